@@ -1,0 +1,15 @@
+//! The AWS wire layer: endpoint and region, credentials, SigV4, and the awsJson1.1 transport with retries.
+
+pub mod credentials;
+pub mod endpoint;
+pub mod error;
+pub mod response;
+pub mod retry;
+pub mod signer;
+pub mod transport;
+
+pub use credentials::CredentialSource;
+pub use endpoint::Endpoint;
+pub use error::{AwsError, ServiceError, TransportKind};
+pub use retry::RetryPolicy;
+pub use transport::{Call, Transport};

@@ -1,0 +1,178 @@
+//! Reading an error answer: the JSON body AWS sends, the XML some endpoints send, or neither.
+
+use reqwest::header::HeaderMap;
+
+use super::error::{AwsError, ServiceError, TransportKind, bare_code};
+
+/// The request id AWS (or a compatible endpoint) attached to an answer.
+pub fn request_id(headers: &HeaderMap) -> Option<String> {
+    ["x-amzn-requestid", "x-amz-request-id", "x-amzn-request-id"]
+        .iter()
+        .find_map(|name| headers.get(*name))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// Turns a non-2xx answer into a typed error.
+pub fn error_from_response(
+    operation: &str,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> AwsError {
+    let header_code = headers
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .map(|c| bare_code(c).to_owned())
+        .filter(|c| !c.is_empty());
+    let request_id = request_id(headers);
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
+        let text = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| map.get(*k).and_then(serde_json::Value::as_str))
+                .map(str::to_owned)
+        };
+        let body_code = text(&["__type", "code", "Code"]).map(|c| bare_code(&c).to_owned());
+        if let Some(code) = header_code.clone().or(body_code) {
+            return AwsError::Service(ServiceError {
+                code,
+                message: text(&["message", "Message", "errorMessage"]).unwrap_or_default(),
+                request_id,
+                status,
+            });
+        }
+    }
+    let text = String::from_utf8_lossy(body);
+    if let Some(code) = xml_element(&text, "Code").or(header_code) {
+        return AwsError::Service(ServiceError {
+            code: bare_code(&code).to_owned(),
+            message: xml_element(&text, "Message").unwrap_or_default(),
+            request_id: request_id.or_else(|| xml_element(&text, "RequestId")),
+            status,
+        });
+    }
+    match status {
+        // A proxy or load balancer in the way, not the service: transient.
+        502..=504 => AwsError::Transport {
+            endpoint: String::new(),
+            detail: format!("HTTP {status} without a service error body"),
+            kind: TransportKind::Other,
+        },
+        500..=599 => AwsError::Unsupported {
+            operation: operation.to_owned(),
+            status,
+        },
+        _ => AwsError::Decode {
+            operation: operation.to_owned(),
+            status,
+            detail: format!(
+                "an error answer without an error code (is the endpoint URL right?): {}",
+                snippet(&text)
+            ),
+        },
+    }
+}
+
+/// The text of the first `<name>…</name>` element, for the XML errors of IAM-style endpoints.
+fn xml_element(text: &str, name: &str) -> Option<String> {
+    let open = format!("<{name}>");
+    let close = format!("</{name}>");
+    let start = text.find(&open)? + open.len();
+    let len = text[start..].find(&close)?;
+    let value = text[start..start + len].trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// The first line of a body, short, for an error message.
+fn snippet(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("(empty body)");
+    line.chars().take(120).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn json_error_takes_code_from_the_header_first() {
+        let h = headers(&[
+            (
+                "x-amzn-errortype",
+                "UserNotFoundException:http://internal.amazon.com/",
+            ),
+            ("x-amzn-requestid", "req-1"),
+        ]);
+        let body = br#"{"__type":"com.amazonaws#Other","message":"User does not exist."}"#;
+        let AwsError::Service(e) = error_from_response("AdminGetUser", 400, &h, body) else {
+            panic!("expected a service error");
+        };
+        assert_eq!(e.code, "UserNotFoundException");
+        assert_eq!(e.message, "User does not exist.");
+        assert_eq!(e.request_id.as_deref(), Some("req-1"));
+        assert_eq!(e.status, 400);
+    }
+
+    #[test]
+    fn json_error_without_header_uses_type() {
+        let body = br#"{"__type":"aws.cognito#InvalidParameterException","Message":"bad"}"#;
+        let err = error_from_response("ListUsers", 400, &HeaderMap::new(), body);
+        assert_eq!(err.code(), Some("InvalidParameterException"));
+    }
+
+    #[test]
+    fn xml_error_as_moto_answers_signature_failures() {
+        let body =
+            b"<?xml version=\"1.0\"?><ErrorResponse><Error><Code>SignatureDoesNotMatch</Code>\
+            <Message>The request signature we calculated does not match</Message></Error>\
+            <RequestId>abc</RequestId></ErrorResponse>";
+        let AwsError::Service(e) =
+            error_from_response("ListUserPools", 403, &HeaderMap::new(), body)
+        else {
+            panic!("expected a service error");
+        };
+        assert_eq!(e.code, "SignatureDoesNotMatch");
+        assert!(e.message.starts_with("The request signature"));
+        assert_eq!(e.request_id.as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn html_500_means_the_endpoint_lacks_the_operation() {
+        let body = b"<!doctype html><html><title>500 Internal Server Error</title></html>";
+        let err = error_from_response("AdminListDevices", 500, &HeaderMap::new(), body);
+        assert!(
+            matches!(err, AwsError::Unsupported { status: 500, .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .contains("AdminListDevices is not supported by this endpoint")
+        );
+    }
+
+    #[test]
+    fn gateway_errors_are_transient_and_other_bodies_are_decode_errors() {
+        let err = error_from_response("ListUsers", 503, &HeaderMap::new(), b"<html>busy</html>");
+        assert!(matches!(err, AwsError::Transport { .. }), "{err:?}");
+        let err = error_from_response("ListUsers", 404, &HeaderMap::new(), b"Not Found\n");
+        assert!(
+            matches!(err, AwsError::Decode { status: 404, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("Not Found"));
+        let err = error_from_response("ListUsers", 400, &HeaderMap::new(), b"{not json");
+        assert!(matches!(err, AwsError::Decode { .. }), "{err:?}");
+    }
+}

@@ -1,0 +1,221 @@
+//! The command line, as scripts rely on it: global flags before or after the command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cognito-tui",
+    version,
+    about = "A terminal console and CLI for Amazon Cognito user pools"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile from ~/.aws/config and ~/.aws/credentials (beats AWS_* key variables).
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// Region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// Endpoint (else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, AWS itself).
+    #[arg(long, global = true)]
+    pub endpoint_url: Option<String>,
+    /// Allow plain http to a host that is not loopback.
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// User pools.
+    #[command(subcommand)]
+    Pools(PoolsCommand),
+    /// Users of a pool.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Groups of a pool.
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+    /// App clients of a pool.
+    #[command(subcommand)]
+    Clients(ClientsCommand),
+    /// Identity providers of a pool.
+    #[command(subcommand)]
+    Idps(IdpsCommand),
+    /// Any operation of the Cognito Identity Provider API, JSON in and out.
+    Api(ApiArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PoolsCommand {
+    /// List the pools of the region.
+    List,
+    /// Describe a pool.
+    Describe { pool: String },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PoolArg {
+    /// Pool id, or a pool name that is unique in the region.
+    #[arg(long)]
+    pub pool: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserTarget {
+    #[command(flatten)]
+    pub pool: PoolArg,
+    pub username: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List users, streaming page by page; optionally filtered server-side.
+    List {
+        #[command(flatten)]
+        pool: PoolArg,
+        /// A ListUsers filter, e.g. 'email ^= "ann"' or 'status = "Disabled"'.
+        #[arg(long)]
+        filter: Option<String>,
+        /// Attributes to fetch and show, comma-separated (e.g. email,custom:tenant).
+        #[arg(long, value_delimiter = ',')]
+        attributes: Vec<String>,
+    },
+    /// Show one user with their groups.
+    Get(UserTarget),
+    /// Create a user.
+    Create(CreateArgs),
+    /// Disable a user (they can no longer sign in).
+    Disable(UserTarget),
+    /// Enable a disabled user.
+    Enable(UserTarget),
+    /// Delete a user.
+    Delete(UserTarget),
+    /// Reset a user's password: they must set a new one with a code sent to them.
+    ResetPassword(UserTarget),
+    /// Set a user's password, read from standard input (never from an argument).
+    SetPassword {
+        #[command(flatten)]
+        target: UserTarget,
+        /// Permanent password (else temporary: the user must change it at next sign-in).
+        #[arg(long)]
+        permanent: bool,
+    },
+    /// Confirm a user's sign-up.
+    Confirm(UserTarget),
+    /// Sign a user out of every device (refresh tokens revoked).
+    SignOut(UserTarget),
+    /// List the groups a user belongs to.
+    Groups(UserTarget),
+    /// Add a user to a group.
+    AddToGroup {
+        #[command(flatten)]
+        target: UserTarget,
+        group: String,
+    },
+    /// Remove a user from a group.
+    RemoveFromGroup {
+        #[command(flatten)]
+        target: UserTarget,
+        group: String,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub target: UserTarget,
+    /// An attribute, NAME=VALUE (repeat), e.g. --attribute email=ann@example.com.
+    #[arg(long = "attribute", value_name = "NAME=VALUE")]
+    pub attributes: Vec<String>,
+    /// Read a temporary password from standard input (else Cognito generates one).
+    #[arg(long)]
+    pub temporary_password_stdin: bool,
+    /// Send no invitation message.
+    #[arg(long, conflicts_with = "resend")]
+    pub suppress: bool,
+    /// Send the invitation again to an existing user whose temporary password expired.
+    #[arg(long)]
+    pub resend: bool,
+    /// Deliver the invitation by EMAIL and/or SMS (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub delivery: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// List the groups of a pool.
+    List(PoolArg),
+    /// List the members of a group.
+    Members {
+        #[command(flatten)]
+        pool: PoolArg,
+        group: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientsCommand {
+    /// List the app clients of a pool.
+    List(PoolArg),
+    /// Describe an app client (its secret masked unless --reveal-secret).
+    Describe {
+        #[command(flatten)]
+        pool: PoolArg,
+        client_id: String,
+        /// Show the client secret.
+        #[arg(long)]
+        reveal_secret: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdpsCommand {
+    /// List the identity providers of a pool.
+    List(PoolArg),
+    /// Describe an identity provider (secrets in its details masked unless --reveal-secret).
+    Describe {
+        #[command(flatten)]
+        pool: PoolArg,
+        provider: String,
+        /// Show secrets in the provider details.
+        #[arg(long)]
+        reveal_secret: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// Operation name as in the API (ListUsers) or as in the AWS CLI (list-users).
+    #[arg(required_unless_present = "list")]
+    pub operation: Option<String>,
+    /// The input: JSON text, or @path to read it from a file (@- for standard input).
+    #[arg(long)]
+    pub input: Option<String>,
+    /// List every operation name and whether it is signed.
+    #[arg(long)]
+    pub list: bool,
+}
+
+/// Where `--input @path` reads from.
+pub fn input_path(input: &str) -> Option<PathBuf> {
+    input.strip_prefix('@').map(PathBuf::from)
+}

@@ -1,0 +1,229 @@
+//! `pools`, `groups`, `clients`, `idps`: lists and describes, JSON exactly as the service sent it.
+
+use std::io::Write as _;
+
+use serde_json::{Value, json};
+
+use super::args::{ClientsCommand, GroupsCommand, IdpsCommand, OutputFormat, PoolsCommand};
+use super::output::{Out, cell, date_cell, write_json, write_object, write_table};
+use super::users::write_users;
+use super::{CliError, CliResult, resolve_pool};
+use crate::cognito::CognitoClient;
+use crate::cognito::idps::is_secret_detail;
+use crate::cognito::users::UserType;
+
+const MASK: &str = "********";
+
+pub async fn pools(
+    client: &CognitoClient,
+    format: OutputFormat,
+    command: PoolsCommand,
+) -> CliResult {
+    match command {
+        PoolsCommand::List => {
+            let items = raw_items(
+                client,
+                "ListUserPools",
+                json!({"MaxResults": 60}),
+                "UserPools",
+            )
+            .await?;
+            let columns: &[Column] = &[
+                ("id", &|v| cell(&v["Id"])),
+                ("name", &|v| cell(&v["Name"])),
+                ("created", &|v| date_cell(v, "CreationDate")),
+                ("modified", &|v| date_cell(v, "LastModifiedDate")),
+            ];
+            write_items(format, &items, columns)
+        }
+        PoolsCommand::Describe { pool } => {
+            let id = resolve_pool(client, &pool).await?;
+            let response = client
+                .call_json("DescribeUserPool", &json!({"UserPoolId": id}))
+                .await?;
+            write_described(format, &response, "UserPool")
+        }
+    }
+}
+
+pub async fn groups(
+    client: &CognitoClient,
+    format: OutputFormat,
+    command: GroupsCommand,
+) -> CliResult {
+    match command {
+        GroupsCommand::List(pool) => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "Limit": 60});
+            let items = raw_items(client, "ListGroups", input, "Groups").await?;
+            let columns: &[Column] = &[
+                ("name", &|v| cell(&v["GroupName"])),
+                ("precedence", &|v| cell(&v["Precedence"])),
+                ("description", &|v| cell(&v["Description"])),
+                ("role", &|v| cell(&v["RoleArn"])),
+            ];
+            write_items(format, &items, columns)
+        }
+        GroupsCommand::Members { pool, group } => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "GroupName": group, "Limit": 60});
+            let items = raw_items(client, "ListUsersInGroup", input, "Users").await?;
+            if format == OutputFormat::Json {
+                return Ok(write_json(&mut Out::stdout(), &Value::Array(items))?);
+            }
+            let users: Vec<UserType> = items
+                .into_iter()
+                .map(serde_json::from_value)
+                .collect::<Result<_, _>>()
+                .map_err(|e| {
+                    CliError::Input(format!(
+                        "a member in the ListUsersInGroup answer could not be read: {e}"
+                    ))
+                })?;
+            let mut out = Out::stdout();
+            write_users(&mut out, format, &users, &["email".to_owned()])?;
+            Ok(out.flush()?)
+        }
+    }
+}
+
+pub async fn clients(
+    client: &CognitoClient,
+    format: OutputFormat,
+    command: ClientsCommand,
+) -> CliResult {
+    match command {
+        ClientsCommand::List(pool) => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "MaxResults": 60});
+            let items = raw_items(client, "ListUserPoolClients", input, "UserPoolClients").await?;
+            let columns: &[Column] = &[
+                ("name", &|v| cell(&v["ClientName"])),
+                ("id", &|v| cell(&v["ClientId"])),
+            ];
+            write_items(format, &items, columns)
+        }
+        ClientsCommand::Describe {
+            pool,
+            client_id,
+            reveal_secret,
+        } => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "ClientId": client_id});
+            let mut response = client.call_json("DescribeUserPoolClient", &input).await?;
+            if !reveal_secret
+                && let Some(secret) = response.pointer_mut("/UserPoolClient/ClientSecret")
+            {
+                *secret = Value::String(MASK.to_owned());
+            }
+            write_described(format, &response, "UserPoolClient")
+        }
+    }
+}
+
+pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCommand) -> CliResult {
+    match command {
+        IdpsCommand::List(pool) => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "MaxResults": 60});
+            let items = raw_items(client, "ListIdentityProviders", input, "Providers").await?;
+            let columns: &[Column] = &[
+                ("name", &|v| cell(&v["ProviderName"])),
+                ("type", &|v| cell(&v["ProviderType"])),
+                ("created", &|v| date_cell(v, "CreationDate")),
+            ];
+            write_items(format, &items, columns)
+        }
+        IdpsCommand::Describe {
+            pool,
+            provider,
+            reveal_secret,
+        } => {
+            let id = resolve_pool(client, &pool.pool).await?;
+            let input = json!({"UserPoolId": id, "ProviderName": provider});
+            let mut response = client.call_json("DescribeIdentityProvider", &input).await?;
+            if !reveal_secret
+                && let Some(Value::Object(details)) =
+                    response.pointer_mut("/IdentityProvider/ProviderDetails")
+            {
+                for (key, value) in details.iter_mut() {
+                    if is_secret_detail(key) {
+                        *value = Value::String(MASK.to_owned());
+                    }
+                }
+            }
+            write_described(format, &response, "IdentityProvider")
+        }
+    }
+}
+
+type Column<'a> = (&'a str, &'a dyn Fn(&Value) -> String);
+
+/// Every item of a `NextToken`-paged list, in order, as the service returned them.
+async fn raw_items(
+    client: &CognitoClient,
+    operation: &str,
+    mut input: Value,
+    key: &str,
+) -> Result<Vec<Value>, CliError> {
+    let mut items = Vec::new();
+    let mut previous: Option<String> = None;
+    loop {
+        let mut page = client.call_json(operation, &input).await?;
+        if let Some(Value::Array(batch)) = page.get_mut(key).map(Value::take) {
+            items.extend(batch);
+        }
+        let next = page
+            .get("NextToken")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty() && Some(*t) != previous.as_deref())
+            .map(str::to_owned);
+        let Some(token) = next else {
+            return Ok(items);
+        };
+        input["NextToken"] = Value::String(token.clone());
+        previous = Some(token);
+    }
+}
+
+fn write_items(format: OutputFormat, items: &[Value], columns: &[Column]) -> CliResult {
+    let mut out = Out::stdout();
+    match format {
+        OutputFormat::Json => write_json(&mut out, &Value::Array(items.to_vec()))?,
+        OutputFormat::Table => {
+            let headers: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|v| columns.iter().map(|(_, f)| f(v)).collect())
+                .collect();
+            write_table(&mut out, &headers, &rows)?;
+        }
+        OutputFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut out);
+            csv.write_record(columns.iter().map(|(h, _)| *h))
+                .map_err(csv_error)?;
+            for v in items {
+                csv.write_record(columns.iter().map(|(_, f)| f(v)))
+                    .map_err(csv_error)?;
+            }
+            csv.flush()?;
+        }
+    }
+    Ok(out.flush()?)
+}
+
+/// A describe answer: the whole response as JSON, else the described object as key/value lines.
+fn write_described(format: OutputFormat, response: &Value, key: &str) -> CliResult {
+    let mut out = Out::stdout();
+    match format {
+        OutputFormat::Json => write_json(&mut out, response)?,
+        OutputFormat::Table | OutputFormat::Csv => {
+            write_object(&mut out, response.get(key).unwrap_or(response))?;
+        }
+    }
+    Ok(out.flush()?)
+}
+
+pub fn csv_error(e: csv::Error) -> CliError {
+    CliError::Io(std::io::Error::other(e))
+}

@@ -1,0 +1,102 @@
+//! The headless CLI: the same `cognito/` layer as the console, for scripts.
+
+mod api;
+pub mod args;
+mod lists;
+pub mod output;
+mod users;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use futures::TryStreamExt as _;
+
+pub use args::{Cli, Command, OutputFormat};
+
+use crate::aws::AwsError;
+use crate::cognito::{ClientSettings, CognitoClient, PoolId, describe_error};
+
+/// What ends a command early.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{}", describe_error(.0))]
+    Aws(#[from] AwsError),
+    #[error("{0}")]
+    Input(String),
+    #[error("writing output: {0}")]
+    Io(#[from] io::Error),
+}
+
+pub type CliResult = Result<(), CliError>;
+
+/// Runs one command and turns its outcome into the exit status: 0, or 1 with one line on stderr.
+pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
+    let outcome = async {
+        let client = connect(global).await?;
+        dispatch(&client, global.output, command).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        // `| head` closed the pipe: not an error.
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect(global: &args::GlobalArgs) -> Result<CognitoClient, CliError> {
+    let settings = ClientSettings {
+        profile: global.profile.clone(),
+        region: global.region.clone(),
+        endpoint_url: global.endpoint_url.clone(),
+        allow_insecure_http: global.allow_insecure_http,
+        ..ClientSettings::default()
+    };
+    Ok(CognitoClient::connect(&settings).await?)
+}
+
+async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command) -> CliResult {
+    match command {
+        Command::Pools(c) => lists::pools(client, format, c).await,
+        Command::Users(c) => users::run(client, format, c).await,
+        Command::Groups(c) => lists::groups(client, format, c).await,
+        Command::Clients(c) => lists::clients(client, format, c).await,
+        Command::Idps(c) => lists::idps(client, format, c).await,
+        Command::Api(a) => api::run(client, a).await,
+    }
+}
+
+/// A pool id as given, or the id of the one pool with that name in the region.
+pub async fn resolve_pool(client: &CognitoClient, text: &str) -> Result<PoolId, CliError> {
+    if PoolId::looks_like_id(text) {
+        return Ok(PoolId::new(text));
+    }
+    let mut matches = Vec::new();
+    let mut pages = std::pin::pin!(client.list_user_pools());
+    while let Some(page) = pages.try_next().await? {
+        matches.extend(
+            page.user_pools
+                .into_iter()
+                .filter(|p| p.name.as_deref() == Some(text))
+                .map(|p| p.id),
+        );
+    }
+    match matches.len() {
+        1 => Ok(matches.remove(0)),
+        0 => Err(CliError::Input(format!(
+            "no user pool is named {text:?} in {} (pass a pool id, or check --region)",
+            client.region()
+        ))),
+        n => Err(CliError::Input(format!(
+            "{n} user pools are named {text:?}: {}; pass the pool id instead",
+            matches
+                .iter()
+                .map(PoolId::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}

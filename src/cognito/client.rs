@@ -1,0 +1,190 @@
+//! The Cognito client: settings resolved like the AWS CLI, typed calls, and the generic call for any
+//! operation of the service model.
+
+use std::sync::Arc;
+
+use aws_credential_types::Credentials;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::operations::{self, OperationSpec};
+use crate::aws::credentials::profile_region;
+use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
+use crate::aws::{AwsError, Call, CredentialSource, Endpoint, RetryPolicy, Transport};
+
+pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService";
+
+/// What the user chose on the command line; everything else comes from env and `~/.aws`.
+#[derive(Debug, Clone, Default)]
+pub struct ClientSettings {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub allow_insecure_http: bool,
+    /// Fixed credentials instead of the chain (the built-in local server, tests).
+    pub credentials: Option<Credentials>,
+    /// Instead of the default policy (and `AWS_MAX_ATTEMPTS`).
+    pub retry: Option<RetryPolicy>,
+}
+
+/// A cheap-to-clone handle: every clone shares one connection pool and credential cache.
+#[derive(Debug, Clone)]
+pub struct CognitoClient {
+    transport: Arc<Transport>,
+    profile: Option<String>,
+}
+
+impl CognitoClient {
+    /// Resolves region (flag, env, profile), endpoint (flag, env, AWS) and credentials.
+    pub async fn connect(settings: &ClientSettings) -> Result<Self, AwsError> {
+        let env = |k: &str| std::env::var(k).ok();
+        let profile = settings
+            .profile
+            .clone()
+            .or_else(|| env("AWS_PROFILE"))
+            .filter(|p| !p.is_empty());
+        let region = match region_from_flag_or_env(settings.region.as_deref(), &env) {
+            Some(r) => r,
+            None => profile_region(settings.profile.as_deref())
+                .await
+                .ok_or_else(|| {
+                    AwsError::Config(
+                        "no region: pass --region, set AWS_REGION, or set `region` in the profile"
+                            .to_owned(),
+                    )
+                })?,
+        };
+        validate_region(&region)?;
+        let endpoint = resolve_endpoint(
+            settings.endpoint_url.as_deref(),
+            &region,
+            settings.allow_insecure_http,
+            &env,
+        )?;
+        let credentials = match &settings.credentials {
+            Some(c) => CredentialSource::fixed(c.clone()),
+            None => CredentialSource::from_chain(settings.profile.as_deref()).await,
+        };
+        let retry = settings
+            .retry
+            .unwrap_or_else(|| RetryPolicy::from_env(&env));
+        let transport = Transport::new(
+            endpoint,
+            region,
+            Arc::new(credentials),
+            retry,
+            TARGET_PREFIX,
+        )?;
+        Ok(Self {
+            transport: Arc::new(transport),
+            profile,
+        })
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        self.transport.endpoint()
+    }
+
+    pub fn region(&self) -> &str {
+        self.transport.region()
+    }
+
+    pub fn profile(&self) -> Option<&str> {
+        self.profile.as_deref()
+    }
+
+    /// A typed call of a known operation.
+    pub(crate) async fn call<Req, Resp>(
+        &self,
+        operation: &'static str,
+        input: &Req,
+    ) -> Result<Resp, AwsError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
+        let spec = operations::find(operation)
+            .ok_or_else(|| AwsError::Config(format!("{operation} is not in the service model")))?;
+        let body = serde_json::to_vec(input).map_err(|e| {
+            AwsError::Config(format!("could not encode the {operation} input: {e}"))
+        })?;
+        let bytes = self.send(spec, body).await?;
+        decode(operation, &bytes)
+    }
+
+    /// Any operation of the service model, by name (`ListUsers`, `list-users`): JSON in, JSON out.
+    pub async fn call_json(
+        &self,
+        operation: &str,
+        input: &serde_json::Value,
+    ) -> Result<serde_json::Value, AwsError> {
+        let spec = operations::find(operation)
+            .or_else(|| operations::find_loose(operation))
+            .ok_or_else(|| {
+                AwsError::Config(format!(
+                    "{operation:?} is not an operation of the Cognito Identity Provider API \
+                     (run `cognito-tui api --list` for the names)"
+                ))
+            })?;
+        if !input.is_object() {
+            return Err(AwsError::Config(format!(
+                "the input to {} must be a JSON object",
+                spec.name
+            )));
+        }
+        let body = serde_json::to_vec(input)
+            .map_err(|e| AwsError::Config(format!("could not encode the input: {e}")))?;
+        let bytes = self.send(spec, body).await?;
+        decode(spec.name, &bytes)
+    }
+
+    async fn send(&self, spec: &OperationSpec, body: Vec<u8>) -> Result<Vec<u8>, AwsError> {
+        let call = Call {
+            operation: spec.name,
+            signed: spec.signed,
+            idempotent: spec.is_read_only(),
+        };
+        self.transport.post(call, body).await
+    }
+}
+
+/// Decodes a 2xx body; an empty body is the empty object (operations without output).
+fn decode<T: DeserializeOwned>(operation: &str, bytes: &[u8]) -> Result<T, AwsError> {
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        bytes
+    };
+    serde_json::from_slice(bytes).map_err(|e| AwsError::Decode {
+        operation: operation.to_owned(),
+        status: 200,
+        detail: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Out {
+        user_pools: Option<Vec<serde_json::Value>>,
+    }
+
+    #[test]
+    fn empty_bodies_decode_as_empty_objects() {
+        let out: Out = decode("AdminDisableUser", b"").unwrap();
+        assert!(out.user_pools.is_none());
+        let out: serde_json::Value = decode("AdminDisableUser", b"  \n").unwrap();
+        assert_eq!(out, serde_json::json!({}));
+    }
+
+    #[test]
+    fn malformed_bodies_are_decode_errors_not_panics() {
+        let err = decode::<Out>("ListUserPools", b"{\"UserPools\": [").unwrap_err();
+        assert!(matches!(err, AwsError::Decode { .. }), "{err:?}");
+        let err = decode::<Out>("ListUserPools", b"{\"UserPools\": 5}").unwrap_err();
+        assert!(err.to_string().contains("ListUserPools"), "{err}");
+    }
+}

@@ -1,0 +1,5 @@
+//! cognito-tui: a terminal console and headless CLI for Amazon Cognito user pools.
+
+pub mod aws;
+pub mod cli;
+pub mod cognito;
