@@ -5,18 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
 use super::ids::{ClientId, PoolId};
-use super::paginate::{paged, pages};
+use super::paginate::{PoolListRequest, paged, pages};
 use super::types::{EpochSeconds, Secret};
 use crate::aws::AwsError;
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ListUserPoolClientsRequest {
-    pub user_pool_id: PoolId,
-    pub max_results: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -25,7 +16,7 @@ pub struct ListUserPoolClientsResponse {
     pub user_pool_clients: Vec<UserPoolClientDescription>,
     pub next_token: Option<String>,
 }
-paged!(ListUserPoolClientsRequest => ListUserPoolClientsResponse, next_token);
+paged!(ListUserPoolClientsResponse, next_token);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -76,11 +67,7 @@ impl CognitoClient {
         &self,
         pool: &PoolId,
     ) -> impl Stream<Item = Result<ListUserPoolClientsResponse, AwsError>> + Send + 'static {
-        let request = ListUserPoolClientsRequest {
-            user_pool_id: pool.clone(),
-            max_results: 60,
-            next_token: None,
-        };
+        let request = PoolListRequest::new(pool, 60);
         pages(self.clone(), "ListUserPoolClients", request)
     }
 

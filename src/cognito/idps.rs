@@ -7,18 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
 use super::ids::{PoolId, ProviderName};
-use super::paginate::{paged, pages};
+use super::paginate::{PoolListRequest, paged, pages};
 use super::types::EpochSeconds;
 use crate::aws::AwsError;
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ListIdentityProvidersRequest {
-    pub user_pool_id: PoolId,
-    pub max_results: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -27,7 +18,7 @@ pub struct ListIdentityProvidersResponse {
     pub providers: Vec<ProviderDescription>,
     pub next_token: Option<String>,
 }
-paged!(ListIdentityProvidersRequest => ListIdentityProvidersResponse, next_token);
+paged!(ListIdentityProvidersResponse, next_token);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -99,11 +90,7 @@ impl CognitoClient {
         &self,
         pool: &PoolId,
     ) -> impl Stream<Item = Result<ListIdentityProvidersResponse, AwsError>> + Send + 'static {
-        let request = ListIdentityProvidersRequest {
-            user_pool_id: pool.clone(),
-            max_results: 60,
-            next_token: None,
-        };
+        let request = PoolListRequest::new(pool, 60);
         pages(self.clone(), "ListIdentityProviders", request)
     }
 

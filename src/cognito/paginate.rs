@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::client::CognitoClient;
+use super::ids::PoolId;
 use crate::aws::AwsError;
 
 /// A list response that may say where the next page starts.
@@ -50,7 +51,34 @@ where
     )
 }
 
-/// Implements `Page` and `PagedRequest` for a request/response pair by naming their token fields.
+/// The input of the list operations that page a pool's items with `MaxResults` and `NextToken`
+/// (ListUserPoolClients, ListIdentityProviders, ListResourceServers).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PoolListRequest {
+    pub user_pool_id: PoolId,
+    pub max_results: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl PoolListRequest {
+    pub fn new(pool: &PoolId, max_results: u32) -> Self {
+        Self {
+            user_pool_id: pool.clone(),
+            max_results,
+            next_token: None,
+        }
+    }
+}
+
+impl PagedRequest for PoolListRequest {
+    fn set_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+}
+
+/// Implements `Page` for a response (and `PagedRequest` for a request) by naming the token field.
 macro_rules! paged {
     ($request:ty => $response:ty, $token:ident) => {
         impl $crate::cognito::paginate::PagedRequest for $request {
@@ -58,6 +86,9 @@ macro_rules! paged {
                 self.$token = token;
             }
         }
+        paged!($response, $token);
+    };
+    ($response:ty, $token:ident) => {
         impl $crate::cognito::paginate::Page for $response {
             fn next_token(&self) -> Option<&str> {
                 self.$token.as_deref()

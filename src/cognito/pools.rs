@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
 use super::ids::PoolId;
-use super::paginate::{paged, pages};
+use super::paginate::{PoolListRequest, paged, pages};
 use super::types::EpochSeconds;
 use crate::aws::AwsError;
 
@@ -184,15 +184,6 @@ pub struct ListTagsForResourceResponse {
     pub tags: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ListResourceServersRequest {
-    pub user_pool_id: PoolId,
-    pub max_results: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListResourceServersResponse {
@@ -200,7 +191,7 @@ pub struct ListResourceServersResponse {
     pub resource_servers: Vec<ResourceServerType>,
     pub next_token: Option<String>,
 }
-paged!(ListResourceServersRequest => ListResourceServersResponse, next_token);
+paged!(ListResourceServersResponse, next_token);
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -285,11 +276,7 @@ impl CognitoClient {
         &self,
         pool: &PoolId,
     ) -> impl Stream<Item = Result<ListResourceServersResponse, AwsError>> + Send + 'static {
-        let request = ListResourceServersRequest {
-            user_pool_id: pool.clone(),
-            max_results: 50,
-            next_token: None,
-        };
+        let request = PoolListRequest::new(pool, 50);
         pages(self.clone(), "ListResourceServers", request)
     }
 }

@@ -10,7 +10,11 @@ use tokio::net::TcpListener;
 /// One scripted answer.
 #[derive(Clone, Debug)]
 pub enum Canned {
-    Reply { status: u16, headers: Vec<(String, String)>, body: String },
+    Reply {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: String,
+    },
     /// Read the request, then close the connection without answering.
     Hangup,
 }
@@ -25,7 +29,11 @@ impl Canned {
     }
 
     pub fn html(status: u16, body: &str) -> Self {
-        Self::Reply { status, headers: vec![("Content-Type".into(), "text/html".into())], body: body.to_owned() }
+        Self::Reply {
+            status,
+            headers: vec![("Content-Type".into(), "text/html".into())],
+            body: body.to_owned(),
+        }
     }
 }
 
@@ -38,7 +46,10 @@ pub struct Received {
 
 impl Received {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -49,7 +60,9 @@ pub struct FaultServer {
 
 /// Serves `script` in order, one answer per connection; the last answer repeats.
 pub async fn serve(script: Vec<Canned>) -> FaultServer {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
     let url = format!("http://{}/", listener.local_addr().expect("addr"));
     let received = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&received);
@@ -58,12 +71,25 @@ pub async fn serve(script: Vec<Canned>) -> FaultServer {
         while let Ok((mut socket, _)) = listener.accept().await {
             let answer = script[n.min(script.len() - 1)].clone();
             n += 1;
-            let Some(request) = read_request(&mut socket).await else { continue };
+            let Some(request) = read_request(&mut socket).await else {
+                continue;
+            };
             log.lock().expect("log").push(request);
-            if let Canned::Reply { status, headers, body } = answer {
-                let mut text = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            if let Canned::Reply {
+                status,
+                headers,
+                body,
+            } = answer
+            {
+                let mut text = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                    body.len()
+                );
                 for (k, v) in headers {
-                    text.push_str(&format!("{k}: {v}\r\n"));
+                    text.push_str(&k);
+                    text.push_str(": ");
+                    text.push_str(&v);
+                    text.push_str("\r\n");
                 }
                 text.push_str("\r\n");
                 text.push_str(&body);

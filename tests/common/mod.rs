@@ -1,6 +1,11 @@
 //! Shared by the integration tests: the moto servers the test command started, clients for them,
 //! and fixtures. Tests that need a server fail loudly when it is missing; they never skip.
-#![allow(dead_code, clippy::missing_panics_doc)]
+#![allow(
+    dead_code,
+    clippy::missing_panics_doc,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 
 pub mod fault;
 
@@ -10,9 +15,9 @@ use std::time::Duration;
 use aws_credential_types::Credentials;
 use cognito_tui::aws::RetryPolicy;
 use cognito_tui::cognito::types::AttributeType;
+use cognito_tui::cognito::types::Secret;
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
 use cognito_tui::cognito::{ClientSettings, CognitoClient, PoolId, Username};
-use cognito_tui::cognito::types::Secret;
 
 pub const REGION: &str = "us-east-1";
 /// Meets moto's default password policy (length 8, upper, lower, digit, symbol).
@@ -20,7 +25,9 @@ pub const PASSWORD: &str = "Passw0rd!Tmp";
 
 fn required_env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
-        panic!("{name} is not set: run the tests with scripts/test.sh, which installs and starts moto")
+        panic!(
+            "{name} is not set: run the tests with scripts/test.sh, which installs and starts moto"
+        )
     })
 }
 
@@ -55,7 +62,9 @@ pub async fn client_for(url: &str, key: &str, secret: &str) -> CognitoClient {
         retry: Some(fast_retry(3)),
         ..ClientSettings::default()
     };
-    CognitoClient::connect(&settings).await.expect("client connects")
+    CognitoClient::connect(&settings)
+        .await
+        .expect("client connects")
 }
 
 /// A client for the plain moto server.
@@ -70,8 +79,7 @@ pub fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+        .map_or(0, |d| d.subsec_nanos());
     format!("{prefix}-{}-{n}-{nanos}", std::process::id())
 }
 
@@ -95,14 +103,25 @@ pub async fn create_pool(client: &CognitoClient, prefix: &str) -> PoolId {
 }
 
 /// Creates a user with a temporary password (moto stores none without one) and no invitation.
-pub async fn create_user(client: &CognitoClient, pool: &PoolId, username: &str, attributes: &[(&str, &str)]) {
+pub async fn create_user(
+    client: &CognitoClient,
+    pool: &PoolId,
+    username: &str,
+    attributes: &[(&str, &str)],
+) {
     let request = AdminCreateUserRequest {
         user_pool_id: pool.clone(),
         username: Username::new(username),
-        user_attributes: attributes.iter().map(|(k, v)| AttributeType::new(*k, *v)).collect(),
+        user_attributes: attributes
+            .iter()
+            .map(|(k, v)| AttributeType::new(*k, *v))
+            .collect(),
         temporary_password: Some(Secret::new(PASSWORD)),
         message_action: Some("SUPPRESS".to_owned()),
         ..AdminCreateUserRequest::default()
     };
-    client.admin_create_user(&request).await.expect("AdminCreateUser");
+    client
+        .admin_create_user(&request)
+        .await
+        .expect("AdminCreateUser");
 }
