@@ -1,0 +1,106 @@
+//! Everything that can happen to the console: intents from keys and mouse, and results from the
+//! worker. The `///` line of each intent is its help text.
+
+use super::detail::DetailBody;
+use super::remote::{ErrorInfo, RequestId};
+use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
+use super::state::{Context, Overview, Tab};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Move the selection up
+    Up,
+    /// Move the selection down
+    Down,
+    /// Up one page
+    PageUp,
+    /// Down one page
+    PageDown,
+    /// First row
+    Home,
+    /// Last row
+    End,
+    /// Open the selected item
+    Open,
+    /// Describe the selected item
+    Describe,
+    /// Go back, cancel loading, close
+    Back,
+    /// Next tab
+    NextTab,
+    /// Previous tab
+    PrevTab,
+    /// Show a tab
+    ShowTab(Tab),
+    /// Sort by column N (again: reverse)
+    SortBy(usize),
+    /// Reload the current view
+    Refresh,
+    /// Show the raw JSON response
+    ToggleJson,
+    /// Show or hide this help
+    ToggleHelp,
+    /// Open the command palette
+    OpenPalette,
+    /// Filter the loaded rows
+    OpenLocalFilter,
+    /// Search users on the server (ListUsers filter)
+    OpenServerFilter,
+    /// Quit
+    Quit,
+    /// A key typed into the open text field or form.
+    Input(InputKey),
+    /// The mouse wheel moved by this many rows.
+    Scroll(isize),
+    /// A click on table row `usize` of the visible window (0 = first shown row).
+    ClickRow(usize),
+    /// The terminal has this many rows for the table.
+    Resize { table_rows: usize },
+    /// Time passed while something loads.
+    Tick,
+    /// A page of a list arrived; `done` when it was the last.
+    Loaded {
+        request: RequestId,
+        payload: Payload,
+        done: bool,
+    },
+    /// The worker (re)connected: where it now talks to.
+    Connected(Context),
+    /// A reconnect (`:profile`, `:region`) failed; the previous connection stays.
+    ConnectFailed(ErrorInfo),
+    /// A request failed.
+    Failed {
+        request: RequestId,
+        error: ErrorInfo,
+    },
+}
+
+/// Keys for text fields and forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKey {
+    Char(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Up,
+    Down,
+    /// Tab: complete, or next field.
+    Complete,
+    Submit,
+    Cancel,
+}
+
+/// What a request brought back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    Pools(Vec<PoolRow>),
+    Users(Vec<UserRow>),
+    Groups(Vec<GroupRow>),
+    Clients(Vec<ClientRow>),
+    Idps(Vec<IdpRow>),
+    Overview(Overview),
+    Detail(DetailBody),
+}

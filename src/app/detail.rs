@@ -1,0 +1,352 @@
+//! The detail view of one item (user, group, app client, identity provider) and the pool
+//! overview: label/value sections built from the API's answers, plus the raw JSON for `y`.
+
+use serde_json::Value;
+
+use super::remote::Remote;
+use super::state::Overview;
+use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::groups::GroupType;
+use crate::cognito::idps::{IdentityProviderType, is_secret_detail};
+use crate::cognito::pools::UserPoolType;
+use crate::cognito::types::EpochSeconds;
+use crate::cognito::users::{AdminGetUserResponse, UserType};
+
+pub const MASK: &str = "********";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailKind {
+    User,
+    Group,
+    Client,
+    Idp,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub kind: DetailKind,
+    /// The item's name (username, group name, client id, provider name).
+    pub name: String,
+    pub body: Remote<DetailBody>,
+    /// `y` toggles the raw JSON view.
+    pub show_json: bool,
+    pub scroll: u16,
+}
+
+impl Detail {
+    pub fn loading(kind: DetailKind, name: String, request: u64) -> Self {
+        Self {
+            kind,
+            name,
+            body: Remote::Loading(request),
+            show_json: false,
+            scroll: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailBody {
+    pub sections: Vec<Section>,
+    /// The response(s) as the service sent them, secrets masked.
+    pub raw: Value,
+}
+
+fn date(d: Option<EpochSeconds>) -> String {
+    d.map(EpochSeconds::to_utc_string).unwrap_or_default()
+}
+
+fn yes_no(b: Option<bool>) -> String {
+    b.map(|b| if b { "yes" } else { "no" }.to_owned())
+        .unwrap_or_default()
+}
+
+fn line(label: &str, value: impl Into<String>) -> (String, String) {
+    (label.to_owned(), value.into())
+}
+
+/// AdminGetUser plus AdminListGroupsForUser.
+pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> DetailBody {
+    let summary = vec![
+        line(
+            "Username",
+            user.username
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line("Status", user.user_status.clone().unwrap_or_default()),
+        line("Enabled", yes_no(user.enabled)),
+        line("Created", date(user.user_create_date)),
+        line("Modified", date(user.user_last_modified_date)),
+    ];
+    let mfa = vec![
+        line(
+            "Preferred",
+            user.preferred_mfa_setting
+                .clone()
+                .unwrap_or_else(|| "none".to_owned()),
+        ),
+        line(
+            "Methods",
+            if user.user_mfa_setting_list.is_empty() {
+                "none".to_owned()
+            } else {
+                user.user_mfa_setting_list.join(", ")
+            },
+        ),
+    ];
+    let attributes = user
+        .user_attributes
+        .iter()
+        .map(|a| line(&a.name, a.value.clone().unwrap_or_default()))
+        .collect();
+    let groups = if groups.is_empty() {
+        vec![line("", "(no groups)")]
+    } else {
+        groups.iter().map(|g| line("", g.clone())).collect()
+    };
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "User".into(),
+                lines: summary,
+            },
+            Section {
+                title: "MFA".into(),
+                lines: mfa,
+            },
+            Section {
+                title: "Groups".into(),
+                lines: groups,
+            },
+            Section {
+                title: "Attributes".into(),
+                lines: attributes,
+            },
+        ],
+        raw,
+    }
+}
+
+/// GetGroup plus ListUsersInGroup.
+pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> DetailBody {
+    let summary = vec![
+        line("Name", group.group_name.to_string()),
+        line("Description", group.description.clone().unwrap_or_default()),
+        line(
+            "Precedence",
+            group.precedence.map(|p| p.to_string()).unwrap_or_default(),
+        ),
+        line("Role", group.role_arn.clone().unwrap_or_default()),
+        line("Created", date(group.creation_date)),
+        line("Modified", date(group.last_modified_date)),
+    ];
+    let members = if members.is_empty() {
+        vec![line("", "(no members)")]
+    } else {
+        members
+            .iter()
+            .map(|u| {
+                line(
+                    u.username.as_str(),
+                    u.user_status.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "Group".into(),
+                lines: summary,
+            },
+            Section {
+                title: format!("Members ({})", members.len()),
+                lines: members,
+            },
+        ],
+        raw,
+    }
+}
+
+/// DescribeUserPoolClient, the secret masked in the fields and the JSON.
+pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
+    if let Some(secret) = raw.pointer_mut("/UserPoolClient/ClientSecret") {
+        *secret = Value::String(MASK.to_owned());
+    }
+    let list = |v: &[String]| v.join(", ");
+    let lines = vec![
+        line("Name", client.client_name.clone().unwrap_or_default()),
+        line(
+            "Client id",
+            client
+                .client_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line(
+            "Secret",
+            if client.client_secret.is_some() {
+                MASK
+            } else {
+                "none"
+            },
+        ),
+        line("Auth flows", list(&client.explicit_auth_flows)),
+        line("OAuth flows", list(&client.allowed_o_auth_flows)),
+        line("OAuth scopes", list(&client.allowed_o_auth_scopes)),
+        line("Callback URLs", list(&client.callback_urls)),
+        line("Logout URLs", list(&client.logout_urls)),
+        line(
+            "Identity providers",
+            list(&client.supported_identity_providers),
+        ),
+        line("Token revocation", yes_no(client.enable_token_revocation)),
+        line("Created", date(client.creation_date)),
+        line("Modified", date(client.last_modified_date)),
+    ];
+    DetailBody {
+        sections: vec![Section {
+            title: "App client".into(),
+            lines,
+        }],
+        raw,
+    }
+}
+
+/// DescribeIdentityProvider, secret provider details masked.
+pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
+    if let Some(Value::Object(details)) = raw.pointer_mut("/IdentityProvider/ProviderDetails") {
+        for (key, value) in details.iter_mut() {
+            if is_secret_detail(key) {
+                *value = Value::String(MASK.to_owned());
+            }
+        }
+    }
+    let summary = vec![
+        line(
+            "Name",
+            idp.provider_name
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line("Type", idp.provider_type.clone().unwrap_or_default()),
+        line("Identifiers", idp.idp_identifiers.join(", ")),
+        line("Created", date(idp.creation_date)),
+        line("Modified", date(idp.last_modified_date)),
+    ];
+    let details = idp
+        .provider_details
+        .iter()
+        .map(|(k, v)| {
+            line(
+                k,
+                if is_secret_detail(k) {
+                    MASK.to_owned()
+                } else {
+                    v.clone()
+                },
+            )
+        })
+        .collect();
+    let mapping = idp
+        .attribute_mapping
+        .iter()
+        .map(|(k, v)| line(k, v.clone()))
+        .collect();
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "Identity provider".into(),
+                lines: summary,
+            },
+            Section {
+                title: "Details".into(),
+                lines: details,
+            },
+            Section {
+                title: "Attribute mapping".into(),
+                lines: mapping,
+            },
+        ],
+        raw,
+    }
+}
+
+/// The Overview tab from DescribeUserPool.
+pub fn overview(pool: &UserPoolType) -> Overview {
+    let policy = pool
+        .policies
+        .as_ref()
+        .and_then(|p| p.password_policy.as_ref());
+    let password = policy.map_or_else(String::new, |p| {
+        let mut parts = vec![format!("min {}", p.minimum_length.unwrap_or(8))];
+        for (on, what) in [
+            (p.require_uppercase, "upper"),
+            (p.require_lowercase, "lower"),
+            (p.require_numbers, "digit"),
+            (p.require_symbols, "symbol"),
+        ] {
+            if on == Some(true) {
+                parts.push(what.to_owned());
+            }
+        }
+        if let Some(days) = p.temporary_password_validity_days {
+            parts.push(format!("temporary valid {days} d"));
+        }
+        parts.join(", ")
+    });
+    let custom: Vec<String> = pool
+        .schema_attributes
+        .iter()
+        .filter_map(crate::cognito::pools::SchemaAttributeType::user_attribute_name)
+        .filter(|n| n.starts_with("custom:"))
+        .collect();
+    let username_attributes = if pool.username_attributes.is_empty() {
+        "username".to_owned()
+    } else {
+        pool.username_attributes.join(", ")
+    };
+    vec![
+        line(
+            "Id",
+            pool.id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line("Name", pool.name.clone().unwrap_or_default()),
+        line("ARN", pool.arn.clone().unwrap_or_default()),
+        line("Created", date(pool.creation_date)),
+        line(
+            "Estimated users",
+            pool.estimated_number_of_users
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        line("MFA", pool.mfa_configuration.clone().unwrap_or_default()),
+        line(
+            "Deletion protection",
+            pool.deletion_protection.clone().unwrap_or_default(),
+        ),
+        line("Sign-in with", username_attributes),
+        line("Password policy", password),
+        line(
+            "Domain",
+            pool.domain
+                .clone()
+                .or_else(|| pool.custom_domain.clone())
+                .unwrap_or_default(),
+        ),
+        line("Custom attributes", custom.join(", ")),
+    ]
+}

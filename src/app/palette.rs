@@ -1,0 +1,126 @@
+//! The `:` command palette: its commands, completion, and parsing.
+
+use super::state::State;
+use crate::cognito::PoolId;
+
+/// Commands and what they do (shown beside completions).
+pub const COMMANDS: &[(&str, &str)] = &[
+    ("pools", "list the pools of the region"),
+    ("users", "the pool's users"),
+    ("groups", "the pool's groups"),
+    ("clients", "the pool's app clients"),
+    ("idps", "the pool's identity providers"),
+    ("pool", "open a pool by id or name"),
+    ("region", "switch region"),
+    ("profile", "switch AWS profile"),
+    ("q", "quit"),
+];
+
+const REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "sa-east-1",
+    "me-south-1",
+    "il-central-1",
+];
+
+/// A parsed command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Pools,
+    Tab(super::state::Tab),
+    Pool(String),
+    Region(String),
+    Profile(String),
+    Quit,
+}
+
+pub fn parse(line: &str) -> Result<Command, String> {
+    use super::state::Tab;
+    let line = line.trim().trim_start_matches(':');
+    let (name, arg) = line
+        .split_once(' ')
+        .map_or((line, ""), |(n, a)| (n, a.trim()));
+    let need = |what: &str| {
+        if arg.is_empty() {
+            Err(format!(":{name} needs {what}"))
+        } else {
+            Ok(arg.to_owned())
+        }
+    };
+    match name {
+        "pools" => Ok(Command::Pools),
+        "users" => Ok(Command::Tab(Tab::Users)),
+        "groups" => Ok(Command::Tab(Tab::Groups)),
+        "clients" => Ok(Command::Tab(Tab::Clients)),
+        "idps" => Ok(Command::Tab(Tab::Idps)),
+        "overview" => Ok(Command::Tab(Tab::Overview)),
+        "pool" => need("a pool id or name").map(Command::Pool),
+        "region" => need("a region name").map(Command::Region),
+        "profile" => need("a profile name").map(Command::Profile),
+        "q" | "quit" => Ok(Command::Quit),
+        "" => Err("type a command, e.g. :pools".to_owned()),
+        other => Err(format!(
+            "unknown command :{other} (try :pools, :users, :pool <name>, :region <r>, :q)"
+        )),
+    }
+}
+
+/// Completions for what is typed: command names, then pool names/ids or regions as arguments.
+pub fn completions(state: &State, typed: &str) -> Vec<String> {
+    let typed = typed.trim_start_matches(':');
+    let Some((name, arg)) = typed.split_once(' ') else {
+        return COMMANDS
+            .iter()
+            .filter(|(c, _)| c.starts_with(typed))
+            .map(|(c, _)| (*c).to_owned())
+            .collect();
+    };
+    let arg = arg.trim().to_lowercase();
+    match name {
+        "pool" => state
+            .pools
+            .table
+            .rows()
+            .iter()
+            .filter(|p| p.name.to_lowercase().contains(&arg) || p.id.to_lowercase().contains(&arg))
+            .map(|p| format!("pool {}", p.name))
+            .collect(),
+        "region" => REGIONS
+            .iter()
+            .filter(|r| r.starts_with(&arg))
+            .map(|r| format!("region {r}"))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A pool of the loaded list by exact id or (case-insensitive) name; else the text if it is an id.
+pub fn find_pool(state: &State, wanted: &str) -> Option<(PoolId, String)> {
+    let found = state
+        .pools
+        .table
+        .rows()
+        .iter()
+        .find(|r| &*r.id == wanted || r.name.eq_ignore_ascii_case(wanted));
+    found
+        .map(|r| (PoolId::new(&*r.id), r.name.to_string()))
+        .or_else(|| PoolId::looks_like_id(wanted).then(|| (PoolId::new(wanted), wanted.to_owned())))
+}

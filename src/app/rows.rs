@@ -1,0 +1,396 @@
+//! The rows of each list, built from the API's types: only what the table shows and filters on.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use super::table::{Column, Row};
+use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::groups::GroupType;
+use crate::cognito::idps::ProviderDescription;
+use crate::cognito::pools::UserPoolDescriptionType;
+use crate::cognito::types::{EpochSeconds, attribute};
+use crate::cognito::users::UserType;
+
+fn date(d: Option<f64>) -> Cow<'static, str> {
+    d.map_or(Cow::Borrowed(""), |t| {
+        Cow::Owned(EpochSeconds(t).to_utc_string())
+    })
+}
+
+fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
+    a.partial_cmp(&b).unwrap_or(Ordering::Equal)
+}
+
+fn haystack(cells: &[&str]) -> Box<str> {
+    cells.join("\u{1f}").to_lowercase().into_boxed_str()
+}
+
+/// One user in the users table: about 200 bytes plus the text itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRow {
+    pub username: Box<str>,
+    pub email: Box<str>,
+    pub status: Box<str>,
+    pub enabled: bool,
+    pub created: Option<f64>,
+    pub modified: Option<f64>,
+    search: Box<str>,
+}
+
+impl From<&UserType> for UserRow {
+    fn from(u: &UserType) -> Self {
+        let created = u.user_create_date.map(|d| d.0);
+        let modified = u.user_last_modified_date.map(|d| d.0);
+        let username = u.username.as_str();
+        let email = attribute(&u.attributes, "email").unwrap_or_default();
+        let status = u.user_status.as_deref().unwrap_or_default();
+        let enabled = u.enabled.unwrap_or(true);
+        let search = haystack(&[
+            username,
+            email,
+            status,
+            if enabled { "yes" } else { "no" },
+            &date(created),
+            &date(modified),
+        ]);
+        Self {
+            username: username.into(),
+            email: email.into(),
+            status: status.into(),
+            enabled,
+            created,
+            modified,
+            search,
+        }
+    }
+}
+
+impl Row for UserRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Username",
+            width: 28,
+        },
+        Column {
+            title: "Email",
+            width: 32,
+        },
+        Column {
+            title: "Status",
+            width: 22,
+        },
+        Column {
+            title: "Enabled",
+            width: 7,
+        },
+        Column {
+            title: "Created",
+            width: 20,
+        },
+        Column {
+            title: "Modified",
+            width: 20,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.username),
+            1 => Cow::Borrowed(&self.email),
+            2 => Cow::Borrowed(&self.status),
+            3 => Cow::Borrowed(if self.enabled { "yes" } else { "no" }),
+            4 => date(self.created),
+            5 => date(self.modified),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.username.cmp(&other.username),
+            1 => self.email.cmp(&other.email),
+            2 => self.status.cmp(&other.status),
+            3 => self.enabled.cmp(&other.enabled),
+            4 => cmp_f64(self.created, other.created),
+            _ => cmp_f64(self.modified, other.modified),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolRow {
+    pub id: Box<str>,
+    pub name: Box<str>,
+    pub created: Option<f64>,
+    pub modified: Option<f64>,
+    search: Box<str>,
+}
+
+impl From<&UserPoolDescriptionType> for PoolRow {
+    fn from(p: &UserPoolDescriptionType) -> Self {
+        let created = p.creation_date.map(|d| d.0);
+        let modified = p.last_modified_date.map(|d| d.0);
+        let name = p.name.as_deref().unwrap_or_default();
+        let search = haystack(&[p.id.as_str(), name, &date(created), &date(modified)]);
+        Self {
+            id: p.id.as_str().into(),
+            name: name.into(),
+            created,
+            modified,
+            search,
+        }
+    }
+}
+
+impl Row for PoolRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 30,
+        },
+        Column {
+            title: "Id",
+            width: 28,
+        },
+        Column {
+            title: "Created",
+            width: 20,
+        },
+        Column {
+            title: "Modified",
+            width: 20,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.id),
+            2 => date(self.created),
+            3 => date(self.modified),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.id.cmp(&other.id),
+            2 => cmp_f64(self.created, other.created),
+            _ => cmp_f64(self.modified, other.modified),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    pub name: Box<str>,
+    pub description: Box<str>,
+    pub precedence: Option<i64>,
+    pub role: Box<str>,
+    search: Box<str>,
+}
+
+impl From<&GroupType> for GroupRow {
+    fn from(g: &GroupType) -> Self {
+        let description = g.description.as_deref().unwrap_or_default();
+        let role = g.role_arn.as_deref().unwrap_or_default();
+        let precedence = g.precedence.map(|p| p.to_string()).unwrap_or_default();
+        let search = haystack(&[g.group_name.as_str(), description, &precedence, role]);
+        Self {
+            name: g.group_name.as_str().into(),
+            description: description.into(),
+            precedence: g.precedence,
+            role: role.into(),
+            search,
+        }
+    }
+}
+
+impl Row for GroupRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 24,
+        },
+        Column {
+            title: "Description",
+            width: 36,
+        },
+        Column {
+            title: "Precedence",
+            width: 10,
+        },
+        Column {
+            title: "Role",
+            width: 40,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.description),
+            2 => self
+                .precedence
+                .map_or(Cow::Borrowed(""), |p| Cow::Owned(p.to_string())),
+            3 => Cow::Borrowed(&self.role),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.description.cmp(&other.description),
+            2 => self.precedence.cmp(&other.precedence),
+            _ => self.role.cmp(&other.role),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientRow {
+    pub name: Box<str>,
+    pub id: Box<str>,
+    pub has_secret: bool,
+    pub auth_flows: Box<str>,
+    search: Box<str>,
+}
+
+impl From<&UserPoolClientType> for ClientRow {
+    fn from(c: &UserPoolClientType) -> Self {
+        let name = c.client_name.as_deref().unwrap_or_default();
+        let id = c
+            .client_id
+            .as_ref()
+            .map(crate::cognito::ClientId::as_str)
+            .unwrap_or_default();
+        let has_secret = c.client_secret.is_some();
+        let flows = c.explicit_auth_flows.join(",");
+        let search = haystack(&[name, id, if has_secret { "yes" } else { "no" }, &flows]);
+        Self {
+            name: name.into(),
+            id: id.into(),
+            has_secret,
+            auth_flows: flows.into(),
+            search,
+        }
+    }
+}
+
+impl Row for ClientRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 24,
+        },
+        Column {
+            title: "Client id",
+            width: 28,
+        },
+        Column {
+            title: "Secret",
+            width: 6,
+        },
+        Column {
+            title: "Auth flows",
+            width: 60,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.id),
+            2 => Cow::Borrowed(if self.has_secret { "yes" } else { "no" }),
+            3 => Cow::Borrowed(&self.auth_flows),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.id.cmp(&other.id),
+            2 => self.has_secret.cmp(&other.has_secret),
+            _ => self.auth_flows.cmp(&other.auth_flows),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdpRow {
+    pub name: Box<str>,
+    pub kind: Box<str>,
+    pub created: Option<f64>,
+    search: Box<str>,
+}
+
+impl From<&ProviderDescription> for IdpRow {
+    fn from(p: &ProviderDescription) -> Self {
+        let created = p.creation_date.map(|d| d.0);
+        let kind = p.provider_type.as_deref().unwrap_or_default();
+        let search = haystack(&[p.provider_name.as_str(), kind, &date(created)]);
+        Self {
+            name: p.provider_name.as_str().into(),
+            kind: kind.into(),
+            created,
+            search,
+        }
+    }
+}
+
+impl Row for IdpRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 28,
+        },
+        Column {
+            title: "Type",
+            width: 16,
+        },
+        Column {
+            title: "Created",
+            width: 20,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.kind),
+            2 => date(self.created),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.kind.cmp(&other.kind),
+            _ => cmp_f64(self.created, other.created),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+}

@@ -1,0 +1,242 @@
+//! Everything the console shows, in one value: `update` changes it, `render` only reads it.
+
+use super::detail::Detail;
+use super::remote::{ErrorInfo, Remote, RequestId};
+use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
+use super::table::TableView;
+use crate::cognito::PoolId;
+
+/// Where the console talks to, for the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub profile: Option<String>,
+    pub region: String,
+    pub endpoint: String,
+    /// False for moto, LocalStack, the local server: the header highlights it.
+    pub is_aws: bool,
+    pub read_only: bool,
+}
+
+/// How far a list has loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Load {
+    #[default]
+    Idle,
+    /// Pages are arriving; rows already received are shown.
+    Loading {
+        request: RequestId,
+        pages: usize,
+    },
+    Done,
+    /// Esc stopped it; what arrived stays.
+    Cancelled,
+    Failed(ErrorInfo),
+}
+
+impl Load {
+    pub fn awaits(&self, id: RequestId) -> bool {
+        matches!(self, Self::Loading { request, .. } if *request == id)
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading { .. })
+    }
+}
+
+/// A table filled from the API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListPane<R> {
+    pub table: TableView<R>,
+    pub load: Load,
+}
+
+impl<R> Default for ListPane<R> {
+    fn default() -> Self {
+        Self {
+            table: TableView::default(),
+            load: Load::Idle,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    #[default]
+    Users,
+    Groups,
+    Clients,
+    Idps,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Users,
+        Tab::Groups,
+        Tab::Clients,
+        Tab::Idps,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Users => "Users",
+            Tab::Groups => "Groups",
+            Tab::Clients => "App clients",
+            Tab::Idps => "Identity providers",
+        }
+    }
+}
+
+/// The pool's summary for the Overview tab: label/value lines built from DescribeUserPool.
+pub type Overview = Vec<(String, String)>;
+
+/// A ListUsers server-side filter: one attribute, `=` or `^=`, a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServerFilter {
+    pub attribute: usize,
+    pub prefix: bool,
+    pub value: String,
+}
+
+impl ServerFilter {
+    /// The attributes ListUsers can filter on.
+    pub const ATTRIBUTES: [&'static str; 10] = [
+        "username",
+        "email",
+        "phone_number",
+        "name",
+        "given_name",
+        "family_name",
+        "preferred_username",
+        "cognito:user_status",
+        "status",
+        "sub",
+    ];
+
+    pub fn attribute_name(&self) -> &'static str {
+        Self::ATTRIBUTES
+            .get(self.attribute)
+            .copied()
+            .unwrap_or("username")
+    }
+
+    pub fn expression(&self) -> String {
+        crate::cognito::users::filter_expression(self.attribute_name(), self.prefix, &self.value)
+    }
+}
+
+/// An open pool and its tabs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolState {
+    pub id: PoolId,
+    pub name: String,
+    pub tab: Tab,
+    pub overview: Remote<Overview>,
+    pub users: ListPane<UserRow>,
+    /// The server-side filter the users list was loaded with.
+    pub users_filter: Option<ServerFilter>,
+    pub groups: ListPane<GroupRow>,
+    pub clients: ListPane<ClientRow>,
+    pub idps: ListPane<IdpRow>,
+}
+
+impl PoolState {
+    pub fn new(id: PoolId, name: String) -> Self {
+        Self {
+            id,
+            name,
+            tab: Tab::default(),
+            overview: Remote::NotAsked,
+            users: ListPane::default(),
+            users_filter: None,
+            groups: ListPane::default(),
+            clients: ListPane::default(),
+            idps: ListPane::default(),
+        }
+    }
+}
+
+/// A one-line text field with a cursor (palette, local filter, server filter value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    pub text: String,
+    /// Cursor position in chars.
+    pub cursor: usize,
+}
+
+/// What sits on top of the main view and takes the keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    /// `:` command palette; `selected` is the highlighted completion.
+    Palette {
+        input: TextField,
+        selected: usize,
+    },
+    /// `/` local filter over the loaded rows of the current table.
+    LocalFilter(TextField),
+    /// Server-side ListUsers filter form.
+    ServerFilter {
+        form: ServerFilter,
+        input: TextField,
+    },
+}
+
+/// The whole console.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub context: Context,
+    pub pools: ListPane<PoolRow>,
+    pub pool: Option<PoolState>,
+    pub detail: Option<Detail>,
+    pub overlay: Overlay,
+    /// A one-line message (e.g. "switched to eu-west-1"), cleared by the next key.
+    pub toast: Option<String>,
+    /// Advances on every tick while something loads: the spinner frame.
+    pub ticks: u64,
+    pub next_request: RequestId,
+    /// Rows that fit the table area, from the last resize: PgUp/PgDn step by it.
+    pub page_rows: usize,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(context: Context) -> Self {
+        Self {
+            context,
+            pools: ListPane::default(),
+            pool: None,
+            detail: None,
+            overlay: Overlay::None,
+            toast: None,
+            ticks: 0,
+            next_request: 1,
+            page_rows: 20,
+            quit: false,
+        }
+    }
+
+    /// A fresh request id.
+    pub fn request_id(&mut self) -> RequestId {
+        let id = self.next_request;
+        self.next_request += 1;
+        id
+    }
+
+    /// True while any request runs: the loop ticks (spinner) only then.
+    pub fn is_busy(&self) -> bool {
+        self.pools.load.is_loading()
+            || self.detail.as_ref().is_some_and(|d| d.body.is_loading())
+            || self.pool.as_ref().is_some_and(|p| {
+                p.overview.is_loading()
+                    || p.users.load.is_loading()
+                    || p.groups.load.is_loading()
+                    || p.clients.load.is_loading()
+                    || p.idps.load.is_loading()
+            })
+    }
+}

@@ -1,0 +1,242 @@
+//! Keys on the main view: move, open, describe, tabs, sort, refresh, back.
+
+use super::requests::{close_detail, leave_pool, load_pools, load_tab, open_detail, open_pool};
+use crate::app::action::Action;
+use crate::app::detail::DetailKind;
+use crate::app::effect::{ApiCall, Effect};
+use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
+use crate::app::table::Navigable;
+use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
+
+pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+        Action::ToggleHelp => {
+            state.overlay = Overlay::Help;
+            Vec::new()
+        }
+        Action::OpenPalette => {
+            state.overlay = Overlay::Palette {
+                input: TextField::default(),
+                selected: 0,
+            };
+            Vec::new()
+        }
+        Action::OpenLocalFilter if state.detail.is_none() => {
+            let text = current_table(state)
+                .map(|t| t.filter().to_owned())
+                .unwrap_or_default();
+            let cursor = text.chars().count();
+            state.overlay = Overlay::LocalFilter(TextField { text, cursor });
+            Vec::new()
+        }
+        Action::OpenServerFilter if state.detail.is_none() => {
+            match state.pool.as_ref() {
+                Some(pool) if pool.tab == Tab::Users => {
+                    let form = pool.users_filter.clone().unwrap_or(ServerFilter {
+                        attribute: 1,
+                        prefix: true,
+                        value: String::new(),
+                    });
+                    let input = TextField {
+                        cursor: form.value.chars().count(),
+                        text: form.value.clone(),
+                    };
+                    state.overlay = Overlay::ServerFilter { form, input };
+                }
+                _ => {
+                    state.toast = Some("Server-side search works in a pool's Users tab".to_owned());
+                }
+            }
+            Vec::new()
+        }
+        Action::Back => back(state),
+        _ if state.detail.is_some() => detail_keys(state, action),
+        Action::NextTab | Action::PrevTab | Action::ShowTab(_) => switch_tab(state, action),
+        Action::Refresh => refresh(state),
+        Action::Open | Action::Describe => open_selected(state, action),
+        Action::SortBy(column) => with_table(state, |t| t.sort_by(*column)),
+        Action::Up => with_table(state, |t| t.move_by(-1)),
+        Action::Down => with_table(state, |t| t.move_by(1)),
+        Action::Scroll(delta) => with_table(state, |t| t.move_by(*delta)),
+        Action::PageUp => {
+            let page = page_delta(state);
+            with_table(state, |t| t.move_by(-page))
+        }
+        Action::PageDown => {
+            let page = page_delta(state);
+            with_table(state, |t| t.move_by(page))
+        }
+        Action::Home => with_table(state, |t| t.select(0)),
+        Action::End => with_table(state, |t| t.select(usize::MAX)),
+        Action::ClickRow(row) => {
+            // The table scrolls so the selection stays in view; the window starts at the page
+            // holding the selection, as the renderer draws it.
+            let page = state.page_rows.max(1);
+            with_table(state, |t| {
+                let first = t.selected_index() / page * page;
+                t.select(first + *row);
+            })
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn page_delta(state: &State) -> isize {
+    isize::try_from(state.page_rows.max(1)).unwrap_or(isize::MAX)
+}
+
+/// The table the keys act on: the open tab's, or the pools list.
+pub fn current_table(state: &mut State) -> Option<&mut dyn Navigable> {
+    match state.pool.as_mut() {
+        None => Some(&mut state.pools.table),
+        Some(pool) => match pool.tab {
+            Tab::Overview => None,
+            Tab::Users => Some(&mut pool.users.table),
+            Tab::Groups => Some(&mut pool.groups.table),
+            Tab::Clients => Some(&mut pool.clients.table),
+            Tab::Idps => Some(&mut pool.idps.table),
+        },
+    }
+}
+
+fn with_table(state: &mut State, f: impl FnOnce(&mut dyn Navigable)) -> Vec<Effect> {
+    if let Some(table) = current_table(state) {
+        f(table);
+    }
+    Vec::new()
+}
+
+/// Esc: close the detail; else stop a running users load; else leave the pool.
+fn back(state: &mut State) -> Vec<Effect> {
+    if state.detail.is_some() {
+        return close_detail(state);
+    }
+    let Some(pool) = state.pool.as_mut() else {
+        return Vec::new();
+    };
+    let pane_load = match pool.tab {
+        Tab::Users => Some(&mut pool.users.load),
+        Tab::Groups => Some(&mut pool.groups.load),
+        Tab::Clients => Some(&mut pool.clients.load),
+        Tab::Idps => Some(&mut pool.idps.load),
+        Tab::Overview => None,
+    };
+    if let Some(load) = pane_load
+        && let Load::Loading { request, .. } = *load
+    {
+        *load = Load::Cancelled;
+        return vec![Effect::Cancel(request)];
+    }
+    leave_pool(state)
+}
+
+fn detail_keys(state: &mut State, action: &Action) -> Vec<Effect> {
+    let Some(detail) = state.detail.as_mut() else {
+        return Vec::new();
+    };
+    let page = u16::try_from(state.page_rows).unwrap_or(u16::MAX);
+    match action {
+        Action::ToggleJson => detail.show_json = !detail.show_json,
+        Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+        Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+        Action::Scroll(d) => {
+            let step = u16::try_from(d.unsigned_abs()).unwrap_or(u16::MAX);
+            detail.scroll = if *d < 0 {
+                detail.scroll.saturating_sub(step)
+            } else {
+                detail.scroll.saturating_add(step)
+            };
+        }
+        Action::PageUp => detail.scroll = detail.scroll.saturating_sub(page),
+        Action::PageDown => detail.scroll = detail.scroll.saturating_add(page),
+        Action::Home => detail.scroll = 0,
+        Action::Refresh => {
+            let (kind, name) = (detail.kind.clone(), detail.name.clone());
+            return describe(state, kind, name);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn switch_tab(state: &mut State, action: &Action) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_mut() else {
+        return Vec::new();
+    };
+    let index = Tab::ALL.iter().position(|t| *t == pool.tab).unwrap_or(0);
+    let count = Tab::ALL.len();
+    pool.tab = match action {
+        Action::NextTab => Tab::ALL[(index + 1) % count],
+        Action::PrevTab => Tab::ALL[(index + count - 1) % count],
+        Action::ShowTab(tab) => *tab,
+        _ => pool.tab,
+    };
+    let tab = pool.tab;
+    load_tab(state, tab, false)
+}
+
+fn refresh(state: &mut State) -> Vec<Effect> {
+    match state.pool.as_ref().map(|p| p.tab) {
+        None => load_pools(state),
+        Some(tab) => load_tab(state, tab, true),
+    }
+}
+
+fn open_selected(state: &mut State, action: &Action) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_ref() else {
+        let Some(row) = state.pools.table.selected() else {
+            return Vec::new();
+        };
+        let (id, name) = (PoolId::new(&*row.id), row.name.to_string());
+        let mut effects = open_pool(state, id, name);
+        if *action == Action::Describe {
+            effects.extend(switch_tab(state, &Action::ShowTab(Tab::Overview)));
+        }
+        return effects;
+    };
+    let selected = match pool.tab {
+        Tab::Overview => None,
+        Tab::Users => pool
+            .users
+            .table
+            .selected()
+            .map(|r| (DetailKind::User, r.username.to_string())),
+        Tab::Groups => pool
+            .groups
+            .table
+            .selected()
+            .map(|r| (DetailKind::Group, r.name.to_string())),
+        Tab::Clients => pool
+            .clients
+            .table
+            .selected()
+            .map(|r| (DetailKind::Client, r.id.to_string())),
+        Tab::Idps => pool
+            .idps
+            .table
+            .selected()
+            .map(|r| (DetailKind::Idp, r.name.to_string())),
+    };
+    match selected {
+        Some((kind, name)) => describe(state, kind, name),
+        None => Vec::new(),
+    }
+}
+
+/// Opens the detail of an item of the open pool.
+pub fn describe(state: &mut State, kind: DetailKind, name: String) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
+        return Vec::new();
+    };
+    let call = match kind {
+        DetailKind::User => ApiCall::GetUser(pool, Username::new(&name)),
+        DetailKind::Group => ApiCall::GetGroup(pool, GroupName::new(&name)),
+        DetailKind::Client => ApiCall::DescribeClient(pool, ClientId::new(&name)),
+        DetailKind::Idp => ApiCall::DescribeIdp(pool, ProviderName::new(&name)),
+    };
+    open_detail(state, kind, name, call)
+}

@@ -1,0 +1,187 @@
+//! Keys while an overlay is open: help, the command palette, the local filter, the server filter.
+
+use super::nav::current_table;
+use super::requests::{leave_pool, load_pools, load_tab, open_pool};
+use crate::app::action::{Action, InputKey};
+use crate::app::effect::Effect;
+use crate::app::palette::{self, Command};
+use crate::app::state::{Overlay, ServerFilter, State, Tab, TextField};
+
+pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
+    let overlay = std::mem::take(&mut state.overlay);
+    let key = match (action, &overlay) {
+        (Action::Input(key), _) => *key,
+        (Action::Quit, Overlay::Help) => {
+            state.quit = true;
+            return Vec::new();
+        }
+        // Any other key closes help.
+        (_, Overlay::Help | Overlay::None) => return Vec::new(),
+        _ => {
+            state.overlay = overlay;
+            return Vec::new();
+        }
+    };
+    match overlay {
+        Overlay::None | Overlay::Help => Vec::new(),
+        Overlay::Palette { input, selected } => palette_key(state, input, selected, key),
+        Overlay::LocalFilter(input) => local_filter_key(state, input, key),
+        Overlay::ServerFilter { form, input } => server_filter_key(state, form, input, key),
+    }
+}
+
+fn palette_key(
+    state: &mut State,
+    mut input: TextField,
+    mut selected: usize,
+    key: InputKey,
+) -> Vec<Effect> {
+    let choices = palette::completions(state, &input.text);
+    match key {
+        InputKey::Cancel => return Vec::new(),
+        InputKey::Up => selected = selected.saturating_sub(1),
+        InputKey::Down => selected = (selected + 1).min(choices.len().saturating_sub(1)),
+        InputKey::Complete => {
+            if let Some(choice) = choices.get(selected) {
+                let takes_argument = matches!(choice.as_str(), "pool" | "region" | "profile");
+                input = TextField::new(&if takes_argument {
+                    format!("{choice} ")
+                } else {
+                    choice.clone()
+                });
+                selected = 0;
+            }
+        }
+        InputKey::Submit => {
+            let typed = input.text.trim();
+            // What was typed, unless it is no command and a completion is highlighted.
+            let line = match (palette::parse(typed), choices.get(selected)) {
+                (Err(_), Some(choice)) => choice.clone(),
+                _ => typed.to_owned(),
+            };
+            return run_command(state, &line);
+        }
+        key => {
+            if input.edit(key) {
+                selected = 0;
+            }
+        }
+    }
+    state.overlay = Overlay::Palette { input, selected };
+    Vec::new()
+}
+
+fn local_filter_key(state: &mut State, mut input: TextField, key: InputKey) -> Vec<Effect> {
+    match key {
+        InputKey::Submit => {}
+        InputKey::Cancel => {
+            if let Some(table) = current_table(state) {
+                table.set_filter("");
+            }
+        }
+        key => {
+            if input.edit(key)
+                && let Some(table) = current_table(state)
+            {
+                table.set_filter(&input.text);
+            }
+            state.overlay = Overlay::LocalFilter(input);
+        }
+    }
+    Vec::new()
+}
+
+fn server_filter_key(
+    state: &mut State,
+    mut form: ServerFilter,
+    mut input: TextField,
+    key: InputKey,
+) -> Vec<Effect> {
+    let count = ServerFilter::ATTRIBUTES.len();
+    match key {
+        InputKey::Cancel => return Vec::new(),
+        InputKey::Up => form.attribute = (form.attribute + count - 1) % count,
+        InputKey::Down => form.attribute = (form.attribute + 1) % count,
+        InputKey::Complete => form.prefix = !form.prefix,
+        InputKey::Submit => {
+            input.text.trim().clone_into(&mut form.value);
+            return search_users(state, form);
+        }
+        key => {
+            input.edit(key);
+        }
+    }
+    state.overlay = Overlay::ServerFilter { form, input };
+    Vec::new()
+}
+
+/// Reloads the users tab with a ListUsers filter (an empty value lists everyone).
+fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_mut() else {
+        return Vec::new();
+    };
+    pool.users_filter = (!form.value.is_empty()).then_some(form);
+    pool.tab = Tab::Users;
+    load_tab(state, Tab::Users, true)
+}
+
+fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
+    let command = match palette::parse(line) {
+        Ok(c) => c,
+        Err(message) => {
+            state.toast = Some(message);
+            return Vec::new();
+        }
+    };
+    match command {
+        Command::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+        Command::Pools => {
+            let mut effects = leave_pool(state);
+            if state.pools.table.total() == 0 && !state.pools.load.is_loading() {
+                effects.extend(load_pools(state));
+            }
+            effects
+        }
+        Command::Tab(tab) => {
+            if state.pool.is_none() {
+                state.toast = Some(format!(
+                    "Open a pool first (Enter on a pool, or :pool <name>) to see {}",
+                    tab.title()
+                ));
+                return Vec::new();
+            }
+            let mut effects = super::requests::close_detail(state);
+            if let Some(pool) = state.pool.as_mut() {
+                pool.tab = tab;
+            }
+            effects.extend(load_tab(state, tab, false));
+            effects
+        }
+        Command::Pool(wanted) => {
+            if let Some((id, name)) = palette::find_pool(state, &wanted) {
+                return open_pool(state, id, name);
+            }
+            state.toast = Some(format!(
+                "No pool named {wanted:?} in {}",
+                state.context.region
+            ));
+            Vec::new()
+        }
+        Command::Region(region) => reconnect(state, state.context.profile.clone(), Some(region)),
+        Command::Profile(profile) => reconnect(state, Some(profile), None),
+    }
+}
+
+fn reconnect(state: &mut State, profile: Option<String>, region: Option<String>) -> Vec<Effect> {
+    let mut effects = leave_pool(state);
+    if let Some(r) = &region {
+        state.context.region.clone_from(r);
+    }
+    state.context.profile.clone_from(&profile);
+    effects.push(Effect::Reconnect { profile, region });
+    effects.extend(load_pools(state));
+    effects
+}

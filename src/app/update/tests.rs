@@ -1,0 +1,439 @@
+//! Pure update scripts: actions in, state and effects out. No tokio, no terminal.
+
+use crate::app::action::{Action, InputKey, Payload};
+use crate::app::detail::{DetailBody, DetailKind};
+use crate::app::effect::{ApiCall, Effect};
+use crate::app::remote::{ErrorInfo, Remote};
+use crate::app::rows::{PoolRow, UserRow};
+use crate::app::state::{Context, Load, Overlay, State, Tab};
+use crate::app::update::{init, update};
+use crate::cognito::pools::UserPoolDescriptionType;
+use crate::cognito::users::UserType;
+use crate::cognito::{PoolId, Username};
+
+fn state() -> State {
+    State::new(Context {
+        region: "us-east-1".into(),
+        endpoint: "http://127.0.0.1:5000/".into(),
+        ..Context::default()
+    })
+}
+
+fn pool_rows(names: &[(&str, &str)]) -> Vec<PoolRow> {
+    names
+        .iter()
+        .map(|(id, name)| {
+            let p: UserPoolDescriptionType = serde_json::from_value(
+                serde_json::json!({"Id": id, "Name": name, "CreationDate": 1.7e9}),
+            )
+            .unwrap();
+            PoolRow::from(&p)
+        })
+        .collect()
+}
+
+fn user_rows(names: &[&str]) -> Vec<UserRow> {
+    names
+        .iter()
+        .map(|n| {
+            let u: UserType = serde_json::from_value(serde_json::json!({
+                "Username": n, "Enabled": true, "UserStatus": "CONFIRMED",
+                "Attributes": [{"Name": "email", "Value": format!("{n}@example.com")}]
+            }))
+            .unwrap();
+            UserRow::from(&u)
+        })
+        .collect()
+}
+
+fn only_api(effects: &[Effect]) -> (u64, ApiCall) {
+    let apis: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Api { request, call } => Some((*request, call.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(apis.len(), 1, "expected one API call in {effects:?}");
+    apis[0].clone()
+}
+
+fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| update(s, Action::Input(InputKey::Char(c))))
+        .collect()
+}
+
+/// The pools loaded, then the pool opened with the users request in flight.
+fn opened_pool(s: &mut State) -> u64 {
+    let (req, call) = only_api(&init(s));
+    assert_eq!(call, ApiCall::ListPools);
+    update(
+        s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Pools(pool_rows(&[
+                ("us-east-1_A", "prod"),
+                ("us-east-1_B", "staging"),
+            ])),
+            done: true,
+        },
+    );
+    let (req, call) = only_api(&update(s, Action::Open));
+    assert_eq!(
+        call,
+        ApiCall::ListUsers {
+            pool: PoolId::new("us-east-1_A"),
+            filter: None
+        }
+    );
+    req
+}
+
+#[test]
+fn pools_load_and_enter_opens_the_first_pool_on_users() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    let pool = s.pool.as_ref().unwrap();
+    assert_eq!(pool.name, "prod");
+    assert_eq!(pool.tab, Tab::Users);
+    assert!(pool.users.load.awaits(req));
+    assert_eq!(s.pools.load, Load::Done);
+}
+
+#[test]
+fn users_stream_in_pages_and_finish() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["ann", "bob"])),
+            done: false,
+        },
+    );
+    let users = &s.pool.as_ref().unwrap().users;
+    assert_eq!(users.table.total(), 2);
+    assert_eq!(
+        users.load,
+        Load::Loading {
+            request: req,
+            pages: 1
+        }
+    );
+    assert!(s.is_busy());
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["cat"])),
+            done: true,
+        },
+    );
+    let users = &s.pool.as_ref().unwrap().users;
+    assert_eq!(users.table.total(), 3);
+    assert_eq!(users.load, Load::Done);
+    assert!(!s.is_busy());
+}
+
+#[test]
+fn a_reply_for_a_pool_the_user_left_is_dropped() {
+    let mut s = state();
+    let old = opened_pool(&mut s);
+    let effects = update(&mut s, Action::Back);
+    assert_eq!(
+        effects,
+        vec![Effect::Cancel(old)],
+        "Esc while loading stops the load first"
+    );
+    let effects = update(&mut s, Action::Back);
+    assert!(effects.is_empty());
+    assert!(s.pool.is_none());
+    update(&mut s, Action::Down);
+    let (new, _) = only_api(&update(&mut s, Action::Open));
+    assert_ne!(new, old);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: old,
+            payload: Payload::Users(user_rows(&["stale"])),
+            done: true,
+        },
+    );
+    let pool = s.pool.as_ref().unwrap();
+    assert_eq!(pool.name, "staging");
+    assert_eq!(
+        pool.users.table.total(),
+        0,
+        "stale rows must not land in the new pool"
+    );
+    assert!(pool.users.load.awaits(new));
+}
+
+#[test]
+fn esc_stops_a_users_load_and_keeps_what_arrived() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["ann"])),
+            done: false,
+        },
+    );
+    assert_eq!(update(&mut s, Action::Back), vec![Effect::Cancel(req)]);
+    let users = &s.pool.as_ref().unwrap().users;
+    assert_eq!(users.load, Load::Cancelled);
+    assert_eq!(users.table.total(), 1);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["late"])),
+            done: true,
+        },
+    );
+    assert_eq!(s.pool.as_ref().unwrap().users.table.total(), 1);
+}
+
+#[test]
+fn local_filter_narrows_live_and_esc_clears_it() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["ann", "anna", "bob"])),
+            done: true,
+        },
+    );
+    update(&mut s, Action::OpenLocalFilter);
+    assert!(matches!(s.overlay, Overlay::LocalFilter(_)));
+    assert!(
+        type_text(&mut s, "ANN").is_empty(),
+        "filtering is local: no API call"
+    );
+    assert_eq!(s.pool.as_ref().unwrap().users.table.visible_len(), 2);
+    update(&mut s, Action::Input(InputKey::Backspace));
+    update(&mut s, Action::Input(InputKey::Backspace));
+    update(&mut s, Action::Input(InputKey::Backspace));
+    type_text(&mut s, "example");
+    assert_eq!(
+        s.pool.as_ref().unwrap().users.table.visible_len(),
+        3,
+        "email column is searched too"
+    );
+    update(&mut s, Action::Input(InputKey::Cancel));
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.pool.as_ref().unwrap().users.table.visible_len(), 3);
+}
+
+#[test]
+fn server_filter_reloads_users_with_a_listusers_filter() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["ann"])),
+            done: true,
+        },
+    );
+    update(&mut s, Action::OpenServerFilter);
+    type_text(&mut s, "ann");
+    let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
+    assert_eq!(
+        call,
+        ApiCall::ListUsers {
+            pool: PoolId::new("us-east-1_A"),
+            filter: Some("email ^= \"ann\"".into())
+        }
+    );
+    assert_eq!(
+        s.pool.as_ref().unwrap().users.table.total(),
+        0,
+        "the list restarts"
+    );
+    update(&mut s, Action::OpenServerFilter);
+    update(&mut s, Action::Input(InputKey::Down));
+    update(&mut s, Action::Input(InputKey::Complete));
+    let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
+    assert_eq!(
+        call,
+        ApiCall::ListUsers {
+            pool: PoolId::new("us-east-1_A"),
+            filter: Some("phone_number = \"ann\"".into())
+        }
+    );
+}
+
+#[test]
+fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["ann", "bob"])),
+            done: true,
+        },
+    );
+    update(&mut s, Action::Down);
+    let (req, call) = only_api(&update(&mut s, Action::Open));
+    assert_eq!(
+        call,
+        ApiCall::GetUser(PoolId::new("us-east-1_A"), Username::new("bob"))
+    );
+    let detail = s.detail.as_ref().unwrap();
+    assert_eq!(
+        (detail.kind.clone(), detail.name.as_str()),
+        (DetailKind::User, "bob")
+    );
+    let body = DetailBody {
+        sections: Vec::new(),
+        raw: serde_json::json!({"Username": "bob"}),
+    };
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Detail(body.clone()),
+            done: true,
+        },
+    );
+    assert_eq!(s.detail.as_ref().unwrap().body, Remote::Loaded(body));
+    update(&mut s, Action::ToggleJson);
+    assert!(s.detail.as_ref().unwrap().show_json);
+    assert!(update(&mut s, Action::Back).is_empty());
+    assert!(s.detail.is_none());
+    assert!(s.pool.is_some(), "Esc closes only the detail");
+}
+
+#[test]
+fn errors_show_in_place_and_the_app_goes_on() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    let error = ErrorInfo {
+        code: Some("AccessDeniedException".into()),
+        text: "AccessDeniedException: denied".into(),
+    };
+    update(
+        &mut s,
+        Action::Failed {
+            request: req,
+            error: error.clone(),
+        },
+    );
+    assert_eq!(s.pool.as_ref().unwrap().users.load, Load::Failed(error));
+    assert!(!s.quit);
+    let (_, call) = only_api(&update(&mut s, Action::Refresh));
+    assert!(matches!(call, ApiCall::ListUsers { .. }));
+}
+
+#[test]
+fn tabs_load_once_and_refresh_reloads() {
+    let mut s = state();
+    opened_pool(&mut s);
+    let (req, call) = only_api(&update(&mut s, Action::NextTab));
+    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Groups(Vec::new()),
+            done: true,
+        },
+    );
+    update(&mut s, Action::PrevTab);
+    assert!(
+        update(&mut s, Action::NextTab).is_empty(),
+        "loaded tabs are not fetched again"
+    );
+    let (_, call) = only_api(&update(&mut s, Action::Refresh));
+    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+    let (_, call) = only_api(&update(&mut s, Action::ShowTab(Tab::Overview)));
+    assert_eq!(call, ApiCall::DescribePool(PoolId::new("us-east-1_A")));
+}
+
+#[test]
+fn palette_opens_pools_by_name_switches_region_and_quits() {
+    let mut s = state();
+    opened_pool(&mut s);
+    update(&mut s, Action::OpenPalette);
+    type_text(&mut s, "pool STAGING");
+    let effects = update(&mut s, Action::Input(InputKey::Submit));
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Cancel(_))),
+        "the old pool's load is cancelled"
+    );
+    assert_eq!(s.pool.as_ref().unwrap().id, PoolId::new("us-east-1_B"));
+    update(&mut s, Action::OpenPalette);
+    type_text(&mut s, "nonsense");
+    update(&mut s, Action::Input(InputKey::Submit));
+    assert!(s.toast.as_deref().unwrap().contains("unknown command"));
+    update(&mut s, Action::OpenPalette);
+    type_text(&mut s, "region eu-west-1");
+    let effects = update(&mut s, Action::Input(InputKey::Submit));
+    assert!(effects.contains(&Effect::Reconnect {
+        profile: None,
+        region: Some("eu-west-1".into())
+    }));
+    assert_eq!(only_api(&effects).1, ApiCall::ListPools);
+    assert_eq!(s.context.region, "eu-west-1");
+    assert!(s.pool.is_none());
+    update(&mut s, Action::OpenPalette);
+    type_text(&mut s, "q");
+    update(&mut s, Action::Input(InputKey::Submit));
+    assert!(s.quit);
+}
+
+#[test]
+fn palette_completes_commands_with_tab() {
+    let mut s = state();
+    opened_pool(&mut s);
+    update(&mut s, Action::OpenPalette);
+    type_text(&mut s, "gr");
+    update(&mut s, Action::Input(InputKey::Complete));
+    let Overlay::Palette { input, .. } = &s.overlay else {
+        panic!("palette closed")
+    };
+    assert_eq!(input.text, "groups");
+    let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
+    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+}
+
+#[test]
+fn sorting_by_a_column_and_reversing() {
+    let mut s = state();
+    let req = opened_pool(&mut s);
+    update(
+        &mut s,
+        Action::Loaded {
+            request: req,
+            payload: Payload::Users(user_rows(&["bob", "ann", "cat"])),
+            done: true,
+        },
+    );
+    update(&mut s, Action::SortBy(0));
+    let name = |s: &State, i| {
+        s.pool
+            .as_ref()
+            .unwrap()
+            .users
+            .table
+            .visible_row(i)
+            .unwrap()
+            .username
+            .to_string()
+    };
+    assert_eq!([name(&s, 0), name(&s, 2)], ["ann", "cat"]);
+    update(&mut s, Action::SortBy(0));
+    assert_eq!([name(&s, 0), name(&s, 2)], ["cat", "ann"]);
+    update(&mut s, Action::End);
+    assert_eq!(s.pool.as_ref().unwrap().users.table.selected_index(), 2);
+}
