@@ -15,6 +15,7 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 
 /// Turns a non-2xx answer into a typed error.
 pub fn error_from_response(
+    endpoint: &str,
     operation: &str,
     status: u16,
     headers: &HeaderMap,
@@ -54,7 +55,7 @@ pub fn error_from_response(
     match status {
         // A proxy or load balancer in the way, not the service: transient.
         502..=504 => AwsError::Transport {
-            endpoint: String::new(),
+            endpoint: endpoint.to_owned(),
             detail: format!("HTTP {status} without a service error body"),
             kind: TransportKind::Other,
         },
@@ -98,6 +99,8 @@ mod tests {
     use super::*;
     use reqwest::header::HeaderValue;
 
+    const E: &str = "http://127.0.0.1:1/";
+
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
@@ -116,7 +119,7 @@ mod tests {
             ("x-amzn-requestid", "req-1"),
         ]);
         let body = br#"{"__type":"com.amazonaws#Other","message":"User does not exist."}"#;
-        let AwsError::Service(e) = error_from_response("AdminGetUser", 400, &h, body) else {
+        let AwsError::Service(e) = error_from_response(E, "AdminGetUser", 400, &h, body) else {
             panic!("expected a service error");
         };
         assert_eq!(e.code, "UserNotFoundException");
@@ -128,7 +131,7 @@ mod tests {
     #[test]
     fn json_error_without_header_uses_type() {
         let body = br#"{"__type":"aws.cognito#InvalidParameterException","Message":"bad"}"#;
-        let err = error_from_response("ListUsers", 400, &HeaderMap::new(), body);
+        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), body);
         assert_eq!(err.code(), Some("InvalidParameterException"));
     }
 
@@ -139,7 +142,7 @@ mod tests {
             <Message>The request signature we calculated does not match</Message></Error>\
             <RequestId>abc</RequestId></ErrorResponse>";
         let AwsError::Service(e) =
-            error_from_response("ListUserPools", 403, &HeaderMap::new(), body)
+            error_from_response(E, "ListUserPools", 403, &HeaderMap::new(), body)
         else {
             panic!("expected a service error");
         };
@@ -151,7 +154,7 @@ mod tests {
     #[test]
     fn html_500_means_the_endpoint_lacks_the_operation() {
         let body = b"<!doctype html><html><title>500 Internal Server Error</title></html>";
-        let err = error_from_response("AdminListDevices", 500, &HeaderMap::new(), body);
+        let err = error_from_response(E, "AdminListDevices", 500, &HeaderMap::new(), body);
         assert!(
             matches!(err, AwsError::Unsupported { status: 500, .. }),
             "{err:?}"
@@ -164,15 +167,16 @@ mod tests {
 
     #[test]
     fn gateway_errors_are_transient_and_other_bodies_are_decode_errors() {
-        let err = error_from_response("ListUsers", 503, &HeaderMap::new(), b"<html>busy</html>");
+        let err = error_from_response(E, "ListUsers", 503, &HeaderMap::new(), b"<html>busy</html>");
         assert!(matches!(err, AwsError::Transport { .. }), "{err:?}");
-        let err = error_from_response("ListUsers", 404, &HeaderMap::new(), b"Not Found\n");
+        assert!(err.to_string().contains(E), "{err}");
+        let err = error_from_response(E, "ListUsers", 404, &HeaderMap::new(), b"Not Found\n");
         assert!(
             matches!(err, AwsError::Decode { status: 404, .. }),
             "{err:?}"
         );
         assert!(err.to_string().contains("Not Found"));
-        let err = error_from_response("ListUsers", 400, &HeaderMap::new(), b"{not json");
+        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), b"{not json");
         assert!(matches!(err, AwsError::Decode { .. }), "{err:?}");
     }
 }

@@ -166,6 +166,7 @@ impl Transport {
             return Ok(bytes.to_vec());
         }
         Err(error_from_response(
+            self.endpoint.url.as_str(),
             call.operation,
             status,
             &response_headers,

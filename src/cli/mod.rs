@@ -41,7 +41,14 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         // `| head` closed the pipe: not an error.
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "error: {e}");
+            // One line, whatever the error's text holds (the credential chain lists its attempts).
+            let text = e.to_string();
+            let line: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let _ = writeln!(io::stderr(), "error: {}", line.join("; "));
             ExitCode::FAILURE
         }
     }

@@ -47,12 +47,7 @@ impl CognitoClient {
             Some(r) => r,
             None => profile_region(settings.profile.as_deref())
                 .await
-                .ok_or_else(|| {
-                    AwsError::Config(
-                        "no region: pass --region, set AWS_REGION, or set `region` in the profile"
-                            .to_owned(),
-                    )
-                })?,
+                .ok_or_else(|| AwsError::Config(no_region(profile.as_deref())))?,
         };
         validate_region(&region)?;
         let endpoint = resolve_endpoint(
@@ -145,6 +140,18 @@ impl CognitoClient {
             idempotent: spec.is_read_only(),
         };
         self.transport.post(call, body).await
+    }
+}
+
+/// Names the profile when one was chosen: a misspelt profile is the usual reason it has no region.
+fn no_region(profile: Option<&str>) -> String {
+    match profile {
+        Some(p) => format!(
+            "no region: profile `{p}` is not defined or sets no `region`; pass --region or set AWS_REGION"
+        ),
+        None => {
+            "no region: pass --region, set AWS_REGION, or set `region` in the profile".to_owned()
+        }
     }
 }
 
