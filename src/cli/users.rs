@@ -117,7 +117,7 @@ async fn simple(
             .map(|()| "password reset: they must set a new one with the code sent to them"),
         "AdminConfirmSignUp" => client.admin_confirm_sign_up(&pool, &user).await.map(|()| "sign-up confirmed"),
         _ => client.admin_user_global_sign_out(&pool, &user).await.map(|()| {
-            "signed out everywhere (refresh tokens revoked; access tokens already issued stay valid until they expire)"
+            "signed out everywhere (refresh tokens revoked; access tokens already issued still verify at your APIs until they expire)"
         }),
     }?;
     done(format, operation, &pool, &user, what)

@@ -144,7 +144,8 @@ impl CognitoClient {
         self.user_call("AdminConfirmSignUp", pool, username).await
     }
 
-    /// Revokes refresh tokens; access tokens already issued stay valid until they expire.
+    /// Signs the user out everywhere: refresh tokens are revoked and Cognito stops accepting their
+    /// access tokens; JWTs already issued still verify offline (at your APIs) until they expire.
     pub async fn admin_user_global_sign_out(
         &self,
         pool: &PoolId,

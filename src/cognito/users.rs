@@ -119,7 +119,11 @@ impl CognitoClient {
         &self,
         mut request: ListUsersRequest,
     ) -> impl Stream<Item = Result<ListUsersResponse<U>, AwsError>> + Send + 'static {
-        request.limit = request.limit.clamp(1, LIST_USERS_PAGE_SIZE);
+        // 0 (a defaulted request) means the most AWS allows, never one user a request.
+        request.limit = match request.limit {
+            0 => LIST_USERS_PAGE_SIZE,
+            n => n.min(LIST_USERS_PAGE_SIZE),
+        };
         pages(self.clone(), "ListUsers", request)
     }
 
