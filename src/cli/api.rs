@@ -9,14 +9,10 @@ use crate::cognito::CognitoClient;
 use crate::cognito::operations;
 
 pub async fn run(client: &CognitoClient, args: ApiArgs) -> CliResult {
-    let mut out = Out::stdout();
     if args.list {
-        for op in operations::all() {
-            let auth = if op.signed { "sigv4" } else { "none" };
-            writeln!(out, "{}\t{auth}\t{}", op.name, op.required_input.join(","))?;
-        }
-        return Ok(out.flush()?);
+        return list_operations();
     }
+    let mut out = Out::stdout();
     let Some(operation) = args.operation else {
         return Err(CliError::Input(
             "name an operation, or pass --list".to_owned(),
@@ -28,6 +24,16 @@ pub async fn run(client: &CognitoClient, args: ApiArgs) -> CliResult {
     };
     let response = client.call_json(&operation, &input).await?;
     write_json(&mut out, &response)?;
+    Ok(out.flush()?)
+}
+
+/// `api --list`: every operation name, whether it is signed, and its required input.
+pub fn list_operations() -> CliResult {
+    let mut out = Out::stdout();
+    for op in operations::all() {
+        let auth = if op.signed { "sigv4" } else { "none" };
+        writeln!(out, "{}\t{auth}\t{}", op.name, op.required_input.join(","))?;
+    }
     Ok(out.flush()?)
 }
 

@@ -32,6 +32,12 @@ pub type CliResult = Result<(), CliError>;
 /// Runs one command and turns its outcome into the exit status: 0, or 1 with one line on stderr.
 pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
     let outcome = async {
+        // Listing the operation names makes no call: it needs no region or credentials.
+        if let Command::Api(args) = &command
+            && args.list
+        {
+            return api::list_operations();
+        }
         let client = connect(global).await?;
         dispatch(&client, global.output, command).await
     }

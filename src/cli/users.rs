@@ -159,14 +159,17 @@ async fn list(
         // Users are copied byte for byte as ListUsers returned them.
         let mut pages = pin!(client.list_users_as::<Box<RawValue>>(request));
         let mut first = true;
+        // Nothing reaches stdout until the first page arrived: a failed call leaves it empty.
+        let mut next = pages.try_next().await?;
         out.write_all(b"[")?;
-        while let Some(page) = pages.try_next().await? {
+        while let Some(page) = next {
             for user in &page.users {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 out.write_all(user.get().as_bytes())?;
                 first = false;
             }
             out.flush()?;
+            next = pages.try_next().await?;
         }
         out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
         return Ok(out.flush()?);
