@@ -31,6 +31,9 @@ pub enum AwsError {
     /// The request could not be signed.
     #[error("could not sign the request: {0}")]
     Signing(String),
+    /// Read-only mode: the operation would change something, so it was never sent.
+    #[error("read-only mode: {operation} would change the pool, so it was not sent")]
+    ReadOnly { operation: String },
     /// A setting (endpoint, region, operation name) is not usable.
     #[error("{0}")]
     Config(String),

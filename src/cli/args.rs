@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "cognito-tui",
     version,
-    about = "A terminal console and CLI for Amazon Cognito user pools"
+    about = "A terminal console and CLI for Amazon Cognito user pools",
+    long_about = "A terminal console and CLI for Amazon Cognito user pools.\n\n\
+                  Without a command it opens the console; with one it runs headless for scripts."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -34,6 +36,23 @@ pub struct GlobalArgs {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+    /// Refuse every change: only reads are sent (console and commands alike).
+    #[arg(long, global = true)]
+    pub read_only: bool,
+}
+
+impl GlobalArgs {
+    /// The client settings these flags ask for; env and `~/.aws` fill in the rest.
+    pub fn client_settings(&self) -> crate::cognito::ClientSettings {
+        crate::cognito::ClientSettings {
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            allow_insecure_http: self.allow_insecure_http,
+            read_only: self.read_only,
+            ..crate::cognito::ClientSettings::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

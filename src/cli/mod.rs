@@ -14,7 +14,7 @@ use futures::TryStreamExt as _;
 pub use args::{Cli, Command, OutputFormat};
 
 use crate::aws::AwsError;
-use crate::cognito::{ClientSettings, CognitoClient, PoolId, describe_error};
+use crate::cognito::{CognitoClient, PoolId, describe_error};
 
 /// What ends a command early.
 #[derive(Debug, thiserror::Error)]
@@ -61,14 +61,7 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
 }
 
 async fn connect(global: &args::GlobalArgs) -> Result<CognitoClient, CliError> {
-    let settings = ClientSettings {
-        profile: global.profile.clone(),
-        region: global.region.clone(),
-        endpoint_url: global.endpoint_url.clone(),
-        allow_insecure_http: global.allow_insecure_http,
-        ..ClientSettings::default()
-    };
-    Ok(CognitoClient::connect(&settings).await?)
+    Ok(CognitoClient::connect(&global.client_settings()).await?)
 }
 
 async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command) -> CliResult {

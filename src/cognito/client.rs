@@ -25,6 +25,8 @@ pub struct ClientSettings {
     pub credentials: Option<Credentials>,
     /// Instead of the default policy (and `AWS_MAX_ATTEMPTS`).
     pub retry: Option<RetryPolicy>,
+    /// Refuse every operation that is not a read, before it is sent.
+    pub read_only: bool,
 }
 
 /// A cheap-to-clone handle: every clone shares one connection pool and credential cache.
@@ -32,6 +34,7 @@ pub struct ClientSettings {
 pub struct CognitoClient {
     transport: Arc<Transport>,
     profile: Option<String>,
+    read_only: bool,
 }
 
 impl CognitoClient {
@@ -73,6 +76,7 @@ impl CognitoClient {
         Ok(Self {
             transport: Arc::new(transport),
             profile,
+            read_only: settings.read_only,
         })
     }
 
@@ -133,7 +137,17 @@ impl CognitoClient {
         decode(spec.name, &bytes)
     }
 
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Every call goes through here, so read-only mode holds for the console, the CLI and `api`.
     async fn send(&self, spec: &OperationSpec, body: Vec<u8>) -> Result<Vec<u8>, AwsError> {
+        if self.read_only && !spec.is_read_only() {
+            return Err(AwsError::ReadOnly {
+                operation: spec.name.to_owned(),
+            });
+        }
         let call = Call {
             operation: spec.name,
             signed: spec.signed,
