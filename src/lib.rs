@@ -4,3 +4,4 @@ pub mod app;
 pub mod aws;
 pub mod cli;
 pub mod cognito;
+pub mod ui;

@@ -11,11 +11,21 @@ use crate::cognito::pools::UserPoolDescriptionType;
 use crate::cognito::types::{EpochSeconds, attribute};
 use crate::cognito::users::UserType;
 
+/// A table date to the minute, in UTC (the column titles say so; the detail view has seconds):
+/// `2023-11-14 22:13`, so that dates fit beside the names on a 100-column terminal.
 fn date(d: Option<f64>) -> Cow<'static, str> {
     d.map_or(Cow::Borrowed(""), |t| {
-        Cow::Owned(EpochSeconds(t).to_utc_string())
+        let mut text = EpochSeconds(t).to_utc_string();
+        if text.len() == DATE_WITH_SECONDS {
+            text.truncate(DATE_WIDTH);
+        }
+        Cow::Owned(text)
     })
 }
+
+/// `2023-11-14 22:13:20Z`
+const DATE_WITH_SECONDS: usize = 20;
+const DATE_WIDTH: usize = 16;
 
 fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     a.partial_cmp(&b).unwrap_or(Ordering::Equal)
@@ -84,12 +94,12 @@ impl Row for UserRow {
             width: 7,
         },
         Column {
-            title: "Created",
-            width: 20,
+            title: "Created (UTC)",
+            width: 16,
         },
         Column {
-            title: "Modified",
-            width: 20,
+            title: "Modified (UTC)",
+            width: 16,
         },
     ];
 
@@ -157,12 +167,12 @@ impl Row for PoolRow {
             width: 28,
         },
         Column {
-            title: "Created",
-            width: 20,
+            title: "Created (UTC)",
+            width: 16,
         },
         Column {
-            title: "Modified",
-            width: 20,
+            title: "Modified (UTC)",
+            width: 16,
         },
     ];
 
@@ -368,8 +378,8 @@ impl Row for IdpRow {
             width: 16,
         },
         Column {
-            title: "Created",
-            width: 20,
+            title: "Created (UTC)",
+            width: 16,
         },
     ];
 

@@ -1,0 +1,148 @@
+//! Drawing the console: `render` reads the State and paints one frame. It never mutates, never
+//! does I/O, and draws only the table rows that fit. Every style comes from `Theme`.
+//!
+//! The screen, top to bottom: header, breadcrumbs, tabs, the main area (a table's count line,
+//! column titles and body; the overview; or a detail), the status line (toast or `/` filter),
+//! and the footer. Popups (help, palette, server search) sit over the main area.
+
+mod detail;
+mod json;
+mod panes;
+mod text;
+mod theme;
+mod widgets;
+
+pub use theme::Theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::State;
+use crate::app::state::{Overlay, Tab};
+use widgets::table::HEAD_ROWS;
+
+/// Rows above the main area: header, breadcrumbs, tabs.
+const TOP_ROWS: u16 = 3;
+/// Rows below it: the status line and the footer.
+const BOTTOM_ROWS: u16 = 2;
+
+struct Regions {
+    header: Rect,
+    crumbs: Rect,
+    tabs: Rect,
+    main: Rect,
+    status: Rect,
+    footer: Rect,
+}
+
+fn regions(area: Rect) -> Regions {
+    let row = |y: u16| {
+        if y < area.height {
+            Rect::new(area.x, area.y + y, area.width, 1)
+        } else {
+            Rect::new(area.x, area.y, area.width, 0)
+        }
+    };
+    let bottom = |from_end: u16| {
+        if area.height > TOP_ROWS + from_end {
+            row(area.height - 1 - from_end)
+        } else {
+            Rect::new(area.x, area.y, area.width, 0)
+        }
+    };
+    Regions {
+        header: row(0),
+        crumbs: row(1),
+        tabs: row(2),
+        main: Rect::new(
+            area.x,
+            area.y + TOP_ROWS.min(area.height),
+            area.width,
+            area.height.saturating_sub(TOP_ROWS + BOTTOM_ROWS),
+        ),
+        status: bottom(1),
+        footer: bottom(0),
+    }
+}
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let r = regions(area);
+    let ticks = state.ticks;
+    let buf = frame.buffer_mut();
+    widgets::header::header(buf, r.header, state, theme);
+    widgets::header::breadcrumbs(buf, r.crumbs, state, theme);
+    widgets::header::tabs(buf, r.tabs, state, theme);
+    match (&state.detail, &state.pool) {
+        (Some(d), _) => detail::draw(buf, r.main, d, theme, ticks),
+        (None, None) => panes::pools::draw(buf, r.main, &state.pools, theme, ticks),
+        (None, Some(pool)) => match pool.tab {
+            Tab::Overview => panes::overview::draw(buf, r.main, pool, theme, ticks),
+            Tab::Users => panes::users::draw(buf, r.main, pool, theme, ticks),
+            Tab::Groups => panes::groups::draw(buf, r.main, &pool.groups, theme, ticks),
+            Tab::Clients => panes::clients::draw(buf, r.main, &pool.clients, theme, ticks),
+            Tab::Idps => panes::idps::draw(buf, r.main, &pool.idps, theme, ticks),
+        },
+    }
+    widgets::footer::footer(buf, r.footer, state, theme);
+    match &state.overlay {
+        Overlay::LocalFilter(input) => {
+            widgets::filter::local_line(frame, r.status, input, counts(state), theme);
+        }
+        _ => {
+            if let Some(toast) = &state.toast {
+                let buf = frame.buffer_mut();
+                text::put(
+                    buf,
+                    r.status,
+                    r.status.x + 1,
+                    r.status.y,
+                    toast,
+                    r.status.width,
+                    theme.toast,
+                );
+            }
+        }
+    }
+    let over = Rect {
+        y: r.crumbs.y,
+        height: r.main.bottom().saturating_sub(r.crumbs.y),
+        ..area
+    };
+    match &state.overlay {
+        Overlay::Help => widgets::help::help(frame, over, state, theme),
+        Overlay::Palette { input, selected } => {
+            widgets::palette::palette(frame, over, state, input, *selected, theme);
+        }
+        Overlay::ServerFilter { form, input } => {
+            widgets::filter::server_form(frame, over, form, input, theme);
+        }
+        Overlay::None | Overlay::LocalFilter(_) => {}
+    }
+}
+
+/// Shown and loaded rows of the table the keys act on.
+fn counts(state: &State) -> Option<(usize, usize)> {
+    let Some(pool) = &state.pool else {
+        let t = &state.pools.table;
+        return Some((t.visible_len(), t.total()));
+    };
+    Some(match pool.tab {
+        Tab::Overview => return None,
+        Tab::Users => (pool.users.table.visible_len(), pool.users.table.total()),
+        Tab::Groups => (pool.groups.table.visible_len(), pool.groups.table.total()),
+        Tab::Clients => (pool.clients.table.visible_len(), pool.clients.table.total()),
+        Tab::Idps => (pool.idps.table.visible_len(), pool.idps.table.total()),
+    })
+}
+
+/// Rows the table body has on a terminal of this size (the loop sends it as Action::Resize { table_rows }).
+pub fn table_rows(area: Rect) -> usize {
+    usize::from(regions(area).main.height.saturating_sub(HEAD_ROWS)).max(1)
+}
+
+/// Screen row of the first table body row, for mouse clicks (keymap::action_for_mouse).
+pub fn table_top(state: &State) -> u16 {
+    let _ = state;
+    TOP_ROWS + HEAD_ROWS
+}

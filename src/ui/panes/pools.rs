@@ -1,0 +1,23 @@
+//! The table of the user pools of the region.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::super::Theme;
+use super::super::widgets::table::{self, Noun, TablePane};
+use crate::app::rows::PoolRow;
+use crate::app::state::ListPane;
+
+pub const NOUN: Noun = Noun {
+    one: "pool",
+    many: "pools",
+};
+
+pub fn draw(buf: &mut Buffer, area: Rect, pane: &ListPane<PoolRow>, theme: &Theme, ticks: u64) {
+    let spec = TablePane {
+        pane,
+        noun: NOUN,
+        server_filter: None,
+    };
+    table::draw(buf, area, &spec, theme, ticks);
+}

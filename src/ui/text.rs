@@ -1,0 +1,109 @@
+//! Small text helpers for drawing: numbers with separators, the spinner, writing clipped text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// The spinner frame for this tick.
+pub fn spinner(ticks: u64) -> &'static str {
+    let len = SPINNER.len() as u64;
+    usize::try_from(ticks % len)
+        .ok()
+        .and_then(|i| SPINNER.get(i))
+        .copied()
+        .unwrap_or("⠋")
+}
+
+/// `1260` as `1,260`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 user` / `2 users`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// Display width in cells.
+pub fn width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// Writes `text` at (x, y) within `area`, at most `max` cells wide; text that does not fit ends
+/// with `…`. Returns the x after the text. Never writes outside `area`.
+pub fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    text: &str,
+    max: u16,
+    style: Style,
+) -> u16 {
+    let area = area.intersection(buf.area);
+    if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
+        return x;
+    }
+    let max = max.min(area.right() - x);
+    if max == 0 {
+        return x;
+    }
+    if width(text) <= usize::from(max) {
+        return buf.set_stringn(x, y, text, usize::from(max), style).0;
+    }
+    let (end, _) = buf.set_stringn(x, y, text, usize::from(max - 1), style);
+    buf.set_stringn(end, y, "…", 1, style).0
+}
+
+/// The part of a one-line field to show in `room` cells so that the cursor stays visible, and
+/// the cursor's column within it.
+pub fn field_window(text: &str, cursor: usize, room: usize) -> (String, usize) {
+    let room = room.max(1);
+    let start = (cursor + 1).saturating_sub(room);
+    let shown: String = text.chars().skip(start).take(room).collect();
+    (shown, cursor - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_get_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1260), "1,260");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(counted(1, "user", "users"), "1 user");
+    }
+
+    #[test]
+    fn put_clips_with_an_ellipsis_and_never_leaves_the_area() {
+        let area = Rect::new(0, 0, 10, 2);
+        let mut buf = Buffer::empty(area);
+        put(&mut buf, area, 0, 0, "abcdefghijkl", 6, Style::new());
+        put(&mut buf, area, 8, 1, "xyz", 9, Style::new());
+        put(&mut buf, area, 0, 5, "out", 9, Style::new());
+        put(&mut buf, area, 12, 0, "out", 9, Style::new());
+        assert_eq!(buf, Buffer::with_lines(["abcde…    ", "        x…"]));
+    }
+
+    #[test]
+    fn field_window_follows_the_cursor() {
+        assert_eq!(field_window("hello", 5, 10), ("hello".into(), 5));
+        assert_eq!(field_window("hello world", 11, 5), ("orld".into(), 4));
+        assert_eq!(field_window("hello world", 0, 5), ("hello".into(), 0));
+    }
+}

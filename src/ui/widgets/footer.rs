@@ -1,0 +1,55 @@
+//! The bottom line: the keys of the current mode, from the same table that dispatches them.
+//! When the line is too narrow, the longest hints are dropped first, leaving the key alone.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::super::Theme;
+use super::super::text::{put, width};
+use crate::app::State;
+use crate::app::keymap::{bindings, mode};
+
+const GAP: usize = 2;
+
+pub fn footer(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let mut hints: Vec<(&str, &str)> = bindings(mode(state))
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.label, b.hint))
+        .collect();
+    let room = usize::from(area.width.saturating_sub(1));
+    let total = |hints: &[(&str, &str)]| -> usize {
+        hints
+            .iter()
+            .map(|(label, help)| {
+                width(label) + GAP + if help.is_empty() { 0 } else { 1 + width(help) }
+            })
+            .sum::<usize>()
+            .saturating_sub(GAP)
+    };
+    while total(&hints) > room {
+        let Some(longest) = hints
+            .iter_mut()
+            .filter(|(_, help)| !help.is_empty())
+            .max_by_key(|(_, help)| width(help))
+        else {
+            break;
+        };
+        longest.1 = "";
+    }
+    let mut x = area.x + 1;
+    for (label, help) in hints {
+        x = put(buf, area, x, area.y, label, area.width, theme.footer_key);
+        if !help.is_empty() {
+            x = put(
+                buf,
+                area,
+                x + 1,
+                area.y,
+                help,
+                area.width,
+                theme.footer_text,
+            );
+        }
+        x = x.saturating_add(2);
+    }
+}

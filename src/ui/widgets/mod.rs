@@ -1,0 +1,10 @@
+//! Pieces the panes and overlays are drawn with.
+
+pub mod filter;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod notice;
+pub mod palette;
+pub mod popup;
+pub mod table;
