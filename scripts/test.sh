@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 source scripts/moto.sh
 trap stop_moto EXIT
 
+# The end-to-end tests drive the real binary in tmux (CI runs as root on Debian).
+command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux; }
+
 ensure_moto
 start_moto plain
 MOTO_URL=$MOTO_STARTED_URL

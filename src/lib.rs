@@ -4,4 +4,5 @@ pub mod app;
 pub mod aws;
 pub mod cli;
 pub mod cognito;
+pub mod tui;
 pub mod ui;

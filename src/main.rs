@@ -1,16 +1,15 @@
-//! The cognito-tui binary: the headless CLI (the console comes with the UI issue).
+//! The cognito-tui binary: the console without a command, the headless CLI with one.
 
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-use clap::{CommandFactory as _, Parser as _};
+use clap::Parser as _;
+use cognito_tui::cli::args::GlobalArgs;
 use cognito_tui::cli::{self, Cli};
+use cognito_tui::cognito::{CognitoClient, describe_error};
 
 fn main() -> ExitCode {
     let parsed = Cli::parse();
-    let Some(command) = parsed.command else {
-        let _ = Cli::command().print_help();
-        return ExitCode::from(2);
-    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -21,5 +20,31 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(cli::run(&parsed.global, command))
+    match parsed.command {
+        Some(command) => runtime.block_on(cli::run(&parsed.global, command)),
+        None => runtime.block_on(console(&parsed.global)),
+    }
+}
+
+/// Connects first, so a missing region or a bad endpoint is one line on stderr, not a broken screen.
+async fn console(global: &GlobalArgs) -> ExitCode {
+    let settings = global.client_settings();
+    let client = match CognitoClient::connect(&settings).await {
+        Ok(client) => client,
+        Err(e) => {
+            eprintln!("error: {}", describe_error(&e));
+            return ExitCode::FAILURE;
+        }
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!("error: the console needs a terminal; for scripts, name a command (see --help)");
+        return ExitCode::from(2);
+    }
+    match cognito_tui::tui::run(settings, client, global.read_only).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -11,6 +11,7 @@ pub mod state;
 pub mod table;
 mod text;
 pub mod update;
+pub mod worker;
 
 pub use action::{Action, InputKey, Payload};
 pub use effect::{ApiCall, Effect};

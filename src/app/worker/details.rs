@@ -1,0 +1,155 @@
+//! The detail views and the pool overview: each answer kept as JSON for `y`, read typed for the
+//! fields, with the related lists (a user's groups, a group's members) fetched in full.
+
+use futures::TryStreamExt as _;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::app::detail::{self, DetailBody};
+use crate::app::state::Overview;
+use crate::aws::AwsError;
+use crate::cognito::clients::DescribeUserPoolClientResponse;
+use crate::cognito::groups::{
+    AdminListGroupsForUserRequest, GroupResponse, ListUsersInGroupRequest,
+};
+use crate::cognito::idps::DescribeIdentityProviderResponse;
+use crate::cognito::paginate::{Page, PagedRequest, pages};
+use crate::cognito::users::{AdminGetUserResponse, UserType};
+use crate::cognito::{ClientId, CognitoClient, GroupName, PoolId, ProviderName, Username};
+
+/// Reads a typed view of a response kept as JSON.
+fn typed<T: DeserializeOwned>(operation: &str, raw: &Value) -> Result<T, AwsError> {
+    serde_json::from_value(raw.clone()).map_err(|e| AwsError::Decode {
+        operation: operation.to_owned(),
+        status: 200,
+        detail: e.to_string(),
+    })
+}
+
+fn missing(operation: &str, field: &str) -> AwsError {
+    AwsError::Decode {
+        operation: operation.to_owned(),
+        status: 200,
+        detail: format!("the answer has no {field}"),
+    }
+}
+
+/// A page of groups or users kept as JSON, for the raw view.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct RawPage {
+    #[serde(default)]
+    groups: Vec<Value>,
+    #[serde(default)]
+    users: Vec<Value>,
+    next_token: Option<String>,
+}
+
+impl Page for RawPage {
+    fn next_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+}
+
+/// Every item of every page.
+async fn all_raw<Req: PagedRequest>(
+    client: &CognitoClient,
+    operation: &'static str,
+    input: Req,
+    items: fn(RawPage) -> Vec<Value>,
+) -> Result<Vec<Value>, AwsError> {
+    pages::<Req, RawPage>(client.clone(), operation, input)
+        .map_ok(|page| futures::stream::iter(items(page).into_iter().map(Ok)))
+        .try_flatten()
+        .try_collect()
+        .await
+}
+
+pub async fn describe_pool(client: &CognitoClient, pool: &PoolId) -> Result<Overview, AwsError> {
+    let described = client.describe_user_pool(pool).await?;
+    let pool = described
+        .user_pool
+        .ok_or_else(|| missing("DescribeUserPool", "UserPool"))?;
+    Ok(detail::overview(&pool))
+}
+
+/// AdminGetUser, with the user's groups (all pages) added to the raw answer as `Groups`.
+pub async fn user_detail(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+) -> Result<DetailBody, AwsError> {
+    let mut raw = client.admin_get_user_json(pool, user).await?;
+    let answer: AdminGetUserResponse = typed("AdminGetUser", &raw)?;
+    let input = AdminListGroupsForUserRequest {
+        user_pool_id: pool.clone(),
+        username: user.clone(),
+        limit: 60,
+        next_token: None,
+    };
+    let groups = all_raw(client, "AdminListGroupsForUser", input, |p| p.groups).await?;
+    let names: Vec<String> = groups
+        .iter()
+        .filter_map(|g| g.get("GroupName")?.as_str().map(str::to_owned))
+        .collect();
+    if let Value::Object(map) = &mut raw {
+        map.insert("Groups".to_owned(), Value::Array(groups));
+    }
+    Ok(detail::user_body(&answer, &names, raw))
+}
+
+/// GetGroup, with its members (all pages) added to the raw answer as `Users`.
+pub async fn group_detail(
+    client: &CognitoClient,
+    pool: &PoolId,
+    group: &GroupName,
+) -> Result<DetailBody, AwsError> {
+    let input = json!({ "UserPoolId": pool, "GroupName": group });
+    let mut raw = client.call_json("GetGroup", &input).await?;
+    let answer: GroupResponse = typed("GetGroup", &raw)?;
+    let found = answer.group.ok_or_else(|| missing("GetGroup", "Group"))?;
+    let input = ListUsersInGroupRequest {
+        user_pool_id: pool.clone(),
+        group_name: group.clone(),
+        limit: 60,
+        next_token: None,
+    };
+    let users = all_raw(client, "ListUsersInGroup", input, |p| p.users).await?;
+    let members = users
+        .iter()
+        .map(|u| typed::<UserType>("ListUsersInGroup", u))
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Value::Object(map) = &mut raw {
+        map.insert("Users".to_owned(), Value::Array(users));
+    }
+    Ok(detail::group_body(&found, &members, raw))
+}
+
+pub async fn client_detail(
+    client: &CognitoClient,
+    pool: &PoolId,
+    id: &ClientId,
+) -> Result<DetailBody, AwsError> {
+    let input = json!({ "UserPoolId": pool, "ClientId": id });
+    let raw = client.call_json("DescribeUserPoolClient", &input).await?;
+    let answer: DescribeUserPoolClientResponse = typed("DescribeUserPoolClient", &raw)?;
+    let found = answer
+        .user_pool_client
+        .ok_or_else(|| missing("DescribeUserPoolClient", "UserPoolClient"))?;
+    Ok(detail::client_body(&found, raw))
+}
+
+pub async fn idp_detail(
+    client: &CognitoClient,
+    pool: &PoolId,
+    provider: &ProviderName,
+) -> Result<DetailBody, AwsError> {
+    let input = json!({ "UserPoolId": pool, "ProviderName": provider });
+    let raw = client.call_json("DescribeIdentityProvider", &input).await?;
+    let answer: DescribeIdentityProviderResponse = typed("DescribeIdentityProvider", &raw)?;
+    let found = answer
+        .identity_provider
+        .ok_or_else(|| missing("DescribeIdentityProvider", "IdentityProvider"))?;
+    Ok(detail::idp_body(&found, raw))
+}

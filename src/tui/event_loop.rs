@@ -1,0 +1,118 @@
+//! The one event loop: a single `select!` over terminal events, the worker's replies, and a tick
+//! that runs only while something loads. It draws only when something changed, after applying
+//! every reply already queued.
+
+use std::time::Duration;
+
+use anyhow::{Context as _, anyhow};
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use futures::StreamExt as _;
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
+
+use crate::app::{self, Action, Effect, State, keymap};
+use crate::ui::{self, Theme};
+
+/// The spinner's pace while a request runs.
+const TICK: Duration = Duration::from_millis(100);
+
+/// The state and the way to the worker: every action goes through `dispatch`.
+struct Console {
+    state: State,
+    effects: mpsc::UnboundedSender<Effect>,
+}
+
+impl Console {
+    fn dispatch(&mut self, action: Action) -> anyhow::Result<()> {
+        let effects = app::update(&mut self.state, action);
+        self.send(effects)
+    }
+
+    fn send(&self, effects: Vec<Effect>) -> anyhow::Result<()> {
+        for effect in effects {
+            self.effects
+                .send(effect)
+                .map_err(|_| anyhow!("the background worker stopped"))?;
+        }
+        Ok(())
+    }
+
+    /// A terminal event; true when the screen must be drawn again.
+    fn on_event(&mut self, event: &Event) -> anyhow::Result<bool> {
+        let action = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                keymap::action_for_key(&self.state, *key)
+            }
+            Event::Mouse(mouse) => {
+                keymap::action_for_mouse(&self.state, *mouse, ui::table_top(&self.state))
+            }
+            Event::Resize(width, height) => {
+                self.dispatch(resize(*width, *height))?;
+                return Ok(true);
+            }
+            _ => None,
+        };
+        match action {
+            Some(action) => self.dispatch(action).map(|()| true),
+            None => Ok(false),
+        }
+    }
+}
+
+fn resize(width: u16, height: u16) -> Action {
+    Action::Resize {
+        table_rows: ui::table_rows(Rect::new(0, 0, width, height)),
+    }
+}
+
+pub async fn run(
+    terminal: &mut DefaultTerminal,
+    state: State,
+    theme: &Theme,
+    effects: mpsc::UnboundedSender<Effect>,
+    mut actions: mpsc::Receiver<Action>,
+) -> anyhow::Result<()> {
+    let mut console = Console { state, effects };
+    let size = terminal.size().context("reading the terminal size")?;
+    console.dispatch(resize(size.width, size.height))?;
+    let first = app::init(&mut console.state);
+    console.send(first)?;
+
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(TICK);
+    tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let mut dirty = true;
+    while !console.state.quit {
+        if dirty {
+            terminal
+                .draw(|frame| ui::render(&console.state, theme, frame))
+                .context("drawing")?;
+            dirty = false;
+        }
+        let busy = console.state.is_busy();
+        tokio::select! {
+            event = events.next() => match event {
+                Some(event) => dirty |= console.on_event(&event.context("reading the terminal")?)?,
+                None => break,
+            },
+            action = actions.recv() => {
+                let Some(action) = action else {
+                    return Err(anyhow!("the background worker stopped"));
+                };
+                console.dispatch(action)?;
+                while let Ok(action) = actions.try_recv() {
+                    console.dispatch(action)?;
+                }
+                dirty = true;
+            }
+            _ = tick.tick(), if busy => {
+                console.dispatch(Action::Tick)?;
+                dirty = true;
+            }
+        }
+    }
+    tracing::info!("quit");
+    Ok(())
+}
