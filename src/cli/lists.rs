@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::args::{ClientsCommand, GroupsCommand, IdpsCommand, OutputFormat, PoolsCommand};
 use super::output::{Out, cell, date_cell, write_json, write_object, write_table};
-use super::users::write_users;
+use super::user_rows::write_users;
 use super::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
 use crate::cognito::idps::is_secret_detail;

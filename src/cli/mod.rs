@@ -4,6 +4,7 @@ mod api;
 pub mod args;
 mod lists;
 pub mod output;
+mod user_rows;
 mod users;
 
 use std::io::{self, Write};

@@ -8,11 +8,12 @@ use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use super::args::{CreateArgs, OutputFormat, UserTarget, UsersCommand};
-use super::output::{Out, Table, write_json};
+use super::output::{Out, write_json};
+use super::user_rows::UserWriter;
 use super::{CliError, CliResult, resolve_pool};
-use crate::cognito::types::{AttributeType, Secret, attribute};
+use crate::cognito::types::{AttributeType, Secret};
 use crate::cognito::user_admin::AdminCreateUserRequest;
-use crate::cognito::users::{ListUsersRequest, UserType};
+use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, GroupName, PoolId, Username};
 
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCommand) -> CliResult {
@@ -205,104 +206,6 @@ async fn pool_attribute_names(
         .iter()
         .filter_map(crate::cognito::pools::SchemaAttributeType::user_attribute_name)
         .collect())
-}
-
-/// Writes users as table rows or CSV records, a batch at a time.
-struct UserWriter<'a> {
-    format: OutputFormat,
-    attributes: &'a [String],
-    table: Option<Table>,
-    headers: Vec<String>,
-}
-
-impl<'a> UserWriter<'a> {
-    fn new(format: OutputFormat, attributes: &'a [String]) -> Self {
-        let fixed = [
-            "Username",
-            "UserStatus",
-            "Enabled",
-            "UserCreateDate",
-            "UserLastModifiedDate",
-        ];
-        let headers = fixed
-            .iter()
-            .map(|h| (*h).to_owned())
-            .chain(attributes.iter().cloned())
-            .collect();
-        Self {
-            format,
-            attributes,
-            table: None,
-            headers,
-        }
-    }
-
-    fn row(&self, user: &UserType) -> Vec<String> {
-        let date = |d: Option<crate::cognito::types::EpochSeconds>| {
-            d.map(crate::cognito::types::EpochSeconds::to_utc_string)
-                .unwrap_or_default()
-        };
-        let mut row = vec![
-            user.username.to_string(),
-            user.user_status.clone().unwrap_or_default(),
-            user.enabled.map(|e| e.to_string()).unwrap_or_default(),
-            date(user.user_create_date),
-            date(user.user_last_modified_date),
-        ];
-        row.extend(self.attributes.iter().map(|a| {
-            attribute(&user.attributes, a)
-                .unwrap_or_default()
-                .to_owned()
-        }));
-        row
-    }
-
-    fn write(&mut self, out: &mut impl Write, users: &[UserType]) -> io::Result<()> {
-        let rows: Vec<Vec<String>> = users.iter().map(|u| self.row(u)).collect();
-        let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
-        if self.format == OutputFormat::Csv {
-            let mut csv = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(&mut *out);
-            if self.table.is_none() {
-                csv.write_record(&headers).map_err(io::Error::other)?;
-                self.table = Some(Table::measure(&[], &[]));
-            }
-            for row in &rows {
-                csv.write_record(row).map_err(io::Error::other)?;
-            }
-            return csv.flush();
-        }
-        if self.table.is_none() {
-            let table = Table::measure(&headers, &rows);
-            table.write_header(out, &headers)?;
-            self.table = Some(table);
-        }
-        self.table
-            .as_ref()
-            .map_or(Ok(()), |t| t.write_rows(out, &rows))
-    }
-
-    /// An empty listing still gets its header line.
-    fn finish(mut self, out: &mut impl Write) -> io::Result<()> {
-        if self.table.is_none() {
-            self.write(out, &[])
-        } else {
-            Ok(())
-        }
-    }
-}
-
-/// Users already in memory (group members) as a table or CSV.
-pub fn write_users(
-    out: &mut impl Write,
-    format: OutputFormat,
-    users: &[UserType],
-    attributes: &[String],
-) -> io::Result<()> {
-    let mut writer = UserWriter::new(format, attributes);
-    writer.write(out, users)?;
-    writer.finish(out)
 }
 
 async fn get(client: &CognitoClient, format: OutputFormat, t: &UserTarget) -> CliResult {
