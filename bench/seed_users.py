@@ -1,6 +1,7 @@
 """Seeds N users into one new pool of a Cognito-compatible endpoint (moto) and prints the pool id.
 
-Uses boto3 from the moto venv with a few threads; only for the benchmark, never for tests.
+Usage: seed_users.py ENDPOINT COUNT [POOL_NAME]. Uses boto3 from the moto venv with a few threads;
+for the benchmark and the demo, never for tests.
 """
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -8,12 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 import boto3
 
 endpoint, count = sys.argv[1], int(sys.argv[2])
+name = sys.argv[3] if len(sys.argv) > 3 else "bench"
 client = boto3.client(
     "cognito-idp", endpoint_url=endpoint, region_name="us-east-1",
     aws_access_key_id="bench", aws_secret_access_key="bench",
 )
 pool = client.create_user_pool(
-    PoolName="bench",
+    PoolName=name,
     Schema=[{"Name": "tenant", "AttributeDataType": "String", "Mutable": True}],
 )["UserPool"]["Id"]
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Tries cognito-tui on a fresh machine without an AWS account: installs moto if missing, starts it on
-# a free loopback port, seeds a small demo pool through cognito-tui's own `api` command, then runs
-# the cognito-tui command you give (default: a short tour), and stops moto.
-#   scripts/demo.sh                                  # the tour
-#   scripts/demo.sh users list --pool demo --output csv
+# a free loopback port, seeds a small "demo" pool (through cognito-tui's own commands) and a
+# "demo-large" pool of 2,000 users, then opens the console on it, and stops moto when you quit.
+#   scripts/demo.sh                                        # the console
+#   scripts/demo.sh tour                                   # a short tour of the headless CLI
+#   scripts/demo.sh users list --pool demo --output csv    # any CLI command
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/moto.sh
@@ -28,8 +29,12 @@ for u in ann:admins bob:support carol:customers dave:customers erin:customers; d
   "$bin" users add-to-group --pool demo "$name" "${u##*:}" >/dev/null
 done
 "$bin" users disable --pool demo erin >/dev/null
+echo "seeding 2,000 users into demo-large ..." >&2
+"$VENV/bin/python" bench/seed_users.py "$MOTO_STARTED_URL" 2000 demo-large >/dev/null
 
-if [ $# -gt 0 ]; then
+if [ $# -eq 0 ]; then
+  "$bin"
+elif [ "$1" != tour ]; then
   "$bin" "$@"
 else
   set -x

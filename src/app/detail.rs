@@ -89,8 +89,10 @@ pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> 
     let mfa = vec![
         line(
             "Preferred",
+            // moto sends "" where AWS leaves the field out.
             user.preferred_mfa_setting
                 .clone()
+                .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| "none".to_owned()),
         ),
         line(
