@@ -12,4 +12,4 @@ pub use credentials::CredentialSource;
 pub use endpoint::Endpoint;
 pub use error::{AwsError, ServiceError, TransportKind};
 pub use retry::RetryPolicy;
-pub use transport::{Call, Transport};
+pub use transport::{Call, Reply, Transport};

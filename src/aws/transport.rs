@@ -28,6 +28,13 @@ pub struct Call<'a> {
     pub idempotent: bool,
 }
 
+/// A 2xx answer: its body and the request id the service gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub body: Vec<u8>,
+    pub request_id: Option<String>,
+}
+
 /// Connection-reusing client for one endpoint, region and credential source.
 #[derive(Debug)]
 pub struct Transport {
@@ -74,21 +81,21 @@ impl Transport {
     }
 
     /// Sends `body` and returns the 2xx body, retrying what is safe to retry.
-    pub async fn post(&self, call: Call<'_>, body: Vec<u8>) -> Result<Vec<u8>, AwsError> {
+    pub async fn post(&self, call: Call<'_>, body: Vec<u8>) -> Result<Reply, AwsError> {
         let mut attempt = 0;
         let mut refreshed_credentials = false;
         loop {
             let started = Instant::now();
             let result = self.send_once(call, &body).await;
             let err = match result {
-                Ok(bytes) => {
+                Ok(reply) => {
                     tracing::debug!(
                         operation = call.operation,
                         attempt,
                         elapsed_ms = started.elapsed().as_millis(),
                         "ok"
                     );
-                    return Ok(bytes);
+                    return Ok(reply);
                 }
                 Err(err) => err,
             };
@@ -116,7 +123,7 @@ impl Transport {
         }
     }
 
-    async fn send_once(&self, call: Call<'_>, body: &[u8]) -> Result<Vec<u8>, AwsError> {
+    async fn send_once(&self, call: Call<'_>, body: &[u8]) -> Result<Reply, AwsError> {
         let target = format!("{}.{}", self.target_prefix, call.operation);
         let mut headers = HeaderMap::new();
         headers.insert("content-type", HeaderValue::from_static(CONTENT_TYPE));
@@ -162,8 +169,12 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(&e))?;
         if (200..300).contains(&status) {
-            tracing::trace!(request_id = ?request_id(&response_headers), status, "response");
-            return Ok(bytes.to_vec());
+            let request_id = request_id(&response_headers);
+            tracing::trace!(?request_id, status, "response");
+            return Ok(Reply {
+                body: bytes.to_vec(),
+                request_id,
+            });
         }
         Err(error_from_response(
             self.endpoint.url.as_str(),

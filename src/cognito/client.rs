@@ -7,6 +7,7 @@ use aws_credential_types::Credentials;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::audit::{Mutation, MutationLog, subject};
 use super::operations::{self, OperationSpec};
 use crate::aws::credentials::profile_region;
 use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
@@ -27,6 +28,8 @@ pub struct ClientSettings {
     pub retry: Option<RetryPolicy>,
     /// Refuse every operation that is not a read, before it is sent.
     pub read_only: bool,
+    /// Where every operation that is not a read is recorded (the audit journal).
+    pub mutation_log: Option<Arc<dyn MutationLog>>,
 }
 
 /// A cheap-to-clone handle: every clone shares one connection pool and credential cache.
@@ -35,6 +38,7 @@ pub struct CognitoClient {
     transport: Arc<Transport>,
     profile: Option<String>,
     read_only: bool,
+    mutation_log: Option<Arc<dyn MutationLog>>,
 }
 
 impl CognitoClient {
@@ -77,6 +81,7 @@ impl CognitoClient {
             transport: Arc::new(transport),
             profile,
             read_only: settings.read_only,
+            mutation_log: settings.mutation_log.clone(),
         })
     }
 
@@ -141,9 +146,11 @@ impl CognitoClient {
         self.read_only
     }
 
-    /// Every call goes through here, so read-only mode holds for the console, the CLI and `api`.
+    /// Every call goes through here, so read-only mode and the audit journal hold for the console,
+    /// the CLI and `api` alike.
     async fn send(&self, spec: &OperationSpec, body: Vec<u8>) -> Result<Vec<u8>, AwsError> {
-        if self.read_only && !spec.is_read_only() {
+        let mutates = !spec.is_read_only();
+        if self.read_only && mutates {
             return Err(AwsError::ReadOnly {
                 operation: spec.name.to_owned(),
             });
@@ -151,9 +158,39 @@ impl CognitoClient {
         let call = Call {
             operation: spec.name,
             signed: spec.signed,
-            idempotent: spec.is_read_only(),
+            idempotent: !mutates,
         };
-        self.transport.post(call, body).await
+        let log = self.mutation_log.as_ref().filter(|_| mutates);
+        let subject = log.map(|_| subject(&body));
+        let result = self.transport.post(call, body).await;
+        if let (Some(log), Some((pool, target))) = (log, subject) {
+            let (outcome, request_id) = match &result {
+                Ok(reply) => ("ok", reply.request_id.as_deref()),
+                Err(e) => (outcome_of(e), e.request_id()),
+            };
+            log.record(&Mutation {
+                profile: self.profile.as_deref(),
+                region: self.region(),
+                operation: spec.name,
+                pool: &pool,
+                target: &target,
+                result: outcome,
+                request_id,
+            });
+        }
+        result.map(|reply| reply.body)
+    }
+}
+
+/// How a failed mutation is written in the journal: the service's code, else the kind of failure.
+fn outcome_of(err: &AwsError) -> &str {
+    match err {
+        AwsError::Service(e) => &e.code,
+        AwsError::Unsupported { .. } => "Unsupported",
+        AwsError::Transport { .. } => "TransportError",
+        AwsError::Decode { .. } => "DecodeError",
+        AwsError::Credentials(_) => "CredentialsError",
+        AwsError::Signing(_) | AwsError::Config(_) | AwsError::ReadOnly { .. } => "Error",
     }
 }
 

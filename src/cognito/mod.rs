@@ -1,6 +1,7 @@
 //! The Cognito Identity Provider operations: typed calls per resource kind, paginators as streams,
 //! the generic call for any operation of the model, and the plain-English meaning of error codes.
 
+pub mod audit;
 pub mod client;
 pub mod clients;
 pub mod devices;

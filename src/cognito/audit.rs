@@ -1,0 +1,59 @@
+//! What the client tells an audit log about each operation that changes something: the log itself
+//! (the journal) lives with the admin tools; the client only reports, in one place for every path.
+
+use serde_json::Value;
+
+/// One operation that changed (or tried to change) something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mutation<'a> {
+    pub profile: Option<&'a str>,
+    pub region: &'a str,
+    pub operation: &'a str,
+    pub pool: &'a str,
+    /// The user, group, client or provider it was done to.
+    pub target: &'a str,
+    /// `ok`, or the error code.
+    pub result: &'a str,
+    pub request_id: Option<&'a str>,
+}
+
+/// Where mutations are recorded. Recording must not fail the call: a log that cannot write says so
+/// in its own way (the tracing log).
+pub trait MutationLog: Send + Sync + std::fmt::Debug {
+    fn record(&self, mutation: &Mutation<'_>);
+}
+
+/// The pool and the target of a request, read from these named members only: nothing else of the
+/// input (passwords, attributes) is ever looked at.
+pub fn subject(body: &[u8]) -> (String, String) {
+    const TARGETS: &[&str] = &[
+        "Username",
+        "GroupName",
+        "ClientId",
+        "ProviderName",
+        "Identifier",
+        "Domain",
+        "PoolName",
+    ];
+    let Ok(Value::Object(input)) = serde_json::from_slice::<Value>(body) else {
+        return (String::new(), String::new());
+    };
+    let text = |key: &str| input.get(key).and_then(Value::as_str).map(str::to_owned);
+    let pool = text("UserPoolId").unwrap_or_default();
+    let target = TARGETS.iter().find_map(|k| text(k)).unwrap_or_default();
+    (pool, target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_reads_pool_and_target_and_nothing_else() {
+        let body = br#"{"UserPoolId":"us-east-1_x","Username":"ann","Password":"Secret-1!","Permanent":true}"#;
+        assert_eq!(subject(body), ("us-east-1_x".to_owned(), "ann".to_owned()));
+        let body = br#"{"UserPoolId":"us-east-1_x","GroupName":"admins"}"#;
+        assert_eq!(subject(body).1, "admins");
+        assert_eq!(subject(b"not json"), (String::new(), String::new()));
+    }
+}
