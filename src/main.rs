@@ -28,7 +28,13 @@ fn main() -> ExitCode {
 
 /// Connects first, so a missing region or a bad endpoint is one line on stderr, not a broken screen.
 async fn console(global: &GlobalArgs) -> ExitCode {
-    let settings = global.client_settings();
+    let settings = match global.resolved_settings() {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let client = match CognitoClient::connect(&settings).await {
         Ok(client) => client,
         Err(e) => {
@@ -40,7 +46,8 @@ async fn console(global: &GlobalArgs) -> ExitCode {
         eprintln!("error: the console needs a terminal; for scripts, name a command (see --help)");
         return ExitCode::from(2);
     }
-    match cognito_tui::tui::run(settings, client, global.read_only).await {
+    let read_only = settings.read_only;
+    match cognito_tui::tui::run(settings, client, read_only).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

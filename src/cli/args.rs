@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::user_args::{
+    BulkArgs, BulkTarget, CreateArgs, GroupBulkTarget, UserTarget, UsersCommand,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cognito-tui",
@@ -53,6 +57,32 @@ impl GlobalArgs {
             ..crate::cognito::ClientSettings::default()
         }
     }
+
+    /// The client settings with the config file applied: a profile marked `read_only = true` there
+    /// makes everything read-only, whatever the flags; every change is recorded in the audit
+    /// journal. The console and the commands both use this.
+    pub fn resolved_settings(&self) -> Result<crate::cognito::ClientSettings, String> {
+        let config = crate::admin::config::Config::load()?;
+        let mut settings = self.client_settings();
+        settings.read_only =
+            settings.read_only || config.read_only_for(self.profile_name().as_deref());
+        settings.mutation_log = match crate::admin::journal::Journal::open_default() {
+            Ok(journal) => Some(std::sync::Arc::new(journal)),
+            Err(e) => {
+                tracing::warn!(error = %e, "no audit journal");
+                None
+            }
+        };
+        Ok(settings)
+    }
+
+    /// The profile in use as the client resolves it: --profile, else AWS_PROFILE.
+    fn profile_name(&self) -> Option<String> {
+        self.profile
+            .clone()
+            .or_else(|| std::env::var("AWS_PROFILE").ok())
+            .filter(|p| !p.is_empty())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +111,15 @@ pub enum Command {
     Idps(IdpsCommand),
     /// Any operation of the Cognito Identity Provider API, JSON in and out.
     Api(ApiArgs),
+    /// The audit journal: the last changes made from this machine, oldest first.
+    Journal(JournalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JournalArgs {
+    /// How many entries to show.
+    #[arg(long, default_value_t = 20)]
+    pub last: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,87 +135,6 @@ pub struct PoolArg {
     /// Pool id, or a pool name that is unique in the region.
     #[arg(long)]
     pub pool: String,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct UserTarget {
-    #[command(flatten)]
-    pub pool: PoolArg,
-    pub username: String,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum UsersCommand {
-    /// List users, streaming page by page; optionally filtered server-side.
-    List {
-        #[command(flatten)]
-        pool: PoolArg,
-        /// A ListUsers filter, e.g. 'email ^= "ann"' or 'status = "Disabled"'.
-        #[arg(long)]
-        filter: Option<String>,
-        /// Attributes to fetch and show, comma-separated (e.g. email,custom:tenant).
-        #[arg(long, value_delimiter = ',')]
-        attributes: Vec<String>,
-    },
-    /// Show one user with their groups.
-    Get(UserTarget),
-    /// Create a user.
-    Create(CreateArgs),
-    /// Disable a user (they can no longer sign in).
-    Disable(UserTarget),
-    /// Enable a disabled user.
-    Enable(UserTarget),
-    /// Delete a user.
-    Delete(UserTarget),
-    /// Reset a user's password: they must set a new one with a code sent to them.
-    ResetPassword(UserTarget),
-    /// Set a user's password, read from standard input (never from an argument).
-    SetPassword {
-        #[command(flatten)]
-        target: UserTarget,
-        /// Permanent password (else temporary: the user must change it at next sign-in).
-        #[arg(long)]
-        permanent: bool,
-    },
-    /// Confirm a user's sign-up.
-    Confirm(UserTarget),
-    /// Sign a user out of every device (refresh tokens revoked).
-    SignOut(UserTarget),
-    /// List the groups a user belongs to.
-    Groups(UserTarget),
-    /// Add a user to a group.
-    AddToGroup {
-        #[command(flatten)]
-        target: UserTarget,
-        group: String,
-    },
-    /// Remove a user from a group.
-    RemoveFromGroup {
-        #[command(flatten)]
-        target: UserTarget,
-        group: String,
-    },
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct CreateArgs {
-    #[command(flatten)]
-    pub target: UserTarget,
-    /// An attribute, NAME=VALUE (repeat), e.g. --attribute email=ann@example.com.
-    #[arg(long = "attribute", value_name = "NAME=VALUE")]
-    pub attributes: Vec<String>,
-    /// Read a temporary password from standard input (else Cognito generates one).
-    #[arg(long)]
-    pub temporary_password_stdin: bool,
-    /// Send no invitation message.
-    #[arg(long, conflicts_with = "resend")]
-    pub suppress: bool,
-    /// Send the invitation again to an existing user whose temporary password expired.
-    #[arg(long)]
-    pub resend: bool,
-    /// Deliver the invitation by EMAIL and/or SMS (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub delivery: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

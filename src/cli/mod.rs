@@ -2,9 +2,15 @@
 
 mod api;
 pub mod args;
+mod bulk;
+mod journal;
 mod lists;
 pub mod output;
+mod user_args;
+mod user_create;
+mod user_passwords;
 mod user_rows;
+mod user_security;
 mod users;
 
 use std::io::{self, Write};
@@ -24,6 +30,12 @@ pub enum CliError {
     Aws(#[from] AwsError),
     #[error("{0}")]
     Input(String),
+    /// The command line is wrong in a way clap cannot tell: exit status 2, as for clap's own.
+    #[error("{0}")]
+    Usage(String),
+    /// Some users of a bulk run failed: their lines are on stdout; this is the summary.
+    #[error("{0}")]
+    Partial(String),
     #[error("writing output: {0}")]
     Io(#[from] io::Error),
 }
@@ -39,6 +51,10 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         {
             return api::list_operations();
         }
+        // The journal is a local file: no region, credentials or config needed.
+        if let Command::Journal(args) = &command {
+            return journal::run(global.output, args);
+        }
         let client = connect(global).await?;
         dispatch(&client, global.output, command).await
     }
@@ -47,6 +63,10 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `| head` closed the pipe: not an error.
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Partial(summary)) => {
+            let _ = writeln!(io::stderr(), "{summary}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             // One line, whatever the error's text holds (the credential chain lists its attempts).
             let text = e.to_string();
@@ -56,13 +76,18 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
                 .filter(|l| !l.is_empty())
                 .collect();
             let _ = writeln!(io::stderr(), "error: {}", line.join("; "));
-            ExitCode::FAILURE
+            if matches!(e, CliError::Usage(_)) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
 
 async fn connect(global: &args::GlobalArgs) -> Result<CognitoClient, CliError> {
-    Ok(CognitoClient::connect(&global.client_settings()).await?)
+    let settings = global.resolved_settings().map_err(CliError::Input)?;
+    Ok(CognitoClient::connect(&settings).await?)
 }
 
 async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command) -> CliResult {
@@ -73,6 +98,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Clients(c) => lists::clients(client, format, c).await,
         Command::Idps(c) => lists::idps(client, format, c).await,
         Command::Api(a) => api::run(client, a).await,
+        Command::Journal(a) => journal::run(format, &a),
     }
 }
 

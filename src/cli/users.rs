@@ -1,20 +1,21 @@
-//! `users …`: list (streamed page by page), get, and the admin actions on one user.
+//! `users …`: list (streamed page by page), get, and dispatch of the actions on users (kept in
+//! `user_create`, `user_passwords`, `user_security` and `bulk`).
 
-use std::io::{self, BufRead as _, IsTerminal as _, Write};
+use std::io::Write;
 use std::pin::pin;
 
 use futures::TryStreamExt as _;
+use serde_json::json;
 use serde_json::value::RawValue;
-use serde_json::{Value, json};
 
-use super::args::{CreateArgs, OutputFormat, UserTarget, UsersCommand};
+use super::args::{OutputFormat, UserTarget, UsersCommand};
 use super::output::{Out, write_json};
 use super::user_rows::UserWriter;
-use super::{CliError, CliResult, resolve_pool};
-use crate::cognito::types::{AttributeType, Secret};
-use crate::cognito::user_admin::AdminCreateUserRequest;
+use super::{CliError, CliResult, bulk, resolve_pool, user_create, user_passwords, user_security};
+use crate::admin::bulk::BulkAction;
+use crate::cognito::types::AttributeType;
 use crate::cognito::users::ListUsersRequest;
-use crate::cognito::{CognitoClient, GroupName, PoolId, Username};
+use crate::cognito::{CognitoClient, PoolId, Username};
 
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCommand) -> CliResult {
     match command {
@@ -27,7 +28,10 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             list(client, format, pool, filter, attributes).await
         }
         UsersCommand::Get(t) => get(client, format, &t).await,
-        UsersCommand::Create(args) => create(client, format, args).await,
+        UsersCommand::Create(args) => user_create::create(client, format, args).await,
+        UsersCommand::ResendInvitation { target, delivery } => {
+            user_create::resend_invitation(client, format, &target, &delivery).await
+        }
         UsersCommand::Groups(t) => {
             let (pool, user) = target(client, &t).await?;
             let groups = group_names(client, &pool, &user).await?;
@@ -39,92 +43,55 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             Ok(out.flush()?)
         }
         UsersCommand::SetPassword {
-            target: t,
+            target,
             permanent,
-        } => {
-            let (pool, user) = target(client, &t).await?;
-            let password = read_secret_line(&format!("New password for {user}"))?;
-            client
-                .admin_set_user_password(&pool, &user, &password, permanent)
-                .await?;
-            let kind = if permanent { "permanent" } else { "temporary" };
-            done(
-                format,
-                "AdminSetUserPassword",
-                &pool,
-                &user,
-                &format!("{kind} password set"),
-            )
-        }
-        UsersCommand::AddToGroup { target: t, group } => {
-            let (pool, user) = target(client, &t).await?;
-            client
-                .admin_add_user_to_group(&pool, &user, &GroupName::new(&group))
-                .await?;
-            done(
-                format,
-                "AdminAddUserToGroup",
-                &pool,
-                &user,
-                &format!("added to {group}"),
-            )
-        }
-        UsersCommand::RemoveFromGroup { target: t, group } => {
-            let (pool, user) = target(client, &t).await?;
-            client
-                .admin_remove_user_from_group(&pool, &user, &GroupName::new(&group))
-                .await?;
-            done(
-                format,
-                "AdminRemoveUserFromGroup",
-                &pool,
-                &user,
-                &format!("removed from {group}"),
-            )
-        }
-        UsersCommand::Disable(t) => simple(client, format, &t, "AdminDisableUser").await,
-        UsersCommand::Enable(t) => simple(client, format, &t, "AdminEnableUser").await,
-        UsersCommand::Delete(t) => simple(client, format, &t, "AdminDeleteUser").await,
+            generate,
+        } => user_passwords::set_password(client, format, &target, permanent, generate).await,
+        UsersCommand::Disable(t) => bulk::run(client, format, t, BulkAction::Disable).await,
+        UsersCommand::Enable(t) => bulk::run(client, format, t, BulkAction::Enable).await,
+        UsersCommand::Delete(t) => bulk::run(client, format, t, BulkAction::Delete).await,
+        UsersCommand::SignOut(t) => bulk::run(client, format, t, BulkAction::SignOut).await,
+        UsersCommand::AddToGroup(t) => bulk::run_group(client, format, t, true).await,
+        UsersCommand::RemoveFromGroup(t) => bulk::run_group(client, format, t, false).await,
         UsersCommand::ResetPassword(t) => {
-            simple(client, format, &t, "AdminResetUserPassword").await
+            let (pool, user) = target(client, &t).await?;
+            client.admin_reset_user_password(&pool, &user).await?;
+            let what = "password reset: they must set a new one with the code sent to them";
+            done(format, "AdminResetUserPassword", &pool, &user, what)
         }
-        UsersCommand::Confirm(t) => simple(client, format, &t, "AdminConfirmSignUp").await,
-        UsersCommand::SignOut(t) => simple(client, format, &t, "AdminUserGlobalSignOut").await,
+        UsersCommand::Confirm(t) => {
+            let (pool, user) = target(client, &t).await?;
+            client.admin_confirm_sign_up(&pool, &user).await?;
+            done(
+                format,
+                "AdminConfirmSignUp",
+                &pool,
+                &user,
+                "sign-up confirmed",
+            )
+        }
+        UsersCommand::Mfa(t) => user_security::mfa(client, format, &t).await,
+        UsersCommand::ResetMfa(t) => user_security::reset_mfa(client, format, &t).await,
+        UsersCommand::Devices(t) => user_security::devices(client, format, &t).await,
+        UsersCommand::ForgetDevice { target, device_key } => {
+            user_security::forget_device(client, format, &target, &device_key).await
+        }
+        UsersCommand::AuthEvents(t) => user_security::auth_events(client, format, &t).await,
     }
 }
 
-async fn target(client: &CognitoClient, t: &UserTarget) -> Result<(PoolId, Username), CliError> {
+pub(super) async fn target(
+    client: &CognitoClient,
+    t: &UserTarget,
+) -> Result<(PoolId, Username), CliError> {
     Ok((
         resolve_pool(client, &t.pool.pool).await?,
         Username::new(&t.username),
     ))
 }
 
-/// The one-user actions that take only pool and username.
-async fn simple(
-    client: &CognitoClient,
-    format: OutputFormat,
-    t: &UserTarget,
-    operation: &'static str,
-) -> CliResult {
-    let (pool, user) = target(client, t).await?;
-    let what = match operation {
-        "AdminDisableUser" => client.admin_disable_user(&pool, &user).await.map(|()| "disabled"),
-        "AdminEnableUser" => client.admin_enable_user(&pool, &user).await.map(|()| "enabled"),
-        "AdminDeleteUser" => client.admin_delete_user(&pool, &user).await.map(|()| "deleted"),
-        "AdminResetUserPassword" => client
-            .admin_reset_user_password(&pool, &user)
-            .await
-            .map(|()| "password reset: they must set a new one with the code sent to them"),
-        "AdminConfirmSignUp" => client.admin_confirm_sign_up(&pool, &user).await.map(|()| "sign-up confirmed"),
-        _ => client.admin_user_global_sign_out(&pool, &user).await.map(|()| {
-            "signed out everywhere (refresh tokens revoked; access tokens already issued still verify at your APIs until they expire)"
-        }),
-    }?;
-    done(format, operation, &pool, &user, what)
-}
-
-fn done(
+/// The result of a change to one user: `ann: disabled`, or a JSON object.
+pub(super) fn done(
     format: OutputFormat,
     operation: &str,
     pool: &PoolId,
@@ -244,7 +211,7 @@ async fn get(client: &CognitoClient, format: OutputFormat, t: &UserTarget) -> Cl
     Ok(out.flush()?)
 }
 
-async fn group_names(
+pub(super) async fn group_names(
     client: &CognitoClient,
     pool: &PoolId,
     user: &Username,
@@ -258,83 +225,4 @@ async fn group_names(
         .flat_map(|p| p.groups)
         .map(|g| g.group_name.to_string())
         .collect())
-}
-
-async fn create(client: &CognitoClient, format: OutputFormat, args: CreateArgs) -> CliResult {
-    let (pool, user) = target(client, &args.target).await?;
-    let user_attributes = args
-        .attributes
-        .iter()
-        .map(|a| match a.split_once('=') {
-            Some((name, value)) if !name.trim().is_empty() => {
-                Ok(AttributeType::new(name.trim(), value))
-            }
-            _ => Err(CliError::Input(format!(
-                "--attribute {a:?}: expected NAME=VALUE"
-            ))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let desired_delivery_mediums = args
-        .delivery
-        .iter()
-        .map(|d| match d.to_ascii_uppercase().as_str() {
-            m @ ("EMAIL" | "SMS") => Ok(m.to_owned()),
-            _ => Err(CliError::Input(format!(
-                "--delivery {d:?}: expected EMAIL or SMS"
-            ))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let temporary_password = if args.temporary_password_stdin {
-        Some(read_secret_line(&format!("Temporary password for {user}"))?)
-    } else {
-        None
-    };
-    let message_action = if args.suppress {
-        Some("SUPPRESS".to_owned())
-    } else {
-        args.resend.then(|| "RESEND".to_owned())
-    };
-    let request = AdminCreateUserRequest {
-        user_pool_id: pool,
-        username: user,
-        user_attributes,
-        temporary_password,
-        message_action,
-        desired_delivery_mediums,
-        ..AdminCreateUserRequest::default()
-    };
-    let response = client.admin_create_user(&request).await?;
-    let mut out = Out::stdout();
-    let created = response
-        .user
-        .and_then(|u| serde_json::to_value(u).ok())
-        .unwrap_or(Value::Null);
-    match format {
-        OutputFormat::Json => write_json(&mut out, &json!({ "User": created }))?,
-        _ => writeln!(
-            out,
-            "{}: created ({})",
-            request.username,
-            super::output::cell(&created["UserStatus"])
-        )?,
-    }
-    Ok(out.flush()?)
-}
-
-/// One line from standard input, for a password: never from an argument (the process list shows those).
-fn read_secret_line(prompt: &str) -> Result<Secret, CliError> {
-    let stdin = io::stdin();
-    if stdin.is_terminal() {
-        let _ = write!(io::stderr(), "{prompt}: ");
-        let _ = io::stderr().flush();
-    }
-    let mut line = String::new();
-    stdin.lock().read_line(&mut line)?;
-    let value = line.trim_end_matches(['\n', '\r']);
-    if value.is_empty() {
-        return Err(CliError::Input(
-            "no password on standard input (pipe it in, one line)".to_owned(),
-        ));
-    }
-    Ok(Secret::new(value))
 }

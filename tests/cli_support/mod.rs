@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use cognito_tui::cognito::groups::GroupInput;
+use cognito_tui::cognito::types::Secret;
 use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
@@ -37,40 +38,9 @@ pub fn moto_flags() -> Vec<String> {
 }
 
 /// Runs the binary with exactly these arguments and `stdin` piped in, with test credentials and
-/// nothing from the developer's own AWS setup. Blocking work runs off the async runtime.
+/// nothing from the developer's own AWS setup, config file or journal (see `run_env`).
 pub async fn run_args(args: Vec<String>, stdin: &str) -> Run {
-    let stdin = stdin.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let mut cmd = assert_cmd::Command::cargo_bin("cognito-tui").unwrap();
-        for var in [
-            "AWS_PROFILE",
-            "AWS_SESSION_TOKEN",
-            "AWS_REGION",
-            "AWS_DEFAULT_REGION",
-            "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-        ] {
-            cmd.env_remove(var);
-        }
-        let out = cmd
-            .args(&args)
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_CONFIG_FILE", "/nonexistent/config")
-            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
-            .write_stdin(stdin)
-            .timeout(Duration::from_mins(2))
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    })
-    .await
-    .unwrap()
+    run_env(args, stdin, &[]).await
 }
 
 /// `cognito-tui ARGS --region us-east-1 --endpoint-url MOTO` (global flags after the command).
@@ -255,4 +225,90 @@ pub async fn all_users(client: &CognitoClient, pool: &PoolId) -> Vec<Value> {
 pub async fn call(client: &CognitoClient, operation: &str, input: Value) -> Value {
     let answer = client.call_json(operation, &input).await;
     answer.unwrap_or_else(|e| panic!("{operation}: {e}"))
+}
+
+/// Like `run_args`, with extra environment variables. Unless they name others, the config file and
+/// the data dir are ones no developer uses, so their own settings and journal stay out of it.
+pub async fn run_env(args: Vec<String>, stdin: &str, env: &[(&str, &str)]) -> Run {
+    let stdin = stdin.to_owned();
+    let mut vars: Vec<(String, String)> = vec![
+        (
+            "COGNITO_TUI_CONFIG".into(),
+            "/nonexistent/cognito-tui.toml".into(),
+        ),
+        (
+            "COGNITO_TUI_DATA_DIR".into(),
+            std::env::temp_dir()
+                .join("cognito-tui-cli-tests")
+                .display()
+                .to_string(),
+        ),
+    ];
+    vars.extend(env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+    tokio::task::spawn_blocking(move || {
+        let mut cmd = assert_cmd::Command::cargo_bin("cognito-tui").unwrap();
+        for var in [
+            "AWS_PROFILE",
+            "AWS_SESSION_TOKEN",
+            "AWS_REGION",
+            "AWS_DEFAULT_REGION",
+            "AWS_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.args(&args)
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", "/nonexistent/config")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
+        for (k, v) in &vars {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .write_stdin(stdin)
+            .timeout(Duration::from_mins(2))
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    })
+    .await
+    .unwrap()
+}
+
+/// `cli` with extra environment variables (and the config and data dir kept out of the way).
+pub async fn cli_env(line: &str, stdin: &str, env: &[(&str, &str)]) -> Run {
+    let mut args: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    args.extend(moto_flags());
+    run_env(args, stdin, env).await
+}
+
+/// A file of usernames, one a line, in a directory removed when the guard drops.
+pub fn names_file(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.txt");
+    std::fs::write(&path, text).unwrap();
+    let path = path.display().to_string();
+    (dir, path)
+}
+
+/// A pool with a password policy, for the checks made before sending.
+pub async fn pool_with_policy(client: &CognitoClient, prefix: &str, policy: Value) -> PoolId {
+    let input = json!({"PoolName": crate::common::unique(prefix),
+        "Policies": {"PasswordPolicy": policy}});
+    let created = call(client, "CreateUserPool", input).await;
+    PoolId::new(created["UserPool"]["Id"].as_str().unwrap())
+}
+
+/// A user with an email who has set `password` (CONFIRMED).
+pub async fn confirmed_user(client: &CognitoClient, pool: &PoolId, user: &str, password: &str) {
+    crate::common::create_user(client, pool, user, &[("email", "x@example.com")]).await;
+    let (secret, user) = (Secret::new(password), Username::new(user));
+    let set = client.admin_set_user_password(pool, &user, &secret, true);
+    set.await.unwrap();
 }

@@ -1,0 +1,110 @@
+//! Format checks for attribute values, before they are sent: plain-English problems, `None` = ok.
+
+/// An email address: one `@`, something before it, a domain with a dot after it, no spaces.
+pub fn email_problem(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return Some("is empty: an email address looks like name@example.com".to_owned());
+    }
+    if value.chars().any(char::is_whitespace) {
+        return Some("must not contain spaces".to_owned());
+    }
+    let Some((local, domain)) = value.split_once('@') else {
+        return Some("needs an @, as in name@example.com".to_owned());
+    };
+    if domain.contains('@') {
+        return Some("has more than one @".to_owned());
+    }
+    if local.is_empty() {
+        return Some("needs a name before the @".to_owned());
+    }
+    if domain.is_empty() {
+        return Some("needs a domain after the @, as in name@example.com".to_owned());
+    }
+    if !domain.contains('.') || domain.split('.').any(str::is_empty) {
+        return Some(format!(
+            "the domain {domain:?} is not a full domain name such as example.com"
+        ));
+    }
+    if value.len() > 2048 {
+        return Some("is longer than 2048 characters".to_owned());
+    }
+    None
+}
+
+/// A phone number in E.164 form, as Cognito requires: `+`, the country code, then the number, up
+/// to 15 digits in all, no spaces or punctuation (`+14155550100`).
+pub fn phone_problem(value: &str) -> Option<String> {
+    let example = "as in +14155550100";
+    let Some(digits) = value.strip_prefix('+') else {
+        return Some(format!("must start with + and the country code, {example}"));
+    };
+    if digits.is_empty() {
+        return Some(format!("needs digits after the +, {example}"));
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Some(format!(
+            "must be only digits after the + (no spaces, dashes or brackets), {example}"
+        ));
+    }
+    if digits.starts_with('0') {
+        return Some(format!(
+            "must not start with 0 after the +: country codes never do ({example})"
+        ));
+    }
+    if digits.len() > 15 {
+        return Some(format!(
+            "has {} digits; E.164 numbers have at most 15",
+            digits.len()
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "ann@example.com",
+            "a.b+tag@mail.example.co.uk",
+            "ünï@exämple.de",
+        ] {
+            assert_eq!(email_problem(ok), None, "{ok}");
+        }
+        for (bad, says) in [
+            ("", "is empty"),
+            ("ann", "needs an @"),
+            ("ann @example.com", "spaces"),
+            ("@example.com", "before the @"),
+            ("ann@", "domain after"),
+            ("ann@localhost", "full domain"),
+            ("ann@example..com", "full domain"),
+            ("ann@example.com.", "full domain"),
+            ("ann@b@example.com", "more than one"),
+        ] {
+            let problem = email_problem(bad).unwrap_or_default();
+            assert!(problem.contains(says), "{bad}: {problem}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for ok in ["+1", "+14155550100", "+442071838750", "+123456789012345"] {
+            assert_eq!(phone_problem(ok), None, "{ok}");
+        }
+        for (bad, says) in [
+            ("", "must start with +"),
+            ("14155550100", "must start with +"),
+            ("+", "needs digits"),
+            ("+1 415 555 0100", "only digits"),
+            ("+1-415-555-0100", "only digits"),
+            ("+0123", "must not start with 0"),
+            ("+1234567890123456", "at most 15"),
+        ] {
+            let problem = phone_problem(bad).unwrap_or_default();
+            assert!(problem.contains(says), "{bad}: {problem}");
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! `users disable|enable|sign-out|delete|add-to-group|remove-from-group`: one user by name, or many
+//! from a file. `--dry-run` prints the plan and sends nothing; a real run stays under Cognito's
+//! UserUpdate quota, prints one line per user as it goes, and does not stop at a user's failure.
+
+use std::collections::HashSet;
+use std::io::{self, Read as _, Write as _};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use futures::StreamExt as _;
+use serde_json::json;
+
+use super::args::{BulkArgs, BulkTarget, GroupBulkTarget, OutputFormat};
+use super::output::Out;
+use super::users::done;
+use super::{CliError, CliResult, resolve_pool};
+use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, parse_usernames};
+use crate::aws::AwsError;
+use crate::cognito::{CognitoClient, GroupName, PoolId, Username, describe_error};
+
+/// Calls in flight at once; the pacer, not this, keeps the rate.
+const CONCURRENCY: usize = 4;
+
+pub async fn run(
+    client: &CognitoClient,
+    format: OutputFormat,
+    target: BulkTarget,
+    action: BulkAction,
+) -> CliResult {
+    let pool = resolve_pool(client, &target.pool.pool).await?;
+    match target.username {
+        Some(name) => {
+            one(
+                client,
+                format,
+                &pool,
+                &action,
+                &Username::new(name),
+                &target.bulk,
+            )
+            .await
+        }
+        None => many(client, format, &pool, &action, &target.bulk).await,
+    }
+}
+
+pub async fn run_group(
+    client: &CognitoClient,
+    format: OutputFormat,
+    target: GroupBulkTarget,
+    add: bool,
+) -> CliResult {
+    let (user, group) = match (target.names.as_slice(), &target.bulk.from_file) {
+        ([user, group], None) => (Some(user), group),
+        ([group], Some(_)) => (None, group),
+        ([_], None) => {
+            return Err(CliError::Usage(
+                "give USERNAME GROUP, or --from-file FILE GROUP".to_owned(),
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(CliError::Usage(
+                "give USERNAME or --from-file, not both: with --from-file name only the GROUP"
+                    .to_owned(),
+            ));
+        }
+        _ => return Err(CliError::Usage("give USERNAME GROUP".to_owned())),
+    };
+    let group = GroupName::new(group);
+    let action = if add {
+        BulkAction::AddToGroup(group)
+    } else {
+        BulkAction::RemoveFromGroup(group)
+    };
+    let pool = resolve_pool(client, &target.pool.pool).await?;
+    match user {
+        Some(name) => {
+            one(
+                client,
+                format,
+                &pool,
+                &action,
+                &Username::new(name),
+                &target.bulk,
+            )
+            .await
+        }
+        None => many(client, format, &pool, &action, &target.bulk).await,
+    }
+}
+
+async fn one(
+    client: &CognitoClient,
+    format: OutputFormat,
+    pool: &PoolId,
+    action: &BulkAction,
+    user: &Username,
+    bulk: &BulkArgs,
+) -> CliResult {
+    if bulk.dry_run {
+        return plan(format, pool, action, std::slice::from_ref(user));
+    }
+    apply_one(client, pool, action, user).await?;
+    let what = match action {
+        BulkAction::SignOut => "signed out everywhere (refresh tokens revoked; access tokens \
+                                already issued still verify at your APIs until they expire)"
+            .to_owned(),
+        other => other.done(),
+    };
+    done(format, action.operation(), pool, user, &what)
+}
+
+async fn many(
+    client: &CognitoClient,
+    format: OutputFormat,
+    pool: &PoolId,
+    action: &BulkAction,
+    bulk: &BulkArgs,
+) -> CliResult {
+    let Some(path) = &bulk.from_file else {
+        return Err(CliError::Usage(
+            "give USERNAME or --from-file FILE".to_owned(),
+        ));
+    };
+    let users = read_usernames(path)?;
+    if bulk.dry_run {
+        return plan(format, pool, action, &users);
+    }
+    // One clear refusal, not a refused line per user (the client refuses each call anyway).
+    if client.is_read_only() {
+        return Err(AwsError::ReadOnly {
+            operation: action.operation().to_owned(),
+        }
+        .into());
+    }
+    let pacer = Pacer::per_second(USER_UPDATE_PER_SECOND);
+    let stop = AtomicBool::new(false);
+    let mut results = futures::stream::iter(&users)
+        .map(|user| {
+            let (pacer, stop) = (&pacer, &stop);
+            async move {
+                if stop.load(Ordering::Relaxed) {
+                    return (user, None);
+                }
+                pacer.wait().await;
+                if stop.load(Ordering::Relaxed) {
+                    return (user, None);
+                }
+                let result = apply_one(client, pool, action, user).await;
+                if let Err(e) = &result
+                    && stops_the_run(e)
+                {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                (user, Some(result))
+            }
+        })
+        .buffered(CONCURRENCY);
+    let mut out = Out::stdout();
+    let (mut ok, mut failed, mut skipped) = (0, 0, 0);
+    while let Some((user, result)) = results.next().await {
+        let line = match (&result, format) {
+            (Some(Ok(())), OutputFormat::Json) => json!({"Username": user,
+                "Operation": action.operation(), "Result": action.done()})
+            .to_string(),
+            (Some(Err(e)), OutputFormat::Json) => json!({"Username": user,
+                "Operation": action.operation(), "Error": {"Code": e.code(),
+                "Message": describe_error(e), "RequestId": e.request_id()}})
+            .to_string(),
+            (None, OutputFormat::Json) => json!({"Username": user,
+                "Operation": action.operation(), "Result": "not attempted"})
+            .to_string(),
+            (Some(Ok(())), _) => format!("{user}: {}", action.done()),
+            (Some(Err(e)), _) => format!("{user}: error {}", describe_error(e)),
+            (None, _) => format!("{user}: not attempted (the run stopped)"),
+        };
+        match result {
+            Some(Ok(())) => ok += 1,
+            Some(Err(_)) => failed += 1,
+            None => skipped += 1,
+        }
+        writeln!(out, "{line}")?;
+        out.flush()?;
+    }
+    let stopped = if skipped > 0 {
+        format!(", {skipped} not attempted (stopped: the error is not about one user)")
+    } else {
+        String::new()
+    };
+    let summary = format!("{ok} done, {failed} failed{stopped}");
+    if failed + skipped > 0 {
+        return Err(CliError::Partial(summary));
+    }
+    let _ = writeln!(io::stderr(), "{summary}");
+    Ok(())
+}
+
+/// Errors that would fail every other user too (no such pool or group, no permission, no
+/// credentials, the endpoint unreachable): the run stops instead of repeating them.
+fn stops_the_run(err: &AwsError) -> bool {
+    match err {
+        AwsError::Service(e) => matches!(
+            e.code.as_str(),
+            "ResourceNotFoundException"
+                | "AccessDeniedException"
+                | "UnrecognizedClientException"
+                | "InvalidSignatureException"
+                | "ExpiredTokenException"
+                | "InvalidClientTokenId"
+                | "SignatureDoesNotMatch"
+                | "MissingAuthenticationToken"
+        ),
+        AwsError::Decode { .. } => false,
+        _ => true,
+    }
+}
+
+/// What would be done, one line a user; nothing is sent.
+fn plan(format: OutputFormat, pool: &PoolId, action: &BulkAction, users: &[Username]) -> CliResult {
+    let mut out = Out::stdout();
+    for user in users {
+        match format {
+            OutputFormat::Json => writeln!(
+                out,
+                "{}",
+                json!({"Username": user, "UserPoolId": pool, "Operation": action.operation(),
+                    "Plan": action.describe(user.as_str())})
+            )?,
+            _ => writeln!(out, "{}", action.describe(user.as_str()))?,
+        }
+    }
+    out.flush()?;
+    let n = users.len();
+    let _ = writeln!(
+        io::stderr(),
+        "dry run: {n} user{} in {pool}; nothing was sent",
+        if n == 1 { "" } else { "s" }
+    );
+    Ok(())
+}
+
+/// The usernames of a file (`-`: standard input), each once, in the file's order.
+fn read_usernames(path: &Path) -> Result<Vec<Username>, CliError> {
+    let text = if path == Path::new("-") {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text)?;
+        text
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("--from-file {}: {e}", path.display())))?
+    };
+    let mut seen = HashSet::new();
+    let users: Vec<Username> = parse_usernames(&text)
+        .into_iter()
+        .filter(|u| seen.insert(u.clone()))
+        .collect();
+    if users.is_empty() {
+        return Err(CliError::Input(format!(
+            "--from-file {} lists no usernames (one a line; blank lines and #comments are skipped)",
+            path.display()
+        )));
+    }
+    Ok(users)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::ServiceError;
+
+    fn service(code: &str) -> AwsError {
+        AwsError::Service(ServiceError {
+            code: code.into(),
+            message: String::new(),
+            request_id: None,
+            status: 400,
+        })
+    }
+
+    #[test]
+    fn only_errors_about_everyone_stop_the_run() {
+        assert!(!stops_the_run(&service("UserNotFoundException")));
+        assert!(!stops_the_run(&service("TooManyRequestsException")));
+        assert!(stops_the_run(&service("ResourceNotFoundException")));
+        assert!(stops_the_run(&service("AccessDeniedException")));
+        let read_only = AwsError::ReadOnly {
+            operation: "AdminDisableUser".into(),
+        };
+        assert!(stops_the_run(&read_only));
+    }
+
+    #[test]
+    fn usernames_from_a_file_once_each_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("names.txt");
+        std::fs::write(&path, "# batch 1\nann\nbob\n\nann\ncarl\n").unwrap();
+        let users = read_usernames(&path).unwrap();
+        assert_eq!(users, ["ann", "bob", "carl"].map(Username::new));
+        std::fs::write(&path, "# nobody\n\n").unwrap();
+        let err = read_usernames(&path).unwrap_err().to_string();
+        assert!(err.contains("lists no usernames"), "{err}");
+        let err = read_usernames(&dir.path().join("missing.txt"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("missing.txt"), "{err}");
+    }
+}

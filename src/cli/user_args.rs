@@ -1,0 +1,139 @@
+//! The `users` subcommands and their arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::args::PoolArg;
+
+#[derive(Debug, Clone, Args)]
+pub struct UserTarget {
+    #[command(flatten)]
+    pub pool: PoolArg,
+    pub username: String,
+}
+
+/// One user by name, or many from a file; optionally only the plan.
+#[derive(Debug, Clone, Args)]
+pub struct BulkTarget {
+    #[command(flatten)]
+    pub pool: PoolArg,
+    /// The user (or give --from-file).
+    #[arg(required_unless_present = "from_file", conflicts_with = "from_file")]
+    pub username: Option<String>,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+/// A group change for one user (`USERNAME GROUP`) or for many (`--from-file FILE GROUP`).
+#[derive(Debug, Clone, Args)]
+pub struct GroupBulkTarget {
+    #[command(flatten)]
+    pub pool: PoolArg,
+    /// USERNAME GROUP, or only GROUP with --from-file.
+    #[arg(value_name = "[USERNAME] GROUP", required = true, num_args = 1..=2)]
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BulkArgs {
+    /// Usernames from a file, one a line (blank lines and #comments skipped; - for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// Print what would be done to whom, and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List users, streaming page by page; optionally filtered server-side.
+    List {
+        #[command(flatten)]
+        pool: PoolArg,
+        /// A ListUsers filter, e.g. 'email ^= "ann"' or 'status = "Disabled"'.
+        #[arg(long)]
+        filter: Option<String>,
+        /// Attributes to fetch and show, comma-separated (e.g. email,custom:tenant).
+        #[arg(long, value_delimiter = ',')]
+        attributes: Vec<String>,
+    },
+    /// Show one user with their groups.
+    Get(UserTarget),
+    /// Create a user (email, phone and password checked before anything is sent).
+    Create(CreateArgs),
+    /// Send the invitation again to a user whose temporary password expired.
+    ResendInvitation {
+        #[command(flatten)]
+        target: UserTarget,
+        /// Deliver it by EMAIL and/or SMS (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        delivery: Vec<String>,
+    },
+    /// Disable users (they can no longer sign in).
+    Disable(BulkTarget),
+    /// Enable disabled users.
+    Enable(BulkTarget),
+    /// Delete users.
+    Delete(BulkTarget),
+    /// Reset a user's password: they must set a new one with a code sent to them.
+    ResetPassword(UserTarget),
+    /// Set a user's password: read from standard input (never from an argument), or generated.
+    SetPassword {
+        #[command(flatten)]
+        target: UserTarget,
+        /// Permanent password (else temporary: the user must change it at next sign-in).
+        #[arg(long)]
+        permanent: bool,
+        /// Generate one that meets the pool's password policy, and print it once.
+        #[arg(long)]
+        generate: bool,
+    },
+    /// Confirm a user's sign-up.
+    Confirm(UserTarget),
+    /// Sign users out of every device (refresh tokens revoked).
+    SignOut(BulkTarget),
+    /// List the groups a user belongs to.
+    Groups(UserTarget),
+    /// Add users to a group.
+    AddToGroup(GroupBulkTarget),
+    /// Remove users from a group.
+    RemoveFromGroup(GroupBulkTarget),
+    /// Show a user's MFA preference and methods.
+    Mfa(UserTarget),
+    /// Turn every MFA method of a user off (for someone who lost their authenticator).
+    ResetMfa(UserTarget),
+    /// List a user's remembered devices.
+    Devices(UserTarget),
+    /// Forget one of a user's remembered devices.
+    ForgetDevice {
+        #[command(flatten)]
+        target: UserTarget,
+        device_key: String,
+    },
+    /// List a user's sign-in events (needs the pool's threat protection).
+    AuthEvents(UserTarget),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub target: UserTarget,
+    /// An attribute, NAME=VALUE (repeat), e.g. --attribute email=ann@example.com.
+    #[arg(long = "attribute", value_name = "NAME=VALUE")]
+    pub attributes: Vec<String>,
+    /// Read a temporary password from standard input (else Cognito generates one).
+    #[arg(long)]
+    pub temporary_password_stdin: bool,
+    /// Send no invitation message.
+    #[arg(long, conflicts_with = "resend")]
+    pub suppress: bool,
+    /// Send the invitation again to an existing user whose temporary password expired.
+    #[arg(long)]
+    pub resend: bool,
+    /// Deliver the invitation by EMAIL and/or SMS (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub delivery: Vec<String>,
+}
