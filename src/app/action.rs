@@ -2,9 +2,15 @@
 //! worker. The `///` line of each intent is its help text.
 
 use super::detail::DetailBody;
+use super::devices::{DeviceLine, EventLine};
+use super::dialog::MfaInfo;
+use super::journal::JournalLine;
 use super::remote::{ErrorInfo, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::state::{Context, Overview, Tab};
+use super::user_forms::PoolSettings;
+use super::user_ops::UserOp;
+use crate::cognito::types::Secret;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -48,6 +54,18 @@ pub enum Action {
     OpenServerFilter,
     /// Quit
     Quit,
+    /// Actions on the selected user
+    OpenActionMenu,
+    /// An action on the selected user (or create one)
+    User(UserOp),
+    /// Mark or unmark the selected user
+    ToggleMark,
+    /// Mark every user the local filter shows
+    MarkShown,
+    /// Clear the marks
+    ClearMarks,
+    /// Actions on the marked users
+    OpenBulkMenu,
     /// A key typed into the open text field or form.
     Input(InputKey),
     /// The mouse wheel moved by this many rows.
@@ -73,6 +91,12 @@ pub enum Action {
         request: RequestId,
         error: ErrorInfo,
     },
+    /// A bulk run tried one more user: `error` is `None` when it worked.
+    BulkStep {
+        request: RequestId,
+        user: String,
+        error: Option<ErrorInfo>,
+    },
 }
 
 /// Keys for text fields and forms.
@@ -89,6 +113,10 @@ pub enum InputKey {
     Down,
     /// Tab: complete, or next field.
     Complete,
+    /// Shift-Tab: previous field.
+    BackTab,
+    /// Ctrl-P: generate a password.
+    Generate,
     Submit,
     Cancel,
 }
@@ -103,4 +131,14 @@ pub enum Payload {
     Idps(Vec<IdpRow>),
     Overview(Overview),
     Detail(DetailBody),
+    PoolSettings(PoolSettings),
+    /// One user's row, read again after a change.
+    UserRow(Box<UserRow>),
+    Mfa(MfaInfo),
+    Devices(Vec<DeviceLine>),
+    AuthEvents(Vec<EventLine>),
+    Journal(Vec<JournalLine>),
+    Password(Secret),
+    /// A change was made.
+    Done,
 }

@@ -1,19 +1,30 @@
-//! What `update` asks the outside world to do: API calls for the worker, cancellation, reconnects.
+//! What `update` asks the outside world to do: API calls for the worker, cancellation, reconnects,
+//! a generated password, the audit journal.
 
+use super::bulk::BulkAction;
 use super::remote::RequestId;
+use crate::cognito::pools::PasswordPolicyType;
+use crate::cognito::types::Secret;
 use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Run a call on the worker; its result comes back as `Action::Loaded`/`Failed` with this id.
     Api { request: RequestId, call: ApiCall },
-    /// Stop a running request (its remaining pages are not fetched).
+    /// Stop a running request (its remaining pages are not fetched, a bulk run stops).
     Cancel(RequestId),
     /// Rebuild the client for another profile or region, then reload the pools.
     Reconnect {
         profile: Option<String>,
         region: Option<String>,
     },
+    /// Make a password that meets the policy (randomness is I/O): answered as `Payload::Password`.
+    GeneratePassword {
+        request: RequestId,
+        policy: PasswordPolicyType,
+    },
+    /// Read the last `last` entries of the audit journal: answered as `Payload::Journal`.
+    ReadJournal { request: RequestId, last: usize },
 }
 
 /// The calls the console makes.
@@ -21,6 +32,8 @@ pub enum Effect {
 pub enum ApiCall {
     ListPools,
     DescribePool(PoolId),
+    /// DescribeUserPool for the forms: schema attributes and password policy.
+    PoolSettings(PoolId),
     /// Streams pages; `filter` is a ListUsers filter expression.
     ListUsers {
         pool: PoolId,
@@ -31,7 +44,140 @@ pub enum ApiCall {
     ListClients(PoolId),
     ListIdps(PoolId),
     GetUser(PoolId, Username),
+    /// AdminGetUser as a users-table row, to refresh one row after a change.
+    GetUserRow(PoolId, Username),
+    /// AdminGetUser's MFA fields, for the MFA dialog.
+    GetUserMfa(PoolId, Username),
     GetGroup(PoolId, GroupName),
     DescribeClient(PoolId, ClientId),
     DescribeIdp(PoolId, ProviderName),
+    ListDevices(PoolId, Username),
+    ListAuthEvents(PoolId, Username),
+    /// AdminCreateUser.
+    CreateUser(Box<NewUser>),
+    /// AdminUpdateUserAttributes for `set`, then AdminDeleteUserAttributes for `delete`.
+    UpdateAttributes {
+        pool: PoolId,
+        user: Username,
+        set: Vec<(String, String)>,
+        delete: Vec<String>,
+    },
+    /// AdminSetUserPassword.
+    SetPassword {
+        pool: PoolId,
+        user: Username,
+        password: Secret,
+        permanent: bool,
+    },
+    /// One change to one user.
+    Admin {
+        pool: PoolId,
+        user: Username,
+        op: AdminOp,
+    },
+    /// One change to many users, at most `admin::bulk::USER_UPDATE_PER_SECOND` a second, a
+    /// `BulkStep` action per user; a failure does not stop the rest.
+    Bulk {
+        pool: PoolId,
+        op: BulkAction,
+        users: Vec<Username>,
+    },
+}
+
+impl ApiCall {
+    /// True for calls that change something: refused under `--read-only` (by the worker and the
+    /// client). Listing every variant makes a new one decide.
+    pub fn mutates(&self) -> bool {
+        match self {
+            ApiCall::ListPools
+            | ApiCall::DescribePool(_)
+            | ApiCall::PoolSettings(_)
+            | ApiCall::ListUsers { .. }
+            | ApiCall::ListGroups(_)
+            | ApiCall::ListClients(_)
+            | ApiCall::ListIdps(_)
+            | ApiCall::GetUser(..)
+            | ApiCall::GetUserRow(..)
+            | ApiCall::GetUserMfa(..)
+            | ApiCall::GetGroup(..)
+            | ApiCall::DescribeClient(..)
+            | ApiCall::DescribeIdp(..)
+            | ApiCall::ListDevices(..)
+            | ApiCall::ListAuthEvents(..) => false,
+            ApiCall::CreateUser(_)
+            | ApiCall::UpdateAttributes { .. }
+            | ApiCall::SetPassword { .. }
+            | ApiCall::Admin { .. }
+            | ApiCall::Bulk { .. } => true,
+        }
+    }
+}
+
+/// A user to create (AdminCreateUser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub pool: PoolId,
+    pub username: Username,
+    pub attributes: Vec<(String, String)>,
+    pub temporary_password: Option<Secret>,
+    /// MessageAction SUPPRESS: no invitation is sent.
+    pub suppress_invitation: bool,
+    /// `EMAIL` and/or `SMS`.
+    pub delivery: Vec<String>,
+}
+
+/// A change to one user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminOp {
+    Disable,
+    Enable,
+    Delete,
+    ResetPassword,
+    /// AdminCreateUser with MessageAction RESEND.
+    ResendInvitation,
+    ConfirmSignUp,
+    GlobalSignOut,
+    /// AdminSetUserMFAPreference with every method off.
+    ResetMfa,
+    AddToGroup(GroupName),
+    RemoveFromGroup(GroupName),
+    ForgetDevice(String),
+}
+
+impl AdminOp {
+    /// The operation name, for logs and messages.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            AdminOp::Disable => "AdminDisableUser",
+            AdminOp::Enable => "AdminEnableUser",
+            AdminOp::Delete => "AdminDeleteUser",
+            AdminOp::ResetPassword => "AdminResetUserPassword",
+            AdminOp::ResendInvitation => "AdminCreateUser",
+            AdminOp::ConfirmSignUp => "AdminConfirmSignUp",
+            AdminOp::GlobalSignOut => "AdminUserGlobalSignOut",
+            AdminOp::ResetMfa => "AdminSetUserMFAPreference",
+            AdminOp::AddToGroup(_) => "AdminAddUserToGroup",
+            AdminOp::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
+            AdminOp::ForgetDevice(_) => "AdminForgetDevice",
+        }
+    }
+
+    /// What happened, for the toast: `ann disabled`.
+    pub fn done(&self, user: &str) -> String {
+        match self {
+            AdminOp::Disable => format!("{user} disabled"),
+            AdminOp::Enable => format!("{user} enabled"),
+            AdminOp::Delete => format!("{user} deleted"),
+            AdminOp::ResetPassword => {
+                format!("password reset for {user}: they get a code to choose a new one")
+            }
+            AdminOp::ResendInvitation => format!("invitation sent again to {user}"),
+            AdminOp::ConfirmSignUp => format!("{user} confirmed"),
+            AdminOp::GlobalSignOut => format!("{user} signed out everywhere"),
+            AdminOp::ResetMfa => format!("MFA reset for {user}: every method off"),
+            AdminOp::AddToGroup(g) => format!("{user} added to {g}"),
+            AdminOp::RemoveFromGroup(g) => format!("{user} removed from {g}"),
+            AdminOp::ForgetDevice(_) => format!("device forgotten for {user}"),
+        }
+    }
 }

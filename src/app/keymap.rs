@@ -2,6 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
+mod admin;
+mod tables;
+
 use super::action::{Action, InputKey};
 use super::state::{Overlay, State};
 
@@ -42,6 +45,9 @@ pub struct Binding {
     pub help: &'static str,
     /// The word shown beside the key in the footer; empty: only in `?` help.
     pub hint: &'static str,
+    /// It changes something: hidden (not dispatched, not in the footer or help) under
+    /// `--read-only`.
+    pub mutating: bool,
 }
 
 const fn bind(
@@ -57,17 +63,60 @@ const fn bind(
         action,
         help,
         hint,
+        mutating: false,
+    }
+}
+
+/// A row for a key that changes something.
+const fn mutating(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+        hint,
+        mutating: true,
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// A table: the pools, or a tab of a pool.
+    /// A table: the pools, or a tab of a pool other than Users.
     Table,
+    /// A pool's users table: the table keys, the user actions and the marks.
+    Users,
     Detail,
+    /// A user's detail: the detail keys and the user actions.
+    UserDetail,
     Help,
-    /// A text field or form has the keys.
+    /// A text field or the palette has the keys.
     Text,
+    /// A form (create user, edit attributes, set password).
+    Form,
+    /// A confirmation dialog, or the bulk plan.
+    Dialog,
+    /// A menu or the group picker.
+    Menu,
+    /// Devices and sign-in history.
+    View,
+    /// The audit journal.
+    Journal,
+}
+
+impl Mode {
+    /// Overlays that take raw keys: dispatch is by `text_key`, the table is only shown.
+    fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Mode::Text | Mode::Form | Mode::Dialog | Mode::Menu | Mode::View | Mode::Journal
+        )
+    }
 }
 
 pub fn mode(state: &State) -> Mode {
@@ -76,248 +125,55 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Palette { .. } | Overlay::LocalFilter(_) | Overlay::ServerFilter { .. } => {
             Mode::Text
         }
-        Overlay::None if state.detail.is_some() => Mode::Detail,
-        Overlay::None => Mode::Table,
+        Overlay::Form(_) => Mode::Form,
+        Overlay::Dialog(_) | Overlay::Bulk(_) => Mode::Dialog,
+        Overlay::Menu(_) | Overlay::Picker(_) => Mode::Menu,
+        Overlay::Devices(_) => Mode::View,
+        Overlay::Journal(_) => Mode::Journal,
+        Overlay::None => base_mode(state),
     }
 }
 
-/// Keys every main mode has, after its own.
-static COMMON: [Binding; 3] = [
-    bind(
-        &[key(':')],
-        ":",
-        Action::OpenPalette,
-        "command palette (:pools :users :pool NAME :region R :q)",
-        "command",
-    ),
-    bind(
-        &[key('?')],
-        "?",
-        Action::ToggleHelp,
-        "show or hide this help",
-        "help",
-    ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
-];
+/// The mode of the view under any overlay.
+pub fn base_mode(state: &State) -> Mode {
+    let users_tab = state
+        .pool
+        .as_ref()
+        .is_some_and(|p| p.tab == super::state::Tab::Users);
+    match &state.detail {
+        Some(d) if d.kind == super::detail::DetailKind::User => Mode::UserDetail,
+        Some(_) => Mode::Detail,
+        None if users_tab => Mode::Users,
+        None => Mode::Table,
+    }
+}
 
-static TABLE: [Binding; 20] = [
-    bind(
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "move down",
-        "",
-    ),
-    bind(
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "move up",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        &[key('g'), code(KeyCode::Home)],
-        "g/Home",
-        Action::Home,
-        "first row",
-        "",
-    ),
-    bind(
-        &[key('G'), code(KeyCode::End)],
-        "G/End",
-        Action::End,
-        "last row",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Open,
-        "open the selected pool or item",
-        "open",
-    ),
-    bind(
-        &[key('d')],
-        "d",
-        Action::Describe,
-        "describe the selected item (a pool: its overview)",
-        "describe",
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back (or stop loading)",
-        "back",
-    ),
-    bind(
-        &[code(KeyCode::Tab), key('l'), code(KeyCode::Right)],
-        "Tab",
-        Action::NextTab,
-        "next tab",
-        "tab",
-    ),
-    bind(
-        &[code(KeyCode::BackTab), key('h'), code(KeyCode::Left)],
-        "S-Tab",
-        Action::PrevTab,
-        "previous tab",
-        "",
-    ),
-    bind(
-        &[key('/')],
-        "/",
-        Action::OpenLocalFilter,
-        "filter the loaded rows (substring, any column)",
-        "filter",
-    ),
-    bind(
-        &[key('s')],
-        "s",
-        Action::OpenServerFilter,
-        "search users on the server (email ^= \"ann\")",
-        "search",
-    ),
-    bind(
-        &[key('r'), ctrl('r')],
-        "r",
-        Action::Refresh,
-        "reload",
-        "reload",
-    ),
-    bind(
-        &[key('1')],
-        "1",
-        Action::SortBy(0),
-        "sort by column 1 (again: reverse)",
-        "",
-    ),
-    bind(&[key('2')], "2", Action::SortBy(1), "sort by column 2", ""),
-    bind(&[key('3')], "3", Action::SortBy(2), "sort by column 3", ""),
-    bind(&[key('4')], "4", Action::SortBy(3), "sort by column 4", ""),
-    bind(&[key('5')], "5", Action::SortBy(4), "sort by column 5", ""),
-    bind(&[key('6')], "6", Action::SortBy(5), "sort by column 6", ""),
-];
-
-static DETAIL: [Binding; 8] = [
-    bind(
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "scroll down",
-        "",
-    ),
-    bind(
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "scroll up",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ctrl('d')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('u')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        &[key('g'), code(KeyCode::Home)],
-        "g",
-        Action::Home,
-        "top",
-        "",
-    ),
-    bind(
-        &[key('y')],
-        "y",
-        Action::ToggleJson,
-        "raw JSON response (again: fields)",
-        "json",
-    ),
-    bind(
-        &[key('r'), ctrl('r')],
-        "r",
-        Action::Refresh,
-        "reload",
-        "reload",
-    ),
-    bind(&[code(KeyCode::Esc)], "Esc", Action::Back, "back", "back"),
-];
-
-static HELP: [Binding; 2] = [
-    bind(
-        &[key('?'), code(KeyCode::Esc)],
-        "?/Esc",
-        Action::ToggleHelp,
-        "close help",
-        "close",
-    ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
-];
-
-/// Fields and the palette: shown in the footer while one is open (dispatch is by `text_key`).
-static TEXT: [Binding; 4] = [
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Input(InputKey::Submit),
-        "apply",
-        "apply",
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Input(InputKey::Cancel),
-        "cancel",
-        "cancel",
-    ),
-    bind(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        Action::Input(InputKey::Complete),
-        "complete / toggle = and ^=",
-        "complete",
-    ),
-    bind(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        Action::Input(InputKey::Down),
-        "choose (completion or attribute)",
-        "choose",
-    ),
-];
-
-/// The rows of a mode's key table, in order.
+/// The rows of a mode's key table, in order (every row, mutating ones included).
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let (own, common): (&'static [Binding], &'static [Binding]) = match mode {
-        Mode::Table => (&TABLE, &COMMON),
-        Mode::Detail => (&DETAIL, &COMMON),
-        Mode::Help => (&HELP, &[]),
-        Mode::Text => (&TEXT, &[]),
+    let parts: [&'static [Binding]; 3] = match mode {
+        Mode::Table => [&tables::TABLE, &tables::COMMON, &[]],
+        Mode::Users => [&tables::TABLE, &admin::USER, &admin::MARKS],
+        Mode::Detail => [&tables::DETAIL, &tables::COMMON, &[]],
+        Mode::UserDetail => [&tables::DETAIL, &admin::USER, &tables::COMMON],
+        Mode::Help => [&tables::HELP, &[], &[]],
+        Mode::Text => [&tables::TEXT, &[], &[]],
+        Mode::Form => [&admin::FORM, &[], &[]],
+        Mode::Dialog => [&admin::DIALOG, &[], &[]],
+        Mode::Menu => [&admin::MENU, &[], &[]],
+        Mode::View => [&admin::VIEW, &[], &[]],
+        Mode::Journal => [&admin::JOURNAL, &[], &[]],
     };
-    own.iter().chain(common.iter())
+    let common: &'static [Binding] = if mode == Mode::Users {
+        &tables::COMMON
+    } else {
+        &[]
+    };
+    parts.into_iter().flatten().chain(common.iter())
+}
+
+/// The rows that work now: under `--read-only` the mutating ones are left out.
+pub fn available(mode: Mode, read_only: bool) -> impl Iterator<Item = &'static Binding> {
+    bindings(mode).filter(move |b| !(read_only && b.mutating))
 }
 
 /// The action for a key press in the current mode.
@@ -326,12 +182,12 @@ pub fn action_for_key(state: &State, event: KeyEvent) -> Option<Action> {
         return None;
     }
     let mode = mode(state);
-    if mode == Mode::Text {
+    if mode.takes_text() {
         return text_key(event).map(Action::Input);
     }
     // Shift is part of the character itself ('G', '?'), so only Ctrl and Alt must match.
     let pressed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let found = bindings(mode).find(|b| {
+    let found = available(mode, state.context.read_only).find(|b| {
         b.keys
             .iter()
             .any(|k| k.code == event.code && k.mods == pressed)
@@ -350,6 +206,7 @@ fn text_key(event: KeyEvent) -> Option<InputKey> {
         KeyCode::Char('c' | 'g') if ctrl => InputKey::Cancel,
         KeyCode::Char('a') if ctrl => InputKey::Home,
         KeyCode::Char('e') if ctrl => InputKey::End,
+        KeyCode::Char('p') if ctrl => InputKey::Generate,
         KeyCode::Char(c) if !ctrl => InputKey::Char(c),
         KeyCode::Backspace => InputKey::Backspace,
         KeyCode::Delete => InputKey::Delete,
@@ -360,6 +217,7 @@ fn text_key(event: KeyEvent) -> Option<InputKey> {
         KeyCode::Up => InputKey::Up,
         KeyCode::Down => InputKey::Down,
         KeyCode::Tab => InputKey::Complete,
+        KeyCode::BackTab => InputKey::BackTab,
         KeyCode::Enter => InputKey::Submit,
         KeyCode::Esc => InputKey::Cancel,
         _ => return None,
@@ -368,7 +226,7 @@ fn text_key(event: KeyEvent) -> Option<InputKey> {
 
 /// The action for a mouse event; `table_top` is the screen row of the first table row.
 pub fn action_for_mouse(state: &State, event: MouseEvent, table_top: u16) -> Option<Action> {
-    if mode(state) == Mode::Text {
+    if mode(state).takes_text() {
         return None;
     }
     match event.kind {
@@ -380,5 +238,36 @@ pub fn action_for_mouse(state: &State, event: MouseEvent, table_top: u16) -> Opt
             Some(Action::ClickRow(usize::from(event.row - table_top)))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::Context;
+
+    #[test]
+    fn read_only_hides_and_refuses_every_mutating_key() {
+        let mut state = State::new(Context::default());
+        state.pool = Some(crate::app::state::PoolState::new(
+            crate::cognito::PoolId::new("us-east-1_A"),
+            "prod".into(),
+        ));
+        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(mode(&state), Mode::Users);
+        assert_eq!(
+            action_for_key(&state, press('x')),
+            Some(Action::User(crate::app::user_ops::UserOp::ToggleEnabled))
+        );
+        state.context.read_only = true;
+        for c in ['x', 'D', 'c', 'e', 'p', 'R', 'o', 'b', ' ', '+', '-', 'M'] {
+            assert_eq!(action_for_key(&state, press(c)), None, "{c}");
+        }
+        assert_eq!(
+            action_for_key(&state, press('v')),
+            Some(Action::User(crate::app::user_ops::UserOp::Devices))
+        );
+        assert!(available(Mode::Users, true).all(|b| !b.mutating));
+        assert!(bindings(Mode::Users).any(|b| b.mutating));
     }
 }

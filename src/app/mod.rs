@@ -1,9 +1,15 @@
 //! The console's core: State, Action, Effect, the pure reducer, and the pieces it is built from.
 
 pub mod action;
+pub mod bulk;
 pub mod detail;
+pub mod devices;
+pub mod dialog;
 pub mod effect;
+pub mod form;
+pub mod journal;
 pub mod keymap;
+pub mod menu;
 pub mod palette;
 pub mod remote;
 pub mod rows;
@@ -11,6 +17,8 @@ pub mod state;
 pub mod table;
 mod text;
 pub mod update;
+pub mod user_forms;
+pub mod user_ops;
 pub mod worker;
 
 pub use action::{Action, InputKey, Payload};

@@ -13,6 +13,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("pool", "open a pool by id or name"),
     ("region", "switch region"),
     ("profile", "switch AWS profile"),
+    ("journal", "the audit journal: the last changes made"),
     ("q", "quit"),
 ];
 
@@ -49,6 +50,7 @@ pub enum Command {
     Pool(String),
     Region(String),
     Profile(String),
+    Journal,
     Quit,
 }
 
@@ -75,6 +77,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "pool" => need("a pool id or name").map(Command::Pool),
         "region" => need("a region name").map(Command::Region),
         "profile" => need("a profile name").map(Command::Profile),
+        "journal" => Ok(Command::Journal),
         "q" | "quit" => Ok(Command::Quit),
         "" => Err("type a command, e.g. :pools".to_owned()),
         other => Err(format!(

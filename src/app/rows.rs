@@ -129,6 +129,10 @@ impl Row for UserRow {
     fn haystack(&self) -> &str {
         &self.search
     }
+
+    fn key(&self) -> &str {
+        &self.username
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,17 @@
 //! Everything the console shows, in one value: `update` changes it, `render` only reads it.
 
+use std::collections::BTreeSet;
+
+use super::bulk::BulkRun;
 use super::detail::Detail;
+use super::devices::DevicesView;
+use super::dialog::Dialog;
+use super::journal::JournalView;
+use super::menu::{Menu, Picker};
 use super::remote::{ErrorInfo, Remote, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::table::TableView;
+use super::user_forms::{PoolSettings, UserForm};
 use crate::cognito::PoolId;
 
 /// Where the console talks to, for the header.
@@ -140,6 +148,12 @@ pub struct PoolState {
     pub groups: ListPane<GroupRow>,
     pub clients: ListPane<ClientRow>,
     pub idps: ListPane<IdpRow>,
+    /// Schema attributes and password policy, loaded when a form first needs them.
+    pub settings: Remote<PoolSettings>,
+    /// Usernames marked (Space) for a bulk action.
+    pub marks: BTreeSet<String>,
+    /// Requests reading one user's row again after a change.
+    pub row_requests: Vec<RequestId>,
 }
 
 impl PoolState {
@@ -154,6 +168,9 @@ impl PoolState {
             groups: ListPane::default(),
             clients: ListPane::default(),
             idps: ListPane::default(),
+            settings: Remote::NotAsked,
+            marks: BTreeSet::new(),
+            row_requests: Vec::new(),
         }
     }
 }
@@ -184,6 +201,41 @@ pub enum Overlay {
         form: ServerFilter,
         input: TextField,
     },
+    /// The action menu of the selected user, the bulk menu of the marked ones.
+    Menu(Menu),
+    /// Create user, edit attributes, set password.
+    Form(Box<UserForm>),
+    /// Confirm a change to one user.
+    Dialog(Box<Dialog>),
+    /// Choose a group to add to or remove from.
+    Picker(Picker),
+    /// A user's devices and sign-in history.
+    Devices(Box<DevicesView>),
+    /// The plan, progress and results of a bulk change.
+    Bulk(Box<BulkRun>),
+    /// The audit journal's last entries.
+    Journal(JournalView),
+}
+
+impl Overlay {
+    /// True while the overlay waits for the worker (a submit, a list loading, a bulk run).
+    pub fn is_busy(&self) -> bool {
+        match self {
+            Overlay::Form(f) => {
+                f.form.submit.is_submitting() || f.loading.is_some() || f.generating.is_some()
+            }
+            Overlay::Dialog(d) => {
+                d.submit.is_submitting() || d.mfa.as_ref().is_some_and(Remote::is_loading)
+            }
+            Overlay::Picker(p) => p.submit.is_submitting() || p.load.is_loading(),
+            Overlay::Devices(d) => {
+                d.submit.is_submitting() || d.devices.is_loading() || d.events.is_loading()
+            }
+            Overlay::Bulk(b) => b.is_running(),
+            Overlay::Journal(j) => j.entries.is_loading(),
+            _ => false,
+        }
+    }
 }
 
 /// The whole console.
@@ -229,7 +281,8 @@ impl State {
 
     /// True while any request runs: the loop ticks (spinner) only then.
     pub fn is_busy(&self) -> bool {
-        self.pools.load.is_loading()
+        self.overlay.is_busy()
+            || self.pools.load.is_loading()
             || self.detail.as_ref().is_some_and(|d| d.body.is_loading())
             || self.pool.as_ref().is_some_and(|p| {
                 p.overview.is_loading()

@@ -19,6 +19,11 @@ pub trait Row {
     fn compare(&self, other: &Self, column: usize) -> Ordering;
     /// Lower-cased text of every visible column, for the case-insensitive local filter.
     fn haystack(&self) -> &str;
+    /// What identifies the row (a username), for replacing or removing one row.
+    #[allow(clippy::unnecessary_literal_bound)]
+    fn key(&self) -> &str {
+        ""
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +91,40 @@ impl<R: Row> TableView<R> {
                 }
             }
         }
+    }
+
+    /// Replaces the row with the same key (or adds it), keeping sort order and filter.
+    pub fn upsert(&mut self, row: R) {
+        match self.rows.iter_mut().find(|r| r.key() == row.key()) {
+            Some(old) => {
+                *old = row;
+                self.rebuild();
+            }
+            None => self.append(vec![row]),
+        }
+    }
+
+    /// Removes the row with this key; false when there is none.
+    pub fn remove(&mut self, key: &str) -> bool {
+        let before = self.rows.len();
+        self.rows.retain(|r| r.key() != key);
+        let removed = self.rows.len() != before;
+        if removed {
+            self.rebuild();
+        }
+        removed
+    }
+
+    fn rebuild(&mut self) {
+        let Ok(n) = u32::try_from(self.rows.len()) else {
+            return;
+        };
+        self.order = (0..n).collect();
+        if let Some(sort) = self.sort {
+            let rows = &self.rows;
+            self.order.sort_by(|&a, &b| ordered(rows, a, b, sort));
+        }
+        self.refilter();
     }
 
     pub fn clear(&mut self) {

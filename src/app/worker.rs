@@ -2,6 +2,7 @@
 //! Effects are taken in channel order (a reconnect applies before the calls queued after it); only
 //! the API calls themselves run concurrently, each as a task that `Effect::Cancel` aborts.
 
+mod admin;
 mod details;
 
 use std::collections::HashMap;
@@ -99,7 +100,7 @@ impl Worker {
     async fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::Api { request, call } => {
-                if self.read_only && mutates(&call) {
+                if self.read_only && call.mutates() {
                     let error = ErrorInfo::new("refused: the console runs with --read-only");
                     let _ = self.actions.send(Action::Failed { request, error }).await;
                     return;
@@ -124,6 +125,34 @@ impl Worker {
                 }
             }
             Effect::Reconnect { profile, region } => self.reconnect(profile, region).await,
+            Effect::GeneratePassword { request, policy } => {
+                let secret = crate::admin::password::generate(&policy);
+                let payload = Payload::Password(secret);
+                let _ = self
+                    .actions
+                    .send(Action::Loaded {
+                        request,
+                        payload,
+                        done: true,
+                    })
+                    .await;
+            }
+            Effect::ReadJournal { request, last } => {
+                let actions = self.actions.clone();
+                let handle = self.tasks.spawn(async move {
+                    let action = match admin::read_journal(last).await {
+                        Ok(lines) => Action::Loaded {
+                            request,
+                            payload: Payload::Journal(lines),
+                            done: true,
+                        },
+                        Err(error) => Action::Failed { request, error },
+                    };
+                    let _ = actions.send(action).await;
+                    request
+                });
+                self.running.insert(request, handle);
+            }
         }
     }
 
@@ -156,23 +185,6 @@ impl Worker {
                 let _ = self.actions.send(Action::Connected(context)).await;
             }
         }
-    }
-}
-
-/// True for calls that change something: refused under `--read-only`. Every call the console
-/// makes today only reads; listing them here makes a new variant decide.
-fn mutates(call: &ApiCall) -> bool {
-    match call {
-        ApiCall::ListPools
-        | ApiCall::DescribePool(_)
-        | ApiCall::ListUsers { .. }
-        | ApiCall::ListGroups(_)
-        | ApiCall::ListClients(_)
-        | ApiCall::ListIdps(_)
-        | ApiCall::GetUser(..)
-        | ApiCall::GetGroup(..)
-        | ApiCall::DescribeClient(..)
-        | ApiCall::DescribeIdp(..) => false,
     }
 }
 
@@ -235,6 +247,11 @@ async fn perform(
             let answer = details::idp_detail(client, &pool, &provider).await;
             answer_once(actions, request, answer.map(Payload::Detail)).await
         }
+        call => match admin::perform(client, request, call, actions).await {
+            Ok(Some(payload)) => answer_once(actions, request, Ok(payload)).await,
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        },
     };
     if let Err(e) = outcome {
         tracing::warn!(request, error = %e, "call failed");

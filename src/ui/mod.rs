@@ -5,8 +5,14 @@
 //! column titles and body; the overview; or a detail), the status line (toast or `/` filter),
 //! and the footer. Popups (help, palette, server search) sit over the main area.
 
+mod bulk;
 mod detail;
+mod devices;
+mod dialog;
+mod form;
+mod journal;
 mod json;
+mod menu;
 mod panes;
 mod text;
 mod theme;
@@ -117,6 +123,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::ServerFilter { form, input } => {
             widgets::filter::server_form(frame, over, form, input, theme);
         }
+        Overlay::Menu(menu) => menu::draw(frame, over, menu, theme),
+        Overlay::Picker(picker) => menu::draw_picker(frame, over, picker, theme, ticks),
+        Overlay::Form(form) => form::draw(frame, over, form, theme, ticks),
+        Overlay::Dialog(dialog) => dialog::draw(frame, over, dialog, theme, ticks),
+        Overlay::Devices(view) => devices::draw(frame, over, view, theme, ticks),
+        Overlay::Bulk(run) => bulk::draw(frame, over, run, theme, ticks),
+        Overlay::Journal(view) => journal::draw(frame, over, view, theme, ticks),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }

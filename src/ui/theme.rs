@@ -40,6 +40,8 @@ pub struct Theme {
     pub footer_key: Style,
     pub footer_text: Style,
     pub toast: Style,
+    /// The mark of a row marked for a bulk action.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -98,6 +100,7 @@ impl Theme {
             footer_key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             footer_text: fg(Color::Gray),
             toast: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            marked: fg(Color::Magenta).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -138,6 +141,7 @@ impl Theme {
             footer_key: bold,
             footer_text: none,
             toast: bold,
+            marked: bold,
         }
     }
 }

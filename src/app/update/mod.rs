@@ -1,7 +1,13 @@
 //! The reducer: `update(&mut State, Action) -> Vec<Effect>`. Pure and synchronous: no I/O, no clock,
 //! no channels; it is tested without tokio or a terminal.
 
+mod admin;
+mod bulk;
+mod dialogs;
+mod forms;
+mod menus;
 mod nav;
+mod outcomes;
 mod overlay;
 mod requests;
 mod results;
@@ -33,6 +39,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             done,
         } => results::loaded(state, request, payload, done),
         Action::Failed { request, error } => results::failed(state, request, &error),
+        Action::BulkStep {
+            request,
+            user,
+            error,
+        } => {
+            bulk::step(state, request, user, error);
+            Vec::new()
+        }
         Action::Connected(context) => {
             let read_only = state.context.read_only;
             state.context = context;
@@ -55,3 +69,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bulk;
+#[cfg(test)]
+mod tests_dialogs;
+#[cfg(test)]
+mod tests_forms;
+#[cfg(test)]
+mod tests_support;

@@ -54,6 +54,12 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Back => back(state),
+        Action::OpenActionMenu
+        | Action::User(_)
+        | Action::ToggleMark
+        | Action::MarkShown
+        | Action::ClearMarks
+        | Action::OpenBulkMenu => super::admin::handle(state, action),
         _ if state.detail.is_some() => detail_keys(state, action),
         Action::NextTab | Action::PrevTab | Action::ShowTab(_) => switch_tab(state, action),
         Action::Refresh => refresh(state),

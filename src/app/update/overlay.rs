@@ -27,6 +27,13 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Palette { input, selected } => palette_key(state, input, selected, key),
         Overlay::LocalFilter(input) => local_filter_key(state, input, key),
         Overlay::ServerFilter { form, input } => server_filter_key(state, form, input, key),
+        Overlay::Menu(menu) => super::menus::menu_key(state, menu, key),
+        Overlay::Picker(picker) => super::menus::picker_key(state, picker, key),
+        Overlay::Form(form) => super::forms::form_key(state, form, key),
+        Overlay::Dialog(dialog) => super::dialogs::dialog_key(state, dialog, key),
+        Overlay::Devices(view) => super::dialogs::devices_key(state, view, key),
+        Overlay::Journal(view) => super::dialogs::journal_key(state, view, key),
+        Overlay::Bulk(run) => super::bulk::bulk_key(state, run, key),
     }
 }
 
@@ -170,6 +177,7 @@ fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Command::Journal => super::dialogs::open_journal(state),
         Command::Region(region) => reconnect(state, state.context.profile.clone(), Some(region)),
         Command::Profile(profile) => reconnect(state, Some(profile), None),
     }

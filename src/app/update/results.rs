@@ -7,6 +7,15 @@ use crate::app::state::{ListPane, Load, State};
 use crate::app::table::Row;
 
 pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: bool) -> Vec<Effect> {
+    let payload = match super::outcomes::loaded(state, request, payload) {
+        Ok(effects) => {
+            if done {
+                super::outcomes::list_done(state, request);
+            }
+            return effects;
+        }
+        Err(payload) => payload,
+    };
     match payload {
         Payload::Pools(rows) => append(&mut state.pools, request, rows, done),
         Payload::Users(rows) => {
@@ -39,6 +48,8 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
                 detail.body = Remote::Loaded(body);
             }
         }
+        // The administration payloads are all taken by `outcomes::loaded`.
+        _ => {}
     }
     Vec::new()
 }
@@ -80,5 +91,5 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     if let Some(detail) = state.detail.as_mut().filter(|d| d.body.awaits(request)) {
         detail.body = Remote::Failed(error.clone());
     }
-    Vec::new()
+    super::outcomes::failed(state, request, error)
 }

@@ -18,6 +18,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, pane: &ListPane<IdpRow>, theme: &Theme
         pane,
         noun: NOUN,
         server_filter: None,
+        marks: None,
     };
     table::draw(buf, area, &spec, theme, ticks);
 }

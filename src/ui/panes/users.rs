@@ -17,6 +17,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, pool: &PoolState, theme: &Theme, ticks
         pane: &pool.users,
         noun: NOUN,
         server_filter: pool.users_filter.as_ref().map(ServerFilter::expression),
+        marks: Some(&pool.marks),
     };
     table::draw(buf, area, &spec, theme, ticks);
 }

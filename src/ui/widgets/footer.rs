@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, width};
 use crate::app::State;
-use crate::app::keymap::{bindings, mode};
+use crate::app::keymap::{available, mode};
 
 const GAP: usize = 2;
 
 pub fn footer(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
-    let mut hints: Vec<(&str, &str)> = bindings(mode(state))
+    let mut hints: Vec<(&str, &str)> = available(mode(state), state.context.read_only)
         .filter(|b| !b.hint.is_empty())
         .map(|b| (b.label, b.hint))
         .collect();

@@ -1,6 +1,6 @@
-//! The `?` help: every key of the view underneath and of text fields, generated from the key
-//! tables that dispatch them. On a short terminal the view's keys take a wider left column and
-//! the rest goes to the right.
+//! The `?` help: every key of the view underneath (and, room permitting, of the fields, forms and
+//! dialogs it opens), generated from the key tables that dispatch them. Keys that change something
+//! are left out under `--read-only`. Entries flow into as many columns as the height needs.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -10,9 +10,11 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::popup;
 use crate::app::State;
-use crate::app::keymap::{Binding, Mode, bindings};
+use crate::app::keymap::{Binding, Mode, available, base_mode};
 
 const KEY_WIDTH: u16 = 7;
+/// The narrowest a column of keys may get.
+const COLUMN_WIDTH: u16 = 46;
 
 enum Entry {
     Title(&'static str),
@@ -20,34 +22,48 @@ enum Entry {
     Blank,
 }
 
-fn section(entries: &mut Vec<Entry>, mode: Mode, title: &'static str) {
-    if !entries.is_empty() {
-        entries.push(Entry::Blank);
-    }
-    entries.push(Entry::Title(title));
-    entries.extend(bindings(mode).map(Entry::Key));
+fn section(mode: Mode, title: &'static str, read_only: bool) -> Vec<Entry> {
+    let mut entries = vec![Entry::Title(title)];
+    entries.extend(available(mode, read_only).map(Entry::Key));
+    entries
 }
 
 pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let mut left = Vec::new();
-    if state.detail.is_some() {
-        section(&mut left, Mode::Detail, "Detail view");
-    } else {
-        section(&mut left, Mode::Table, "Tables");
-    }
-    let mut right = Vec::new();
-    section(&mut right, Mode::Text, "Palette, filter and search fields");
-    section(&mut right, Mode::Help, "This help");
-    // Rows inside the box when it may use all of the screen below the breadcrumbs.
-    let room = usize::from(area.height.saturating_sub(3));
-    let one_column = left.len() + 1 + right.len() <= room;
-    let rows = if one_column {
-        left.len() + 1 + right.len()
-    } else {
-        left.len().max(right.len())
+    let read_only = state.context.read_only;
+    let base = base_mode(state);
+    let title = match base {
+        Mode::Users => "Users table",
+        Mode::UserDetail => "User detail",
+        Mode::Detail => "Detail view",
+        _ => "Tables",
     };
-    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-    let width = if one_column { 80 } else { area.width };
+    let mut sections = vec![
+        section(base, title, read_only),
+        section(Mode::Text, "Palette, filter and search fields", read_only),
+        section(Mode::Help, "This help", read_only),
+    ];
+    if matches!(base, Mode::Users | Mode::UserDetail) && !read_only {
+        sections.push(section(Mode::Form, "Forms", read_only));
+        sections.push(section(Mode::Dialog, "Dialogs and bulk plans", read_only));
+    }
+    // Rows inside the box when it may use all of the screen below the breadcrumbs.
+    let rows = usize::from(area.height.saturating_sub(3)).max(1);
+    let max_columns = usize::from((area.width.saturating_sub(4) / COLUMN_WIDTH).max(1));
+    let mut entries: Vec<Entry> = Vec::new();
+    for s in sections {
+        let blank = usize::from(!entries.is_empty());
+        if entries.is_empty() || entries.len() + blank + s.len() <= rows * max_columns {
+            if blank == 1 {
+                entries.push(Entry::Blank);
+            }
+            entries.extend(s);
+        }
+    }
+    let columns = entries.len().div_ceil(rows).max(1);
+    let height = u16::try_from(entries.len().min(rows))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let width = if columns == 1 { 80 } else { area.width };
     let inner = popup(
         frame,
         area,
@@ -58,25 +74,15 @@ pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         theme,
     );
     let buf = frame.buffer_mut();
-    if one_column {
-        left.push(Entry::Blank);
-        left.append(&mut right);
-        column(buf, inner, &left, theme);
-    } else {
-        let split = inner.width * 5 / 8;
-        let (l, r) = (
-            Rect {
-                width: split,
-                ..inner
-            },
-            Rect {
-                x: inner.x + split,
-                width: inner.width - split,
-                ..inner
-            },
-        );
-        column(buf, l, &left, theme);
-        column(buf, r, &right, theme);
+    let column_width = inner.width / u16::try_from(columns).unwrap_or(1).max(1);
+    for (c, chunk) in entries.chunks(rows).enumerate() {
+        let x = inner.x + column_width * u16::try_from(c).unwrap_or(0);
+        let rect = Rect {
+            x,
+            width: column_width,
+            ..inner
+        };
+        column(buf, rect, chunk, theme);
     }
 }
 

@@ -2,6 +2,7 @@
 //! the rows that fit. The window is page-based (`offset = selected / height * height`), which is
 //! what `update`'s ClickRow assumes.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -26,6 +27,8 @@ pub struct TablePane<'a, R> {
     pub noun: Noun,
     /// The server-side filter the rows were loaded with, e.g. `email ^= "ann"`.
     pub server_filter: Option<String>,
+    /// Keys of the rows marked for a bulk action: a `●` in the gutter, a count on the count line.
+    pub marks: Option<&'a BTreeSet<String>>,
 }
 
 const GAP: u16 = 1;
@@ -123,6 +126,9 @@ fn count_line<R: Row>(
     if let Some(expr) = &spec.server_filter {
         let _ = write!(text, " · server filter {expr}");
     }
+    if let Some(marks) = spec.marks.filter(|m| !m.is_empty()) {
+        let _ = write!(text, " · {} marked", thousands(marks.len()));
+    }
     let position = if shown == 0 {
         String::new()
     } else {
@@ -189,6 +195,14 @@ fn rows<R: Row>(
         };
         if pos == selected {
             buf.set_style(row_area, theme.selected);
+        }
+        if spec.marks.is_some_and(|m| m.contains(row.key())) {
+            let style = if pos == selected {
+                theme.selected.patch(theme.marked)
+            } else {
+                theme.marked
+            };
+            put(buf, row_area, body.x, y, "●", 1, style);
         }
         let mut x = body.x + 1;
         for (column, &w) in widths.iter().enumerate() {

@@ -1,0 +1,122 @@
+//! Confirmation dialogs for one user: what will happen, a note where it matters (sign-out leaves
+//! issued access tokens valid), the MFA settings before a reset, and the username typed to delete.
+
+use super::effect::AdminOp;
+use super::form::{FieldInput, Submit};
+use super::remote::Remote;
+
+/// A user's MFA settings as AdminGetUser reports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MfaInfo {
+    pub preferred: String,
+    pub methods: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dialog {
+    pub op: AdminOp,
+    pub user: String,
+    pub title: String,
+    /// What will happen, one line each.
+    pub lines: Vec<String>,
+    /// Delete: the username must be typed here.
+    pub typed: Option<FieldInput>,
+    /// MFA reset: the current settings, loaded when the dialog opens.
+    pub mfa: Option<Remote<MfaInfo>>,
+    /// Why Enter did nothing yet.
+    pub hint: Option<String>,
+    pub submit: Submit,
+}
+
+impl Dialog {
+    pub fn new(op: AdminOp, user: &str) -> Self {
+        let (title, lines) = texts(&op, user);
+        Self {
+            typed: matches!(op, AdminOp::Delete).then(FieldInput::default),
+            op,
+            user: user.to_owned(),
+            title,
+            lines,
+            mfa: None,
+            hint: None,
+            submit: Submit::Editing,
+        }
+    }
+
+    /// True when Enter may send: the username typed for a delete, the MFA settings loaded.
+    pub fn ready(&self) -> Result<(), String> {
+        if let Some(typed) = &self.typed
+            && typed.value() != self.user
+        {
+            return Err(format!("type {} exactly to delete", self.user));
+        }
+        if let Some(mfa) = &self.mfa
+            && mfa.loaded().is_none()
+        {
+            return Err("wait for the MFA settings".to_owned());
+        }
+        Ok(())
+    }
+}
+
+fn texts(op: &AdminOp, user: &str) -> (String, Vec<String>) {
+    let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    match op {
+        AdminOp::Disable => (
+            format!("Disable {user}"),
+            lines(&[
+                "They can no longer sign in; their tokens stop being refreshed.",
+                "Nothing is deleted: enable them again at any time.",
+            ]),
+        ),
+        AdminOp::Enable => (
+            format!("Enable {user}"),
+            lines(&["They can sign in again."]),
+        ),
+        AdminOp::Delete => (
+            format!("Delete {user}"),
+            vec![
+                format!("{user} and their attributes, groups and devices are deleted."),
+                "This cannot be undone.".to_owned(),
+            ],
+        ),
+        AdminOp::ResetPassword => (
+            format!("Reset the password of {user}"),
+            lines(&[
+                "Their password stops working; Cognito sends them a code (email or SMS)",
+                "to choose a new one at the next sign-in (status RESET_REQUIRED).",
+            ]),
+        ),
+        AdminOp::ResendInvitation => (
+            format!("Resend the invitation to {user}"),
+            lines(&[
+                "A new temporary password is sent by the pool's invitation message;",
+                "the old one stops working.",
+            ]),
+        ),
+        AdminOp::ConfirmSignUp => (
+            format!("Confirm the sign-up of {user}"),
+            lines(&["Confirms them without the code they were sent; they can sign in."]),
+        ),
+        AdminOp::GlobalSignOut => (
+            format!("Sign {user} out everywhere"),
+            lines(&[
+                "Their refresh tokens are revoked: no device gets new tokens.",
+                "Note: access and ID tokens already issued stay valid at your own APIs",
+                "until they expire (usually within an hour).",
+            ]),
+        ),
+        AdminOp::ResetMfa => (
+            format!("Reset the MFA of {user}"),
+            lines(&["Turns every MFA method off (SMS, authenticator app, email)."]),
+        ),
+        AdminOp::AddToGroup(g) => (format!("Add {user} to {g}"), Vec::new()),
+        AdminOp::RemoveFromGroup(g) => (format!("Remove {user} from {g}"), Vec::new()),
+        AdminOp::ForgetDevice(key) => (
+            format!("Forget a device of {user}"),
+            vec![format!(
+                "Device {key} is forgotten: it must pass MFA again."
+            )],
+        ),
+    }
+}

@@ -1,0 +1,307 @@
+//! Keys on the users table and a user's detail that act on users: the action menu, the direct
+//! keys of each action, marks and the bulk menu. Each opens a form, a dialog, a picker or a view;
+//! nothing is sent before the user confirms.
+
+use serde_json::Value;
+
+use super::menus::open_picker;
+use crate::app::action::Action;
+use crate::app::detail::DetailKind;
+use crate::app::devices::DevicesView;
+use crate::app::dialog::Dialog;
+use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::form::Submit;
+use crate::app::menu::{Menu, PickFor};
+use crate::app::remote::Remote;
+use crate::app::state::{Overlay, State, Tab};
+use crate::app::user_forms::{FormPurpose, UserForm};
+use crate::app::user_ops::{self, UserFacts, UserOp};
+use crate::cognito::Username;
+
+pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
+    let mutating = match action {
+        Action::User(op) => op.mutates(),
+        Action::OpenActionMenu => false,
+        _ => true,
+    };
+    if state.context.read_only && mutating {
+        state.toast = Some("Read-only: the console runs with --read-only".to_owned());
+        return Vec::new();
+    }
+    match action {
+        Action::OpenActionMenu => open_menu(state),
+        Action::User(op) => start(state, *op),
+        Action::ToggleMark => toggle_mark(state),
+        Action::MarkShown => mark_shown(state),
+        Action::ClearMarks => {
+            if let Some(pool) = state.pool.as_mut() {
+                pool.marks.clear();
+            }
+            Vec::new()
+        }
+        Action::OpenBulkMenu => {
+            let count = state.pool.as_ref().map_or(0, |p| p.marks.len());
+            if count == 0 {
+                state.toast = Some(
+                    "Mark users first: Space marks the selected one, * every one shown".to_owned(),
+                );
+            } else {
+                state.overlay = Overlay::Menu(Menu::Bulk { count, selected: 0 });
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The user the keys act on: the open user detail's, else the selected row of the users table.
+pub fn selected_user(state: &State) -> Option<UserFacts> {
+    if let Some(detail) = &state.detail {
+        if detail.kind != DetailKind::User {
+            return None;
+        }
+        let raw = detail.body.loaded().map(|b| &b.raw);
+        let row = state.pool.as_ref().and_then(|p| {
+            p.users
+                .table
+                .rows()
+                .iter()
+                .find(|r| *r.username == *detail.name)
+        });
+        let status = raw
+            .and_then(|r| r.get("UserStatus")?.as_str().map(str::to_owned))
+            .or_else(|| row.map(|r| r.status.to_string()))
+            .unwrap_or_default();
+        let enabled = raw
+            .and_then(|r| r.get("Enabled")?.as_bool())
+            .or_else(|| row.map(|r| r.enabled))
+            .unwrap_or(true);
+        return Some(UserFacts {
+            name: detail.name.clone(),
+            status,
+            enabled,
+        });
+    }
+    let pool = state.pool.as_ref().filter(|p| p.tab == Tab::Users)?;
+    let row = pool.users.table.selected()?;
+    Some(UserFacts {
+        name: row.username.to_string(),
+        status: row.status.to_string(),
+        enabled: row.enabled,
+    })
+}
+
+fn open_menu(state: &mut State) -> Vec<Effect> {
+    let Some(user) = selected_user(state) else {
+        state.toast = Some("Select a user first".to_owned());
+        return Vec::new();
+    };
+    let entries = user_ops::menu(&user, state.context.read_only);
+    state.overlay = Overlay::Menu(Menu::User {
+        user,
+        entries,
+        selected: 0,
+    });
+    Vec::new()
+}
+
+/// Starts an action: opens its form, dialog, picker or view.
+pub fn start(state: &mut State, op: UserOp) -> Vec<Effect> {
+    if state.pool.is_none() {
+        state.toast = Some("Open a pool first".to_owned());
+        return Vec::new();
+    }
+    if op == UserOp::Create {
+        return open_form(state, FormPurpose::CreateUser);
+    }
+    let Some(user) = selected_user(state) else {
+        state.toast = Some("Select a user first".to_owned());
+        return Vec::new();
+    };
+    if let Some(why) = user_ops::refusal(op, &user) {
+        state.toast = Some(why);
+        return Vec::new();
+    }
+    let name = user.name.clone();
+    let dialog = |op: AdminOp| Overlay::Dialog(Box::new(Dialog::new(op, &name)));
+    match op {
+        UserOp::Create => Vec::new(),
+        UserOp::EditAttributes => open_edit_form(state, &name),
+        UserOp::SetPassword => open_form(state, FormPurpose::SetPassword { user: name }),
+        UserOp::ToggleEnabled => {
+            state.overlay = dialog(if user.enabled {
+                AdminOp::Disable
+            } else {
+                AdminOp::Enable
+            });
+            Vec::new()
+        }
+        UserOp::Delete | UserOp::ResetPassword | UserOp::ResendInvitation => {
+            state.overlay = dialog(match op {
+                UserOp::Delete => AdminOp::Delete,
+                UserOp::ResetPassword => AdminOp::ResetPassword,
+                _ => AdminOp::ResendInvitation,
+            });
+            Vec::new()
+        }
+        UserOp::ConfirmSignUp | UserOp::SignOut => {
+            state.overlay = dialog(if op == UserOp::SignOut {
+                AdminOp::GlobalSignOut
+            } else {
+                AdminOp::ConfirmSignUp
+            });
+            Vec::new()
+        }
+        UserOp::Mfa => open_mfa(state, &name),
+        UserOp::AddToGroup => open_picker(state, PickFor::User(name), true),
+        UserOp::RemoveFromGroup => open_picker(state, PickFor::User(name), false),
+        UserOp::Devices => open_devices(state, &name),
+    }
+}
+
+/// Asks for the pool's settings unless they are loaded or loading.
+pub fn ensure_settings(state: &mut State) -> Vec<Effect> {
+    let needed = state
+        .pool
+        .as_ref()
+        .is_some_and(|p| matches!(p.settings, Remote::NotAsked | Remote::Failed(_)));
+    if !needed {
+        return Vec::new();
+    }
+    let request = state.request_id();
+    let Some(pool) = state.pool.as_mut() else {
+        return Vec::new();
+    };
+    pool.settings = Remote::Loading(request);
+    vec![Effect::Api {
+        request,
+        call: ApiCall::PoolSettings(pool.id.clone()),
+    }]
+}
+
+fn open_form(state: &mut State, purpose: FormPurpose) -> Vec<Effect> {
+    let effects = ensure_settings(state);
+    let settings = state.pool.as_ref().and_then(|p| p.settings.loaded());
+    state.overlay = Overlay::Form(Box::new(UserForm::new(purpose, settings)));
+    effects
+}
+
+/// The user's attributes from the open detail when it shows them, else from AdminGetUser.
+fn open_edit_form(state: &mut State, user: &str) -> Vec<Effect> {
+    let known = state
+        .detail
+        .as_ref()
+        .filter(|d| d.kind == DetailKind::User && d.name == user)
+        .and_then(|d| d.body.loaded())
+        .map(|b| attributes_of(&b.raw));
+    let mut effects = open_form(
+        state,
+        FormPurpose::EditAttributes {
+            user: user.to_owned(),
+            original: known.clone(),
+        },
+    );
+    if known.is_none() {
+        let request = state.request_id();
+        let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
+            return effects;
+        };
+        if let Overlay::Form(form) = &mut state.overlay {
+            form.loading = Some(request);
+        }
+        effects.push(Effect::Api {
+            request,
+            call: ApiCall::GetUser(pool, Username::new(user)),
+        });
+    }
+    effects
+}
+
+/// `UserAttributes` of an AdminGetUser answer as name/value pairs.
+pub fn attributes_of(raw: &Value) -> Vec<(String, String)> {
+    raw.get("UserAttributes")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|a| {
+                    let name = a.get("Name")?.as_str()?;
+                    let value = a.get("Value").and_then(Value::as_str).unwrap_or_default();
+                    Some((name.to_owned(), value.to_owned()))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn open_mfa(state: &mut State, user: &str) -> Vec<Effect> {
+    let request = state.request_id();
+    let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
+        return Vec::new();
+    };
+    let mut dialog = Dialog::new(AdminOp::ResetMfa, user);
+    dialog.mfa = Some(Remote::Loading(request));
+    state.overlay = Overlay::Dialog(Box::new(dialog));
+    vec![Effect::Api {
+        request,
+        call: ApiCall::GetUserMfa(pool, Username::new(user)),
+    }]
+}
+
+pub fn open_devices(state: &mut State, user: &str) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
+        return Vec::new();
+    };
+    let devices = state.request_id();
+    let events = state.request_id();
+    state.overlay = Overlay::Devices(Box::new(DevicesView {
+        user: user.to_owned(),
+        devices: Remote::Loading(devices),
+        events: Remote::Loading(events),
+        selected: 0,
+        confirm_forget: false,
+        submit: Submit::Editing,
+    }));
+    let name = Username::new(user);
+    vec![
+        Effect::Api {
+            request: devices,
+            call: ApiCall::ListDevices(pool.clone(), name.clone()),
+        },
+        Effect::Api {
+            request: events,
+            call: ApiCall::ListAuthEvents(pool, name),
+        },
+    ]
+}
+
+fn toggle_mark(state: &mut State) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_mut().filter(|p| p.tab == Tab::Users) else {
+        return Vec::new();
+    };
+    let Some(name) = pool.users.table.selected().map(|r| r.username.to_string()) else {
+        return Vec::new();
+    };
+    if !pool.marks.remove(&name) {
+        pool.marks.insert(name);
+    }
+    // Space marks and moves on, so that a run of users is marked by holding it.
+    pool.users.table.move_by(1);
+    Vec::new()
+}
+
+fn mark_shown(state: &mut State) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_mut().filter(|p| p.tab == Tab::Users) else {
+        return Vec::new();
+    };
+    let table = &pool.users.table;
+    let names: Vec<String> = (0..table.visible_len())
+        .filter_map(|i| table.visible_row(i).map(|r| r.username.to_string()))
+        .collect();
+    let added = names.len();
+    pool.marks.extend(names);
+    state.toast = Some(format!(
+        "{added} shown users marked ({} in all)",
+        pool.marks.len()
+    ));
+    Vec::new()
+}

@@ -1,0 +1,290 @@
+//! The user forms as update scripts: create, edit attributes, set password — validation before
+//! sending, a failed submit keeping every field, success refreshing the row.
+
+use super::tests_support::*;
+use crate::app::action::{Action, InputKey, Payload};
+use crate::app::detail::DetailBody;
+use crate::app::effect::{ApiCall, Effect};
+use crate::app::form::Submit;
+use crate::app::state::{Overlay, State};
+use crate::app::update::update;
+use crate::app::user_forms::UserForm;
+use crate::app::user_ops::UserOp;
+use crate::cognito::types::Secret;
+
+fn form(s: &State) -> &UserForm {
+    match &s.overlay {
+        Overlay::Form(f) => f,
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+fn keys_of(s: &State) -> Vec<String> {
+    form(s).form.fields.iter().map(|f| f.key.clone()).collect()
+}
+
+fn error_of(s: &State, key: &str) -> Option<String> {
+    form(s).form.field(key).and_then(|f| f.error.clone())
+}
+
+/// Moves the focus to the field `key`.
+fn focus(s: &mut State, key: &str) {
+    for _ in 0..40 {
+        let f = &form(s).form;
+        if f.fields.get(f.focus).is_some_and(|f| f.key == key) {
+            return;
+        }
+        super::super::update(s, Action::Input(InputKey::Complete));
+    }
+    panic!("no field {key}");
+}
+
+#[test]
+fn create_user_lists_required_attributes_first_and_validates_before_sending() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::Create));
+    assert!(form(&s).form.note.is_some(), "the settings are loading");
+    give_settings(&mut s, &effects);
+    let keys = keys_of(&s);
+    assert_eq!(keys[..4], ["username", "email", "phone_number", "name"]);
+    assert!(keys.contains(&"custom:tenant".to_owned()));
+    assert!(!keys.contains(&"sub".to_owned()), "Cognito sets sub");
+
+    let sent = key(&mut s, InputKey::Submit);
+    assert!(apis(&sent).is_empty(), "nothing is sent: {sent:?}");
+    assert_eq!(error_of(&s, "username").as_deref(), Some("required"));
+    assert_eq!(error_of(&s, "email").as_deref(), Some("required"));
+    assert_eq!(form(&s).form.focus, 0, "the focus goes to the first error");
+
+    type_text(&mut s, "zoe");
+    assert_eq!(error_of(&s, "username"), None, "typing clears the error");
+    focus(&mut s, "email");
+    type_text(&mut s, "zoe@");
+    focus(&mut s, "phone_number");
+    type_text(&mut s, "12345");
+    focus(&mut s, "temporary_password");
+    type_text(&mut s, "short");
+    assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
+    assert!(error_of(&s, "email").is_some(), "a bad email is refused");
+    assert!(
+        error_of(&s, "phone_number").is_some(),
+        "a bad phone is refused"
+    );
+    assert!(
+        error_of(&s, "temporary_password").is_some(),
+        "the policy is checked"
+    );
+    assert_eq!(
+        form(&s).form.value("username"),
+        "zoe",
+        "everything stays as typed"
+    );
+}
+
+#[test]
+fn create_user_sends_admin_create_user_and_adds_the_row() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::Create));
+    give_settings(&mut s, &effects);
+    type_text(&mut s, "zoe");
+    focus(&mut s, "email");
+    type_text(&mut s, "zoe@example.com");
+    focus(&mut s, "temporary_password");
+    let generated = key(&mut s, InputKey::Generate);
+    let [Effect::GeneratePassword { request, policy }] = generated.as_slice() else {
+        panic!("{generated:?}");
+    };
+    assert_eq!(policy.minimum_length, Some(10));
+    answer(
+        &mut s,
+        *request,
+        Payload::Password(Secret::new("Generated-Pass1")),
+    );
+    assert_eq!(form(&s).form.value("temporary_password"), "Generated-Pass1");
+    focus(&mut s, "message");
+    key(&mut s, InputKey::Char(' '));
+    focus(&mut s, "email_verified");
+    key(&mut s, InputKey::Char(' '));
+
+    let (req, call) = only_api(&key(&mut s, InputKey::Submit));
+    let ApiCall::CreateUser(new) = call else {
+        panic!("{call:?}");
+    };
+    assert_eq!(new.username.as_str(), "zoe");
+    assert_eq!(
+        new.attributes,
+        [
+            ("email".to_owned(), "zoe@example.com".to_owned()),
+            ("email_verified".to_owned(), "true".to_owned())
+        ]
+    );
+    assert_eq!(new.temporary_password, Some(Secret::new("Generated-Pass1")));
+    assert!(new.suppress_invitation);
+    assert!(form(&s).form.submit.awaits(req), "submitting");
+    assert!(s.is_busy(), "the spinner runs");
+
+    let after = answer(&mut s, req, Payload::Done);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.toast.as_deref(), Some("✓ zoe created"));
+    let (row_req, call) = only_api(&after);
+    assert!(matches!(call, ApiCall::GetUserRow(_, ref u) if u.as_str() == "zoe"));
+    answer(
+        &mut s,
+        row_req,
+        Payload::UserRow(Box::new(user_row("zoe", "FORCE_CHANGE_PASSWORD", true))),
+    );
+    let table = &s.pool.as_ref().unwrap().users.table;
+    assert_eq!(table.total(), 2);
+    assert!(table.rows().iter().any(|r| &*r.username == "zoe"));
+}
+
+#[test]
+fn a_failed_create_keeps_the_form_as_typed_with_the_error() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::Create));
+    give_settings(&mut s, &effects);
+    type_text(&mut s, "ann");
+    focus(&mut s, "email");
+    type_text(&mut s, "ann@example.com");
+    let (req, _) = only_api(&key(&mut s, InputKey::Submit));
+    // Keys are ignored while it is in flight.
+    key(&mut s, InputKey::Cancel);
+    assert!(matches!(s.overlay, Overlay::Form(_)));
+    fail(
+        &mut s,
+        req,
+        "UsernameExistsException",
+        "User account already exists",
+    );
+    let f = &form(&s).form;
+    assert!(
+        matches!(&f.submit, Submit::Failed(e) if e.code.as_deref() == Some("UsernameExistsException"))
+    );
+    assert_eq!(f.value("username"), "ann");
+    assert_eq!(f.value("email"), "ann@example.com");
+    // Editing clears the failure; Esc closes.
+    type_text(&mut s, "x");
+    assert_eq!(form(&s).form.submit, Submit::Editing);
+    key(&mut s, InputKey::Cancel);
+    assert_eq!(s.overlay, Overlay::None);
+}
+
+fn ann_detail() -> DetailBody {
+    DetailBody {
+        sections: Vec::new(),
+        raw: serde_json::json!({
+            "Username": "ann", "UserStatus": "CONFIRMED", "Enabled": true,
+            "UserAttributes": [
+                {"Name": "sub", "Value": "abc-123"},
+                {"Name": "email", "Value": "ann@example.com"},
+                {"Name": "name", "Value": "Ann"},
+                {"Name": "custom:tenant", "Value": "acme"},
+                {"Name": "custom:employee_id", "Value": "E1"}
+            ]
+        }),
+    }
+}
+
+#[test]
+fn edit_attributes_sends_only_changes_and_deletes_cleared_ones() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::EditAttributes));
+    let get = find(&effects, |c| matches!(c, ApiCall::GetUser(..)));
+    give_settings(&mut s, &effects);
+    assert!(
+        form(&s).form.fields.is_empty(),
+        "waiting for the attributes"
+    );
+    assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
+    answer(&mut s, get, Payload::Detail(ann_detail()));
+    let f = &form(&s).form;
+    assert!(f.field("sub").unwrap().read_only);
+    assert!(
+        f.field("custom:employee_id").unwrap().read_only,
+        "immutable"
+    );
+    assert!(
+        f.field("phone_number").is_some(),
+        "a pool attribute ann lacks"
+    );
+
+    // Nothing changed: refused in the form.
+    assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
+    assert!(matches!(form(&s).form.submit, Submit::Failed(_)));
+
+    focus(&mut s, "name");
+    type_text(&mut s, "e");
+    focus(&mut s, "custom:tenant");
+    for _ in 0..4 {
+        key(&mut s, InputKey::Backspace);
+    }
+    let (req, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert_eq!(
+        call,
+        ApiCall::UpdateAttributes {
+            pool: crate::cognito::PoolId::new("us-east-1_A"),
+            user: crate::cognito::Username::new("ann"),
+            set: vec![("name".into(), "Anne".into())],
+            delete: vec!["custom:tenant".into()],
+        }
+    );
+    let after = answer(&mut s, req, Payload::Done);
+    assert_eq!(s.toast.as_deref(), Some("✓ attributes of ann saved"));
+    assert!(matches!(only_api(&after).1, ApiCall::GetUserRow(..)));
+}
+
+#[test]
+fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let (req, _) = only_api(&update(&mut s, Action::Open));
+    answer(&mut s, req, Payload::Detail(ann_detail()));
+    let effects = update(&mut s, Action::User(UserOp::EditAttributes));
+    assert!(
+        !apis(&effects)
+            .iter()
+            .any(|(_, c)| matches!(c, ApiCall::GetUser(..))),
+        "the detail has them"
+    );
+    assert_eq!(form(&s).form.value("email"), "ann@example.com");
+    focus(&mut s, "email");
+    type_text(&mut s, "x");
+    let (req, _) = only_api(&key(&mut s, InputKey::Submit));
+    let after = answer(&mut s, req, Payload::Done);
+    assert!(
+        apis(&after)
+            .iter()
+            .any(|(_, c)| matches!(c, ApiCall::GetUser(..))),
+        "detail reloads"
+    );
+}
+
+#[test]
+fn set_password_checks_the_policy_and_sends_temporary_or_permanent() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::SetPassword));
+    give_settings(&mut s, &effects);
+    assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
+    assert_eq!(error_of(&s, "password").as_deref(), Some("required"));
+    type_text(&mut s, "weakpass");
+    assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
+    assert!(error_of(&s, "password").is_some());
+    type_text(&mut s, "X9");
+    focus(&mut s, "kind");
+    key(&mut s, InputKey::Right);
+    let (req, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert!(matches!(
+        call,
+        ApiCall::SetPassword { ref password, permanent: true, .. } if password.reveal() == "weakpassX9"
+    ));
+    answer(&mut s, req, Payload::Done);
+    assert_eq!(s.toast.as_deref(), Some("✓ permanent password set for ann"));
+}
+
+#[test]
+fn read_only_opens_no_form() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    s.context.read_only = true;
+    assert!(update(&mut s, Action::User(UserOp::Create)).is_empty());
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(s.toast.as_deref().unwrap().contains("read-only"));
+}

@@ -1,0 +1,131 @@
+//! Helpers for the administration update scripts: a pool open on its users, answers from the
+//! "worker", effects picked apart.
+
+use crate::app::action::{Action, InputKey, Payload};
+use crate::app::effect::{ApiCall, Effect};
+use crate::app::remote::ErrorInfo;
+use crate::app::rows::{PoolRow, UserRow};
+use crate::app::state::{Context, State};
+use crate::app::update::{init, update};
+use crate::app::user_forms::{AttributeSpec, PoolSettings};
+use crate::cognito::pools::{PasswordPolicyType, UserPoolDescriptionType};
+use crate::cognito::users::UserType;
+
+pub fn user_row(name: &str, status: &str, enabled: bool) -> UserRow {
+    let u: UserType = serde_json::from_value(serde_json::json!({
+        "Username": name, "Enabled": enabled, "UserStatus": status,
+        "Attributes": [{"Name": "email", "Value": format!("{name}@example.com")}]
+    }))
+    .unwrap();
+    UserRow::from(&u)
+}
+
+/// A console on pool `prod`'s users tab with these (name, status, enabled) users loaded.
+pub fn users(list: &[(&str, &str, bool)]) -> State {
+    let mut s = State::new(Context {
+        region: "us-east-1".into(),
+        ..Context::default()
+    });
+    let (req, _) = only_api(&init(&mut s));
+    let pool: UserPoolDescriptionType =
+        serde_json::from_value(serde_json::json!({"Id": "us-east-1_A", "Name": "prod"})).unwrap();
+    answer(&mut s, req, Payload::Pools(vec![PoolRow::from(&pool)]));
+    let (req, _) = only_api(&update(&mut s, Action::Open));
+    let rows = list
+        .iter()
+        .map(|(n, st, en)| user_row(n, st, *en))
+        .collect();
+    answer(&mut s, req, Payload::Users(rows));
+    s
+}
+
+pub fn answer(s: &mut State, request: u64, payload: Payload) -> Vec<Effect> {
+    update(
+        s,
+        Action::Loaded {
+            request,
+            payload,
+            done: true,
+        },
+    )
+}
+
+pub fn fail(s: &mut State, request: u64, code: &str, text: &str) -> Vec<Effect> {
+    update(
+        s,
+        Action::Failed {
+            request,
+            error: ErrorInfo {
+                code: Some(code.into()),
+                text: text.into(),
+            },
+        },
+    )
+}
+
+pub fn apis(effects: &[Effect]) -> Vec<(u64, ApiCall)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Api { request, call } => Some((*request, call.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn only_api(effects: &[Effect]) -> (u64, ApiCall) {
+    let all = apis(effects);
+    assert_eq!(all.len(), 1, "expected one API call in {effects:?}");
+    all[0].clone()
+}
+
+/// The request of the one call matching `pick`.
+pub fn find(effects: &[Effect], pick: impl Fn(&ApiCall) -> bool) -> u64 {
+    let found: Vec<_> = apis(effects).into_iter().filter(|(_, c)| pick(c)).collect();
+    assert_eq!(found.len(), 1, "expected one such call in {effects:?}");
+    found[0].0
+}
+
+pub fn key(s: &mut State, key: InputKey) -> Vec<Effect> {
+    update(s, Action::Input(key))
+}
+
+pub fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        update(s, Action::Input(InputKey::Char(c)));
+    }
+}
+
+/// A pool requiring email, with a phone, a name, a custom attribute and an immutable one.
+pub fn settings() -> PoolSettings {
+    let spec = |name: &str, required: bool, mutable: bool| AttributeSpec {
+        name: name.into(),
+        required,
+        mutable,
+    };
+    PoolSettings {
+        policy: PasswordPolicyType {
+            minimum_length: Some(10),
+            require_uppercase: Some(true),
+            require_lowercase: Some(true),
+            require_numbers: Some(true),
+            require_symbols: Some(false),
+            ..PasswordPolicyType::default()
+        },
+        attributes: vec![
+            spec("sub", true, false),
+            spec("name", false, true),
+            spec("email", true, true),
+            spec("email_verified", false, true),
+            spec("phone_number", false, true),
+            spec("custom:tenant", false, true),
+            spec("custom:employee_id", false, false),
+        ],
+    }
+}
+
+/// Answers the PoolSettings request among `effects`.
+pub fn give_settings(s: &mut State, effects: &[Effect]) {
+    let req = find(effects, |c| matches!(c, ApiCall::PoolSettings(_)));
+    answer(s, req, Payload::PoolSettings(settings()));
+}

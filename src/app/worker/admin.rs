@@ -1,0 +1,241 @@
+//! The worker's side of user administration: the reads the forms and views need, each change to a
+//! user, bulk runs at a steady rate with a step per user, generated passwords and the journal.
+
+use tokio::sync::mpsc;
+
+use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one};
+use crate::admin::journal::{Entry, Journal};
+use crate::app::action::{Action, Payload};
+use crate::app::devices::{DeviceLine, EventLine};
+use crate::app::dialog::MfaInfo;
+use crate::app::effect::{AdminOp, ApiCall, NewUser};
+use crate::app::journal::JournalLine;
+use crate::app::remote::{ErrorInfo, RequestId};
+use crate::app::rows::UserRow;
+use crate::app::user_forms::PoolSettings;
+use crate::aws::AwsError;
+use crate::cognito::devices::MfaPreference;
+use crate::cognito::types::AttributeType;
+use crate::cognito::user_admin::AdminCreateUserRequest;
+use crate::cognito::users::UserType;
+use crate::cognito::{CognitoClient, PoolId, Username};
+
+/// Runs one administration call; `Ok(None)` when the call is not one of them.
+pub async fn perform(
+    client: &CognitoClient,
+    request: RequestId,
+    call: ApiCall,
+    actions: &mpsc::Sender<Action>,
+) -> Result<Option<Payload>, AwsError> {
+    let payload = match call {
+        ApiCall::PoolSettings(pool) => {
+            let described = client.describe_user_pool(&pool).await?;
+            let pool = described.user_pool.unwrap_or_default();
+            Payload::PoolSettings(PoolSettings::from_pool(&pool))
+        }
+        ApiCall::GetUserRow(pool, user) => {
+            let got = client.admin_get_user(&pool, &user).await?;
+            let row = UserType {
+                username: got.username.unwrap_or(user),
+                attributes: got.user_attributes,
+                user_create_date: got.user_create_date,
+                user_last_modified_date: got.user_last_modified_date,
+                enabled: got.enabled,
+                user_status: got.user_status,
+                mfa_options: got.mfa_options,
+            };
+            Payload::UserRow(Box::new(UserRow::from(&row)))
+        }
+        ApiCall::GetUserMfa(pool, user) => {
+            let got = client.admin_get_user(&pool, &user).await?;
+            Payload::Mfa(MfaInfo {
+                // moto sends "" where AWS leaves the field out.
+                preferred: got
+                    .preferred_mfa_setting
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| "none".to_owned()),
+                methods: got.user_mfa_setting_list,
+            })
+        }
+        ApiCall::ListDevices(pool, user) => {
+            let mut lines = Vec::new();
+            let mut token: Option<String> = None;
+            loop {
+                let page = client
+                    .admin_list_devices(&pool, &user, token.as_deref())
+                    .await?;
+                lines.extend(page.devices.iter().map(DeviceLine::from));
+                token = page.pagination_token.filter(|t| !t.is_empty());
+                if token.is_none() {
+                    break;
+                }
+            }
+            Payload::Devices(lines)
+        }
+        ApiCall::ListAuthEvents(pool, user) => {
+            // The newest 60 are what a support agent looks at.
+            let page = client
+                .admin_list_user_auth_events(&pool, &user, None)
+                .await?;
+            Payload::AuthEvents(page.auth_events.iter().map(EventLine::from).collect())
+        }
+        ApiCall::CreateUser(new) => {
+            create_user(client, *new).await?;
+            Payload::Done
+        }
+        ApiCall::UpdateAttributes {
+            pool,
+            user,
+            set,
+            delete,
+        } => {
+            if !set.is_empty() {
+                let attributes: Vec<AttributeType> = set
+                    .iter()
+                    .map(|(n, v)| AttributeType::new(n.as_str(), v.as_str()))
+                    .collect();
+                client
+                    .admin_update_user_attributes(&pool, &user, &attributes)
+                    .await?;
+            }
+            if !delete.is_empty() {
+                client
+                    .admin_delete_user_attributes(&pool, &user, &delete)
+                    .await?;
+            }
+            Payload::Done
+        }
+        ApiCall::SetPassword {
+            pool,
+            user,
+            password,
+            permanent,
+        } => {
+            client
+                .admin_set_user_password(&pool, &user, &password, permanent)
+                .await?;
+            Payload::Done
+        }
+        ApiCall::Admin { pool, user, op } => {
+            admin(client, &pool, &user, &op).await?;
+            Payload::Done
+        }
+        ApiCall::Bulk { pool, op, users } => {
+            bulk(client, request, &pool, &op, &users, actions).await;
+            Payload::Done
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(payload))
+}
+
+async fn create_user(client: &CognitoClient, new: NewUser) -> Result<(), AwsError> {
+    let request = AdminCreateUserRequest {
+        user_pool_id: new.pool,
+        username: new.username,
+        user_attributes: new
+            .attributes
+            .iter()
+            .map(|(n, v)| AttributeType::new(n.as_str(), v.as_str()))
+            .collect(),
+        temporary_password: new.temporary_password,
+        force_alias_creation: None,
+        message_action: new.suppress_invitation.then(|| "SUPPRESS".to_owned()),
+        desired_delivery_mediums: if new.suppress_invitation {
+            Vec::new()
+        } else {
+            new.delivery
+        },
+    };
+    client.admin_create_user(&request).await.map(drop)
+}
+
+async fn admin(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+    op: &AdminOp,
+) -> Result<(), AwsError> {
+    match op {
+        AdminOp::Disable => client.admin_disable_user(pool, user).await,
+        AdminOp::Enable => client.admin_enable_user(pool, user).await,
+        AdminOp::Delete => client.admin_delete_user(pool, user).await,
+        AdminOp::ResetPassword => client.admin_reset_user_password(pool, user).await,
+        AdminOp::ResendInvitation => {
+            let request = AdminCreateUserRequest {
+                user_pool_id: pool.clone(),
+                username: user.clone(),
+                message_action: Some("RESEND".to_owned()),
+                ..AdminCreateUserRequest::default()
+            };
+            client.admin_create_user(&request).await.map(drop)
+        }
+        AdminOp::ConfirmSignUp => client.admin_confirm_sign_up(pool, user).await,
+        AdminOp::GlobalSignOut => client.admin_user_global_sign_out(pool, user).await,
+        AdminOp::ResetMfa => {
+            let off = MfaPreference::all_disabled();
+            client.admin_set_user_mfa_preference(pool, user, &off).await
+        }
+        AdminOp::AddToGroup(g) => client.admin_add_user_to_group(pool, user, g).await,
+        AdminOp::RemoveFromGroup(g) => client.admin_remove_user_from_group(pool, user, g).await,
+        AdminOp::ForgetDevice(key) => client.admin_forget_device(pool, user, key).await,
+    }
+}
+
+/// One user after another, at most `USER_UPDATE_PER_SECOND` a second; a step action each. The task
+/// is aborted on Esc (Effect::Cancel): users not reached are not touched.
+async fn bulk(
+    client: &CognitoClient,
+    request: RequestId,
+    pool: &PoolId,
+    op: &BulkAction,
+    users: &[Username],
+    actions: &mpsc::Sender<Action>,
+) {
+    let pacer = Pacer::per_second(USER_UPDATE_PER_SECOND);
+    for user in users {
+        pacer.wait().await;
+        let outcome = apply_one(client, pool, op, user).await;
+        if let Err(e) = &outcome {
+            tracing::warn!(request, user = %user, error = %e, "bulk step failed");
+        }
+        let step = Action::BulkStep {
+            request,
+            user: user.to_string(),
+            error: outcome.err().map(|e| ErrorInfo::from_aws(&e)),
+        };
+        if actions.send(step).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// The last `last` journal entries, read off the async threads.
+pub async fn read_journal(last: usize) -> Result<Vec<JournalLine>, ErrorInfo> {
+    let read = tokio::task::spawn_blocking(move || {
+        Journal::open_default().and_then(|j| j.read_last(last))
+    })
+    .await;
+    match read {
+        Ok(Ok(entries)) => Ok(entries.iter().map(line).collect()),
+        Ok(Err(e)) => Err(ErrorInfo::new(format!(
+            "the journal could not be read: {e}"
+        ))),
+        Err(e) => Err(ErrorInfo::new(format!(
+            "the journal could not be read: {e}"
+        ))),
+    }
+}
+
+fn line(e: &Entry) -> JournalLine {
+    JournalLine {
+        time: e.time.clone(),
+        profile: e.profile.clone().unwrap_or_default(),
+        region: e.region.clone(),
+        pool: e.pool.clone(),
+        operation: e.operation.clone(),
+        target: e.target.clone(),
+        result: e.result.clone(),
+        request_id: e.request_id.clone().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,187 @@
+//! Drawing the action menu (fitting actions first, the others greyed with the reason), the bulk
+//! menu, and the group picker.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::Theme;
+use super::form::submit_lines;
+use super::text::{put, spinner};
+use super::widgets::popup::popup;
+use crate::app::menu::{BulkChoice, Menu, Picker};
+use crate::app::state::Load;
+
+pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
+    let (title, lines): (String, Vec<(char, String, bool)>) = match menu {
+        Menu::User { user, entries, .. } => (
+            format!(
+                "{} · {}{}",
+                user.name,
+                user.status,
+                if user.enabled { "" } else { " · disabled" }
+            ),
+            entries
+                .iter()
+                .map(|e| match &e.unavailable {
+                    Some(why) => (e.op.key(), why.clone(), false),
+                    None => (e.op.key(), e.op.label(user.enabled).to_owned(), true),
+                })
+                .collect(),
+        ),
+        Menu::Bulk { count, .. } => (
+            format!("{count} marked users"),
+            BulkChoice::ALL
+                .iter()
+                .map(|b| (b.key(), b.label().to_owned(), true))
+                .collect(),
+        ),
+    };
+    let height = u16::try_from(lines.len()).unwrap_or(20) + 3;
+    let inner = popup(frame, area, 1, 96, height, &title, theme);
+    let selected = menu.selected();
+    for (i, (key, text, usable)) in lines.iter().enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let on = i == selected;
+        let style = match (on, usable) {
+            (true, _) => theme.choice_selected,
+            (false, true) => theme.choice,
+            (false, false) => theme.muted,
+        };
+        if on {
+            frame.buffer_mut().set_style(row, theme.choice_selected);
+        }
+        let buf = frame.buffer_mut();
+        put(
+            buf,
+            row,
+            inner.x + 1,
+            y,
+            &key.to_string(),
+            1,
+            if *usable {
+                theme.footer_key.patch(style)
+            } else {
+                style
+            },
+        );
+        put(
+            buf,
+            row,
+            inner.x + 4,
+            y,
+            text,
+            inner.width.saturating_sub(5),
+            style,
+        );
+    }
+    let y = inner.bottom().saturating_sub(1);
+    put(
+        frame.buffer_mut(),
+        inner,
+        inner.x + 1,
+        y,
+        "↑/↓ choose · Enter or the key runs it · Esc closes",
+        inner.width.saturating_sub(2),
+        theme.muted,
+    );
+}
+
+pub fn draw_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme, ticks: u64) {
+    let rows = u16::try_from(picker.groups.len().max(1)).unwrap_or(20);
+    let inner = popup(frame, area, 1, 64, rows + 5, &picker.title(), theme);
+    let x = inner.x + 1;
+    let room = inner.width.saturating_sub(2);
+    let list_height = inner.height.saturating_sub(3);
+    let first = picker
+        .selected
+        .saturating_sub(usize::from(list_height).saturating_sub(1));
+    match (&picker.load, picker.groups.is_empty()) {
+        (Load::Loading { .. }, true) => {
+            let text = format!("{} Loading the pool's groups…", spinner(ticks));
+            put(
+                frame.buffer_mut(),
+                inner,
+                x,
+                inner.y,
+                &text,
+                room,
+                theme.spinner,
+            );
+        }
+        (Load::Failed(e), _) => {
+            let text = format!("✗ the groups could not be listed: {}", e.text);
+            put(
+                frame.buffer_mut(),
+                inner,
+                x,
+                inner.y,
+                &text,
+                room,
+                theme.error,
+            );
+        }
+        (_, true) => {
+            let text = if picker.add {
+                "The pool has no groups"
+            } else {
+                "The user is in no group"
+            };
+            put(
+                frame.buffer_mut(),
+                inner,
+                x,
+                inner.y,
+                text,
+                room,
+                theme.muted,
+            );
+        }
+        _ => {}
+    }
+    for (i, group) in picker
+        .groups
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list_height))
+    {
+        let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let style: Style = if i == picker.selected {
+            frame.buffer_mut().set_style(row, theme.choice_selected);
+            theme.choice_selected
+        } else {
+            theme.choice
+        };
+        put(frame.buffer_mut(), row, x, y, group, room, style);
+    }
+    let status = Rect {
+        y: inner.bottom().saturating_sub(2),
+        height: 2,
+        ..inner
+    };
+    let busy = match picker.chosen() {
+        Some(g) if picker.add => format!("Adding to {g}…"),
+        Some(g) => format!("Removing from {g}…"),
+        None => String::new(),
+    };
+    submit_lines(
+        frame,
+        status,
+        &picker.submit,
+        &busy,
+        "↑/↓ choose · Enter picks · Esc cancels",
+        theme,
+        ticks,
+    );
+}
