@@ -27,21 +27,15 @@ pub async fn run(
     target: BulkTarget,
     action: BulkAction,
 ) -> CliResult {
-    let pool = resolve_pool(client, &target.pool.pool).await?;
-    match target.username {
-        Some(name) => {
-            one(
-                client,
-                format,
-                &pool,
-                &action,
-                &Username::new(name),
-                &target.bulk,
-            )
-            .await
-        }
-        None => many(client, format, &pool, &action, &target.bulk).await,
-    }
+    one_or_many(
+        client,
+        format,
+        &target.pool.pool,
+        target.username.as_deref(),
+        &action,
+        &target.bulk,
+    )
+    .await
 }
 
 pub async fn run_group(
@@ -72,20 +66,30 @@ pub async fn run_group(
     } else {
         BulkAction::RemoveFromGroup(group)
     };
-    let pool = resolve_pool(client, &target.pool.pool).await?;
+    one_or_many(
+        client,
+        format,
+        &target.pool.pool,
+        user.map(String::as_str),
+        &action,
+        &target.bulk,
+    )
+    .await
+}
+
+/// The named user, or every user of the file.
+async fn one_or_many(
+    client: &CognitoClient,
+    format: OutputFormat,
+    pool: &str,
+    user: Option<&str>,
+    action: &BulkAction,
+    bulk: &BulkArgs,
+) -> CliResult {
+    let pool = resolve_pool(client, pool).await?;
     match user {
-        Some(name) => {
-            one(
-                client,
-                format,
-                &pool,
-                &action,
-                &Username::new(name),
-                &target.bulk,
-            )
-            .await
-        }
-        None => many(client, format, &pool, &action, &target.bulk).await,
+        Some(name) => one(client, format, &pool, action, &Username::new(name), bulk).await,
+        None => many(client, format, &pool, action, bulk).await,
     }
 }
 
