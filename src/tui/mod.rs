@@ -48,9 +48,10 @@ pub async fn run(
     let mut screen = terminal::Screen::enter(log_path)?;
     // A deliberate panic on a live screen, so the end-to-end tests can prove the panic path:
     // the terminal restored, the log named.
-    if std::env::var_os("COGNITO_TUI_CRASH_DRILL").is_some() {
-        panic!("crash drill (COGNITO_TUI_CRASH_DRILL is set)");
-    }
+    assert!(
+        std::env::var_os("COGNITO_TUI_CRASH_DRILL").is_none(),
+        "crash drill (COGNITO_TUI_CRASH_DRILL is set)"
+    );
     let outcome = event_loop::run(
         &mut screen.terminal,
         State::new(context),
