@@ -8,7 +8,7 @@ use tmux_support::Tmux;
 fn a_panic_restores_the_terminal_and_names_the_log() {
     let tmux = Tmux::start();
     let line = format!(
-        "COGNITO_TUI_CRASH_DRILL=1 '{}' --region {} --endpoint-url {}; echo \"EXITED=$?\"",
+        "COGNITO_TUI_CRASH_DRILL=1 RUST_BACKTRACE=0 '{}' --region {} --endpoint-url {}; echo \"EXITED=$?\"",
         env!("CARGO_BIN_EXE_cognito-tui"),
         common::REGION,
         common::moto_url()
