@@ -1,0 +1,62 @@
+//! The implemented operations, by exact wire name.
+
+pub mod groups;
+pub mod pools;
+pub mod users;
+
+use serde_json::Value;
+
+use super::error::{LocalError, LocalResult};
+use super::store::Store;
+
+/// One call: its input and who asked (the region of the SigV4 credential scope).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub input: Value,
+    pub region: String,
+    pub account: String,
+}
+
+type Handler = fn(&Store, &Request) -> LocalResult;
+
+const HANDLERS: &[(&str, Handler)] = &[
+    ("AdminAddUserToGroup", groups::admin_add_user_to_group),
+    ("AdminCreateUser", users::admin_create_user),
+    ("AdminDeleteUser", users::admin_delete_user),
+    ("AdminDisableUser", users::admin_disable_user),
+    ("AdminEnableUser", users::admin_enable_user),
+    ("AdminGetUser", users::admin_get_user),
+    ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
+    ("CreateGroup", groups::create_group),
+    ("CreateUserPool", pools::create_user_pool),
+    ("DescribeUserPool", pools::describe_user_pool),
+    ("ListGroups", groups::list_groups),
+    ("ListUserPools", pools::list_user_pools),
+    ("ListUsers", users::list_users),
+];
+
+/// The names this server implements.
+pub fn implemented() -> impl Iterator<Item = &'static str> {
+    HANDLERS.iter().map(|(name, _)| *name)
+}
+
+/// Runs `operation`; unknown and unimplemented ones answer UnknownOperationException like AWS.
+pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResult {
+    let handler = HANDLERS
+        .iter()
+        .find(|(name, _)| *name == operation)
+        .map(|(_, h)| *h)
+        .ok_or_else(|| {
+            LocalError::new(
+                "UnknownOperationException",
+                format!("The local server does not implement {operation}"),
+            )
+        })?;
+    if !request.input.is_object() {
+        return Err(LocalError::new(
+            "SerializationException",
+            "The request body must be a JSON object",
+        ));
+    }
+    handler(store, request)
+}
