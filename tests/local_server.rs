@@ -34,7 +34,7 @@ async fn pools() {
 #[tokio::test]
 async fn user_lifecycle() {
     let (_server, client) = empty().await;
-    conformance::user_lifecycle(&client).await;
+    conformance::user_lifecycle(&client, AWS).await;
 }
 
 #[tokio::test]
