@@ -56,6 +56,24 @@ async fn groups_and_memberships() {
 }
 
 #[tokio::test]
+async fn user_edits_and_status_transitions() {
+    let (_server, client) = empty().await;
+    conformance::edits::user_edits(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn group_lifecycle_and_members() {
+    let (_server, client) = empty().await;
+    conformance::edits::group_lifecycle(&client).await;
+}
+
+#[tokio::test]
+async fn app_clients() {
+    let (_server, client) = empty().await;
+    conformance::edits::app_clients(&client).await;
+}
+
+#[tokio::test]
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;
     let answer = client

@@ -18,6 +18,8 @@ use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
 use serde_json::json;
 
+pub mod edits;
+
 use super::common::{create_pool, create_user, unique};
 
 /// Where an endpoint legitimately departs from AWS.
@@ -28,11 +30,14 @@ pub struct Quirks {
     pub refuses_limit_above_60: bool,
     /// AWS checks AdminCreateUser's TemporaryPassword against the pool policy; moto 5.2 does not.
     pub checks_temporary_password: bool,
+    /// AWS confirms only UNCONFIRMED users (NotAuthorizedException otherwise); moto any user.
+    pub confirms_only_unconfirmed: bool,
 }
 
 pub const AWS: Quirks = Quirks {
     refuses_limit_above_60: true,
     checks_temporary_password: true,
+    confirms_only_unconfirmed: true,
 };
 
 /// The service error code, or a panic naming what came back instead.

@@ -145,7 +145,7 @@ fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>
 }
 
 /// The group as AWS describes it; ResourceNotFoundException when it does not exist.
-fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Value> {
+pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Value> {
     type Row = (Option<String>, Option<i64>, Option<String>, f64, f64);
     let row: Option<Row> = conn
         .query_row(

@@ -1,7 +1,10 @@
 //! The implemented operations, by exact wire name.
 
+pub mod clients;
 pub mod groups;
+pub mod members;
 pub mod pools;
+pub mod user_edits;
 pub mod users;
 
 use serde_json::Value;
@@ -23,16 +26,45 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("AdminAddUserToGroup", groups::admin_add_user_to_group),
     ("AdminCreateUser", users::admin_create_user),
     ("AdminDeleteUser", users::admin_delete_user),
+    ("AdminConfirmSignUp", user_edits::admin_confirm_sign_up),
+    (
+        "AdminDeleteUserAttributes",
+        user_edits::admin_delete_user_attributes,
+    ),
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
+    (
+        "AdminRemoveUserFromGroup",
+        members::admin_remove_user_from_group,
+    ),
+    (
+        "AdminResetUserPassword",
+        user_edits::admin_reset_user_password,
+    ),
+    ("AdminSetUserPassword", user_edits::admin_set_user_password),
+    (
+        "AdminUpdateUserAttributes",
+        user_edits::admin_update_user_attributes,
+    ),
+    (
+        "AdminUserGlobalSignOut",
+        user_edits::admin_user_global_sign_out,
+    ),
     ("CreateGroup", groups::create_group),
     ("CreateUserPool", pools::create_user_pool),
+    ("CreateUserPoolClient", clients::create_user_pool_client),
+    ("DeleteGroup", members::delete_group),
     ("DescribeUserPool", pools::describe_user_pool),
+    ("DescribeUserPoolClient", clients::describe_user_pool_client),
+    ("GetGroup", members::get_group),
     ("ListGroups", groups::list_groups),
+    ("ListUserPoolClients", clients::list_user_pool_clients),
     ("ListUserPools", pools::list_user_pools),
     ("ListUsers", users::list_users),
+    ("ListUsersInGroup", members::list_users_in_group),
+    ("UpdateGroup", members::update_group),
 ];
 
 /// The names this server implements.

@@ -89,7 +89,7 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
 }
 
 /// Custom attributes must be in the pool's schema, as AWS checks.
-fn check_schema(spec: &Value, attrs: &[(String, String)]) -> LocalResult<()> {
+pub fn check_schema(spec: &Value, attrs: &[(String, String)]) -> LocalResult<()> {
     let customs = custom_attributes(spec);
     for (name, _) in attrs.iter().filter(|(n, _)| n.starts_with("custom:")) {
         if !customs.iter().any(|c| c["Name"].as_str() == Some(name)) {
@@ -113,7 +113,7 @@ pub fn admin_get_user(store: &Store, req: &Request) -> LocalResult {
 }
 
 /// `{Username, <attributes member>, UserCreateDate, .., UserStatus}`; UserNotFoundException if absent.
-fn user_json(
+pub fn user_json(
     conn: &Connection,
     pool: &str,
     username: &str,
