@@ -74,6 +74,28 @@ async fn app_clients() {
 }
 
 #[tokio::test]
+async fn absent_resources_answer_like_a_pool_without_them() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "absent").await;
+    common::create_user(&client, &pool, "ann", &[]).await;
+    let ann = Username::new("ann");
+    let idps: Vec<_> = client
+        .list_identity_providers(&pool)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(idps.iter().all(|p| p.providers.is_empty()));
+    let devices = client.admin_list_devices(&pool, &ann, None).await.unwrap();
+    assert!(devices.devices.is_empty());
+    let nobody = client
+        .admin_list_devices(&pool, &Username::new("nobody"), None)
+        .await;
+    assert_eq!(code_of(nobody), "UserNotFoundException");
+    let events = client.admin_list_user_auth_events(&pool, &ann, None).await;
+    assert_eq!(code_of(events), "UserPoolAddOnNotEnabledException");
+}
+
+#[tokio::test]
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;
     let answer = client

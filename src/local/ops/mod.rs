@@ -1,5 +1,6 @@
 //! The implemented operations, by exact wire name.
 
+pub mod absent;
 pub mod clients;
 pub mod groups;
 pub mod members;
@@ -34,7 +35,12 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
+    ("AdminListDevices", absent::admin_list_devices),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
+    (
+        "AdminListUserAuthEvents",
+        absent::admin_list_user_auth_events,
+    ),
     (
         "AdminRemoveUserFromGroup",
         members::admin_remove_user_from_group,
@@ -60,6 +66,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("DescribeUserPoolClient", clients::describe_user_pool_client),
     ("GetGroup", members::get_group),
     ("ListGroups", groups::list_groups),
+    ("ListIdentityProviders", absent::list_identity_providers),
     ("ListUserPoolClients", clients::list_user_pool_clients),
     ("ListUserPools", pools::list_user_pools),
     ("ListUsers", users::list_users),
