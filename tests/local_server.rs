@@ -96,6 +96,77 @@ async fn absent_resources_answer_like_a_pool_without_them() {
 }
 
 #[tokio::test]
+async fn page_tokens_are_bound_to_their_listing_and_attributes_can_be_chosen() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let first = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "Limit": 2}),
+        )
+        .await
+        .unwrap();
+    let token = first["PaginationToken"].as_str().expect("a second page");
+    let elsewhere = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": STAGING_POOL, "PaginationToken": token}),
+        )
+        .await;
+    assert_eq!(code_of(elsewhere), "InvalidParameterException");
+    let forged = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "PaginationToken": "not-a-token"}),
+        )
+        .await;
+    assert_eq!(code_of(forged), "InvalidParameterException");
+    let only_email = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "Limit": 3, "AttributesToGet": ["email"]}),
+        )
+        .await
+        .unwrap();
+    for user in only_email["Users"].as_array().unwrap() {
+        let names: Vec<&str> = user["Attributes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["Name"].as_str())
+            .collect();
+        assert_eq!(names, ["email"]);
+    }
+}
+
+#[tokio::test]
+async fn resend_invites_only_existing_users_awaiting_a_password() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "resend").await;
+    common::create_user(&client, &pool, "ann", &[]).await;
+    let resend = |user: &'static str| {
+        let input =
+            json!({"UserPoolId": pool.as_str(), "Username": user, "MessageAction": "RESEND"});
+        let client = client.clone();
+        async move { client.call_json("AdminCreateUser", &input).await }
+    };
+    let again = resend("ann").await.unwrap();
+    assert_eq!(again["User"]["UserStatus"], "FORCE_CHANGE_PASSWORD");
+    assert_eq!(code_of(resend("nobody").await), "UserNotFoundException");
+    client
+        .call_json(
+            "AdminSetUserPassword",
+            &json!({"UserPoolId": pool.as_str(), "Username": "ann",
+                    "Password": common::PASSWORD, "Permanent": true}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        code_of(resend("ann").await),
+        "UnsupportedUserStateException"
+    );
+}
+
+#[tokio::test]
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;
     let answer = client

@@ -101,3 +101,27 @@ fn respond(outcome: Result<Value, LocalError>, request_id: &str) -> Response {
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_region_comes_from_the_credential_scope() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(region_of(&headers), None);
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static(
+                "AWS4-HMAC-SHA256 Credential=AKID/20260101/eu-west-1/cognito-idp/aws4_request, \
+                 SignedHeaders=host, Signature=x",
+            ),
+        );
+        assert_eq!(region_of(&headers).as_deref(), Some("eu-west-1"));
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static("AWS4-HMAC-SHA256 Credential=AKID/20260101/EU WEST/x"),
+        );
+        assert_eq!(region_of(&headers), None);
+    }
+}

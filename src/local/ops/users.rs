@@ -63,6 +63,9 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
     let username = required_str(&req.input, "Username")?;
     let attrs = attributes(&req.input, "UserAttributes")?;
     let temporary = optional_str(&req.input, "TemporaryPassword")?;
+    if optional_str(&req.input, "MessageAction")? == Some("RESEND") {
+        return resend_invitation(store, pool, username);
+    }
     let sub = ids::uuid(&mut fastrand::Rng::new());
     let at = now();
     store.write(|tx| {
@@ -86,6 +89,21 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
     })?;
     let user = store.read(|conn| user_json(conn, pool, username, "Attributes"))?;
     Ok(json!({ "User": user }))
+}
+
+/// RESEND invites an existing user again: only one who has not yet set a password, as on AWS.
+fn resend_invitation(store: &Store, pool: &str, username: &str) -> LocalResult {
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        let user = user_json(conn, pool, username, "Attributes")?;
+        if user["UserStatus"] != "FORCE_CHANGE_PASSWORD" {
+            return Err(LocalError::new(
+                "UnsupportedUserStateException",
+                "Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.",
+            ));
+        }
+        Ok(json!({ "User": user }))
+    })
 }
 
 /// Custom attributes must be in the pool's schema, as AWS checks.
