@@ -1,6 +1,7 @@
 //! Not a test: 10,000 AdminCreateUser calls, one after another through the real client, then a
 //! full ListUsers crawl of them, against the local server with its state in a file (as `--local`
-//! runs it). `COGNITO_TUI_BENCH_USERS` changes the count. Prints the wall-clock figures.
+//! runs it). `COGNITO_TUI_BENCH_USERS` changes the count. Prints the wall-clock figures, and the
+//! same creates dispatched in-process without HTTP, to show where the time goes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
 
 use std::time::Instant;
@@ -10,7 +11,8 @@ use cognito_tui::cognito::types::Secret;
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
 use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{ClientSettings, CognitoClient, PoolId, Username};
-use cognito_tui::local::{LocalServer, Seed, StateLocation};
+use cognito_tui::local::ops::{Request, dispatch};
+use cognito_tui::local::{LocalServer, Seed, StateLocation, Store};
 use futures::TryStreamExt as _;
 use serde_json::json;
 
@@ -65,5 +67,37 @@ async fn main() {
         create.as_secs_f64() * 1000.0 / count as f64,
         pages.len(),
         crawl.as_secs_f64()
+    );
+    in_process(count, &dir.path().join("direct.sqlite3"));
+}
+
+/// The server's own share: the same creates straight into `dispatch`, no HTTP, no signing.
+fn in_process(count: usize, path: &std::path::Path) {
+    let store = Store::open(&StateLocation::File(path.to_path_buf())).unwrap();
+    let request = |input| Request {
+        input,
+        region: "us-east-1".to_owned(),
+        account: "000000000000".to_owned(),
+    };
+    let created = dispatch(
+        &store,
+        "CreateUserPool",
+        &request(json!({"PoolName": "direct"})),
+    );
+    let pool = created.unwrap()["UserPool"]["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let start = Instant::now();
+    for i in 0..count {
+        let input = json!({"UserPoolId": pool, "Username": format!("user{i:06}"),
+                           "TemporaryPassword": "Passw0rd!Tmp", "MessageAction": "SUPPRESS"});
+        dispatch(&store, "AdminCreateUser", &request(input)).unwrap();
+    }
+    let elapsed = start.elapsed();
+    eprintln!(
+        "in-process dispatch: {count} AdminCreateUser in {:.2} s ({:.3} ms a call)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / count as f64
     );
 }
