@@ -5,5 +5,6 @@ pub mod app;
 pub mod aws;
 pub mod cli;
 pub mod cognito;
+pub mod local;
 pub mod tui;
 pub mod ui;

@@ -9,7 +9,7 @@ use cognito_tui::cli::{self, Cli};
 use cognito_tui::cognito::{CognitoClient, describe_error};
 
 fn main() -> ExitCode {
-    let parsed = Cli::parse();
+    let mut parsed = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -19,6 +19,21 @@ fn main() -> ExitCode {
             eprintln!("error: could not start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
+    };
+    // Kept alive until the console or command ends: dropping it stops the server.
+    let _local = if parsed.global.local {
+        match runtime.block_on(cognito_tui::local::start_embedded()) {
+            Ok(server) => {
+                parsed.global.local_endpoint = Some(server.url());
+                Some(server)
+            }
+            Err(e) => {
+                eprintln!("error: local server: {}", e.message);
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
     };
     match parsed.command {
         Some(command) => runtime.block_on(cli::run(&parsed.global, command)),

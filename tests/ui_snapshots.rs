@@ -50,6 +50,17 @@ fn header_on_aws_read_only() {
     snap("header_aws_read_only", &s);
 }
 
+#[test]
+fn header_on_the_local_server_says_local() {
+    let (mut s, req) = start();
+    s.context.local = true;
+    loaded(&mut s, req, Payload::Pools(pool_rows()), true);
+    let screen = draw(&s);
+    let screen = screen.to_string();
+    let header = screen.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert!(header.contains("LOCAL http://127.0.0.1:5000"), "{header}");
+}
+
 // ---------- users ----------
 
 #[test]

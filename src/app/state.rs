@@ -22,6 +22,8 @@ pub struct Context {
     pub endpoint: String,
     /// False for moto, LocalStack, the local server: the header highlights it.
     pub is_aws: bool,
+    /// The built-in local server (`--local`): the header says LOCAL.
+    pub local: bool,
     pub read_only: bool,
 }
 

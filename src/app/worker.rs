@@ -35,6 +35,7 @@ pub fn context_of(client: &CognitoClient, read_only: bool) -> Context {
         region: client.region().to_owned(),
         endpoint: endpoint.url.as_str().trim_end_matches('/').to_owned(),
         is_aws: endpoint.is_aws,
+        local: client.is_local(),
         read_only,
     }
 }

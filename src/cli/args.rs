@@ -43,11 +43,27 @@ pub struct GlobalArgs {
     /// Refuse every change: only reads are sent (console and commands alike).
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Use the built-in local user-pool server (demo data, kept in the data dir) instead of AWS.
+    #[arg(long, global = true, conflicts_with_all = ["profile", "endpoint_url", "region"])]
+    pub local: bool,
+    /// Set once the local server runs: its URL, which the client then talks to.
+    #[arg(skip)]
+    pub local_endpoint: Option<String>,
 }
 
 impl GlobalArgs {
     /// The client settings these flags ask for; env and `~/.aws` fill in the rest.
     pub fn client_settings(&self) -> crate::cognito::ClientSettings {
+        if let Some(url) = &self.local_endpoint {
+            return crate::cognito::ClientSettings {
+                region: Some(crate::local::REGION.to_owned()),
+                endpoint_url: Some(url.clone()),
+                credentials: Some(crate::local::credentials()),
+                local: true,
+                read_only: self.read_only,
+                ..crate::cognito::ClientSettings::default()
+            };
+        }
         crate::cognito::ClientSettings {
             profile: self.profile.clone(),
             region: self.region.clone(),
@@ -113,6 +129,21 @@ pub enum Command {
     Api(ApiArgs),
     /// The audit journal: the last changes made from this machine, oldest first.
     Journal(JournalArgs),
+    /// Run the built-in local user-pool server alone, for the AWS CLI, SDKs and other apps.
+    LocalServer(LocalServerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LocalServerArgs {
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 9229)]
+    pub port: u16,
+    /// The state database (default: local-server.sqlite3 in the data dir; `:memory:` keeps none).
+    #[arg(long)]
+    pub state: Option<String>,
+    /// What a new, empty state starts with.
+    #[arg(long, value_enum, default_value_t = crate::local::Seed::Demo)]
+    pub seed: crate::local::Seed,
 }
 
 #[derive(Debug, Args)]

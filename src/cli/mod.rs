@@ -5,6 +5,7 @@ pub mod args;
 mod bulk;
 mod journal;
 mod lists;
+mod local_server;
 pub mod output;
 mod user_args;
 mod user_create;
@@ -55,6 +56,9 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         if let Command::Journal(args) = &command {
             return journal::run(global.output, args);
         }
+        if let Command::LocalServer(args) = &command {
+            return local_server::run(args).await;
+        }
         let client = connect(global).await?;
         dispatch(&client, global.output, command).await
     }
@@ -99,6 +103,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Idps(c) => lists::idps(client, format, c).await,
         Command::Api(a) => api::run(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
+        Command::LocalServer(a) => local_server::run(&a).await,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct ClientSettings {
     pub read_only: bool,
     /// Where every operation that is not a read is recorded (the audit journal).
     pub mutation_log: Option<Arc<dyn MutationLog>>,
+    /// The endpoint is the built-in local server (`--local`).
+    pub local: bool,
 }
 
 /// A cheap-to-clone handle: every clone shares one connection pool and credential cache.
@@ -39,6 +41,7 @@ pub struct CognitoClient {
     profile: Option<String>,
     read_only: bool,
     mutation_log: Option<Arc<dyn MutationLog>>,
+    local: bool,
 }
 
 impl CognitoClient {
@@ -82,6 +85,7 @@ impl CognitoClient {
             profile,
             read_only: settings.read_only,
             mutation_log: settings.mutation_log.clone(),
+            local: settings.local,
         })
     }
 
@@ -140,6 +144,11 @@ impl CognitoClient {
             .map_err(|e| AwsError::Config(format!("could not encode the input: {e}")))?;
         let bytes = self.send(spec, body).await?;
         decode(spec.name, &bytes)
+    }
+
+    /// Talks to the built-in local server.
+    pub fn is_local(&self) -> bool {
+        self.local
     }
 
     pub fn is_read_only(&self) -> bool {

@@ -35,6 +35,7 @@ pub fn context() -> Context {
         region: "us-east-1".into(),
         endpoint: "http://127.0.0.1:5000/".into(),
         is_aws: false,
+        local: false,
         read_only: false,
     }
 }

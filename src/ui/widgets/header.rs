@@ -39,7 +39,10 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     };
     x = field(x, "profile", profile(state), theme.header_name);
     x = field(x, "region", &context.region, theme.header_name);
-    if context.is_aws {
+    if context.local {
+        let value = format!(" LOCAL {} ", context.endpoint);
+        field(x, "endpoint", &value, theme.endpoint_local);
+    } else if context.is_aws {
         field(x, "endpoint", &context.endpoint, theme.header);
     } else {
         let value = format!(" {} (not AWS) ", context.endpoint);

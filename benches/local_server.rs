@@ -1,0 +1,103 @@
+//! Not a test: 10,000 AdminCreateUser calls, one after another through the real client, then a
+//! full ListUsers crawl of them, against the local server with its state in a file (as `--local`
+//! runs it). `COGNITO_TUI_BENCH_USERS` changes the count. Prints the wall-clock figures, and the
+//! same creates dispatched in-process without HTTP, to show where the time goes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
+
+use std::time::Instant;
+
+use aws_credential_types::Credentials;
+use cognito_tui::cognito::types::Secret;
+use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
+use cognito_tui::cognito::users::ListUsersRequest;
+use cognito_tui::cognito::{ClientSettings, CognitoClient, PoolId, Username};
+use cognito_tui::local::ops::{Request, dispatch};
+use cognito_tui::local::{LocalServer, Seed, StateLocation, Store};
+use futures::TryStreamExt as _;
+use serde_json::json;
+
+#[tokio::main]
+async fn main() {
+    let count: usize = std::env::var("COGNITO_TUI_BENCH_USERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let dir = tempfile::tempdir().unwrap();
+    let location = StateLocation::File(dir.path().join("bench.sqlite3"));
+    let server = LocalServer::start(&location, Seed::Empty, 0).await.unwrap();
+    let settings = ClientSettings {
+        region: Some("us-east-1".to_owned()),
+        endpoint_url: Some(server.url()),
+        credentials: Some(Credentials::new("local", "local", None, None, "bench")),
+        ..ClientSettings::default()
+    };
+    let client = CognitoClient::connect(&settings).await.unwrap();
+    let created = client
+        .call_json("CreateUserPool", &json!({"PoolName": "bench"}))
+        .await
+        .unwrap();
+    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
+
+    let start = Instant::now();
+    for i in 0..count {
+        let request = AdminCreateUserRequest {
+            user_pool_id: pool.clone(),
+            username: Username::new(format!("user{i:06}")),
+            temporary_password: Some(Secret::new("Passw0rd!Tmp")),
+            message_action: Some("SUPPRESS".to_owned()),
+            ..AdminCreateUserRequest::default()
+        };
+        client.admin_create_user(&request).await.unwrap();
+    }
+    let create = start.elapsed();
+
+    let start = Instant::now();
+    let pages: Vec<_> = client
+        .list_users(ListUsersRequest::new(pool))
+        .try_collect()
+        .await
+        .unwrap();
+    let crawl = start.elapsed();
+    let users: usize = pages.iter().map(|p| p.users.len()).sum();
+    assert_eq!(users, count);
+    eprintln!(
+        "local server: {count} AdminCreateUser in {:.2} s ({:.2} ms a call); \
+         ListUsers crawl of {users} users in {} pages in {:.2} s",
+        create.as_secs_f64(),
+        create.as_secs_f64() * 1000.0 / count as f64,
+        pages.len(),
+        crawl.as_secs_f64()
+    );
+    in_process(count, &dir.path().join("direct.sqlite3"));
+}
+
+/// The server's own share: the same creates straight into `dispatch`, no HTTP, no signing.
+fn in_process(count: usize, path: &std::path::Path) {
+    let store = Store::open(&StateLocation::File(path.to_path_buf())).unwrap();
+    let request = |input| Request {
+        input,
+        region: "us-east-1".to_owned(),
+        account: "000000000000".to_owned(),
+    };
+    let created = dispatch(
+        &store,
+        "CreateUserPool",
+        &request(json!({"PoolName": "direct"})),
+    );
+    let pool = created.unwrap()["UserPool"]["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let start = Instant::now();
+    for i in 0..count {
+        let input = json!({"UserPoolId": pool, "Username": format!("user{i:06}"),
+                           "TemporaryPassword": "Passw0rd!Tmp", "MessageAction": "SUPPRESS"});
+        dispatch(&store, "AdminCreateUser", &request(input)).unwrap();
+    }
+    let elapsed = start.elapsed();
+    eprintln!(
+        "in-process dispatch: {count} AdminCreateUser in {:.2} s ({:.3} ms a call)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / count as f64
+    );
+}

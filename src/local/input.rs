@@ -1,0 +1,126 @@
+//! Reading operation inputs: required and optional members, with AWS's validation errors.
+
+use serde_json::Value;
+
+use super::error::{LocalError, LocalResult};
+
+/// A required string member (`UserPoolId`); missing or empty is an InvalidParameterException.
+pub fn required_str<'a>(input: &'a Value, member: &str) -> LocalResult<&'a str> {
+    match input.get(member) {
+        Some(Value::String(s)) if !s.is_empty() => Ok(s),
+        Some(Value::String(_) | Value::Null) | None => Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null"
+        ))),
+        Some(_) => Err(serialization(member)),
+    }
+}
+
+pub fn optional_str<'a>(input: &'a Value, member: &str) -> LocalResult<Option<&'a str>> {
+    match input.get(member) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(serialization(member)),
+    }
+}
+
+pub fn optional_i64(input: &Value, member: &str) -> LocalResult<Option<i64>> {
+    match input.get(member) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_i64().map(Some).ok_or_else(|| serialization(member)),
+    }
+}
+
+/// A page size: absent is `max`, outside `0..=max` is an InvalidParameterException.
+pub fn page_limit(input: &Value, member: &str, max: i64) -> LocalResult<usize> {
+    match optional_i64(input, member)? {
+        None => Ok(usize::try_from(max).unwrap_or(60)),
+        Some(n) if (0..=max).contains(&n) => Ok(usize::try_from(n).unwrap_or(0)),
+        Some(n) => Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value '{n}' at '{}' failed to satisfy constraint: \
+             Member must have value less than or equal to {max}",
+            lower_first(member)
+        ))),
+    }
+}
+
+/// One more row than the page holds, as SQL wants it: the extra row says another page follows.
+pub fn fetch_limit(limit: usize) -> i64 {
+    i64::try_from(limit).map_or(i64::MAX, |n| n.saturating_add(1))
+}
+
+/// `[{"Name": .., "Value": ..}]` as pairs.
+pub fn attributes(input: &Value, member: &str) -> LocalResult<Vec<(String, String)>> {
+    let Some(list) = input.get(member).filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    let list = list.as_array().ok_or_else(|| serialization(member))?;
+    list.iter()
+        .map(|item| {
+            let name = required_str(item, "Name")?;
+            let value = optional_str(item, "Value")?.unwrap_or_default();
+            Ok((name.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+fn serialization(member: &str) -> LocalError {
+    LocalError::new(
+        "SerializationException",
+        format!("Unexpected type for member {member}"),
+    )
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// Opaque page tokens: the key of the last item returned, hex-encoded under a kind tag.
+pub fn encode_token(kind: &str, key: &str) -> String {
+    super::ids::hex(format!("{kind}:{key}").as_bytes())
+}
+
+/// The key a token encodes, if it is a token of this kind.
+pub fn decode_token(kind: &str, token: &str) -> LocalResult<String> {
+    let invalid = || LocalError::invalid_parameter("Invalid pagination token.");
+    if !token.len().is_multiple_of(2) {
+        return Err(invalid());
+    }
+    let bytes = (0..token.len())
+        .step_by(2)
+        .map(|i| {
+            token
+                .get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(invalid)?;
+    let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+    text.strip_prefix(kind)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .map(str::to_owned)
+        .ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_round_trip_and_reject_other_kinds() {
+        let t = encode_token("users", "ann");
+        assert_eq!(decode_token("users", &t).unwrap(), "ann");
+        assert!(decode_token("groups", &t).is_err());
+        assert!(decode_token("users", "zz").is_err());
+    }
+
+    #[test]
+    fn limits_above_the_maximum_are_invalid() {
+        let input = serde_json::json!({"Limit": 61});
+        let err = page_limit(&input, "Limit", 60).unwrap_err();
+        assert_eq!(err.code, "InvalidParameterException");
+        assert_eq!(page_limit(&serde_json::json!({}), "Limit", 60).unwrap(), 60);
+    }
+}

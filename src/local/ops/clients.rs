@@ -1,0 +1,120 @@
+//! App clients: create (with or without a secret), list, describe.
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+use serde_json::{Value, json};
+
+use super::super::error::{LocalError, LocalResult};
+use super::super::ids;
+use super::super::input::{
+    decode_token, encode_token, fetch_limit, optional_str, page_limit, required_str,
+};
+use super::super::store::{Store, now};
+use super::Request;
+use super::pools::pool_spec;
+
+pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let name = required_str(&req.input, "ClientName")?;
+    let mut rng = fastrand::Rng::new();
+    let id = ids::client_id(&mut rng);
+    let secret = req
+        .input
+        .get("GenerateSecret")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+        .then(|| {
+            let bytes: Vec<u8> = (0..26).map(|_| rng.u8(..)).collect();
+            ids::hex(&bytes)
+        });
+    let mut spec = req.input.clone();
+    if let Some(obj) = spec.as_object_mut() {
+        for member in ["UserPoolId", "ClientName", "GenerateSecret"] {
+            obj.remove(member);
+        }
+    }
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        let at = now();
+        tx.execute(
+            "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            params![id, pool, name, secret, at, spec.to_string()],
+        )?;
+        Ok(json!({ "UserPoolClient": client_json(tx, pool, &id)? }))
+    })
+}
+
+pub fn describe_user_pool_client(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let id = required_str(&req.input, "ClientId")?;
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        Ok(json!({ "UserPoolClient": client_json(conn, pool, id)? }))
+    })
+}
+
+pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let limit = page_limit(&req.input, "MaxResults", 60)?;
+    let kind = format!("clients/{pool}");
+    let after = optional_str(&req.input, "NextToken")?
+        .map(|t| decode_token(&kind, t))
+        .transpose()?
+        .unwrap_or_default();
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        let mut stmt = conn.prepare(
+            "SELECT client_id, name FROM app_clients WHERE pool_id = ?1 AND client_id > ?2
+             ORDER BY client_id LIMIT ?3",
+        )?;
+        let rows = stmt
+            .query_map(params![pool, after, fetch_limit(limit)], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let clients: Vec<Value> = rows
+            .iter()
+            .take(limit)
+            .map(|(id, name)| json!({"ClientId": id, "UserPoolId": pool, "ClientName": name}))
+            .collect();
+        let mut out = json!({ "UserPoolClients": clients });
+        if rows.len() > limit
+            && let Some((last, _)) = rows.get(limit.saturating_sub(1))
+        {
+            out["NextToken"] = json!(encode_token(&kind, last));
+        }
+        Ok(out)
+    })
+}
+
+/// The client as AWS describes it: its stored settings plus ids, name, secret and dates.
+fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
+    type Row = (String, Option<String>, f64, f64, String);
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT name, secret, created, modified, spec FROM app_clients
+             WHERE pool_id = ?1 AND client_id = ?2",
+            params![pool, id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let (name, secret, created, modified, spec) = row.ok_or_else(|| {
+        LocalError::new(
+            "ResourceNotFoundException",
+            format!("User pool client {id} does not exist."),
+        )
+    })?;
+    let mut client: Value = serde_json::from_str(&spec).map_err(LocalError::internal)?;
+    if !client.is_object() {
+        client = json!({});
+    }
+    client["UserPoolId"] = json!(pool);
+    client["ClientName"] = json!(name);
+    client["ClientId"] = json!(id);
+    client["CreationDate"] = json!(created);
+    client["LastModifiedDate"] = json!(modified);
+    if let Some(secret) = secret {
+        client["ClientSecret"] = json!(secret);
+    }
+    Ok(client)
+}

@@ -1,0 +1,176 @@
+//! CreateGroup, ListGroups, AdminAddUserToGroup, AdminListGroupsForUser.
+
+use rusqlite::{Connection, OptionalExtension as _, params};
+use serde_json::{Value, json};
+
+use super::super::error::{LocalError, LocalResult};
+use super::super::input::{
+    decode_token, encode_token, fetch_limit, optional_i64, optional_str, page_limit, required_str,
+};
+use super::super::store::{Store, now};
+use super::Request;
+use super::pools::pool_spec;
+use super::users::require_user;
+
+/// A group row as the seed and CreateGroup write it.
+pub struct NewGroup<'a> {
+    pub pool: &'a str,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub precedence: Option<i64>,
+    pub role_arn: Option<&'a str>,
+    pub at: f64,
+}
+
+pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM groups WHERE pool_id = ?1 AND name = ?2)",
+        params![group.pool, group.name],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(LocalError::new(
+            "GroupExistsException",
+            "A group with the name already exists.",
+        ));
+    }
+    tx.execute(
+        "INSERT INTO groups (pool_id, name, description, precedence, role_arn, created, modified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![
+            group.pool,
+            group.name,
+            group.description,
+            group.precedence,
+            group.role_arn,
+            group.at
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_member(tx: &Connection, pool: &str, username: &str, group: &str) -> LocalResult<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO memberships (pool_id, username, group_name) VALUES (?1, ?2, ?3)",
+        params![pool, username, group],
+    )?;
+    Ok(())
+}
+
+pub fn create_group(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let name = required_str(&req.input, "GroupName")?;
+    let precedence = optional_i64(&req.input, "Precedence")?;
+    if precedence.is_some_and(|p| p < 0) {
+        return Err(LocalError::invalid_parameter(
+            "Precedence must be greater than or equal to 0",
+        ));
+    }
+    let group = NewGroup {
+        pool,
+        name,
+        description: optional_str(&req.input, "Description")?,
+        precedence,
+        role_arn: optional_str(&req.input, "RoleArn")?,
+        at: now(),
+    };
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        insert_group(tx, &group)?;
+        Ok(json!({ "Group": group_json(tx, pool, name)? }))
+    })
+}
+
+pub fn list_groups(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    page_of_groups(store, req, pool, None)
+}
+
+pub fn admin_list_groups_for_user(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let username = required_str(&req.input, "Username")?;
+    page_of_groups(store, req, pool, Some(username))
+}
+
+pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let username = required_str(&req.input, "Username")?;
+    let group = required_str(&req.input, "GroupName")?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        require_user(tx, pool, username)?;
+        group_json(tx, pool, group)?;
+        add_member(tx, pool, username, group)?;
+        Ok(json!({}))
+    })
+}
+
+/// A page of a pool's groups (or of one member's), by name, `NextToken` opaque.
+fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>) -> LocalResult {
+    let limit = page_limit(&req.input, "Limit", 60)?;
+    let kind = format!("groups/{pool}/{}", member.unwrap_or(""));
+    let after = optional_str(&req.input, "NextToken")?
+        .map(|t| decode_token(&kind, t))
+        .transpose()?
+        .unwrap_or_default();
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        if let Some(user) = member {
+            require_user(conn, pool, user)?;
+        }
+        let mut stmt = conn.prepare(
+            "SELECT g.name FROM groups g WHERE g.pool_id = ?1 AND g.name > ?2
+             AND (?3 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
+                  AND m.group_name = g.name AND m.username = ?3))
+             ORDER BY g.name LIMIT ?4",
+        )?;
+        let names = stmt
+            .query_map(params![pool, after, member, fetch_limit(limit)], |r| {
+                r.get::<_, String>(0)
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let groups = names
+            .iter()
+            .take(limit)
+            .map(|n| group_json(conn, pool, n))
+            .collect::<LocalResult<Vec<_>>>()?;
+        let mut out = json!({ "Groups": groups });
+        if names.len() > limit
+            && let Some(last) = names.get(limit.saturating_sub(1))
+        {
+            out["NextToken"] = json!(encode_token(&kind, last));
+        }
+        Ok(out)
+    })
+}
+
+/// The group as AWS describes it; ResourceNotFoundException when it does not exist.
+pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Value> {
+    type Row = (Option<String>, Option<i64>, Option<String>, f64, f64);
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT description, precedence, role_arn, created, modified FROM groups
+             WHERE pool_id = ?1 AND name = ?2",
+            params![pool, name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let (description, precedence, role_arn, created, modified) =
+        row.ok_or_else(|| LocalError::new("ResourceNotFoundException", "Group not found."))?;
+    let mut group = json!({
+        "GroupName": name,
+        "UserPoolId": pool,
+        "CreationDate": created,
+        "LastModifiedDate": modified,
+    });
+    if let Some(d) = description {
+        group["Description"] = json!(d);
+    }
+    if let Some(p) = precedence {
+        group["Precedence"] = json!(p);
+    }
+    if let Some(r) = role_arn {
+        group["RoleArn"] = json!(r);
+    }
+    Ok(group)
+}

@@ -1,0 +1,118 @@
+//! One group: read, update, delete, its members, removing a member.
+
+use rusqlite::params;
+use serde_json::json;
+
+use super::super::error::{LocalError, LocalResult};
+use super::super::input::{
+    decode_token, encode_token, fetch_limit, optional_i64, optional_str, page_limit, required_str,
+};
+use super::super::store::{Store, now};
+use super::Request;
+use super::groups::group_json;
+use super::pools::pool_spec;
+use super::users::{require_user, user_json};
+
+fn group_ref(req: &Request) -> LocalResult<(&str, &str)> {
+    Ok((
+        required_str(&req.input, "UserPoolId")?,
+        required_str(&req.input, "GroupName")?,
+    ))
+}
+
+pub fn get_group(store: &Store, req: &Request) -> LocalResult {
+    let (pool, group) = group_ref(req)?;
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        Ok(json!({ "Group": group_json(conn, pool, group)? }))
+    })
+}
+
+/// Only the members given change; Precedence below 0 is refused as on create.
+pub fn update_group(store: &Store, req: &Request) -> LocalResult {
+    let (pool, group) = group_ref(req)?;
+    let description = optional_str(&req.input, "Description")?;
+    let role_arn = optional_str(&req.input, "RoleArn")?;
+    let precedence = optional_i64(&req.input, "Precedence")?;
+    if precedence.is_some_and(|p| p < 0) {
+        return Err(LocalError::invalid_parameter(
+            "Precedence must be greater than or equal to 0",
+        ));
+    }
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        group_json(tx, pool, group)?;
+        tx.execute(
+            "UPDATE groups SET description = coalesce(?3, description),
+                 role_arn = coalesce(?4, role_arn), precedence = coalesce(?5, precedence),
+                 modified = ?6
+             WHERE pool_id = ?1 AND name = ?2",
+            params![pool, group, description, role_arn, precedence, now()],
+        )?;
+        Ok(json!({ "Group": group_json(tx, pool, group)? }))
+    })
+}
+
+pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
+    let (pool, group) = group_ref(req)?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        group_json(tx, pool, group)?;
+        tx.execute(
+            "DELETE FROM groups WHERE pool_id = ?1 AND name = ?2",
+            params![pool, group],
+        )?;
+        Ok(json!({}))
+    })
+}
+
+pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult {
+    let (pool, group) = group_ref(req)?;
+    let username = required_str(&req.input, "Username")?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        require_user(tx, pool, username)?;
+        group_json(tx, pool, group)?;
+        tx.execute(
+            "DELETE FROM memberships WHERE pool_id = ?1 AND username = ?2 AND group_name = ?3",
+            params![pool, username, group],
+        )?;
+        Ok(json!({}))
+    })
+}
+
+/// Members by username, at most 60 a page.
+pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
+    let (pool, group) = group_ref(req)?;
+    let limit = page_limit(&req.input, "Limit", 60)?;
+    let kind = format!("members/{pool}/{group}");
+    let after = optional_str(&req.input, "NextToken")?
+        .map(|t| decode_token(&kind, t))
+        .transpose()?
+        .unwrap_or_default();
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        group_json(conn, pool, group)?;
+        let mut stmt = conn.prepare(
+            "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
+             AND username > ?3 ORDER BY username LIMIT ?4",
+        )?;
+        let names = stmt
+            .query_map(params![pool, group, after, fetch_limit(limit)], |r| {
+                r.get::<_, String>(0)
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let users = names
+            .iter()
+            .take(limit)
+            .map(|n| user_json(conn, pool, n, "Attributes"))
+            .collect::<LocalResult<Vec<_>>>()?;
+        let mut out = json!({ "Users": users });
+        if names.len() > limit
+            && let Some(last) = names.get(limit.saturating_sub(1))
+        {
+            out["NextToken"] = json!(encode_token(&kind, last));
+        }
+        Ok(out)
+    })
+}

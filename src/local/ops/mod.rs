@@ -1,0 +1,101 @@
+//! The implemented operations, by exact wire name.
+
+pub mod absent;
+pub mod clients;
+pub mod groups;
+pub mod members;
+pub mod pools;
+pub mod user_edits;
+pub mod users;
+
+use serde_json::Value;
+
+use super::error::{LocalError, LocalResult};
+use super::store::Store;
+
+/// One call: its input and who asked (the region of the SigV4 credential scope).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub input: Value,
+    pub region: String,
+    pub account: String,
+}
+
+type Handler = fn(&Store, &Request) -> LocalResult;
+
+const HANDLERS: &[(&str, Handler)] = &[
+    ("AdminAddUserToGroup", groups::admin_add_user_to_group),
+    ("AdminCreateUser", users::admin_create_user),
+    ("AdminDeleteUser", users::admin_delete_user),
+    ("AdminConfirmSignUp", user_edits::admin_confirm_sign_up),
+    (
+        "AdminDeleteUserAttributes",
+        user_edits::admin_delete_user_attributes,
+    ),
+    ("AdminDisableUser", users::admin_disable_user),
+    ("AdminEnableUser", users::admin_enable_user),
+    ("AdminGetUser", users::admin_get_user),
+    ("AdminListDevices", absent::admin_list_devices),
+    ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
+    (
+        "AdminListUserAuthEvents",
+        absent::admin_list_user_auth_events,
+    ),
+    (
+        "AdminRemoveUserFromGroup",
+        members::admin_remove_user_from_group,
+    ),
+    (
+        "AdminResetUserPassword",
+        user_edits::admin_reset_user_password,
+    ),
+    ("AdminSetUserPassword", user_edits::admin_set_user_password),
+    (
+        "AdminUpdateUserAttributes",
+        user_edits::admin_update_user_attributes,
+    ),
+    (
+        "AdminUserGlobalSignOut",
+        user_edits::admin_user_global_sign_out,
+    ),
+    ("CreateGroup", groups::create_group),
+    ("CreateUserPool", pools::create_user_pool),
+    ("CreateUserPoolClient", clients::create_user_pool_client),
+    ("DeleteGroup", members::delete_group),
+    ("DescribeUserPool", pools::describe_user_pool),
+    ("DescribeUserPoolClient", clients::describe_user_pool_client),
+    ("GetGroup", members::get_group),
+    ("ListGroups", groups::list_groups),
+    ("ListIdentityProviders", absent::list_identity_providers),
+    ("ListUserPoolClients", clients::list_user_pool_clients),
+    ("ListUserPools", pools::list_user_pools),
+    ("ListUsers", users::list_users),
+    ("ListUsersInGroup", members::list_users_in_group),
+    ("UpdateGroup", members::update_group),
+];
+
+/// The names this server implements.
+pub fn implemented() -> impl Iterator<Item = &'static str> {
+    HANDLERS.iter().map(|(name, _)| *name)
+}
+
+/// Runs `operation`; unknown and unimplemented ones answer UnknownOperationException like AWS.
+pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResult {
+    let handler = HANDLERS
+        .iter()
+        .find(|(name, _)| *name == operation)
+        .map(|(_, h)| *h)
+        .ok_or_else(|| {
+            LocalError::new(
+                "UnknownOperationException",
+                format!("The local server does not implement {operation}"),
+            )
+        })?;
+    if !request.input.is_object() {
+        return Err(LocalError::new(
+            "SerializationException",
+            "The request body must be a JSON object",
+        ));
+    }
+    handler(store, request)
+}

@@ -1,0 +1,164 @@
+//! Changing a user: attributes, password, confirmation, status transitions, sign-out.
+
+use rusqlite::{Connection, params};
+use serde_json::{Value, json};
+
+use super::super::error::{LocalError, LocalResult};
+use super::super::input::{attributes, required_str};
+use super::super::password;
+use super::super::store::{Store, now};
+use super::Request;
+use super::pools::pool_spec;
+use super::users::{check_schema, require_user};
+
+/// The pool, user and status every edit starts from, inside the write's transaction.
+fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<String> {
+    pool_spec(tx, pool)?;
+    require_user(tx, pool, username)?;
+    Ok(tx.query_row(
+        "SELECT status FROM users WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username],
+        |r| r.get(0),
+    )?)
+}
+
+fn set_status(tx: &Connection, pool: &str, username: &str, status: &str) -> LocalResult<()> {
+    tx.execute(
+        "UPDATE users SET status = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username, status, now()],
+    )?;
+    Ok(())
+}
+
+fn user_ref(req: &Request) -> LocalResult<(&str, &str)> {
+    Ok((
+        required_str(&req.input, "UserPoolId")?,
+        required_str(&req.input, "Username")?,
+    ))
+}
+
+pub fn admin_update_user_attributes(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    let attrs = attributes(&req.input, "UserAttributes")?;
+    if attrs.iter().any(|(name, _)| name == "sub") {
+        return Err(LocalError::invalid_parameter(
+            "Cannot modify the non-mutable attribute sub",
+        ));
+    }
+    store.write(|tx| {
+        status_of(tx, pool, username)?;
+        check_schema(&pool_spec(tx, pool)?, &attrs)?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR REPLACE INTO user_attributes (pool_id, username, name, value)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (name, value) in &attrs {
+            stmt.execute(params![pool, username, name, value])?;
+        }
+        tx.execute(
+            "UPDATE users SET modified = ?3 WHERE pool_id = ?1 AND username = ?2",
+            params![pool, username, now()],
+        )?;
+        Ok(json!({}))
+    })
+}
+
+pub fn admin_delete_user_attributes(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    let names: Vec<String> = match req.input.get("UserAttributeNames") {
+        Some(Value::Array(list)) => list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => {
+            return Err(LocalError::invalid_parameter(
+                "UserAttributeNames must be a list of names",
+            ));
+        }
+    };
+    if names.iter().any(|n| n == "sub") {
+        return Err(LocalError::invalid_parameter(
+            "Cannot delete the non-mutable attribute sub",
+        ));
+    }
+    store.write(|tx| {
+        status_of(tx, pool, username)?;
+        for name in &names {
+            tx.execute(
+                "DELETE FROM user_attributes WHERE pool_id = ?1 AND username = ?2 AND name = ?3",
+                params![pool, username, name],
+            )?;
+        }
+        Ok(json!({}))
+    })
+}
+
+/// The user must set a new password at the next sign-in; the code needs somewhere to go, so a
+/// user without a verified email or phone number is refused, as on AWS.
+pub fn admin_reset_user_password(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    store.write(|tx| {
+        status_of(tx, pool, username)?;
+        let reachable: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM user_attributes WHERE pool_id = ?1 AND username = ?2
+             AND name IN ('email_verified', 'phone_number_verified') AND value = 'true')",
+            params![pool, username],
+            |r| r.get(0),
+        )?;
+        if !reachable {
+            return Err(LocalError::invalid_parameter(
+                "Cannot reset password for the user as there is no registered/verified email or phone_number",
+            ));
+        }
+        set_status(tx, pool, username, "RESET_REQUIRED")?;
+        Ok(json!({}))
+    })
+}
+
+/// UNCONFIRMED becomes CONFIRMED; any other status is NotAuthorizedException, as on AWS.
+pub fn admin_confirm_sign_up(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    store.write(|tx| {
+        let status = status_of(tx, pool, username)?;
+        if status != "UNCONFIRMED" {
+            return Err(LocalError::new(
+                "NotAuthorizedException",
+                format!("User cannot be confirmed. Current status is {status}"),
+            ));
+        }
+        set_status(tx, pool, username, "CONFIRMED")?;
+        Ok(json!({}))
+    })
+}
+
+/// Permanent: CONFIRMED; temporary: FORCE_CHANGE_PASSWORD. Checked against the pool's policy.
+pub fn admin_set_user_password(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    let new_password = required_str(&req.input, "Password")?;
+    let permanent = req
+        .input
+        .get("Permanent")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    store.write(|tx| {
+        status_of(tx, pool, username)?;
+        password::check(&password::policy_of(&pool_spec(tx, pool)?), new_password)?;
+        let status = if permanent {
+            "CONFIRMED"
+        } else {
+            "FORCE_CHANGE_PASSWORD"
+        };
+        set_status(tx, pool, username, status)?;
+        Ok(json!({}))
+    })
+}
+
+/// No tokens are issued yet, so there is nothing to revoke; the user must exist.
+pub fn admin_user_global_sign_out(store: &Store, req: &Request) -> LocalResult {
+    let (pool, username) = user_ref(req)?;
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        require_user(conn, pool, username)?;
+        Ok(json!({}))
+    })
+}

@@ -1,0 +1,249 @@
+//! The deterministic demo data: a production-like pool with a few thousand users in every status,
+//! and a small staging pool. Written in one transaction, so seeding is fast and all-or-nothing.
+
+use fastrand::Rng;
+use rusqlite::{Connection, params};
+use serde_json::json;
+
+use super::error::LocalResult;
+use super::ids;
+use super::ops::groups::{NewGroup, add_member, insert_group};
+use super::ops::pools::insert_pool;
+use super::ops::users::{NewUser, insert_user};
+use super::store::Store;
+
+/// What a new state starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Seed {
+    /// Two pools of realistic users, groups and app clients.
+    #[default]
+    Demo,
+    /// Nothing.
+    Empty,
+}
+
+pub const PRODUCTION_POOL: &str = "us-east-1_AcmeProd1";
+pub const STAGING_POOL: &str = "us-east-1_AcmeStag1";
+pub const PRODUCTION_USERS: usize = 2_500;
+pub const STAGING_USERS: usize = 40;
+
+/// Seeds only a state that has no pools yet, so a restart keeps the user's edits.
+pub fn apply_if_empty(store: &Store, seed: Seed) -> LocalResult<()> {
+    if seed == Seed::Empty {
+        return Ok(());
+    }
+    store.write(|tx| {
+        let pools: i64 = tx.query_row("SELECT count(*) FROM pools", [], |r| r.get(0))?;
+        if pools == 0 {
+            demo(tx)?;
+        }
+        Ok(())
+    })
+}
+
+/// 2023-11-14, so the demo looks the same on every machine.
+const BASE_TIME: f64 = 1_700_000_000.0;
+
+const FIRST: &[&str] = &[
+    "ann", "bob", "carla", "dev", "emma", "farid", "grace", "hiro", "ines", "jon", "kemal", "lena",
+    "mateo", "nadia", "oscar", "priya", "quinn", "rosa", "sven", "tara", "umar", "vera", "wei",
+    "ximena", "yusuf", "zoe",
+];
+const LAST: &[&str] = &[
+    "adams", "berg", "chen", "diaz", "evans", "fischer", "garcia", "haddad", "ito", "jensen",
+    "kowalski", "lopez", "muller", "novak", "okafor", "patel", "rossi", "silva", "tanaka", "usman",
+    "varga", "weber", "yilmaz", "zhou",
+];
+const TENANTS: &[&str] = &["acme", "globex", "initech", "umbrella", "hooli"];
+const PLANS: &[&str] = &["free", "pro", "enterprise"];
+
+fn demo(tx: &Connection) -> LocalResult<()> {
+    let mut rng = Rng::with_seed(0x00C0_6417);
+    let spec = json!({
+        "Schema": [
+            {"Name": "tenant", "AttributeDataType": "String", "Mutable": true},
+            {"Name": "plan", "AttributeDataType": "String", "Mutable": true}
+        ],
+        "AutoVerifiedAttributes": ["email"],
+        "MfaConfiguration": "OPTIONAL",
+        "DeletionProtection": "ACTIVE"
+    });
+    insert_pool(tx, PRODUCTION_POOL, "acme-production", &spec, BASE_TIME)?;
+    let staging = json!({
+        "Schema": [{"Name": "tenant", "AttributeDataType": "String", "Mutable": true}],
+        "Policies": {"PasswordPolicy": {"MinimumLength": 6, "RequireSymbols": false,
+                                        "RequireUppercase": false}}
+    });
+    insert_pool(
+        tx,
+        STAGING_POOL,
+        "acme-staging",
+        &staging,
+        BASE_TIME + 86_400.0,
+    )?;
+    let groups: &[(&str, Option<i64>, &str)] = &[
+        ("admins", Some(1), "Full administrators"),
+        ("support", Some(10), "Support staff"),
+        ("billing", Some(20), "Billing team"),
+        ("beta-testers", None, "Early access"),
+    ];
+    for (name, precedence, description) in groups {
+        let role = precedence.map(|_| format!("arn:aws:iam::000000000000:role/acme-{name}"));
+        insert_group(
+            tx,
+            &NewGroup {
+                pool: PRODUCTION_POOL,
+                name,
+                description: Some(description),
+                precedence: *precedence,
+                role_arn: role.as_deref(),
+                at: BASE_TIME,
+            },
+        )?;
+    }
+    users(tx, &mut rng, PRODUCTION_POOL, PRODUCTION_USERS, true)?;
+    users(tx, &mut rng, STAGING_POOL, STAGING_USERS, false)?;
+    clients(tx, &mut rng)?;
+    Ok(())
+}
+
+/// Status by position: mostly CONFIRMED, some of every other status, every 23rd disabled.
+fn status_of(i: usize) -> &'static str {
+    match i % 20 {
+        0 | 1 => "UNCONFIRMED",
+        2 | 3 => "FORCE_CHANGE_PASSWORD",
+        4 => "RESET_REQUIRED",
+        _ => "CONFIRMED",
+    }
+}
+
+fn users(
+    tx: &Connection,
+    rng: &mut Rng,
+    pool: &str,
+    count: usize,
+    custom: bool,
+) -> LocalResult<()> {
+    for i in 0..count {
+        let first = FIRST[i % FIRST.len()];
+        let last = LAST[(i / FIRST.len()) % LAST.len()];
+        let username = format!("{first}.{last}{}", i / (FIRST.len() * LAST.len()) + 1);
+        let mut attributes = vec![
+            ("email".to_owned(), format!("{username}@example.com")),
+            (
+                "email_verified".to_owned(),
+                (status_of(i) == "CONFIRMED").to_string(),
+            ),
+            ("given_name".to_owned(), capitalised(first)),
+            ("family_name".to_owned(), capitalised(last)),
+            (
+                "name".to_owned(),
+                format!("{} {}", capitalised(first), capitalised(last)),
+            ),
+        ];
+        if i.is_multiple_of(3) {
+            attributes.push(("phone_number".to_owned(), format!("+1555{i:07}")));
+        }
+        attributes.push((
+            "custom:tenant".to_owned(),
+            TENANTS[i % TENANTS.len()].to_owned(),
+        ));
+        if custom {
+            attributes.push((
+                "custom:plan".to_owned(),
+                PLANS[rng.usize(..PLANS.len())].to_owned(),
+            ));
+        }
+        let sub = ids::uuid(rng);
+        insert_user(
+            tx,
+            &NewUser {
+                pool,
+                username: &username,
+                sub: &sub,
+                status: status_of(i),
+                enabled: i % 23 != 7,
+                attributes: &attributes,
+                at: BASE_TIME + 600.0 * f64::from(u32::try_from(i).unwrap_or(u32::MAX)),
+            },
+        )?;
+        if custom {
+            memberships(tx, pool, &username, i)?;
+        }
+    }
+    Ok(())
+}
+
+fn memberships(tx: &Connection, pool: &str, username: &str, i: usize) -> LocalResult<()> {
+    if i.is_multiple_of(250) {
+        add_member(tx, pool, username, "admins")?;
+    }
+    if i % 40 == 1 {
+        add_member(tx, pool, username, "support")?;
+    }
+    if i % 60 == 2 {
+        add_member(tx, pool, username, "billing")?;
+    }
+    if i.is_multiple_of(9) {
+        add_member(tx, pool, username, "beta-testers")?;
+    }
+    Ok(())
+}
+
+fn clients(tx: &Connection, rng: &mut Rng) -> LocalResult<()> {
+    let secret: String = (0..51)
+        .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rng.usize(..36)]))
+        .collect();
+    let rows = [
+        (PRODUCTION_POOL, "acme-web", None),
+        (PRODUCTION_POOL, "acme-backend", Some(secret.as_str())),
+        (STAGING_POOL, "acme-staging-web", None),
+    ];
+    for (pool, name, secret) in rows {
+        let id = ids::client_id(rng);
+        let spec =
+            json!({"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]});
+        tx.execute(
+            "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            params![id, pool, name, secret, BASE_TIME, spec.to_string()],
+        )?;
+    }
+    Ok(())
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::local::store::StateLocation;
+
+    #[test]
+    fn demo_seed_is_deterministic_and_only_seeds_once() {
+        let subs = || {
+            let store = Store::open(&StateLocation::Memory).unwrap();
+            apply_if_empty(&store, Seed::Demo).unwrap();
+            apply_if_empty(&store, Seed::Demo).unwrap();
+            store
+                .read(|c| {
+                    let n: i64 = c.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+                    let sub: String = c.query_row(
+                        "SELECT sub FROM users ORDER BY pool_id, username LIMIT 1",
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    Ok((n, sub))
+                })
+                .unwrap()
+        };
+        let (n, sub) = subs();
+        assert_eq!(n, i64::try_from(PRODUCTION_USERS + STAGING_USERS).unwrap());
+        assert_eq!(subs().1, sub);
+    }
+}

@@ -1,0 +1,127 @@
+//! The awsJson1.1 front: POST / with `X-Amz-Target`, JSON errors with `__type` and
+//! `x-amzn-ErrorType`, and `x-amzn-RequestId` on every answer.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::error::LocalError;
+use super::ids;
+use super::ops::{self, Request};
+use super::store::Store;
+
+const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
+const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+/// The account id in ARNs the local server makes.
+const ACCOUNT: &str = "000000000000";
+
+pub fn router(store: Store) -> axum::Router {
+    axum::Router::new()
+        .route("/", axum::routing::post(handle))
+        .fallback(not_found)
+        .with_state(store)
+}
+
+async fn handle(State(store): State<Store>, headers: HeaderMap, body: Bytes) -> Response {
+    let request_id = ids::uuid(&mut fastrand::Rng::new());
+    let outcome = answer(store, &headers, &body).await;
+    respond(outcome, &request_id)
+}
+
+async fn not_found() -> Response {
+    let request_id = ids::uuid(&mut fastrand::Rng::new());
+    let mut err = LocalError::new("UnknownOperationException", "Send POST / with X-Amz-Target");
+    err.status = 404;
+    respond(Err(err), &request_id)
+}
+
+async fn answer(store: Store, headers: &HeaderMap, body: &[u8]) -> Result<Value, LocalError> {
+    let operation = headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|t| t.strip_prefix(TARGET_PREFIX))
+        .ok_or_else(|| {
+            LocalError::new(
+                "UnknownOperationException",
+                "Missing or unknown X-Amz-Target",
+            )
+        })?
+        .to_owned();
+    let input: Value = if body.iter().all(u8::is_ascii_whitespace) {
+        json!({})
+    } else {
+        serde_json::from_slice(body).map_err(|e| {
+            LocalError::new(
+                "SerializationException",
+                format!("Malformed JSON body: {e}"),
+            )
+        })?
+    };
+    let request = Request {
+        input,
+        region: region_of(headers).unwrap_or_else(|| "us-east-1".to_owned()),
+        account: ACCOUNT.to_owned(),
+    };
+    tokio::task::spawn_blocking(move || ops::dispatch(&store, &operation, &request))
+        .await
+        .unwrap_or_else(|e| Err(LocalError::internal(format!("operation failed: {e}"))))
+}
+
+/// The region of the SigV4 credential scope (`Credential=KEY/DATE/REGION/cognito-idp/aws4_request`).
+fn region_of(headers: &HeaderMap) -> Option<String> {
+    let auth = headers.get("authorization")?.to_str().ok()?;
+    let scope = auth.split("Credential=").nth(1)?;
+    let region = scope.split('/').nth(2)?;
+    let valid = !region.is_empty()
+        && region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    valid.then(|| region.to_owned())
+}
+
+fn respond(outcome: Result<Value, LocalError>, request_id: &str) -> Response {
+    let (status, error_type, body) = match outcome {
+        Ok(value) => (StatusCode::OK, None, value),
+        Err(e) => (
+            StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST),
+            Some(e.code),
+            json!({"__type": e.code, "message": e.message}),
+        ),
+    };
+    let mut response = (status, body.to_string()).into_response();
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static(CONTENT_TYPE));
+    if let Ok(id) = HeaderValue::from_str(request_id) {
+        headers.insert("x-amzn-requestid", id);
+    }
+    if let Some(code) = error_type {
+        headers.insert("x-amzn-errortype", HeaderValue::from_static(code));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_region_comes_from_the_credential_scope() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(region_of(&headers), None);
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static(
+                "AWS4-HMAC-SHA256 Credential=AKID/20260101/eu-west-1/cognito-idp/aws4_request, \
+                 SignedHeaders=host, Signature=x",
+            ),
+        );
+        assert_eq!(region_of(&headers).as_deref(), Some("eu-west-1"));
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static("AWS4-HMAC-SHA256 Credential=AKID/20260101/EU WEST/x"),
+        );
+        assert_eq!(region_of(&headers), None);
+    }
+}

@@ -1,0 +1,315 @@
+//! The embedded local server on an ephemeral port, driven through the real client: every
+//! implemented operation, AWS's paging and filter rules, its error codes, and persistence.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod conformance;
+
+use cognito_tui::cognito::users::ListUsersRequest;
+use cognito_tui::cognito::{CognitoClient, PoolId, Username};
+use cognito_tui::local::seed::{PRODUCTION_POOL, PRODUCTION_USERS, STAGING_POOL};
+use cognito_tui::local::{LocalServer, Seed, StateLocation};
+use conformance::{AWS, code_of};
+use futures::TryStreamExt as _;
+use serde_json::json;
+
+async fn start(location: &StateLocation, seed: Seed) -> (LocalServer, CognitoClient) {
+    let server = LocalServer::start(location, seed, 0)
+        .await
+        .expect("server starts");
+    let client = common::client_for(&server.url(), "local", "local").await;
+    (server, client)
+}
+
+async fn empty() -> (LocalServer, CognitoClient) {
+    start(&StateLocation::Memory, Seed::Empty).await
+}
+
+#[tokio::test]
+async fn pools() {
+    let (_server, client) = empty().await;
+    conformance::pools(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn user_lifecycle() {
+    let (_server, client) = empty().await;
+    conformance::user_lifecycle(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn pagination_at_60_and_limit_61_refused() {
+    let (_server, client) = empty().await;
+    conformance::pagination(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn every_filter_operator_and_attribute() {
+    let (_server, client) = empty().await;
+    conformance::filters(&client).await;
+}
+
+#[tokio::test]
+async fn groups_and_memberships() {
+    let (_server, client) = empty().await;
+    conformance::groups(&client).await;
+}
+
+#[tokio::test]
+async fn user_edits_and_status_transitions() {
+    let (_server, client) = empty().await;
+    conformance::edits::user_edits(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn group_lifecycle_and_members() {
+    let (_server, client) = empty().await;
+    conformance::edits::group_lifecycle(&client).await;
+}
+
+#[tokio::test]
+async fn app_clients() {
+    let (_server, client) = empty().await;
+    conformance::edits::app_clients(&client).await;
+}
+
+#[tokio::test]
+async fn absent_resources_answer_like_a_pool_without_them() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "absent").await;
+    common::create_user(&client, &pool, "ann", &[]).await;
+    let ann = Username::new("ann");
+    let idps: Vec<_> = client
+        .list_identity_providers(&pool)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(idps.iter().all(|p| p.providers.is_empty()));
+    let devices = client.admin_list_devices(&pool, &ann, None).await.unwrap();
+    assert!(devices.devices.is_empty());
+    let nobody = client
+        .admin_list_devices(&pool, &Username::new("nobody"), None)
+        .await;
+    assert_eq!(code_of(nobody), "UserNotFoundException");
+    let events = client.admin_list_user_auth_events(&pool, &ann, None).await;
+    assert_eq!(code_of(events), "UserPoolAddOnNotEnabledException");
+}
+
+#[tokio::test]
+async fn page_tokens_are_bound_to_their_listing_and_attributes_can_be_chosen() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let first = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "Limit": 2}),
+        )
+        .await
+        .unwrap();
+    let token = first["PaginationToken"].as_str().expect("a second page");
+    let elsewhere = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": STAGING_POOL, "PaginationToken": token}),
+        )
+        .await;
+    assert_eq!(code_of(elsewhere), "InvalidParameterException");
+    let forged = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "PaginationToken": "not-a-token"}),
+        )
+        .await;
+    assert_eq!(code_of(forged), "InvalidParameterException");
+    let only_email = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": PRODUCTION_POOL, "Limit": 3, "AttributesToGet": ["email"]}),
+        )
+        .await
+        .unwrap();
+    for user in only_email["Users"].as_array().unwrap() {
+        let names: Vec<&str> = user["Attributes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["Name"].as_str())
+            .collect();
+        assert_eq!(names, ["email"]);
+    }
+}
+
+#[tokio::test]
+async fn resend_invites_only_existing_users_awaiting_a_password() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "resend").await;
+    common::create_user(&client, &pool, "ann", &[]).await;
+    let resend = |user: &'static str| {
+        let input =
+            json!({"UserPoolId": pool.as_str(), "Username": user, "MessageAction": "RESEND"});
+        let client = client.clone();
+        async move { client.call_json("AdminCreateUser", &input).await }
+    };
+    let again = resend("ann").await.unwrap();
+    assert_eq!(again["User"]["UserStatus"], "FORCE_CHANGE_PASSWORD");
+    assert_eq!(code_of(resend("nobody").await), "UserNotFoundException");
+    client
+        .call_json(
+            "AdminSetUserPassword",
+            &json!({"UserPoolId": pool.as_str(), "Username": "ann",
+                    "Password": common::PASSWORD, "Permanent": true}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        code_of(resend("ann").await),
+        "UnsupportedUserStateException"
+    );
+}
+
+#[tokio::test]
+async fn unimplemented_operations_are_unknown_operations() {
+    let (_server, client) = empty().await;
+    let answer = client
+        .call_json("GetCSVHeader", &json!({"UserPoolId": "x"}))
+        .await;
+    assert_eq!(code_of(answer), "UnknownOperationException");
+}
+
+#[tokio::test]
+async fn raw_protocol_errors_are_json_with_type_header_and_request_id() {
+    let (server, _client) = empty().await;
+    let http = reqwest::Client::new();
+    let post = |target: &'static str, body: &'static str| {
+        http.post(server.url())
+            .header("content-type", "application/x-amz-json-1.1")
+            .header("x-amz-target", target)
+            .body(body)
+            .send()
+    };
+    let cases = [
+        (
+            "AWSCognitoIdentityProviderService.NoSuchThing",
+            "{}",
+            "UnknownOperationException",
+        ),
+        ("SomethingElse.ListUsers", "{}", "UnknownOperationException"),
+        (
+            "AWSCognitoIdentityProviderService.ListUsers",
+            "{not json",
+            "SerializationException",
+        ),
+        (
+            "AWSCognitoIdentityProviderService.ListUsers",
+            "[1]",
+            "SerializationException",
+        ),
+        (
+            "AWSCognitoIdentityProviderService.ListUsers",
+            "{\"Limit\":60}",
+            "InvalidParameterException",
+        ),
+        (
+            "AWSCognitoIdentityProviderService.ListUsers",
+            "{\"UserPoolId\":5}",
+            "SerializationException",
+        ),
+    ];
+    for (target, body, code) in cases {
+        let response = post(target, body).await.unwrap();
+        assert_eq!(response.status(), 400, "{target} {body}");
+        let headers = response.headers().clone();
+        assert_eq!(headers["x-amzn-errortype"], code, "{target} {body}");
+        assert!(headers.contains_key("x-amzn-requestid"));
+        let json: serde_json::Value =
+            serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+        assert_eq!(json["__type"], code);
+        assert!(json["message"].is_string());
+    }
+    let ok = post(
+        "AWSCognitoIdentityProviderService.ListUserPools",
+        "{\"MaxResults\":10}",
+    )
+    .await
+    .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok.headers().contains_key("x-amzn-requestid"));
+}
+
+#[tokio::test]
+async fn edits_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let location = StateLocation::File(dir.path().join("state.sqlite3"));
+    let pool = {
+        let (_server, client) = start(&location, Seed::Empty).await;
+        let pool = common::create_pool(&client, "persist").await;
+        common::create_user(&client, &pool, "ann", &[("email", "ann@example.com")]).await;
+        client
+            .admin_disable_user(&pool, &Username::new("ann"))
+            .await
+            .unwrap();
+        pool
+    };
+    let (_server, client) = start(&location, Seed::Demo).await;
+    let ann = client
+        .admin_get_user(&pool, &Username::new("ann"))
+        .await
+        .unwrap();
+    assert_eq!(ann.enabled, Some(false));
+    let pools: Vec<_> = client.list_user_pools().try_collect().await.unwrap();
+    assert_eq!(
+        pools.iter().map(|p| p.user_pools.len()).sum::<usize>(),
+        1,
+        "a state with pools is never seeded again"
+    );
+}
+
+#[tokio::test]
+async fn demo_seed_serves_both_pools_in_every_status() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let production = PoolId::new(PRODUCTION_POOL);
+    let pages: Vec<_> = client
+        .list_users(ListUsersRequest::new(production.clone()))
+        .try_collect()
+        .await
+        .unwrap();
+    let users: Vec<_> = pages.iter().flat_map(|p| &p.users).collect();
+    assert_eq!(users.len(), PRODUCTION_USERS);
+    for status in [
+        "CONFIRMED",
+        "UNCONFIRMED",
+        "FORCE_CHANGE_PASSWORD",
+        "RESET_REQUIRED",
+    ] {
+        assert!(
+            users
+                .iter()
+                .any(|u| u.user_status.as_deref() == Some(status)),
+            "{status}"
+        );
+    }
+    assert!(
+        users.iter().any(|u| u.enabled == Some(false)),
+        "some are disabled"
+    );
+    assert!(
+        users
+            .iter()
+            .any(|u| u.attributes.iter().any(|a| a.name == "custom:plan"))
+    );
+    let groups: Vec<_> = client.list_groups(&production).try_collect().await.unwrap();
+    let admins = groups
+        .iter()
+        .flat_map(|p| &p.groups)
+        .find(|g| g.group_name.as_str() == "admins")
+        .expect("admins group");
+    assert_eq!(admins.precedence, Some(1));
+    assert!(admins.role_arn.is_some());
+    let staging = client
+        .describe_user_pool(&PoolId::new(STAGING_POOL))
+        .await
+        .unwrap();
+    assert_eq!(
+        staging.user_pool.and_then(|p| p.name).as_deref(),
+        Some("acme-staging")
+    );
+}
