@@ -82,6 +82,23 @@ pub fn encode_token(kind: &str, key: &str) -> String {
     super::ids::hex(format!("{kind}:{key}").as_bytes())
 }
 
+/// Where a page starts: after the key its token (in `member`) names; empty for the first page.
+pub fn page_start(input: &Value, member: &str, kind: &str) -> LocalResult<String> {
+    Ok(optional_str(input, member)?
+        .map(|t| decode_token(kind, t))
+        .transpose()?
+        .unwrap_or_default())
+}
+
+/// Sets `member` of `out` to the next page's token when more than `limit` keys were fetched.
+pub fn set_next_token(out: &mut Value, member: &str, kind: &str, keys: &[String], limit: usize) {
+    if keys.len() > limit
+        && let Some(last) = keys.get(limit.saturating_sub(1))
+    {
+        out[member] = Value::String(encode_token(kind, last));
+    }
+}
+
 /// The key a token encodes, if it is a token of this kind.
 pub fn decode_token(kind: &str, token: &str) -> LocalResult<String> {
     let invalid = || LocalError::invalid_parameter("Invalid pagination token.");

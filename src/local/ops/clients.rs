@@ -5,9 +5,7 @@ use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
-use super::super::input::{
-    decode_token, encode_token, fetch_limit, optional_str, page_limit, required_str,
-};
+use super::super::input::{encode_token, fetch_limit, page_limit, page_start, required_str};
 use super::super::store::{Store, now};
 use super::Request;
 use super::pools::pool_spec;
@@ -57,10 +55,7 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let limit = page_limit(&req.input, "MaxResults", 60)?;
     let kind = format!("clients/{pool}");
-    let after = optional_str(&req.input, "NextToken")?
-        .map(|t| decode_token(&kind, t))
-        .transpose()?
-        .unwrap_or_default();
+    let after = page_start(&req.input, "NextToken", &kind)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         let mut stmt = conn.prepare(

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{
-    decode_token, encode_token, fetch_limit, optional_i64, optional_str, page_limit, required_str,
+    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
 };
 use super::super::store::{Store, now};
 use super::Request;
@@ -109,10 +109,7 @@ pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
 fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>) -> LocalResult {
     let limit = page_limit(&req.input, "Limit", 60)?;
     let kind = format!("groups/{pool}/{}", member.unwrap_or(""));
-    let after = optional_str(&req.input, "NextToken")?
-        .map(|t| decode_token(&kind, t))
-        .transpose()?
-        .unwrap_or_default();
+    let after = page_start(&req.input, "NextToken", &kind)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         if let Some(user) = member {
@@ -135,11 +132,7 @@ fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>
             .map(|n| group_json(conn, pool, n))
             .collect::<LocalResult<Vec<_>>>()?;
         let mut out = json!({ "Groups": groups });
-        if names.len() > limit
-            && let Some(last) = names.get(limit.saturating_sub(1))
-        {
-            out["NextToken"] = json!(encode_token(&kind, last));
-        }
+        set_next_token(&mut out, "NextToken", &kind, &names, limit);
         Ok(out)
     })
 }

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{
-    decode_token, encode_token, fetch_limit, optional_i64, optional_str, page_limit, required_str,
+    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
 };
 use super::super::store::{Store, now};
 use super::Request;
@@ -86,10 +86,7 @@ pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
     let limit = page_limit(&req.input, "Limit", 60)?;
     let kind = format!("members/{pool}/{group}");
-    let after = optional_str(&req.input, "NextToken")?
-        .map(|t| decode_token(&kind, t))
-        .transpose()?
-        .unwrap_or_default();
+    let after = page_start(&req.input, "NextToken", &kind)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         group_json(conn, pool, group)?;
@@ -108,11 +105,7 @@ pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
             .map(|n| user_json(conn, pool, n, "Attributes"))
             .collect::<LocalResult<Vec<_>>>()?;
         let mut out = json!({ "Users": users });
-        if names.len() > limit
-            && let Some(last) = names.get(limit.saturating_sub(1))
-        {
-            out["NextToken"] = json!(encode_token(&kind, last));
-        }
+        set_next_token(&mut out, "NextToken", &kind, &names, limit);
         Ok(out)
     })
 }

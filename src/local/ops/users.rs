@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::filter::{self, Field};
 use super::super::input::{
-    attributes, decode_token, encode_token, fetch_limit, optional_str, page_limit, required_str,
+    attributes, decode_token, fetch_limit, optional_str, page_limit, required_str, set_next_token,
 };
 use super::super::store::{Store, now};
 use super::super::{ids, password};
@@ -225,11 +225,7 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
             users.push(user);
         }
         let mut out = json!({ "Users": users });
-        if names.len() > limit
-            && let Some(last) = names.get(limit.saturating_sub(1))
-        {
-            out["PaginationToken"] = json!(encode_token(&format!("users/{pool}"), last));
-        }
+        set_next_token(&mut out, "PaginationToken", &format!("users/{pool}"), &names, limit);
         Ok(out)
     })
 }
