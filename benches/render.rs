@@ -6,51 +6,17 @@
     clippy::cast_precision_loss
 )]
 
-use cognito_tui::app::rows::PoolRow;
-use cognito_tui::app::rows::UserRow;
+#[path = "support/big_pool.rs"]
+mod big_pool;
+
 use cognito_tui::app::state::Context;
-use cognito_tui::app::{Action, Effect, InputKey, Payload, State, init, update};
-use cognito_tui::cognito::pools::UserPoolDescriptionType;
-use cognito_tui::cognito::users::UserType;
+use cognito_tui::app::{Action, InputKey, State, update};
 use cognito_tui::ui::{Theme, render, table_rows};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use serde_json::json;
 use std::hint::black_box;
-
-const USERS: usize = 100_000;
-const PAGE: usize = 60;
-const STATUSES: [&str; 4] = [
-    "CONFIRMED",
-    "UNCONFIRMED",
-    "FORCE_CHANGE_PASSWORD",
-    "RESET_REQUIRED",
-];
-
-fn user(i: usize) -> UserRow {
-    let u: UserType = serde_json::from_value(json!({
-        "Username": format!("user-{i:06}-{:08x}", i.wrapping_mul(2_654_435_761) as u32),
-        "Enabled": !i.is_multiple_of(13),
-        "UserStatus": STATUSES[i % STATUSES.len()],
-        "UserCreateDate": 1_700_000_000.0 + i as f64 * 61.0,
-        "UserLastModifiedDate": 1_700_000_000.0 + i as f64 * 97.0,
-        "Attributes": [{"Name": "email", "Value": format!("person{i}@example{}.com", i % 50)}]
-    }))
-    .unwrap();
-    UserRow::from(&u)
-}
-
-fn api_request(effects: &[Effect]) -> u64 {
-    effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Api { request, .. } => Some(*request),
-            _ => None,
-        })
-        .unwrap()
-}
 
 /// A console on a pool's users tab with 100,000 users loaded in pages of 60.
 fn loaded_state(area: Rect) -> State {
@@ -66,31 +32,8 @@ fn loaded_state(area: Rect) -> State {
             table_rows: table_rows(area),
         },
     );
-    let pools = api_request(&init(&mut s));
-    let pool: UserPoolDescriptionType =
-        serde_json::from_value(json!({"Id": "us-east-1_Big000001", "Name": "big"})).unwrap();
-    update(
-        &mut s,
-        Action::Loaded {
-            request: pools,
-            payload: Payload::Pools(vec![PoolRow::from(&pool)]),
-            done: true,
-        },
-    );
-    let users = api_request(&update(&mut s, Action::Open));
-    let rows: Vec<UserRow> = (0..USERS).map(user).collect();
-    let mut pages = rows.chunks(PAGE).peekable();
-    while let Some(page) = pages.next() {
-        update(
-            &mut s,
-            Action::Loaded {
-                request: users,
-                payload: Payload::Users(page.to_vec()),
-                done: pages.peek().is_none(),
-            },
-        );
-    }
-    assert_eq!(s.pool.as_ref().unwrap().users.table.total(), USERS);
+    let users = big_pool::open_pool(&mut s);
+    big_pool::load_users(&mut s, users);
     s
 }
 

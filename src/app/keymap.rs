@@ -50,12 +50,13 @@ pub struct Binding {
     pub mutating: bool,
 }
 
-const fn bind(
+const fn row(
     keys: &'static [Key],
     label: &'static str,
     action: Action,
     help: &'static str,
     hint: &'static str,
+    mutating: bool,
 ) -> Binding {
     Binding {
         keys,
@@ -63,8 +64,19 @@ const fn bind(
         action,
         help,
         hint,
-        mutating: false,
+        mutating,
     }
+}
+
+/// A row for a key that only reads or moves.
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    row(keys, label, action, help, hint, false)
 }
 
 /// A row for a key that changes something.
@@ -75,14 +87,7 @@ const fn mutating(
     help: &'static str,
     hint: &'static str,
 ) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        help,
-        hint,
-        mutating: true,
-    }
+    row(keys, label, action, help, hint, true)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
