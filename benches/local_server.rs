@@ -13,7 +13,7 @@ use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{ClientSettings, CognitoClient, PoolId, Username};
 use cognito_tui::local::ops::{Request, dispatch};
 use cognito_tui::local::{LocalServer, Seed, StateLocation, Store};
-use futures::TryStreamExt as _;
+use futures::{StreamExt as _, TryStreamExt as _};
 use serde_json::json;
 
 #[tokio::main]
@@ -40,14 +40,10 @@ async fn main() {
 
     let start = Instant::now();
     for i in 0..count {
-        let request = AdminCreateUserRequest {
-            user_pool_id: pool.clone(),
-            username: Username::new(format!("user{i:06}")),
-            temporary_password: Some(Secret::new("Passw0rd!Tmp")),
-            message_action: Some("SUPPRESS".to_owned()),
-            ..AdminCreateUserRequest::default()
-        };
-        client.admin_create_user(&request).await.unwrap();
+        client
+            .admin_create_user(&create_request(&pool, "user", i))
+            .await
+            .unwrap();
     }
     let create = start.elapsed();
 
@@ -68,7 +64,45 @@ async fn main() {
         pages.len(),
         crawl.as_secs_f64()
     );
+    concurrent(&client, count).await;
     in_process(count, &dir.path().join("direct.sqlite3"));
+}
+
+fn create_request(pool: &PoolId, prefix: &str, i: usize) -> AdminCreateUserRequest {
+    AdminCreateUserRequest {
+        user_pool_id: pool.clone(),
+        username: Username::new(format!("{prefix}{i:06}")),
+        temporary_password: Some(Secret::new("Passw0rd!Tmp")),
+        message_action: Some("SUPPRESS".to_owned()),
+        ..AdminCreateUserRequest::default()
+    }
+}
+
+/// The same creates into a second pool with `IN_FLIGHT` calls at a time, as an import script
+/// or the SDK's concurrent clients send them.
+async fn concurrent(client: &CognitoClient, count: usize) {
+    const IN_FLIGHT: usize = 8;
+    let created = client
+        .call_json("CreateUserPool", &json!({"PoolName": "bench-concurrent"}))
+        .await
+        .unwrap();
+    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
+    let start = Instant::now();
+    futures::stream::iter(0..count)
+        .map(|i| {
+            let request = create_request(&pool, "user", i);
+            async move { client.admin_create_user(&request).await }
+        })
+        .buffer_unordered(IN_FLIGHT)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap();
+    let elapsed = start.elapsed();
+    eprintln!(
+        "local server, {IN_FLIGHT} in flight: {count} AdminCreateUser in {:.2} s ({:.0} a second)",
+        elapsed.as_secs_f64(),
+        count as f64 / elapsed.as_secs_f64()
+    );
 }
 
 /// The server's own share: the same creates straight into `dispatch`, no HTTP, no signing.

@@ -264,6 +264,30 @@ async fn edits_survive_a_restart() {
 }
 
 #[tokio::test]
+async fn a_second_server_on_the_same_state_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let location = StateLocation::File(dir.path().join("state.sqlite3"));
+    let (first, client) = start(&location, Seed::Empty).await;
+    let second = LocalServer::start(&location, Seed::Empty, 0).await;
+    let err = second.expect_err("one server owns a state file");
+    assert!(
+        err.message.contains("in use by another local server"),
+        "{}",
+        err.message
+    );
+    assert!(err.message.contains("state.sqlite3"), "{}", err.message);
+    common::create_pool(&client, "still-served").await;
+    drop(first);
+    let (_server, client) = start(&location, Seed::Empty).await;
+    let pools: Vec<_> = client.list_user_pools().try_collect().await.unwrap();
+    assert_eq!(
+        pools[0].user_pools.len(),
+        1,
+        "stopping the first frees the file"
+    );
+}
+
+#[tokio::test]
 async fn demo_seed_serves_both_pools_in_every_status() {
     let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
     let production = PoolId::new(PRODUCTION_POOL);

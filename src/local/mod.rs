@@ -12,9 +12,10 @@ pub mod store;
 pub mod wire;
 
 use std::net::SocketAddr;
+use std::thread::JoinHandle;
 
-use tokio::net::TcpListener;
-use tokio::task::JoinHandle;
+use axum::serve::ListenerExt as _;
+use tokio::sync::oneshot;
 
 pub use error::LocalError;
 pub use seed::Seed;
@@ -25,37 +26,49 @@ pub const ACCESS_KEY: &str = "local";
 pub const SECRET_KEY: &str = "local";
 pub const REGION: &str = "us-east-1";
 
-/// A running server; dropping it stops the server.
+/// A running server; dropping it stops the server and closes its state.
+///
+/// It runs on a thread of its own with a single-threaded runtime, and each operation runs on that
+/// thread: the state is one SQLite connection anyway, so this serialises nothing that was not
+/// serialised already, and a call costs no hop between threads (on two cores, the multi-threaded
+/// runtime plus `spawn_blocking` tripled the cost of a call).
 #[derive(Debug)]
 pub struct LocalServer {
     addr: SocketAddr,
-    task: JoinHandle<()>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<Result<(), LocalError>>>,
 }
 
 impl LocalServer {
     /// Opens (and on an empty state seeds) the store, binds 127.0.0.1:`port` (0: any free port)
-    /// and serves on the current runtime.
+    /// and serves on the server's own thread.
     pub async fn start(
         location: &StateLocation,
         seed: Seed,
         port: u16,
     ) -> Result<Self, LocalError> {
-        let store = Store::open(location)?;
-        let seeding = store.clone();
-        tokio::task::spawn_blocking(move || seed::apply_if_empty(&seeding, seed))
-            .await
-            .map_err(LocalError::internal)??;
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .map_err(|e| LocalError::internal(format!("could not listen on port {port}: {e}")))?;
-        let addr = listener.local_addr().map_err(LocalError::internal)?;
-        let app = wire::router(store);
-        let task = tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, app).await {
-                tracing::error!(error = %e, "local server stopped");
+        let location = location.clone();
+        let (ready_tx, ready_rx) = oneshot::channel();
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("cognito-local".to_owned())
+            .spawn(move || serve(&location, seed, port, ready_tx, stopped))
+            .map_err(|e| LocalError::internal(format!("could not start the server thread: {e}")))?;
+        let mut server = Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            stop: Some(stop),
+            thread: Some(thread),
+        };
+        match ready_rx.await {
+            Ok(addr) => {
+                server.addr = addr;
+                Ok(server)
             }
-        });
-        Ok(Self { addr, task })
+            // The thread ended before it was ready: its result says why.
+            Err(_) => Err(server.join().err().unwrap_or_else(|| {
+                LocalError::internal("the local server stopped while starting")
+            })),
+        }
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -67,16 +80,73 @@ impl LocalServer {
         format!("http://{}", self.addr)
     }
 
-    /// Serves until the task ends (the standalone server).
+    /// Serves until the server fails (the standalone server).
     pub async fn wait(mut self) -> Result<(), LocalError> {
-        (&mut self.task).await.map_err(LocalError::internal)
+        let thread = self.thread.take();
+        let stop = self.stop.take();
+        tokio::task::spawn_blocking(move || {
+            let _keep_running = stop;
+            thread.map_or(Ok(()), join_thread)
+        })
+        .await
+        .map_err(LocalError::internal)?
     }
+
+    fn join(&mut self) -> Result<(), LocalError> {
+        self.stop.take();
+        self.thread.take().map_or(Ok(()), join_thread)
+    }
+}
+
+fn join_thread(thread: JoinHandle<Result<(), LocalError>>) -> Result<(), LocalError> {
+    thread
+        .join()
+        .map_err(|_| LocalError::internal("the local server thread panicked"))?
 }
 
 impl Drop for LocalServer {
     fn drop(&mut self) {
-        self.task.abort();
+        if let Err(e) = self.join() {
+            tracing::error!(error = %e.message, "local server stopped with an error");
+        }
     }
+}
+
+/// The server thread: open and seed the state, listen, tell `ready` the address, serve until
+/// `stop` fires or is dropped.
+fn serve(
+    location: &StateLocation,
+    seed: Seed,
+    port: u16,
+    ready: oneshot::Sender<SocketAddr>,
+    stop: oneshot::Receiver<()>,
+) -> Result<(), LocalError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| LocalError::internal(format!("could not start the server runtime: {e}")))?;
+    let store = Store::open(location)?;
+    seed::apply_if_empty(&store, seed)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|e| LocalError::internal(format!("could not listen on port {port}: {e}")))?;
+        let addr = listener.local_addr().map_err(LocalError::internal)?;
+        let listener = listener.tap_io(|stream| {
+            if let Err(e) = stream.set_nodelay(true) {
+                tracing::debug!(error = %e, "could not set TCP_NODELAY");
+            }
+        });
+        if ready.send(addr).is_err() {
+            return Ok(());
+        }
+        tokio::select! {
+            result = axum::serve(listener, wire::router(store)) => {
+                result.map_err(|e| LocalError::internal(format!("the local server stopped: {e}")))
+            }
+            _ = stop => Ok(()),
+        }
+    })
 }
 
 /// The dummy credentials the console signs with under `--local`.

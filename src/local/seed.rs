@@ -1,6 +1,7 @@
 //! The deterministic demo data: a production-like pool with a few thousand users in every status,
 //! and a small staging pool. Written in one transaction, so seeding is fast and all-or-nothing.
 
+use super::store::Cached as _;
 use fastrand::Rng;
 use rusqlite::{Connection, params};
 use serde_json::json;
@@ -33,7 +34,7 @@ pub fn apply_if_empty(store: &Store, seed: Seed) -> LocalResult<()> {
         return Ok(());
     }
     store.write(|tx| {
-        let pools: i64 = tx.query_row("SELECT count(*) FROM pools", [], |r| r.get(0))?;
+        let pools: i64 = tx.cached_row("SELECT count(*) FROM pools", [], |r| r.get(0))?;
         if pools == 0 {
             demo(tx)?;
         }
@@ -203,7 +204,7 @@ fn clients(tx: &Connection, rng: &mut Rng) -> LocalResult<()> {
         let id = ids::client_id(rng);
         let spec =
             json!({"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]});
-        tx.execute(
+        tx.cached_execute(
             "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
             params![id, pool, name, secret, BASE_TIME, spec.to_string()],
@@ -232,8 +233,8 @@ mod tests {
             apply_if_empty(&store, Seed::Demo).unwrap();
             store
                 .read(|c| {
-                    let n: i64 = c.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
-                    let sub: String = c.query_row(
+                    let n: i64 = c.cached_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+                    let sub: String = c.cached_row(
                         "SELECT sub FROM users ORDER BY pool_id, username LIMIT 1",
                         [],
                         |r| r.get(0),

@@ -26,7 +26,7 @@ pub fn router(store: Store) -> axum::Router {
 
 async fn handle(State(store): State<Store>, headers: HeaderMap, body: Bytes) -> Response {
     let request_id = ids::uuid(&mut fastrand::Rng::new());
-    let outcome = answer(store, &headers, &body).await;
+    let outcome = answer(&store, &headers, &body);
     respond(outcome, &request_id)
 }
 
@@ -37,7 +37,8 @@ async fn not_found() -> Response {
     respond(Err(err), &request_id)
 }
 
-async fn answer(store: Store, headers: &HeaderMap, body: &[u8]) -> Result<Value, LocalError> {
+/// Runs on the server's own thread (see `LocalServer`), so the blocking store call is fine here.
+fn answer(store: &Store, headers: &HeaderMap, body: &[u8]) -> Result<Value, LocalError> {
     let operation = headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok())
@@ -64,9 +65,7 @@ async fn answer(store: Store, headers: &HeaderMap, body: &[u8]) -> Result<Value,
         region: region_of(headers).unwrap_or_else(|| "us-east-1".to_owned()),
         account: ACCOUNT.to_owned(),
     };
-    tokio::task::spawn_blocking(move || ops::dispatch(&store, &operation, &request))
-        .await
-        .unwrap_or_else(|e| Err(LocalError::internal(format!("operation failed: {e}"))))
+    ops::dispatch(store, &operation, &request)
 }
 
 /// The region of the SigV4 credential scope (`Credential=KEY/DATE/REGION/cognito-idp/aws4_request`).

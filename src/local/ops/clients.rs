@@ -1,5 +1,6 @@
 //! App clients: create (with or without a secret), list, describe.
 
+use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -33,7 +34,7 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     store.write(|tx| {
         pool_spec(tx, pool)?;
         let at = now();
-        tx.execute(
+        tx.cached_execute(
             "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
             params![id, pool, name, secret, at, spec.to_string()],
@@ -58,7 +59,7 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
     let after = page_start(&req.input, "NextToken", &kind)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT client_id, name FROM app_clients WHERE pool_id = ?1 AND client_id > ?2
              ORDER BY client_id LIMIT ?3",
         )?;
@@ -86,7 +87,7 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
 fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
     type Row = (String, Option<String>, f64, f64, String);
     let row: Option<Row> = conn
-        .query_row(
+        .cached_row(
             "SELECT name, secret, created, modified, spec FROM app_clients
              WHERE pool_id = ?1 AND client_id = ?2",
             params![pool, id],

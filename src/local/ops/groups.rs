@@ -1,5 +1,6 @@
 //! CreateGroup, ListGroups, AdminAddUserToGroup, AdminListGroupsForUser.
 
+use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -23,7 +24,7 @@ pub struct NewGroup<'a> {
 }
 
 pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
-    let exists: bool = tx.query_row(
+    let exists: bool = tx.cached_row(
         "SELECT EXISTS (SELECT 1 FROM groups WHERE pool_id = ?1 AND name = ?2)",
         params![group.pool, group.name],
         |r| r.get(0),
@@ -34,7 +35,7 @@ pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
             "A group with the name already exists.",
         ));
     }
-    tx.execute(
+    tx.cached_execute(
         "INSERT INTO groups (pool_id, name, description, precedence, role_arn, created, modified)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![
@@ -50,7 +51,7 @@ pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
 }
 
 pub fn add_member(tx: &Connection, pool: &str, username: &str, group: &str) -> LocalResult<()> {
-    tx.execute(
+    tx.cached_execute(
         "INSERT OR IGNORE INTO memberships (pool_id, username, group_name) VALUES (?1, ?2, ?3)",
         params![pool, username, group],
     )?;
@@ -115,7 +116,7 @@ fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>
         if let Some(user) = member {
             require_user(conn, pool, user)?;
         }
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT g.name FROM groups g WHERE g.pool_id = ?1 AND g.name > ?2
              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
                   AND m.group_name = g.name AND m.username = ?3))
@@ -141,7 +142,7 @@ fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>
 pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Value> {
     type Row = (Option<String>, Option<i64>, Option<String>, f64, f64);
     let row: Option<Row> = conn
-        .query_row(
+        .cached_row(
             "SELECT description, precedence, role_arn, created, modified FROM groups
              WHERE pool_id = ?1 AND name = ?2",
             params![pool, name],

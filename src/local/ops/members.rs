@@ -1,5 +1,6 @@
 //! One group: read, update, delete, its members, removing a member.
 
+use super::super::store::Cached as _;
 use rusqlite::params;
 use serde_json::json;
 
@@ -42,7 +43,7 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
     store.write(|tx| {
         pool_spec(tx, pool)?;
         group_json(tx, pool, group)?;
-        tx.execute(
+        tx.cached_execute(
             "UPDATE groups SET description = coalesce(?3, description),
                  role_arn = coalesce(?4, role_arn), precedence = coalesce(?5, precedence),
                  modified = ?6
@@ -58,7 +59,7 @@ pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
     store.write(|tx| {
         pool_spec(tx, pool)?;
         group_json(tx, pool, group)?;
-        tx.execute(
+        tx.cached_execute(
             "DELETE FROM groups WHERE pool_id = ?1 AND name = ?2",
             params![pool, group],
         )?;
@@ -73,7 +74,7 @@ pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult
         pool_spec(tx, pool)?;
         require_user(tx, pool, username)?;
         group_json(tx, pool, group)?;
-        tx.execute(
+        tx.cached_execute(
             "DELETE FROM memberships WHERE pool_id = ?1 AND username = ?2 AND group_name = ?3",
             params![pool, username, group],
         )?;
@@ -90,7 +91,7 @@ pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
     store.read(|conn| {
         pool_spec(conn, pool)?;
         group_json(conn, pool, group)?;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
              AND username > ?3 ORDER BY username LIMIT ?4",
         )?;

@@ -1,5 +1,6 @@
 //! CreateUserPool, ListUserPools, DescribeUserPool.
 
+use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -33,7 +34,7 @@ pub fn insert_pool(
     spec: &Value,
     at: f64,
 ) -> LocalResult<()> {
-    tx.execute(
+    tx.cached_execute(
         "INSERT INTO pools (id, name, created, modified, spec) VALUES (?1, ?2, ?3, ?3, ?4)",
         params![id, name, at, spec.to_string()],
     )?;
@@ -43,7 +44,7 @@ pub fn insert_pool(
 /// The pool's creation input as stored; ResourceNotFoundException when there is none.
 pub fn pool_spec(conn: &Connection, pool: &str) -> LocalResult<Value> {
     let spec: Option<String> = conn
-        .query_row("SELECT spec FROM pools WHERE id = ?1", [pool], |r| r.get(0))
+        .cached_row("SELECT spec FROM pools WHERE id = ?1", [pool], |r| r.get(0))
         .optional()?;
     let spec = spec.ok_or_else(|| LocalError::pool_not_found(pool))?;
     serde_json::from_str(&spec).map_err(LocalError::internal)
@@ -85,7 +86,7 @@ pub fn list_user_pools(store: &Store, req: &Request) -> LocalResult {
         .transpose()?
         .unwrap_or_default();
     let rows = store.read(|conn| {
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(
             "SELECT id, name, created, modified FROM pools WHERE id > ?1 ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt
@@ -118,7 +119,7 @@ pub fn list_user_pools(store: &Store, req: &Request) -> LocalResult {
 
 fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
     let row: Option<(String, f64, f64, String)> = conn
-        .query_row(
+        .cached_row(
             "SELECT name, created, modified, spec FROM pools WHERE id = ?1",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
@@ -127,7 +128,7 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
     let (name, created, modified, spec) = row.ok_or_else(|| LocalError::pool_not_found(id))?;
     let spec: Value = serde_json::from_str(&spec).map_err(LocalError::internal)?;
     let users: i64 =
-        conn.query_row("SELECT count(*) FROM users WHERE pool_id = ?1", [id], |r| {
+        conn.cached_row("SELECT count(*) FROM users WHERE pool_id = ?1", [id], |r| {
             r.get(0)
         })?;
     let region = id.split('_').next().unwrap_or("us-east-1");

@@ -1,5 +1,6 @@
 //! Changing a user: attributes, password, confirmation, status transitions, sign-out.
 
+use super::super::store::Cached as _;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
@@ -15,7 +16,7 @@ use super::users::{check_schema, require_user};
 fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<String> {
     pool_spec(tx, pool)?;
     require_user(tx, pool, username)?;
-    Ok(tx.query_row(
+    Ok(tx.cached_row(
         "SELECT status FROM users WHERE pool_id = ?1 AND username = ?2",
         params![pool, username],
         |r| r.get(0),
@@ -23,7 +24,7 @@ fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<String>
 }
 
 fn set_status(tx: &Connection, pool: &str, username: &str, status: &str) -> LocalResult<()> {
-    tx.execute(
+    tx.cached_execute(
         "UPDATE users SET status = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
         params![pool, username, status, now()],
     )?;
@@ -55,7 +56,7 @@ pub fn admin_update_user_attributes(store: &Store, req: &Request) -> LocalResult
         for (name, value) in &attrs {
             stmt.execute(params![pool, username, name, value])?;
         }
-        tx.execute(
+        tx.cached_execute(
             "UPDATE users SET modified = ?3 WHERE pool_id = ?1 AND username = ?2",
             params![pool, username, now()],
         )?;
@@ -84,7 +85,7 @@ pub fn admin_delete_user_attributes(store: &Store, req: &Request) -> LocalResult
     store.write(|tx| {
         status_of(tx, pool, username)?;
         for name in &names {
-            tx.execute(
+            tx.cached_execute(
                 "DELETE FROM user_attributes WHERE pool_id = ?1 AND username = ?2 AND name = ?3",
                 params![pool, username, name],
             )?;
@@ -99,7 +100,7 @@ pub fn admin_reset_user_password(store: &Store, req: &Request) -> LocalResult {
     let (pool, username) = user_ref(req)?;
     store.write(|tx| {
         status_of(tx, pool, username)?;
-        let reachable: bool = tx.query_row(
+        let reachable: bool = tx.cached_row(
             "SELECT EXISTS (SELECT 1 FROM user_attributes WHERE pool_id = ?1 AND username = ?2
              AND name IN ('email_verified', 'phone_number_verified') AND value = 'true')",
             params![pool, username],

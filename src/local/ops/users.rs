@@ -1,5 +1,6 @@
 //! AdminCreateUser, ListUsers (60 a page, Filter), AdminGetUser, enable/disable/delete.
 
+use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -25,7 +26,7 @@ pub struct NewUser<'a> {
 }
 
 pub fn insert_user(tx: &Connection, user: &NewUser<'_>) -> LocalResult<()> {
-    let exists: bool = tx.query_row(
+    let exists: bool = tx.cached_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
         params![user.pool, user.username],
         |r| r.get(0),
@@ -36,7 +37,7 @@ pub fn insert_user(tx: &Connection, user: &NewUser<'_>) -> LocalResult<()> {
             "User account already exists",
         ));
     }
-    tx.execute(
+    tx.cached_execute(
         "INSERT INTO users (pool_id, username, sub, status, enabled, created, modified)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
         params![
@@ -85,10 +86,10 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
                 attributes: &attrs,
                 at,
             },
-        )
-    })?;
-    let user = store.read(|conn| user_json(conn, pool, username, "Attributes"))?;
-    Ok(json!({ "User": user }))
+        )?;
+        let user = user_json(tx, pool, username, "Attributes")?;
+        Ok(json!({ "User": user }))
+    })
 }
 
 /// RESEND invites an existing user again: only one who has not yet set a password, as on AWS.
@@ -138,7 +139,7 @@ pub fn user_json(
     attrs_member: &str,
 ) -> LocalResult<Value> {
     let row: Option<(String, bool, f64, f64)> = conn
-        .query_row(
+        .cached_row(
             "SELECT status, enabled, created, modified FROM users WHERE pool_id = ?1 AND username = ?2",
             params![pool, username],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
@@ -209,7 +210,7 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
             "SELECT u.username FROM users u WHERE u.pool_id = ?1 AND u.username > ?2 AND {condition} \
              ORDER BY u.username LIMIT ?5"
         );
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let names = stmt
             .query_map(
                 params![pool, after.as_deref().unwrap_or(""), attr_name, value, fetch_limit(limit)],
@@ -259,7 +260,7 @@ fn set_enabled(store: &Store, req: &Request, enabled: bool) -> LocalResult {
     let at = now();
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let changed = tx.execute(
+        let changed = tx.cached_execute(
             "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
             params![pool, username, enabled, at],
         )?;
@@ -283,7 +284,7 @@ pub fn admin_delete_user(store: &Store, req: &Request) -> LocalResult {
     let username = required_str(&req.input, "Username")?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let deleted = tx.execute(
+        let deleted = tx.cached_execute(
             "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
             params![pool, username],
         )?;
@@ -296,7 +297,7 @@ pub fn admin_delete_user(store: &Store, req: &Request) -> LocalResult {
 
 /// UserNotFoundException unless the user exists.
 pub fn require_user(conn: &Connection, pool: &str, username: &str) -> LocalResult<()> {
-    let exists: bool = conn.query_row(
+    let exists: bool = conn.cached_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
         params![pool, username],
         |r| r.get(0),
