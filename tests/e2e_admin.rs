@@ -1,5 +1,5 @@
-//! End-to-end journeys of user administration: the real binary in tmux against moto, every change
-//! checked on the server with a fresh read.
+//! End-to-end journeys of user administration: the real binary in tmux against moto and the local
+//! server, every change checked on the server with a fresh read.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod common;
@@ -7,13 +7,18 @@ mod tmux_support;
 
 use cognito_tui::cognito::types::Secret;
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
+use common::backend::{Backend, Server};
 use futures::TryStreamExt as _;
 use serde_json::json;
 use tmux_support::Tmux;
 
 /// A pool with these users (email `<name>@example.com`, verified), its name for the console.
-async fn pool_with(prefix: &str, users: &[&str]) -> (CognitoClient, PoolId, String) {
-    let client = common::moto().await;
+async fn pool_with(
+    server: &Server,
+    prefix: &str,
+    users: &[&str],
+) -> (CognitoClient, PoolId, String) {
+    let client = server.client().await;
     let pool = common::create_pool(&client, prefix).await;
     let described = client.describe_user_pool(&pool).await.unwrap();
     let name = described.user_pool.unwrap().name.unwrap();
@@ -39,8 +44,8 @@ async fn user_state(c: &CognitoClient, pool: &PoolId, user: &str) -> (String, bo
 }
 
 /// The console open on the pool's users.
-fn open_users(tmux: &Tmux, name: &str, extra: &str) {
-    tmux.open_console_with(extra);
+fn open_users(tmux: &Tmux, server: &Server, name: &str, extra: &str) {
+    tmux.open_console_with(&server.url, extra);
     tmux.find_pool(name);
     tmux.keys(&["Enter"]);
     tmux.wait(&format!("the users of {name}"), |s| {
@@ -48,9 +53,11 @@ fn open_users(tmux: &Tmux, name: &str, extra: &str) {
     });
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn support_agent_finds_a_user_by_email_resets_the_password_and_signs_them_out() {
-    let (c, pool, name) = pool_with("e2e-support", &["ann", "bob", "carol"]).await;
+async fn support_agent_finds_a_user_by_email_resets_the_password_and_signs_them_out(
+    backend: Backend,
+) {
+    let server = backend.start().await;
+    let (c, pool, name) = pool_with(&server, "e2e-support", &["ann", "bob", "carol"]).await;
     c.admin_set_user_password(
         &pool,
         &Username::new("ann"),
@@ -60,7 +67,7 @@ async fn support_agent_finds_a_user_by_email_resets_the_password_and_signs_them_
     .await
     .unwrap();
     let tmux = Tmux::start();
-    open_users(&tmux, &name, "");
+    open_users(&tmux, &server, &name, "");
 
     tmux.keys(&["s"]);
     tmux.wait_for("Search users on the server");
@@ -90,9 +97,9 @@ async fn support_agent_finds_a_user_by_email_resets_the_password_and_signs_them_
     tmux.quit();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn admin_creates_a_user_with_a_temporary_password_and_adds_them_to_a_group() {
-    let (c, pool, name) = pool_with("e2e-create", &["ann"]).await;
+async fn admin_creates_a_user_with_a_temporary_password_and_adds_them_to_a_group(backend: Backend) {
+    let server = backend.start().await;
+    let (c, pool, name) = pool_with(&server, "e2e-create", &["ann"]).await;
     c.call_json(
         "CreateGroup",
         &json!({"UserPoolId": pool, "GroupName": "staff"}),
@@ -100,7 +107,7 @@ async fn admin_creates_a_user_with_a_temporary_password_and_adds_them_to_a_group
     .await
     .unwrap();
     let tmux = Tmux::start();
-    open_users(&tmux, &name, "");
+    open_users(&tmux, &server, &name, "");
 
     tmux.keys(&["c"]);
     tmux.wait("the create form with the pool's attributes", |s| {
@@ -149,11 +156,11 @@ async fn admin_creates_a_user_with_a_temporary_password_and_adds_them_to_a_group
     tmux.quit();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn bulk_disable_of_three_marked_users() {
-    let (c, pool, name) = pool_with("e2e-bulk", &["bk1", "bk2", "bk3", "keep"]).await;
+async fn bulk_disable_of_three_marked_users(backend: Backend) {
+    let server = backend.start().await;
+    let (c, pool, name) = pool_with(&server, "e2e-bulk", &["bk1", "bk2", "bk3", "keep"]).await;
     let tmux = Tmux::start();
-    open_users(&tmux, &name, "");
+    open_users(&tmux, &server, &name, "");
 
     tmux.keys(&["/"]);
     tmux.type_text("bk");
@@ -179,11 +186,11 @@ async fn bulk_disable_of_three_marked_users() {
     tmux.quit();
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn read_only_refuses_a_disable() {
-    let (c, pool, name) = pool_with("e2e-ro", &["ann"]).await;
+async fn read_only_refuses_a_disable(backend: Backend) {
+    let server = backend.start().await;
+    let (c, pool, name) = pool_with(&server, "e2e-ro", &["ann"]).await;
     let tmux = Tmux::start();
-    open_users(&tmux, &name, "--read-only");
+    open_users(&tmux, &server, &name, "--read-only");
     tmux.keys(&["x"]);
     tmux.keys(&["a"]);
     let screen = tmux.wait_for("devices and sign-in history");
@@ -208,3 +215,5 @@ async fn read_only_refuses_a_disable() {
     );
     tmux.quit();
 }
+
+on_both!("multi_thread": support_agent_finds_a_user_by_email_resets_the_password_and_signs_them_out, admin_creates_a_user_with_a_temporary_password_and_adds_them_to_a_group, bulk_disable_of_three_marked_users, read_only_refuses_a_disable);

@@ -1,6 +1,6 @@
-//! End-to-end: the real binary in tmux against moto. Keys go in with `send-keys`, the screen comes
-//! back with `capture-pane`; every wait polls the screen until a deadline. Fails loudly when tmux
-//! or moto is missing (scripts/test.sh provides both).
+//! End-to-end: the real binary in tmux against moto and the local server. Keys go in with
+//! `send-keys`, the screen comes back with `capture-pane`; every wait polls the screen until a
+//! deadline. Fails loudly when tmux or moto is missing (scripts/test.sh provides both).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod common;
@@ -9,17 +9,19 @@ mod tmux_support;
 use std::path::Path;
 
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
+use common::backend::{Backend, Server};
 use futures::StreamExt as _;
 use serde_json::json;
 use tmux_support::Tmux;
 
 /// A pool (short unique name, so it fits the Name column) with users in groups.
 async fn seed(
+    server: &Server,
     prefix: &str,
     users: &[(&str, &[&str])],
     fillers: usize,
 ) -> (CognitoClient, PoolId, String) {
-    let client = common::moto().await;
+    let client = server.client().await;
     let pool = common::create_pool(&client, prefix).await;
     let described = client.describe_user_pool(&pool).await.unwrap();
     let name = described.user_pool.unwrap().name.unwrap();
@@ -57,17 +59,17 @@ fn assert_exists(path: &Path) {
     assert!(path.exists(), "{} is missing", path.display());
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn find_a_user_by_server_filter_and_see_their_groups() {
+async fn find_a_user_by_server_filter_and_see_their_groups(backend: Backend) {
+    let server = backend.start().await;
     let users: &[(&str, &[&str])] = &[
         ("ann", &["admins", "support"]),
         ("bob", &["staff"]),
         ("carol", &[]),
     ];
     // More than a page of users, so the search has to happen on the server.
-    let (_client, _pool, name) = seed("e2e-find", users, 70).await;
+    let (_client, _pool, name) = seed(&server, "e2e-find", users, 70).await;
     let tmux = Tmux::start();
-    tmux.open_console();
+    tmux.open_console(&server.url);
 
     tmux.find_pool(&name);
     tmux.keys(&[":"]);
@@ -104,16 +106,16 @@ async fn find_a_user_by_server_filter_and_see_their_groups() {
     assert_exists(&tmux.logs.path().join("cognito-tui.log"));
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn help_local_filter_json_back_and_quit() {
+async fn help_local_filter_json_back_and_quit(backend: Backend) {
+    let server = backend.start().await;
     let users: &[(&str, &[&str])] = &[
         ("dave", &["ops"]),
         ("erin", &["ops", "billing"]),
         ("frank", &[]),
     ];
-    let (_client, _pool, name) = seed("e2e-keys", users, 0).await;
+    let (_client, _pool, name) = seed(&server, "e2e-keys", users, 0).await;
     let tmux = Tmux::start();
-    tmux.open_console();
+    tmux.open_console(&server.url);
 
     tmux.keys(&["?"]);
     tmux.wait_for("move down");
@@ -154,3 +156,5 @@ async fn help_local_filter_json_back_and_quit() {
 
     tmux.quit();
 }
+
+on_both!("multi_thread": find_a_user_by_server_filter_and_see_their_groups, help_local_filter_json_back_and_quit);

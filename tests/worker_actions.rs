@@ -1,5 +1,5 @@
-//! The worker's administration calls against moto: an effect in, the actions out, and every change
-//! checked with a fresh read through the typed client.
+//! The worker's administration calls against moto and the local server: an effect in, the actions
+//! out, and every change checked with a fresh read through the typed client.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod common;
@@ -12,6 +12,7 @@ use cognito_tui::app::worker::Worker;
 use cognito_tui::cognito::pools::PasswordPolicyType;
 use cognito_tui::cognito::types::{Secret, attribute};
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
+use common::backend::Backend;
 use futures::TryStreamExt as _;
 use serde_json::json;
 use worker_support::{Harness, create_group, settings};
@@ -58,9 +59,9 @@ async fn groups_of(c: &CognitoClient, pool: &PoolId, user: &str) -> Vec<String> 
         .collect()
 }
 
-#[tokio::test]
-async fn create_edit_and_read_back_a_user() {
-    let mut h = Harness::moto().await;
+async fn create_edit_and_read_back_a_user(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "wa-create").await;
     let Payload::PoolSettings(s) = answer(&mut h, 1, ApiCall::PoolSettings(pool.clone())).await
     else {
@@ -139,9 +140,9 @@ async fn create_edit_and_read_back_a_user() {
     assert!(error.text.contains("already exists"), "{error:?}");
 }
 
-#[tokio::test]
-async fn disable_enable_passwords_confirm_sign_out_and_delete() {
-    let mut h = Harness::moto().await;
+async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let c = h.client.clone();
     let pool = common::create_pool(&c, "wa-single").await;
     common::create_user(
@@ -236,9 +237,9 @@ async fn admin_fails(
     assert_eq!(h.failure(request).await.code.as_deref(), Some(code));
 }
 
-#[tokio::test]
-async fn groups_devices_and_auth_events() {
-    let mut h = Harness::moto().await;
+async fn groups_devices_and_auth_events(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let c = h.client.clone();
     let pool = common::create_pool(&c, "wa-groups").await;
     common::create_user(&c, &pool, "ann", &[("email", "ann@example.com")]).await;
@@ -249,26 +250,39 @@ async fn groups_devices_and_auth_events() {
     admin(&mut h, 2, &pool, "ann", AdminOp::RemoveFromGroup(staff)).await;
     assert!(groups_of(&c, &pool, "ann").await.is_empty());
 
-    // moto has neither: the error says so, for the view to show in place.
-    for (request, call) in [
-        (3, ApiCall::ListDevices(pool.clone(), Username::new("ann"))),
-        (
-            4,
-            ApiCall::ListAuthEvents(pool.clone(), Username::new("ann")),
-        ),
-    ] {
-        h.call(request, call);
-        let error = h.failure(request).await;
-        assert!(
-            error.text.contains("not supported by this endpoint"),
+    let (ann, devices, events) = (Username::new("ann"), 3, 4);
+    let list_devices = ApiCall::ListDevices(pool.clone(), ann.clone());
+    let list_events = ApiCall::ListAuthEvents(pool.clone(), ann);
+    if server.is_moto() {
+        // moto has neither: the error says so, for the view to show in place.
+        for (request, call) in [(devices, list_devices), (events, list_events)] {
+            h.call(request, call);
+            let error = h.failure(request).await;
+            assert!(
+                error.text.contains("not supported by this endpoint"),
+                "{error:?}"
+            );
+        }
+    } else {
+        // A new user has remembered no device, and a pool without threat protection keeps no
+        // auth events: AWS's answers, the second shown in place.
+        let Payload::Devices(rows) = answer(&mut h, devices, list_devices).await else {
+            panic!("expected devices")
+        };
+        assert!(rows.is_empty(), "{rows:?}");
+        h.call(events, list_events);
+        let error = h.failure(events).await;
+        assert_eq!(
+            error.code.as_deref(),
+            Some("UserPoolAddOnNotEnabledException"),
             "{error:?}"
         );
     }
 }
 
-#[tokio::test]
-async fn bulk_steps_through_every_user_and_a_failure_does_not_stop_it() {
-    let mut h = Harness::moto().await;
+async fn bulk_steps_through_every_user_and_a_failure_does_not_stop_it(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let c = h.client.clone();
     let pool = common::create_pool(&c, "wa-bulk").await;
     for user in ["u1", "u2", "u3"] {
@@ -315,9 +329,9 @@ async fn bulk_steps_through_every_user_and_a_failure_does_not_stop_it() {
     assert!(!status(&c, &pool, "u3").await.1);
 }
 
-#[tokio::test]
-async fn generated_passwords_meet_the_policy_and_the_journal_is_read() {
-    let mut h = Harness::moto().await;
+async fn generated_passwords_meet_the_policy_and_the_journal_is_read(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let policy = PasswordPolicyType {
         minimum_length: Some(16),
         require_symbols: Some(true),
@@ -350,9 +364,9 @@ async fn generated_passwords_meet_the_policy_and_the_journal_is_read() {
     }
 }
 
-#[tokio::test]
-async fn a_read_only_worker_refuses_every_change_and_nothing_changes() {
-    let settings = settings(&common::moto_url());
+async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Backend) {
+    let server = backend.start().await;
+    let settings = settings(&server.url);
     let client = CognitoClient::connect(&settings).await.unwrap();
     let pool = common::create_pool(&client, "wa-ro").await;
     common::create_user(&client, &pool, "ann", &[]).await;
@@ -371,3 +385,5 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes() {
     }
     assert!(status(&client, &pool, "ann").await.1, "still enabled");
 }
+
+on_both!("current_thread": create_edit_and_read_back_a_user, disable_enable_passwords_confirm_sign_out_and_delete, groups_devices_and_auth_events, bulk_steps_through_every_user_and_a_failure_does_not_stop_it, generated_passwords_meet_the_policy_and_the_journal_is_read, a_read_only_worker_refuses_every_change_and_nothing_changes);

@@ -7,6 +7,7 @@
     clippy::expect_used
 )]
 
+pub mod backend;
 pub mod fault;
 
 use std::sync::atomic::{AtomicU32, Ordering};

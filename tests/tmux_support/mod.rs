@@ -1,4 +1,4 @@
-//! The real binary in tmux against moto, for the end-to-end journeys: keys go in with `send-keys`,
+//! The real binary in tmux against a server (moto or the local one), for the end-to-end journeys: keys go in with `send-keys`,
 //! the screen comes back with `capture-pane`; every wait polls the screen until a deadline. Fails
 //! loudly when tmux or moto is missing (scripts/test.sh provides both).
 #![allow(
@@ -110,18 +110,17 @@ impl Tmux {
         self.wait(&format!("{text:?}"), |s| s.contains(text))
     }
 
-    /// Starts the console from the shell, then echoes its exit status when it ends.
-    pub fn open_console(&self) {
-        self.open_console_with("");
+    /// Starts the console on `url` from the shell, then echoes its exit status when it ends.
+    pub fn open_console(&self, url: &str) {
+        self.open_console_with(url, "");
     }
 
-    /// Starts the console with extra arguments (e.g. `--read-only`).
-    pub fn open_console_with(&self, extra: &str) {
+    /// Starts the console on `url` with extra arguments (e.g. `--read-only`).
+    pub fn open_console_with(&self, url: &str, extra: &str) {
         let binary = env!("CARGO_BIN_EXE_cognito-tui");
         let line = format!(
-            "'{binary}' --region {} --endpoint-url {} {extra}; echo \"EXITED=$?\"",
+            "'{binary}' --region {} --endpoint-url {url} {extra}; echo \"EXITED=$?\"",
             common::REGION,
-            common::moto_url()
         );
         self.type_text(&line);
         self.keys(&["Enter"]);

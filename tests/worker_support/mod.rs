@@ -1,4 +1,4 @@
-//! The worker on its own channels, against moto: send effects, read actions with a deadline.
+//! The worker on its own channels, against a server: send effects, read actions with a deadline.
 #![allow(
     dead_code,
     clippy::missing_panics_doc,
@@ -53,8 +53,9 @@ impl Harness {
         }
     }
 
-    pub async fn moto() -> Self {
-        Self::start(settings(&common::moto_url()), 64).await
+    /// A worker talking to `server` (moto or the local server).
+    pub async fn on(server: &common::backend::Server) -> Self {
+        Self::start(settings(&server.url), 64).await
     }
 
     pub fn send(&self, effect: Effect) {

@@ -5,6 +5,7 @@ pub mod clients;
 pub mod groups;
 pub mod members;
 pub mod pools;
+pub mod sign_up;
 pub mod user_edits;
 pub mod users;
 
@@ -71,6 +72,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("ListUserPools", pools::list_user_pools),
     ("ListUsers", users::list_users),
     ("ListUsersInGroup", members::list_users_in_group),
+    ("SignUp", sign_up::sign_up),
     ("UpdateGroup", members::update_group),
 ];
 

@@ -37,7 +37,10 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         let x = put(buf, area, x + 2, y, label, area.width, theme.header);
         put(buf, area, x + 1, y, value, area.width, style)
     };
-    x = field(x, "profile", profile(state), theme.header_name);
+    // The local server's dummy credentials come from no profile: naming one would mislead.
+    if !context.local {
+        x = field(x, "profile", profile(state), theme.header_name);
+    }
     x = field(x, "region", &context.region, theme.header_name);
     if context.local {
         let value = format!(" LOCAL {} ", context.endpoint);
@@ -50,7 +53,11 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
+/// The profile, `default` when none was chosen; `local` for the built-in server.
 fn profile(state: &State) -> &str {
+    if state.context.local {
+        return "local";
+    }
     state.context.profile.as_deref().unwrap_or("default")
 }
 

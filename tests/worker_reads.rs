@@ -1,6 +1,6 @@
-//! The background worker against moto: effects in, actions out. Lists stream page by page and end
-//! with `done`, cancel stops the pages, details carry their raw JSON, errors become `Failed`, and a
-//! reconnect applies before the effects queued after it.
+//! The background worker against moto and the local server: effects in, actions out. Lists stream
+//! page by page and end with `done`, cancel stops the pages, details carry their raw JSON, errors
+//! become `Failed`, and a reconnect applies before the effects queued after it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod common;
@@ -12,14 +12,15 @@ use std::time::Duration;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
+use common::backend::Backend;
 use serde_json::json;
 use worker_support::{
     Harness, create_group, join, pool_ids, section, seed_users, settings, users_of,
 };
 
-#[tokio::test]
-async fn more_than_60_users_stream_as_several_pages_then_done() {
-    let mut h = Harness::moto().await;
+async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "worker-stream").await;
     let names = seed_users(&h.client, &pool, 130).await;
 
@@ -57,9 +58,9 @@ async fn more_than_60_users_stream_as_several_pages_then_done() {
     assert_eq!(users_of(&h.pages(2).await), ["user0042"]);
 }
 
-#[tokio::test]
-async fn cancel_stops_further_pages() {
-    let settings = settings(&common::moto_url());
+async fn cancel_stops_further_pages(backend: Backend) {
+    let server = backend.start().await;
+    let settings = settings(&server.url);
     // One slot: the call can run at most a page ahead of what the test has read.
     let mut h = Harness::start(settings, 1).await;
     let pool = common::create_pool(&h.client, "worker-cancel").await;
@@ -94,9 +95,9 @@ async fn cancel_stops_further_pages() {
     );
 }
 
-#[tokio::test]
-async fn pools_groups_clients_and_idps_list() {
-    let mut h = Harness::moto().await;
+async fn pools_groups_clients_and_idps_list(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "worker-lists").await;
     create_group(&h.client, &pool, "admins").await;
     for (name, secret) in [("web", false), ("backend", true)] {
@@ -179,9 +180,9 @@ async fn pools_groups_clients_and_idps_list() {
     }
 }
 
-#[tokio::test]
-async fn details_carry_groups_members_and_masked_secrets() {
-    let mut h = Harness::moto().await;
+async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "worker-detail").await;
     common::create_user(&h.client, &pool, "ann", &[("email", "ann@example.com")]).await;
     common::create_user(&h.client, &pool, "bob", &[]).await;
@@ -238,19 +239,19 @@ async fn details_carry_groups_members_and_masked_secrets() {
     assert_eq!(body.raw["UserPoolClient"]["ClientName"], "backend");
 }
 
-#[tokio::test]
-async fn api_errors_become_failed_actions() {
-    let mut h = Harness::moto().await;
+async fn api_errors_become_failed_actions(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "worker-errors").await;
     h.call(1, ApiCall::GetUser(pool, Username::new("nobody")));
     let error = h.failure(1).await;
     assert_eq!(error.code.as_deref(), Some("UserNotFoundException"));
     assert!(error.text.starts_with("UserNotFoundException"), "{error:?}");
 
-    // Every call the console makes exists in moto; an endpoint without them answers HTML 500s.
+    // An endpoint without an operation answers HTML 500s (moto, for a few): said plainly.
     let html = common::fault::Canned::html(500, "<html><body>Internal Server Error</body></html>");
-    let server = common::fault::serve(vec![html]).await;
-    let mut h = Harness::start(settings(&server.url), 8).await;
+    let faulty = common::fault::serve(vec![html]).await;
+    let mut h = Harness::start(settings(&faulty.url), 8).await;
     let pool = PoolId::new("us-east-1_nothing");
     h.call(2, ApiCall::ListUsers { pool, filter: None });
     let error = h.failure(2).await;
@@ -262,12 +263,12 @@ async fn api_errors_become_failed_actions() {
     );
 }
 
-#[tokio::test]
-async fn reconnect_applies_before_the_effects_after_it() {
-    let mut h = Harness::moto().await;
+async fn reconnect_applies_before_the_effects_after_it(backend: Backend) {
+    let server = backend.start().await;
+    let mut h = Harness::on(&server).await;
     let before = context_of(&h.client, false);
     assert_eq!(before.region, "us-east-1");
-    assert_eq!(before.endpoint, common::moto_url());
+    assert_eq!(before.endpoint, server.url);
     assert!(!before.is_aws);
     let pool = common::create_pool(&h.client, "worker-reconnect").await;
 
@@ -294,3 +295,5 @@ async fn reconnect_applies_before_the_effects_after_it() {
     let ids: Vec<String> = pool_ids(&h.pages(9).await);
     assert!(!ids.contains(&pool.to_string()), "{ids:?}");
 }
+
+on_both!("current_thread": more_than_60_users_stream_as_several_pages_then_done, cancel_stops_further_pages, pools_groups_clients_and_idps_list, details_carry_groups_members_and_masked_secrets, api_errors_become_failed_actions, reconnect_applies_before_the_effects_after_it);

@@ -1,0 +1,60 @@
+//! The whole console against the built-in local server's demo: real keys through the key map,
+//! `update`, the worker and the wire, snapshotted screen by screen. The demo is deterministic
+//! (seeded data, fixed dates), so these snapshots hold on every machine; record new ones with
+//! `INSTA_UPDATE=always`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
+mod common;
+mod console_support;
+mod worker_support;
+
+use console_support::Console;
+use crossterm::event::KeyCode;
+
+#[tokio::test]
+async fn browse_the_demo_pools_users_and_a_user() {
+    let mut c = Console::local_demo().await;
+    insta::assert_snapshot!("local_pools", c.screen());
+
+    c.press(KeyCode::Enter).await;
+    insta::assert_snapshot!("local_production_users", c.screen());
+
+    // A server-side search, as support staff find a user among thousands.
+    c.keys("s").await;
+    c.keys("ann").await;
+    c.press(KeyCode::Enter).await;
+    insta::assert_snapshot!("local_search_ann", c.screen());
+
+    c.press(KeyCode::Enter).await;
+    insta::assert_snapshot!("local_user_detail", c.screen());
+
+    c.keys("y").await;
+    let raw = c.screen();
+    assert!(
+        raw.contains("raw JSON") && raw.contains("\"GroupName\": \"admins\""),
+        "the raw JSON view:\n{raw}"
+    );
+}
+
+#[tokio::test]
+async fn the_production_pool_tabs_and_overview() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.press(KeyCode::Tab).await;
+    insta::assert_snapshot!("local_groups", c.screen());
+    c.press(KeyCode::Tab).await;
+    let clients = c.screen();
+    insta::assert_snapshot!("local_clients", clients);
+    c.press(KeyCode::Tab).await;
+    insta::assert_snapshot!("local_idps", c.screen());
+    c.keys("d").await;
+    insta::assert_snapshot!("local_pool_overview", c.screen());
+}
+
+#[tokio::test]
+async fn the_action_menu_of_a_demo_user_offers_what_their_status_allows() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys("a").await;
+    insta::assert_snapshot!("local_action_menu", c.screen());
+}
