@@ -1,10 +1,13 @@
-//! Not a test: 10,000 AdminCreateUser calls, one after another through the real client, then a
-//! full ListUsers crawl of them, against the local server with its state in a file (as `--local`
-//! runs it). `COGNITO_TUI_BENCH_USERS` changes the count. Prints the wall-clock figures, and the
-//! same creates dispatched in-process without HTTP, to show where the time goes.
+//! Not a test: AdminCreateUser calls one after another through the real client, then a full
+//! ListUsers crawl of them, against the local server with its state in a file (as `--local` runs
+//! it), at several sizes to show how the cost grows; then the same creates 8 at a time; then the
+//! server's own share (the creates dispatched in-process, no HTTP). With `COGNITO_TUI_BENCH_MOTO`
+//! set to a moto URL, the same sequential creates and crawl against moto, in the same run
+//! (`bench/local-server.sh` starts moto and sets it). `COGNITO_TUI_BENCH_USERS` is the largest
+//! size (default 10,000); the others are its quarter and half, and it again at twice.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use aws_credential_types::Credentials;
 use cognito_tui::cognito::types::Secret;
@@ -25,28 +28,60 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let location = StateLocation::File(dir.path().join("bench.sqlite3"));
     let server = LocalServer::start(&location, Seed::Empty, 0).await.unwrap();
+    let local = connect(&server.url()).await;
+
+    for size in [count / 4, count / 2, count, count * 2] {
+        let (create, crawl, pages) = creates_then_crawl(&local, size).await;
+        report("local server", size, create, crawl, pages);
+    }
+    concurrent(&local, count).await;
+    in_process(count, &dir.path().join("direct.sqlite3"));
+    if let Ok(url) = std::env::var("COGNITO_TUI_BENCH_MOTO") {
+        let moto = connect(&url).await;
+        let (create, crawl, pages) = creates_then_crawl(&moto, count).await;
+        report("moto", count, create, crawl, pages);
+    }
+}
+
+async fn connect(url: &str) -> CognitoClient {
     let settings = ClientSettings {
         region: Some("us-east-1".to_owned()),
-        endpoint_url: Some(server.url()),
+        endpoint_url: Some(url.to_owned()),
         credentials: Some(Credentials::new("local", "local", None, None, "bench")),
         ..ClientSettings::default()
     };
-    let client = CognitoClient::connect(&settings).await.unwrap();
+    CognitoClient::connect(&settings).await.unwrap()
+}
+
+async fn new_pool(client: &CognitoClient, name: &str) -> PoolId {
     let created = client
-        .call_json("CreateUserPool", &json!({"PoolName": "bench"}))
+        .call_json("CreateUserPool", &json!({ "PoolName": name }))
         .await
         .unwrap();
-    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
+    PoolId::new(created["UserPool"]["Id"].as_str().unwrap())
+}
 
+fn create_request(pool: &PoolId, i: usize) -> AdminCreateUserRequest {
+    AdminCreateUserRequest {
+        user_pool_id: pool.clone(),
+        username: Username::new(format!("user{i:06}")),
+        temporary_password: Some(Secret::new("Passw0rd!Tmp")),
+        message_action: Some("SUPPRESS".to_owned()),
+        ..AdminCreateUserRequest::default()
+    }
+}
+
+/// `count` creates one after another into a new pool, then every page of ListUsers.
+async fn creates_then_crawl(client: &CognitoClient, count: usize) -> (Duration, Duration, usize) {
+    let pool = new_pool(client, &format!("bench-{count}")).await;
     let start = Instant::now();
     for i in 0..count {
         client
-            .admin_create_user(&create_request(&pool, "user", i))
+            .admin_create_user(&create_request(&pool, i))
             .await
             .unwrap();
     }
     let create = start.elapsed();
-
     let start = Instant::now();
     let pages: Vec<_> = client
         .list_users(ListUsersRequest::new(pool))
@@ -56,41 +91,28 @@ async fn main() {
     let crawl = start.elapsed();
     let users: usize = pages.iter().map(|p| p.users.len()).sum();
     assert_eq!(users, count);
+    (create, crawl, pages.len())
+}
+
+fn report(server: &str, count: usize, create: Duration, crawl: Duration, pages: usize) {
     eprintln!(
-        "local server: {count} AdminCreateUser in {:.2} s ({:.2} ms a call); \
-         ListUsers crawl of {users} users in {} pages in {:.2} s",
+        "{server}: {count} AdminCreateUser in {:.2} s ({:.3} ms a call); \
+         ListUsers crawl, {pages} pages, in {:.2} s",
         create.as_secs_f64(),
         create.as_secs_f64() * 1000.0 / count as f64,
-        pages.len(),
         crawl.as_secs_f64()
     );
-    concurrent(&client, count).await;
-    in_process(count, &dir.path().join("direct.sqlite3"));
 }
 
-fn create_request(pool: &PoolId, prefix: &str, i: usize) -> AdminCreateUserRequest {
-    AdminCreateUserRequest {
-        user_pool_id: pool.clone(),
-        username: Username::new(format!("{prefix}{i:06}")),
-        temporary_password: Some(Secret::new("Passw0rd!Tmp")),
-        message_action: Some("SUPPRESS".to_owned()),
-        ..AdminCreateUserRequest::default()
-    }
-}
-
-/// The same creates into a second pool with `IN_FLIGHT` calls at a time, as an import script
-/// or the SDK's concurrent clients send them.
+/// The same creates into a new pool with `IN_FLIGHT` calls at a time, as an import script or the
+/// SDK's concurrent clients send them.
 async fn concurrent(client: &CognitoClient, count: usize) {
     const IN_FLIGHT: usize = 8;
-    let created = client
-        .call_json("CreateUserPool", &json!({"PoolName": "bench-concurrent"}))
-        .await
-        .unwrap();
-    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
+    let pool = new_pool(client, "bench-concurrent").await;
     let start = Instant::now();
     futures::stream::iter(0..count)
         .map(|i| {
-            let request = create_request(&pool, "user", i);
+            let request = create_request(&pool, i);
             async move { client.admin_create_user(&request).await }
         })
         .buffer_unordered(IN_FLIGHT)
