@@ -67,3 +67,16 @@ fn local_refuses_an_endpoint_or_profile_as_well() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
+
+#[test]
+fn the_state_lives_in_cognito_tui_data_dir_like_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("chosen");
+    let out = cognito_tui(dir.path())
+        .env("COGNITO_TUI_DATA_DIR", &data)
+        .args(["--local", "--output", "json", "pools", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(data.join("local-server.sqlite3").exists());
+}

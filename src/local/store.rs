@@ -87,10 +87,9 @@ impl StateLocation {
         }
     }
 
-    /// `local-server.sqlite3` in the data dir.
+    /// `local-server.sqlite3` in the data dir (`COGNITO_TUI_DATA_DIR`, as for the journal).
     pub fn default_file() -> Option<Self> {
-        directories::ProjectDirs::from("", "", "cognito-tui")
-            .map(|d| Self::File(d.data_dir().join("local-server.sqlite3")))
+        crate::admin::data_dir().map(|d| Self::File(d.join("local-server.sqlite3")))
     }
 }
 
