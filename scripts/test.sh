@@ -33,6 +33,8 @@ export COGNITO_TUI_TEST_MOTO="$MOTO_URL"
 export COGNITO_TUI_TEST_MOTO_AUTH="$MOTO_AUTH_URL"
 export COGNITO_TUI_TEST_AUTH_KEY_ID="$KEY_ID"
 export COGNITO_TUI_TEST_AUTH_SECRET="$KEY_SECRET"
+# The AWS CLI, to show other tools work against `cognito-tui local-server`.
+export COGNITO_TUI_TEST_AWS_CLI="$VENV/bin/aws"
 # The credential chain must never wait on instance metadata.
 export AWS_EC2_METADATA_DISABLED=true
 echo "moto: $MOTO_URL (plain), $MOTO_AUTH_URL (signature checking)" >&2
