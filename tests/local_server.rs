@@ -170,7 +170,7 @@ async fn resend_invites_only_existing_users_awaiting_a_password() {
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;
     let answer = client
-        .call_json("GetCSVHeader", &json!({"UserPoolId": "x"}))
+        .call_json("StartUserImportJob", &json!({"UserPoolId": "x"}))
         .await;
     assert_eq!(code_of(answer), "UnknownOperationException");
 }
