@@ -146,16 +146,15 @@ pub async fn pools_by_region(client: &CognitoClient, elsewhere: &CognitoClient) 
     assert!(eu.contains(&there) && !eu.contains(&here));
 }
 
+async fn arn_of(client: &CognitoClient, pool: &PoolId) -> String {
+    let pool = client.describe_user_pool(pool).await.unwrap().user_pool;
+    pool.and_then(|p| p.arn).expect("Arn")
+}
+
 /// Local only (moto answers an HTML 500).
 pub async fn tags(client: &CognitoClient) {
     let pool = create_protected_pool(client).await;
-    let arn = client
-        .describe_user_pool(&pool)
-        .await
-        .unwrap()
-        .user_pool
-        .and_then(|p| p.arn)
-        .expect("Arn");
+    let arn = arn_of(client, &pool).await;
     let tags_of = |arn: String| async move {
         client
             .list_tags_for_resource(&arn)
@@ -292,13 +291,7 @@ pub async fn delete_cascades(client: &CognitoClient) {
     for (operation, input) in &setup {
         call(client, operation, input).await;
     }
-    let arn = client
-        .describe_user_pool(&pool)
-        .await
-        .unwrap()
-        .user_pool
-        .and_then(|p| p.arn)
-        .expect("Arn");
+    let arn = arn_of(client, &pool).await;
     call(client, "DeleteUserPool", &json!({"UserPoolId": p})).await;
     let gone = call(client, "DescribeUserPoolDomain", &json!({"Domain": domain})).await;
     assert_eq!(gone, json!({"DomainDescription": {}}));

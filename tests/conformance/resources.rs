@@ -2,6 +2,7 @@
 //! configuration and resource servers. The local server runs every function; moto runs those
 //! moto 5.2.5 implements, with its departures from AWS switched by `Quirks`.
 
+use cognito_tui::cognito::pools::GetUserPoolMfaConfigResponse;
 use cognito_tui::cognito::{CognitoClient, PoolId, ProviderName};
 use futures::TryStreamExt as _;
 use serde_json::{Value, json};
@@ -263,6 +264,20 @@ pub async fn domains(client: &CognitoClient, quirks: Quirks) {
     assert_eq!(pool_view.user_pool.and_then(|p| p.domain), None);
 }
 
+/// GetUserPoolMfaConfig and DescribeUserPool both say MFA is `mode`; the first's answer.
+async fn mfa_mode_agrees(
+    client: &CognitoClient,
+    pool: &PoolId,
+    mode: &str,
+) -> GetUserPoolMfaConfigResponse {
+    let got = client.get_user_pool_mfa_config(pool).await.unwrap();
+    assert_eq!(got.mfa_configuration.as_deref(), Some(mode));
+    let described = client.describe_user_pool(pool).await.unwrap();
+    let described = described.user_pool.and_then(|p| p.mfa_configuration);
+    assert_eq!(described.as_deref(), Some(mode), "DescribeUserPool agrees");
+    got
+}
+
 pub async fn mfa_config(client: &CognitoClient, quirks: Quirks) {
     let pool = create_pool(client, "conf-mfa").await;
     let p = pool.as_str();
@@ -278,22 +293,13 @@ pub async fn mfa_config(client: &CognitoClient, quirks: Quirks) {
                     "SmsConfiguration": {"SnsCallerArn": sms_role, "ExternalId": "ext-1"}}}),
     )
     .await;
-    let got = client.get_user_pool_mfa_config(&pool).await.unwrap();
-    assert_eq!(got.mfa_configuration.as_deref(), Some("OPTIONAL"));
+    let got = mfa_mode_agrees(client, &pool, "OPTIONAL").await;
     assert_eq!(
         got.software_token_mfa_configuration.and_then(|t| t.enabled),
         Some(true)
     );
     let sms = got.sms_mfa_configuration.expect("SmsMfaConfiguration");
     assert_eq!(sms["SmsConfiguration"]["SnsCallerArn"], sms_role);
-    let described = client.describe_user_pool(&pool).await.unwrap();
-    assert_eq!(
-        described
-            .user_pool
-            .and_then(|p| p.mfa_configuration)
-            .as_deref(),
-        Some("OPTIONAL")
-    );
 
     let no_factor = client
         .call_json(
@@ -322,16 +328,7 @@ pub async fn mfa_config(client: &CognitoClient, quirks: Quirks) {
         &json!({"UserPoolId": p, "MfaConfiguration": "OFF"}),
     )
     .await;
-    let off = client.get_user_pool_mfa_config(&pool).await.unwrap();
-    assert_eq!(off.mfa_configuration.as_deref(), Some("OFF"));
-    let described = client.describe_user_pool(&pool).await.unwrap();
-    assert_eq!(
-        described
-            .user_pool
-            .and_then(|p| p.mfa_configuration)
-            .as_deref(),
-        Some("OFF")
-    );
+    mfa_mode_agrees(client, &pool, "OFF").await;
     let missing = client
         .get_user_pool_mfa_config(&PoolId::new("us-east-1_Missing00"))
         .await;
