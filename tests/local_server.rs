@@ -359,7 +359,7 @@ async fn mfa_configuration() {
 #[tokio::test]
 async fn resource_servers_and_their_edits() {
     let (_server, client) = empty().await;
-    conformance::resources::resource_server_edits(&client).await;
+    conformance::resource_servers::resource_server_edits(&client).await;
 }
 
 #[tokio::test]

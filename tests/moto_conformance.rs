@@ -86,7 +86,7 @@ async fn mfa_configuration() {
 
 #[tokio::test]
 async fn resource_servers() {
-    conformance::resources::resource_servers(&common::moto().await).await;
+    conformance::resource_servers::resource_servers(&common::moto().await).await;
 }
 
 #[tokio::test]

@@ -20,6 +20,7 @@ use serde_json::json;
 
 pub mod edits;
 pub mod pool_lifecycle;
+pub mod resource_servers;
 pub mod resources;
 
 use super::common::{create_pool, create_user, unique};
@@ -71,6 +72,18 @@ pub const AWS: Quirks = Quirks {
     client_update_resets_omitted: true,
     honours_deletion_protection: true,
 };
+
+/// The answer of an operation that must succeed, or a panic naming the operation and error.
+pub async fn call(
+    client: &CognitoClient,
+    operation: &str,
+    input: &serde_json::Value,
+) -> serde_json::Value {
+    client
+        .call_json(operation, input)
+        .await
+        .unwrap_or_else(|e| panic!("{operation}: {e:?}"))
+}
 
 /// The service error code, or a panic naming what came back instead.
 pub fn code_of<T: std::fmt::Debug>(result: Result<T, AwsError>) -> String {

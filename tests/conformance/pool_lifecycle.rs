@@ -7,14 +7,7 @@ use futures::TryStreamExt as _;
 use serde_json::{Value, json};
 
 use super::super::common::{create_pool, create_user, unique};
-use super::{Quirks, code_of};
-
-async fn call(client: &CognitoClient, operation: &str, input: &Value) -> Value {
-    client
-        .call_json(operation, input)
-        .await
-        .unwrap_or_else(|e| panic!("{operation}: {e:?}"))
-}
+use super::{Quirks, call, code_of};
 
 async fn create_protected_pool(client: &CognitoClient) -> PoolId {
     let created = call(
