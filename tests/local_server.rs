@@ -170,7 +170,7 @@ async fn resend_invites_only_existing_users_awaiting_a_password() {
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;
     let answer = client
-        .call_json("GetCSVHeader", &json!({"UserPoolId": "x"}))
+        .call_json("StartUserImportJob", &json!({"UserPoolId": "x"}))
         .await;
     assert_eq!(code_of(answer), "UnknownOperationException");
 }
@@ -336,4 +336,237 @@ async fn demo_seed_serves_both_pools_in_every_status() {
         staging.user_pool.and_then(|p| p.name).as_deref(),
         Some("acme-staging")
     );
+}
+
+#[tokio::test]
+async fn identity_providers() {
+    let (_server, client) = empty().await;
+    conformance::resources::identity_providers(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn user_pool_domains() {
+    let (_server, client) = empty().await;
+    conformance::resources::domains(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn mfa_configuration() {
+    let (_server, client) = empty().await;
+    conformance::resources::mfa_config(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn resource_servers_and_their_edits() {
+    let (_server, client) = empty().await;
+    conformance::resource_servers::resource_server_edits(&client).await;
+}
+
+#[tokio::test]
+async fn pool_and_client_update_and_delete() {
+    let (_server, client) = empty().await;
+    conformance::pool_lifecycle::pool_and_client_lifecycle(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn user_pools_are_listed_in_their_region_only() {
+    let (server, client) = empty().await;
+    let elsewhere = common::client_in(&server.url(), "local", "local", "eu-west-1").await;
+    conformance::pool_lifecycle::pools_by_region(&client, &elsewhere).await;
+}
+
+#[tokio::test]
+async fn tags_by_pool_arn() {
+    let (_server, client) = empty().await;
+    conformance::pool_lifecycle::tags(&client).await;
+}
+
+#[tokio::test]
+async fn csv_header_lists_standard_then_custom_attributes() {
+    let (_server, client) = empty().await;
+    conformance::pool_lifecycle::csv_header(&client).await;
+}
+
+#[tokio::test]
+async fn deleting_a_pool_deletes_everything_of_it() {
+    let (_server, client) = empty().await;
+    conformance::pool_lifecycle::delete_cascades(&client).await;
+}
+
+/// The demo production pool's SAML and OIDC providers, with the details each type needs.
+async fn demo_providers(client: &CognitoClient, production: &PoolId) {
+    use cognito_tui::cognito::ProviderName;
+    use cognito_tui::local::seed_config::{OIDC_PROVIDER, SAML_PROVIDER};
+    let pages: Vec<_> = client
+        .list_identity_providers(production)
+        .try_collect()
+        .await
+        .unwrap();
+    let providers: Vec<(&str, Option<&str>)> = pages
+        .iter()
+        .flat_map(|p| &p.providers)
+        .map(|p| (p.provider_name.as_str(), p.provider_type.as_deref()))
+        .collect();
+    assert_eq!(
+        providers,
+        [(SAML_PROVIDER, Some("SAML")), (OIDC_PROVIDER, Some("OIDC"))]
+    );
+    let describe = |name: &'static str| {
+        let client = client.clone();
+        let pool = production.clone();
+        async move {
+            client
+                .describe_identity_provider(&pool, &ProviderName::new(name))
+                .await
+                .unwrap()
+                .identity_provider
+                .expect("IdentityProvider")
+        }
+    };
+    let saml = describe(SAML_PROVIDER).await;
+    assert!(saml.provider_details["MetadataURL"].starts_with("https://"));
+    assert!(saml.attribute_mapping.contains_key("email"));
+    let oidc = describe(OIDC_PROVIDER).await;
+    for key in [
+        "client_id",
+        "client_secret",
+        "authorize_scopes",
+        "oidc_issuer",
+    ] {
+        assert!(oidc.provider_details.contains_key(key), "{key}");
+    }
+}
+
+#[tokio::test]
+async fn demo_seed_configures_providers_domain_mfa_tags_and_a_resource_server() {
+    use cognito_tui::local::seed_config::{PRODUCTION_DOMAIN, RESOURCE_SERVER};
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let production = PoolId::new(PRODUCTION_POOL);
+    demo_providers(&client, &production).await;
+
+    let pool = client
+        .describe_user_pool(&production)
+        .await
+        .unwrap()
+        .user_pool
+        .expect("UserPool");
+    assert_eq!(pool.domain.as_deref(), Some(PRODUCTION_DOMAIN));
+    assert_eq!(pool.mfa_configuration.as_deref(), Some("OPTIONAL"));
+    let domain = client
+        .describe_user_pool_domain(PRODUCTION_DOMAIN)
+        .await
+        .unwrap()
+        .domain_description
+        .expect("DomainDescription");
+    assert_eq!(domain.user_pool_id.as_ref(), Some(&production));
+    assert_eq!(
+        domain.version.as_deref(),
+        Some("20231114221320"),
+        "fixed time"
+    );
+    let mfa = client.get_user_pool_mfa_config(&production).await.unwrap();
+    assert_eq!(mfa.mfa_configuration.as_deref(), Some("OPTIONAL"));
+    assert_eq!(
+        mfa.software_token_mfa_configuration.and_then(|t| t.enabled),
+        Some(true)
+    );
+    let sms = mfa.sms_mfa_configuration.expect("SMS MFA");
+    assert!(sms["SmsConfiguration"]["SnsCallerArn"].is_string());
+    assert!(sms["SmsConfiguration"]["ExternalId"].is_string());
+
+    let tags = client
+        .list_tags_for_resource(&pool.arn.expect("Arn"))
+        .await
+        .unwrap()
+        .tags;
+    let tags: Vec<(&str, &str)> = tags.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        tags,
+        [
+            ("cost-center", "1234"),
+            ("env", "production"),
+            ("team", "identity")
+        ]
+    );
+    let servers: Vec<_> = client
+        .list_resource_servers(&production)
+        .try_collect()
+        .await
+        .unwrap();
+    let server = servers
+        .iter()
+        .flat_map(|p| &p.resource_servers)
+        .find(|s| s.identifier.as_deref() == Some(RESOURCE_SERVER))
+        .expect("the API resource server");
+    let scopes: Vec<_> = server
+        .scopes
+        .iter()
+        .filter_map(|s| s.scope_name.as_deref())
+        .collect();
+    assert_eq!(scopes, ["read", "write"]);
+
+    let staging = client
+        .describe_user_pool(&PoolId::new(STAGING_POOL))
+        .await
+        .unwrap()
+        .user_pool
+        .expect("UserPool");
+    assert_eq!(staging.mfa_configuration.as_deref(), Some("OFF"));
+    let staging_tags = client
+        .list_tags_for_resource(&staging.arn.expect("Arn"))
+        .await
+        .unwrap()
+        .tags;
+    assert_eq!(staging_tags.get("env").map(String::as_str), Some("staging"));
+}
+
+#[tokio::test]
+async fn email_mfa_needs_ses_and_passkey_settings_are_kept() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "email-mfa").await;
+    let p = pool.as_str();
+    let email_mfa = json!({"UserPoolId": p, "MfaConfiguration": "ON",
+        "EmailMfaConfiguration": {"Message": "Your code is {####}", "Subject": "Code"}});
+    let refused = client.call_json("SetUserPoolMfaConfig", &email_mfa).await;
+    assert_eq!(code_of(refused), "InvalidParameterException");
+    client
+        .call_json(
+            "UpdateUserPool",
+            &json!({"UserPoolId": p, "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER",
+                "SourceArn": "arn:aws:ses:us-east-1:000000000000:identity/acme.example"}}),
+        )
+        .await
+        .unwrap();
+    let mut with_passkeys = email_mfa.clone();
+    with_passkeys["WebAuthnConfiguration"] =
+        json!({"RelyingPartyId": "auth.acme.example", "UserVerification": "required"});
+    let set = client
+        .call_json("SetUserPoolMfaConfig", &with_passkeys)
+        .await
+        .unwrap();
+    assert_eq!(set["EmailMfaConfiguration"]["Subject"], "Code");
+    let got = client.get_user_pool_mfa_config(&pool).await.unwrap();
+    assert_eq!(got.mfa_configuration.as_deref(), Some("ON"));
+    let webauthn = got.web_authn_configuration.expect("WebAuthnConfiguration");
+    assert_eq!(webauthn["UserVerification"], "required");
+    // UpdateUserPool resets an omitted MfaConfiguration to OFF, as AWS does.
+    client
+        .call_json(
+            "UpdateUserPool",
+            &json!({"UserPoolId": p, "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER",
+                "SourceArn": "arn:aws:ses:us-east-1:000000000000:identity/acme.example"}}),
+        )
+        .await
+        .unwrap();
+    let after = client.get_user_pool_mfa_config(&pool).await.unwrap();
+    assert_eq!(after.mfa_configuration.as_deref(), Some("OFF"));
+    let bad_message = client
+        .call_json(
+            "SetUserPoolMfaConfig",
+            &json!({"UserPoolId": p, "MfaConfiguration": "OFF",
+                    "SmsMfaConfiguration": {"SmsAuthenticationMessage": "no code",
+                        "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::000000000000:role/s"}}}),
+        )
+        .await;
+    assert_eq!(code_of(bad_message), "InvalidParameterException");
 }

@@ -9,10 +9,20 @@ use conformance::Quirks;
 
 /// moto 5.2 answers a page size above 60 instead of refusing it as AWS does, does not check
 /// AdminCreateUser's TemporaryPassword against the pool's policy, and confirms users in any status.
+/// Of the pool resources it overwrites duplicate providers, validates none, lets domains collide,
+/// shapes domain answers its own way, takes MFA with no factor enabled, merges client updates and
+/// ignores deletion protection (each field's comment says how AWS differs).
 const MOTO: Quirks = Quirks {
     refuses_limit_above_60: false,
     checks_temporary_password: false,
     confirms_only_unconfirmed: false,
+    refuses_duplicate_providers: false,
+    validates_providers: false,
+    one_domain_per_pool: false,
+    aws_domain_shapes: false,
+    mfa_needs_an_enabled_factor: false,
+    client_update_resets_omitted: false,
+    honours_deletion_protection: false,
 };
 
 #[tokio::test]
@@ -53,4 +63,39 @@ async fn group_lifecycle_and_members() {
 #[tokio::test]
 async fn app_clients() {
     conformance::edits::app_clients(&common::moto().await).await;
+}
+
+// Pool-level resources. moto 5.2.5 has no UpdateResourceServer or DeleteResourceServer and
+// answers TagResource, ListTagsForResource and GetCSVHeader with an HTML 500: those run against
+// the local server only (local_server.rs).
+
+#[tokio::test]
+async fn identity_providers() {
+    conformance::resources::identity_providers(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn user_pool_domains() {
+    conformance::resources::domains(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn mfa_configuration() {
+    conformance::resources::mfa_config(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn resource_servers() {
+    conformance::resource_servers::resource_servers(&common::moto().await).await;
+}
+
+#[tokio::test]
+async fn pool_and_client_update_and_delete() {
+    conformance::pool_lifecycle::pool_and_client_lifecycle(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn user_pools_are_listed_in_their_region_only() {
+    let elsewhere = common::client_in(&common::moto_url(), "testing", "testing", "eu-west-1").await;
+    conformance::pool_lifecycle::pools_by_region(&common::moto().await, &elsewhere).await;
 }

@@ -1,6 +1,6 @@
 //! Reading operation inputs: required and optional members, with AWS's validation errors.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::error::{LocalError, LocalResult};
 
@@ -40,6 +40,71 @@ pub fn page_limit(input: &Value, member: &str, max: i64) -> LocalResult<usize> {
              Member must have value less than or equal to {max}",
             lower_first(member)
         ))),
+    }
+}
+
+/// A page size the model bounds below by 1 (ListResourceServers): 0 is refused too.
+pub fn page_limit_from_one(input: &Value, member: &str, max: i64) -> LocalResult<usize> {
+    if optional_i64(input, member)? == Some(0) {
+        return Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value '0' at '{}' failed to satisfy constraint: \
+             Member must have value greater than or equal to 1",
+            lower_first(member)
+        )));
+    }
+    page_limit(input, member, max)
+}
+
+/// A map of strings (`ProviderDetails`, `UserPoolTags`); absent or null is `None`.
+pub fn optional_map(input: &Value, member: &str) -> LocalResult<Option<Map<String, Value>>> {
+    match input.get(member) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) if map.values().all(Value::is_string) => Ok(Some(map.clone())),
+        Some(_) => Err(serialization(member)),
+    }
+}
+
+/// A required map of strings; missing is an InvalidParameterException like a missing string.
+pub fn required_map(input: &Value, member: &str) -> LocalResult<Map<String, Value>> {
+    optional_map(input, member)?.ok_or_else(|| {
+        LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null"
+        ))
+    })
+}
+
+/// A list of strings (`IdpIdentifiers`, `TagKeys`); absent or null is `None`.
+pub fn optional_strings(input: &Value, member: &str) -> LocalResult<Option<Vec<String>>> {
+    match input.get(member) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| serialization(member))
+            })
+            .collect::<LocalResult<Vec<_>>>()
+            .map(Some),
+        Some(_) => Err(serialization(member)),
+    }
+}
+
+/// A string member that must be one of `allowed` when present.
+pub fn optional_enum<'a>(
+    input: &'a Value,
+    member: &str,
+    allowed: &[&str],
+) -> LocalResult<Option<&'a str>> {
+    let value = optional_str(input, member)?;
+    match value {
+        Some(v) if !allowed.contains(&v) => Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: \
+             Member must satisfy enum value set: [{}]",
+            lower_first(member),
+            allowed.join(", ")
+        ))),
+        _ => Ok(value),
     }
 }
 

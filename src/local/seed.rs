@@ -105,6 +105,7 @@ fn demo(tx: &Connection) -> LocalResult<()> {
     users(tx, &mut rng, PRODUCTION_POOL, PRODUCTION_USERS, true)?;
     users(tx, &mut rng, STAGING_POOL, STAGING_USERS, false)?;
     clients(tx, &mut rng)?;
+    super::seed_config::demo(tx, BASE_TIME)?;
     Ok(())
 }
 

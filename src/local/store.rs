@@ -61,6 +61,37 @@ CREATE TABLE IF NOT EXISTS app_clients (
     modified REAL NOT NULL,
     spec TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS identity_providers (
+    pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    details TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    identifiers TEXT NOT NULL,
+    created REAL NOT NULL,
+    modified REAL NOT NULL,
+    PRIMARY KEY (pool_id, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS domains (
+    domain TEXT PRIMARY KEY,
+    pool_id TEXT NOT NULL UNIQUE REFERENCES pools(id) ON DELETE CASCADE,
+    certificate_arn TEXT,
+    managed_login_version INTEGER NOT NULL,
+    created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pool_tags (
+    pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (pool_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS resource_servers (
+    pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+    identifier TEXT NOT NULL,
+    name TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    PRIMARY KEY (pool_id, identifier)
+) WITHOUT ROWID;
 ";
 
 /// More than the distinct statements the operations run, so none is parsed twice.

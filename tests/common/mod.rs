@@ -56,8 +56,13 @@ pub fn fast_retry(max_attempts: u32) -> RetryPolicy {
 }
 
 pub async fn client_for(url: &str, key: &str, secret: &str) -> CognitoClient {
+    client_in(url, key, secret, REGION).await
+}
+
+/// A client that signs for `region` (the server reads the caller's region from the signature).
+pub async fn client_in(url: &str, key: &str, secret: &str, region: &str) -> CognitoClient {
     let settings = ClientSettings {
-        region: Some(REGION.to_owned()),
+        region: Some(region.to_owned()),
         endpoint_url: Some(url.to_owned()),
         credentials: Some(Credentials::new(key, secret, None, None, "test")),
         retry: Some(fast_retry(3)),

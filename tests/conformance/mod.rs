@@ -19,10 +19,15 @@ use futures::TryStreamExt as _;
 use serde_json::json;
 
 pub mod edits;
+pub mod pool_lifecycle;
+pub mod resource_servers;
+pub mod resources;
 
 use super::common::{create_pool, create_user, unique};
 
 /// Where an endpoint legitimately departs from AWS.
+// Each flag is one independent, documented departure: a set of flags is the honest shape.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy)]
 pub struct Quirks {
     /// AWS (and the local server) refuse a page size above 60; moto answers.
@@ -32,13 +37,53 @@ pub struct Quirks {
     pub checks_temporary_password: bool,
     /// AWS confirms only UNCONFIRMED users (NotAuthorizedException otherwise); moto any user.
     pub confirms_only_unconfirmed: bool,
+    /// AWS refuses CreateIdentityProvider for a name the pool has (DuplicateProviderException);
+    /// moto 5.2.5 overwrites the existing provider.
+    pub refuses_duplicate_providers: bool,
+    /// AWS refuses an unknown ProviderType, a social provider not named after its type, and
+    /// ProviderDetails without the type's required keys; moto 5.2.5 stores anything.
+    pub validates_providers: bool,
+    /// AWS gives a pool one domain and a domain one pool (InvalidParameterException); moto 5.2.5
+    /// adds a second domain to a pool and hands a taken domain to another pool.
+    pub one_domain_per_pool: bool,
+    /// AWS answers CreateUserPoolDomain's CloudFrontDomain for a custom domain only and shows a
+    /// custom domain as DescribeUserPool's CustomDomain; moto 5.2.5 answers CloudFrontDomain for
+    /// a prefix domain too and shows every domain as Domain.
+    pub aws_domain_shapes: bool,
+    /// AWS refuses MFA ON or OPTIONAL with no factor enabled; moto 5.2.5 only checks that a
+    /// factor configuration is present, so `{"Enabled": false}` passes.
+    pub mfa_needs_an_enabled_factor: bool,
+    /// AWS resets the app client settings UpdateUserPoolClient leaves out; moto 5.2.5 keeps
+    /// them (it merges the update into the client).
+    pub client_update_resets_omitted: bool,
+    /// AWS refuses DeleteUserPool while DeletionProtection is ACTIVE; moto 5.2.5 deletes.
+    pub honours_deletion_protection: bool,
 }
 
 pub const AWS: Quirks = Quirks {
     refuses_limit_above_60: true,
     checks_temporary_password: true,
     confirms_only_unconfirmed: true,
+    refuses_duplicate_providers: true,
+    validates_providers: true,
+    one_domain_per_pool: true,
+    aws_domain_shapes: true,
+    mfa_needs_an_enabled_factor: true,
+    client_update_resets_omitted: true,
+    honours_deletion_protection: true,
 };
+
+/// The answer of an operation that must succeed, or a panic naming the operation and error.
+pub async fn call(
+    client: &CognitoClient,
+    operation: &str,
+    input: &serde_json::Value,
+) -> serde_json::Value {
+    client
+        .call_json(operation, input)
+        .await
+        .unwrap_or_else(|e| panic!("{operation}: {e:?}"))
+}
 
 /// The service error code, or a panic naming what came back instead.
 pub fn code_of<T: std::fmt::Debug>(result: Result<T, AwsError>) -> String {

@@ -1,4 +1,4 @@
-//! Reads of things the local server does not create yet: identity providers, devices, auth events.
+//! Reads of things the local server does not create yet: devices, auth events.
 //! They answer what AWS answers for a pool or user that has none, after the same checks.
 
 use serde_json::json;
@@ -9,13 +9,6 @@ use super::super::store::Store;
 use super::Request;
 use super::pools::pool_spec;
 use super::users::require_user;
-
-pub fn list_identity_providers(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    page_limit(&req.input, "MaxResults", 60)?;
-    store.read(|conn| pool_spec(conn, pool))?;
-    Ok(json!({ "Providers": [] }))
-}
 
 /// No tokens are issued yet, so no device was ever remembered.
 pub fn admin_list_devices(store: &Store, req: &Request) -> LocalResult {

@@ -1,4 +1,4 @@
-//! App clients: create (with or without a secret), list, describe.
+//! App clients: create (with or without a secret), list, describe, update, delete.
 
 use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
-use super::super::input::{encode_token, fetch_limit, page_limit, page_start, required_str};
+use super::super::input::{
+    encode_token, fetch_limit, optional_str, page_limit, page_start, required_str,
+};
 use super::super::store::{Store, now};
 use super::Request;
 use super::pools::pool_spec;
@@ -80,6 +82,44 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
             out["NextToken"] = json!(encode_token(&kind, last));
         }
         Ok(out)
+    })
+}
+
+/// Replaces the client's settings with the request's: AWS resets omitted settings to their
+/// defaults. The id, the secret and (when omitted) the name stay.
+pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let id = required_str(&req.input, "ClientId")?;
+    let name = optional_str(&req.input, "ClientName")?;
+    let mut spec = req.input.clone();
+    if let Some(obj) = spec.as_object_mut() {
+        for member in ["UserPoolId", "ClientId", "ClientName"] {
+            obj.remove(member);
+        }
+    }
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        client_json(tx, pool, id)?;
+        tx.cached_execute(
+            "UPDATE app_clients SET name = coalesce(?3, name), spec = ?4, modified = ?5
+             WHERE pool_id = ?1 AND client_id = ?2",
+            params![pool, id, name, spec.to_string(), now()],
+        )?;
+        Ok(json!({ "UserPoolClient": client_json(tx, pool, id)? }))
+    })
+}
+
+pub fn delete_user_pool_client(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let id = required_str(&req.input, "ClientId")?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        client_json(tx, pool, id)?;
+        tx.cached_execute(
+            "DELETE FROM app_clients WHERE pool_id = ?1 AND client_id = ?2",
+            params![pool, id],
+        )?;
+        Ok(json!({}))
     })
 }
 

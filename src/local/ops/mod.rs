@@ -9,6 +9,14 @@ pub mod sign_up;
 pub mod user_edits;
 pub mod users;
 
+pub mod domains;
+pub mod idps;
+pub mod mfa;
+pub mod paging;
+pub mod pool_edits;
+pub mod resource_servers;
+pub mod tags;
+
 use serde_json::Value;
 
 use super::error::{LocalError, LocalResult};
@@ -67,13 +75,51 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("DescribeUserPoolClient", clients::describe_user_pool_client),
     ("GetGroup", members::get_group),
     ("ListGroups", groups::list_groups),
-    ("ListIdentityProviders", absent::list_identity_providers),
     ("ListUserPoolClients", clients::list_user_pool_clients),
     ("ListUserPools", pools::list_user_pools),
     ("ListUsers", users::list_users),
     ("ListUsersInGroup", members::list_users_in_group),
     ("SignUp", sign_up::sign_up),
     ("UpdateGroup", members::update_group),
+    // Pool-level resources: identity providers, domain, MFA, tags, resource servers, lifecycle.
+    ("CreateIdentityProvider", idps::create_identity_provider),
+    (
+        "CreateResourceServer",
+        resource_servers::create_resource_server,
+    ),
+    ("CreateUserPoolDomain", domains::create_user_pool_domain),
+    ("DeleteIdentityProvider", idps::delete_identity_provider),
+    (
+        "DeleteResourceServer",
+        resource_servers::delete_resource_server,
+    ),
+    ("DeleteUserPool", pool_edits::delete_user_pool),
+    ("DeleteUserPoolClient", clients::delete_user_pool_client),
+    ("DeleteUserPoolDomain", domains::delete_user_pool_domain),
+    ("DescribeIdentityProvider", idps::describe_identity_provider),
+    (
+        "DescribeResourceServer",
+        resource_servers::describe_resource_server,
+    ),
+    ("DescribeUserPoolDomain", domains::describe_user_pool_domain),
+    ("GetCSVHeader", pool_edits::get_csv_header),
+    ("GetUserPoolMfaConfig", mfa::get_user_pool_mfa_config),
+    ("ListIdentityProviders", idps::list_identity_providers),
+    (
+        "ListResourceServers",
+        resource_servers::list_resource_servers,
+    ),
+    ("ListTagsForResource", tags::list_tags_for_resource),
+    ("SetUserPoolMfaConfig", mfa::set_user_pool_mfa_config),
+    ("TagResource", tags::tag_resource),
+    ("UntagResource", tags::untag_resource),
+    ("UpdateIdentityProvider", idps::update_identity_provider),
+    (
+        "UpdateResourceServer",
+        resource_servers::update_resource_server,
+    ),
+    ("UpdateUserPool", pool_edits::update_user_pool),
+    ("UpdateUserPoolClient", clients::update_user_pool_client),
 ];
 
 /// The names this server implements.

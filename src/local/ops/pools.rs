@@ -1,4 +1,4 @@
-//! CreateUserPool, ListUserPools, DescribeUserPool.
+//! CreateUserPool, ListUserPools (the caller's region only), DescribeUserPool.
 
 use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
@@ -7,11 +7,13 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{
-    decode_token, encode_token, fetch_limit, optional_str, page_limit, required_str,
+    decode_token, encode_token, fetch_limit, optional_map, optional_str, page_limit, required_str,
 };
 use super::super::password::policy_of;
 use super::super::store::{Store, now};
 use super::Request;
+use super::domains::domain_of;
+use super::tags::{set_tags, tags_of};
 
 const STANDARD_ATTRIBUTES: &[(&str, &str)] = &[
     ("sub", "String"),
@@ -41,6 +43,27 @@ pub fn insert_pool(
     Ok(())
 }
 
+/// Replaces the pool's stored settings (and its name, if given) and marks it modified at `at`.
+pub fn update_spec(
+    tx: &Connection,
+    id: &str,
+    name: Option<&str>,
+    spec: &Value,
+    at: f64,
+) -> LocalResult<()> {
+    tx.cached_execute(
+        "UPDATE pools SET name = coalesce(?2, name), spec = ?3, modified = ?4 WHERE id = ?1",
+        params![id, name, spec.to_string(), at],
+    )?;
+    Ok(())
+}
+
+/// `arn:aws:cognito-idp:REGION:ACCOUNT:userpool/ID`, the region being the pool id's prefix.
+pub fn pool_arn(id: &str, account: &str) -> String {
+    let region = id.split('_').next().unwrap_or("us-east-1");
+    format!("arn:aws:cognito-idp:{region}:{account}:userpool/{id}")
+}
+
 /// The pool's creation input as stored; ResourceNotFoundException when there is none.
 pub fn pool_spec(conn: &Connection, pool: &str) -> LocalResult<Value> {
     let spec: Option<String> = conn
@@ -57,13 +80,18 @@ pub fn create_user_pool(store: &Store, req: &Request) -> LocalResult {
             "PoolName must be at most 128 characters",
         ));
     }
+    let tags = optional_map(&req.input, "UserPoolTags")?.unwrap_or_default();
     let mut spec = req.input.clone();
     if let Some(obj) = spec.as_object_mut() {
         obj.remove("PoolName");
+        obj.remove("UserPoolTags");
     }
     let id = ids::pool_id(&mut fastrand::Rng::new(), &req.region);
     let at = now();
-    store.write(|tx| insert_pool(tx, &id, &name, &spec, at))?;
+    store.write(|tx| {
+        insert_pool(tx, &id, &name, &spec, at)?;
+        set_tags(tx, &id, &tags)
+    })?;
     let pool = store.read(|conn| describe(conn, &id, &req.account))?;
     Ok(json!({ "UserPool": pool }))
 }
@@ -87,10 +115,11 @@ pub fn list_user_pools(store: &Store, req: &Request) -> LocalResult {
         .unwrap_or_default();
     let rows = store.read(|conn| {
         let mut stmt = conn.prepare_cached(
-            "SELECT id, name, created, modified FROM pools WHERE id > ?1 ORDER BY id LIMIT ?2",
+            "SELECT id, name, created, modified FROM pools
+             WHERE id > ?1 AND substr(id, 1, length(?3) + 1) = ?3 || '_' ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map(params![after, fetch_limit(limit)], |r| {
+            .query_map(params![after, fetch_limit(limit), req.region], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
@@ -131,11 +160,10 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
         conn.cached_row("SELECT count(*) FROM users WHERE pool_id = ?1", [id], |r| {
             r.get(0)
         })?;
-    let region = id.split('_').next().unwrap_or("us-east-1");
     let mut pool = json!({
         "Id": id,
         "Name": name,
-        "Arn": format!("arn:aws:cognito-idp:{region}:{account}:userpool/{id}"),
+        "Arn": pool_arn(id, account),
         "CreationDate": created,
         "LastModifiedDate": modified,
         "Policies": { "PasswordPolicy": policy_of(&spec) },
@@ -150,12 +178,26 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
         "UsernameAttributes",
         "AliasAttributes",
         "AutoVerifiedAttributes",
-        "UserPoolTags",
         "AdminCreateUserConfig",
+        "SmsConfiguration",
+        "SmsAuthenticationMessage",
+        "EmailConfiguration",
+        "VerificationMessageTemplate",
+        "DeviceConfiguration",
+        "UserAttributeUpdateSettings",
+        "AccountRecoverySetting",
+        "UserPoolAddOns",
     ] {
         if let Some(v) = spec.get(member) {
             pool[member] = v.clone();
         }
+    }
+    let tags = tags_of(conn, id)?;
+    if !tags.is_empty() {
+        pool["UserPoolTags"] = Value::Object(tags);
+    }
+    if let Some((domain, custom)) = domain_of(conn, id)? {
+        pool[if custom { "CustomDomain" } else { "Domain" }] = json!(domain);
     }
     Ok(pool)
 }

@@ -1,0 +1,225 @@
+//! OAuth 2.0 resource servers and their custom scopes: create, list, describe, update, delete.
+
+use super::super::store::Cached as _;
+use rusqlite::{Connection, OptionalExtension as _, params};
+use serde_json::{Value, json};
+
+use super::super::error::{LocalError, LocalResult};
+use super::super::input::{page_limit_from_one, required_str};
+use super::super::store::Store;
+use super::Request;
+use super::paging::{Listing, page_of};
+use super::pools::pool_spec;
+
+/// AWS's quota of resource servers a pool holds.
+const MAX_SERVERS: i64 = 25;
+
+/// Validates and inserts a resource server; InvalidParameterException for a taken identifier.
+pub fn insert_resource_server(
+    tx: &Connection,
+    pool: &str,
+    identifier: &str,
+    name: &str,
+    scopes: &Value,
+) -> LocalResult<()> {
+    check_identifier(identifier)?;
+    check_name(name)?;
+    let count: i64 = tx.cached_row(
+        "SELECT count(*) FROM resource_servers WHERE pool_id = ?1",
+        [pool],
+        |r| r.get(0),
+    )?;
+    if count >= MAX_SERVERS {
+        return Err(LocalError::new(
+            "LimitExceededException",
+            format!("A user pool can have at most {MAX_SERVERS} resource servers."),
+        ));
+    }
+    let inserted = tx.cached_execute(
+        "INSERT OR IGNORE INTO resource_servers (pool_id, identifier, name, scopes)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![pool, identifier, name, scopes.to_string()],
+    )?;
+    if inserted == 0 {
+        return Err(LocalError::invalid_parameter(format!(
+            "{identifier} already exists in user pool {pool}."
+        )));
+    }
+    Ok(())
+}
+
+pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let identifier = required_str(&req.input, "Identifier")?;
+    let name = required_str(&req.input, "Name")?;
+    let scopes = scopes_of(&req.input)?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        insert_resource_server(tx, pool, identifier, name, &scopes)?;
+        Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
+    })
+}
+
+pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let identifier = required_str(&req.input, "Identifier")?;
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        Ok(json!({ "ResourceServer": server_json(conn, pool, identifier)? }))
+    })
+}
+
+pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let limit = page_limit_from_one(&req.input, "MaxResults", 50)?;
+    store.read(|conn| {
+        pool_spec(conn, pool)?;
+        let listing = Listing {
+            keys_sql: "SELECT identifier FROM resource_servers WHERE pool_id = ?1
+                       AND identifier > ?2 ORDER BY identifier LIMIT ?3",
+            pool,
+            kind: "resource-servers",
+            member: "ResourceServers",
+            limit,
+        };
+        page_of(conn, &req.input, &listing, |conn, identifier| {
+            server_json(conn, pool, identifier)
+        })
+    })
+}
+
+/// Sets the name and scopes; scopes left out become none, as AWS resets omitted members.
+pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let identifier = required_str(&req.input, "Identifier")?;
+    let name = required_str(&req.input, "Name")?;
+    check_name(name)?;
+    let scopes = scopes_of(&req.input)?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        let updated = tx.cached_execute(
+            "UPDATE resource_servers SET name = ?3, scopes = ?4
+             WHERE pool_id = ?1 AND identifier = ?2",
+            params![pool, identifier, name, scopes.to_string()],
+        )?;
+        if updated == 0 {
+            return Err(not_found(identifier));
+        }
+        Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
+    })
+}
+
+pub fn delete_resource_server(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let identifier = required_str(&req.input, "Identifier")?;
+    store.write(|tx| {
+        pool_spec(tx, pool)?;
+        let deleted = tx.cached_execute(
+            "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
+            params![pool, identifier],
+        )?;
+        if deleted == 0 {
+            return Err(not_found(identifier));
+        }
+        Ok(json!({}))
+    })
+}
+
+fn not_found(identifier: &str) -> LocalError {
+    LocalError::new(
+        "ResourceNotFoundException",
+        format!("Resource server {identifier} does not exist."),
+    )
+}
+
+fn server_json(conn: &Connection, pool: &str, identifier: &str) -> LocalResult<Value> {
+    let row: Option<(String, String)> = conn
+        .cached_row(
+            "SELECT name, scopes FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
+            params![pool, identifier],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (name, scopes) = row.ok_or_else(|| not_found(identifier))?;
+    let scopes: Value = serde_json::from_str(&scopes).map_err(LocalError::internal)?;
+    Ok(json!({
+        "UserPoolId": pool,
+        "Identifier": identifier,
+        "Name": name,
+        "Scopes": scopes,
+    }))
+}
+
+/// The request's scopes: at most 100, each a ScopeName (printable ASCII without blank, `"`, `/`
+/// or `\`) and a ScopeDescription, both 1 to 256 characters, names distinct.
+fn scopes_of(input: &Value) -> LocalResult<Value> {
+    let Some(list) = input.get("Scopes").filter(|v| !v.is_null()) else {
+        return Ok(json!([]));
+    };
+    let list = list
+        .as_array()
+        .ok_or_else(|| LocalError::new("SerializationException", "Unexpected type for Scopes"))?;
+    if list.len() > 100 {
+        return Err(LocalError::invalid_parameter(
+            "A resource server can have at most 100 scopes.",
+        ));
+    }
+    let mut names = Vec::with_capacity(list.len());
+    let scopes = list
+        .iter()
+        .map(|scope| {
+            let name = required_str(scope, "ScopeName")?;
+            let description = required_str(scope, "ScopeDescription")?;
+            let name_ok = name.len() <= 256
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'/' | b'\\'));
+            if !name_ok || description.chars().count() > 256 {
+                return Err(LocalError::invalid_parameter(format!(
+                    "Invalid scope {name}: a scope name is printable ASCII without spaces, quotes, \
+                     slashes or backslashes, and name and description are at most 256 characters."
+                )));
+            }
+            if names.contains(&name) {
+                return Err(LocalError::invalid_parameter(format!(
+                    "Duplicate scope name {name}."
+                )));
+            }
+            names.push(name);
+            Ok(json!({"ScopeName": name, "ScopeDescription": description}))
+        })
+        .collect::<LocalResult<Vec<_>>>()?;
+    Ok(Value::Array(scopes))
+}
+
+/// ResourceServerIdentifierType: 1 to 256 printable ASCII characters without blank, `"` or `\`.
+fn check_identifier(identifier: &str) -> LocalResult<()> {
+    let valid = identifier.len() <= 256
+        && identifier
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\\'));
+    if valid {
+        Ok(())
+    } else {
+        Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value '{identifier}' at 'identifier' failed to satisfy \
+             constraint: Member must satisfy regular expression pattern: [\\x21\\x23-\\x5B\\x5D-\\x7E]+"
+        )))
+    }
+}
+
+/// ResourceServerNameType: 1 to 256 word characters, blanks and `+=,.@-`.
+fn check_name(name: &str) -> LocalResult<()> {
+    let valid = name.chars().count() <= 256
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_+=,.@-".contains(c));
+    if valid {
+        Ok(())
+    } else {
+        Err(LocalError::invalid_parameter(format!(
+            "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: \
+             Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"
+        )))
+    }
+}
