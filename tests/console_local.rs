@@ -48,6 +48,11 @@ async fn the_production_pool_tabs_and_overview() {
     c.press(KeyCode::Tab).await;
     insta::assert_snapshot!("local_idps", c.screen());
     c.keys("d").await;
+    insta::assert_snapshot!("local_idp_detail", c.screen());
+
+    // Back on the tabs, Tab wraps from the last to the pool's overview.
+    c.press(KeyCode::Esc).await;
+    c.press(KeyCode::Tab).await;
     insta::assert_snapshot!("local_pool_overview", c.screen());
 }
 
