@@ -156,11 +156,18 @@ pub fn page_start(input: &Value, member: &str, kind: &str) -> LocalResult<String
 }
 
 /// Sets `member` of `out` to the next page's token when more than `limit` keys were fetched.
-pub fn set_next_token(out: &mut Value, member: &str, kind: &str, keys: &[String], limit: usize) {
+/// A page of none (`limit` 0) gets no token: one after no key would skip the first.
+pub fn set_next_token<K: AsRef<str>>(
+    out: &mut Value,
+    member: &str,
+    kind: &str,
+    keys: &[K],
+    limit: usize,
+) {
     if keys.len() > limit
-        && let Some(last) = keys.get(limit.saturating_sub(1))
+        && let Some(last) = limit.checked_sub(1).and_then(|i| keys.get(i))
     {
-        out[member] = Value::String(encode_token(kind, last));
+        out[member] = Value::String(encode_token(kind, last.as_ref()));
     }
 }
 
@@ -189,6 +196,23 @@ pub fn decode_token(kind: &str, token: &str) -> LocalResult<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_token_points_at_the_last_key_shown() {
+        let keys = ["ann", "bob", "carol"];
+        let mut out = serde_json::json!({});
+        set_next_token(&mut out, "NextToken", "users", &keys, 2);
+        let token = out["NextToken"].as_str().unwrap();
+        assert_eq!(decode_token("users", token).unwrap(), "bob");
+
+        let mut out = serde_json::json!({});
+        set_next_token(&mut out, "NextToken", "users", &keys[..2], 2);
+        assert!(out.get("NextToken").is_none(), "no more keys, no token");
+
+        let mut out = serde_json::json!({});
+        set_next_token(&mut out, "NextToken", "users", &keys[..1], 0);
+        assert!(out.get("NextToken").is_none(), "an empty page skips nothing");
+    }
 
     #[test]
     fn tokens_round_trip_and_reject_other_kinds() {

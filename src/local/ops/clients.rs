@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{
-    encode_token, fetch_limit, optional_str, page_limit, page_start, required_str,
+    fetch_limit, optional_str, page_limit, page_start, required_str, set_next_token,
 };
 use super::super::store::{Store, now};
 use super::Request;
@@ -76,11 +76,8 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
             .map(|(id, name)| json!({"ClientId": id, "UserPoolId": pool, "ClientName": name}))
             .collect();
         let mut out = json!({ "UserPoolClients": clients });
-        if rows.len() > limit
-            && let Some((last, _)) = rows.get(limit.saturating_sub(1))
-        {
-            out["NextToken"] = json!(encode_token(&kind, last));
-        }
+        let keys: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+        set_next_token(&mut out, "NextToken", &kind, &keys, limit);
         Ok(out)
     })
 }

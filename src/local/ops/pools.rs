@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{
-    decode_token, encode_token, fetch_limit, optional_map, optional_str, page_limit, required_str,
+    decode_token, fetch_limit, optional_map, optional_str, page_limit, required_str, set_next_token,
 };
 use super::super::password::policy_of;
 use super::super::store::{Store, now};
@@ -130,7 +130,6 @@ pub fn list_user_pools(store: &Store, req: &Request) -> LocalResult {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     })?;
-    let more = rows.len() > limit;
     let page: Vec<Value> = rows
         .iter()
         .take(limit)
@@ -140,9 +139,8 @@ pub fn list_user_pools(store: &Store, req: &Request) -> LocalResult {
         })
         .collect();
     let mut out = json!({ "UserPools": page });
-    if more && let Some((last, ..)) = rows.get(limit.saturating_sub(1)) {
-        out["NextToken"] = Value::String(encode_token("pools", last));
-    }
+    let keys: Vec<&str> = rows.iter().map(|(id, ..)| id.as_str()).collect();
+    set_next_token(&mut out, "NextToken", "pools", &keys, limit);
     Ok(out)
 }
 
