@@ -1,9 +1,12 @@
 //! The implemented operations, by exact wire name.
 
 pub mod absent;
+pub mod auth_events;
 pub mod clients;
+pub mod devices;
 pub mod groups;
 pub mod members;
+pub mod mfa;
 pub mod pools;
 pub mod user_edits;
 pub mod users;
@@ -35,12 +38,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
-    ("AdminListDevices", absent::admin_list_devices),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
-    (
-        "AdminListUserAuthEvents",
-        absent::admin_list_user_auth_events,
-    ),
     (
         "AdminRemoveUserFromGroup",
         members::admin_remove_user_from_group,
@@ -72,6 +70,26 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("ListUsers", users::list_users),
     ("ListUsersInGroup", members::list_users_in_group),
     ("UpdateGroup", members::update_group),
+    // A user's security: MFA, remembered devices, auth events.
+    ("AdminForgetDevice", devices::admin_forget_device),
+    ("AdminGetDevice", devices::admin_get_device),
+    ("AdminListDevices", devices::admin_list_devices),
+    (
+        "AdminListUserAuthEvents",
+        auth_events::admin_list_user_auth_events,
+    ),
+    (
+        "AdminSetUserMFAPreference",
+        mfa::admin_set_user_mfa_preference,
+    ),
+    (
+        "AdminUpdateAuthEventFeedback",
+        auth_events::admin_update_auth_event_feedback,
+    ),
+    (
+        "AdminUpdateDeviceStatus",
+        devices::admin_update_device_status,
+    ),
 ];
 
 /// The names this server implements.
