@@ -152,6 +152,7 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
         "AutoVerifiedAttributes",
         "UserPoolTags",
         "AdminCreateUserConfig",
+        "UserPoolAddOns",
     ] {
         if let Some(v) = spec.get(member) {
             pool[member] = v.clone();
