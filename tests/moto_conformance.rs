@@ -8,11 +8,17 @@ mod conformance;
 use conformance::Quirks;
 
 /// moto 5.2 answers a page size above 60 instead of refusing it as AWS does, does not check
-/// AdminCreateUser's TemporaryPassword against the pool's policy, and confirms users in any status.
+/// AdminCreateUser's TemporaryPassword against the pool's policy, confirms users in any status,
+/// reports MFA unlike AWS, ignores email MFA and keeps a changed email verified (see `Quirks`).
 const MOTO: Quirks = Quirks {
     refuses_limit_above_60: false,
     checks_temporary_password: false,
     confirms_only_unconfirmed: false,
+    omits_empty_mfa_members: false,
+    lists_sms_in_mfa_options: false,
+    checks_sms_mfa_phone: false,
+    email_mfa: false,
+    unverifies_changed_contacts: false,
 };
 
 #[tokio::test]
@@ -53,4 +59,14 @@ async fn group_lifecycle_and_members() {
 #[tokio::test]
 async fn app_clients() {
     conformance::edits::app_clients(&common::moto().await).await;
+}
+
+#[tokio::test]
+async fn mfa_preferences() {
+    conformance::security::mfa_preferences(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn contact_changes_need_verification() {
+    conformance::security::contact_changes_need_verification(&common::moto().await, MOTO).await;
 }

@@ -18,11 +18,15 @@ use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
 use serde_json::json;
 
+pub mod activity;
 pub mod edits;
+pub mod security;
 
 use super::common::{create_pool, create_user, unique};
 
 /// Where an endpoint legitimately departs from AWS.
+// One independent switch per quirk, named for the behaviour it switches.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy)]
 pub struct Quirks {
     /// AWS (and the local server) refuse a page size above 60; moto answers.
@@ -32,12 +36,30 @@ pub struct Quirks {
     pub checks_temporary_password: bool,
     /// AWS confirms only UNCONFIRMED users (NotAuthorizedException otherwise); moto any user.
     pub confirms_only_unconfirmed: bool,
+    /// AWS's AdminGetUser leaves UserMFASettingList, PreferredMfaSetting and MFAOptions out for
+    /// a user without MFA; moto 5.2 always sends them, as `[]`, `""` and `[]`.
+    pub omits_empty_mfa_members: bool,
+    /// AWS still describes SMS MFA in the deprecated MFAOptions; moto 5.2 always sends `[]`.
+    pub lists_sms_in_mfa_options: bool,
+    /// AWS refuses SMS MFA to a user without a phone_number; moto 5.2 turns it on.
+    pub checks_sms_mfa_phone: bool,
+    /// AWS handles EmailMfaSettings (EMAIL_OTP, one preferred method per call); moto 5.2
+    /// ignores the member.
+    pub email_mfa: bool,
+    /// AWS sets email_verified (phone_number_verified) to false when AdminUpdateUserAttributes
+    /// changes email (phone_number) without verifying it in the same call; moto 5.2 keeps it.
+    pub unverifies_changed_contacts: bool,
 }
 
 pub const AWS: Quirks = Quirks {
     refuses_limit_above_60: true,
     checks_temporary_password: true,
     confirms_only_unconfirmed: true,
+    omits_empty_mfa_members: true,
+    lists_sms_in_mfa_options: true,
+    checks_sms_mfa_phone: true,
+    email_mfa: true,
+    unverifies_changed_contacts: true,
 };
 
 /// The service error code, or a panic naming what came back instead.
