@@ -62,7 +62,7 @@ pub fn demo(tx: &Connection) -> LocalResult<()> {
             let devices = devices(tx, &mut rng, username)?;
             events(tx, &mut rng, username, &devices, home, mfa.is_some())?;
             if i.is_multiple_of(150) {
-                risky_attempts(tx, &mut rng, username, i)?;
+                risky_attempts(tx, &mut rng, username, i, mfa.is_some())?;
             }
         }
     }
@@ -211,19 +211,26 @@ fn events(
     Ok(())
 }
 
-/// A burst of high-risk attempts from abroad, with leaked credentials; every third one got in.
-fn risky_attempts(tx: &Connection, rng: &mut Rng, username: &str, i: usize) -> LocalResult<()> {
+/// A burst of high-risk attempts from abroad with leaked credentials; for every third user the
+/// last one had the right password, and only MFA (where the user has it) stopped it.
+fn risky_attempts(
+    tx: &Connection,
+    rng: &mut Rng,
+    username: &str,
+    i: usize,
+    mfa: bool,
+) -> LocalResult<()> {
     let place = AWAY[i / 150 % AWAY.len()];
     let ip = format!("203.0.113.{}", rng.u8(1..255));
     let mut at = START + 45.0 * DAY + f64::from(rng.u32(..86_400));
     let tries = 2 + rng.usize(..3);
     for n in 0..tries {
         at += f64::from(rng.u32(20..90));
-        let got_in = i.is_multiple_of(450) && n + 1 == tries;
-        let (response, challenges): (_, &[_]) = if got_in {
-            ("Pass", &[("Password", "Success")])
-        } else {
-            ("Fail", &[("Password", "Failure")])
+        let right_password = i.is_multiple_of(450) && n + 1 == tries;
+        let (response, challenges): (_, &[_]) = match (right_password, mfa) {
+            (true, true) => ("Fail", &[("Password", "Success"), ("Mfa", "Failure")]),
+            (true, false) => ("Pass", &[("Password", "Success")]),
+            (false, _) => ("Fail", &[("Password", "Failure")]),
         };
         let event = Event {
             kind: "SignIn",
