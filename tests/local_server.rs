@@ -5,6 +5,7 @@
 mod common;
 mod conformance;
 
+use cognito_tui::cognito::types::AttributeType;
 use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{CognitoClient, PoolId, Username};
 use cognito_tui::local::seed::{PRODUCTION_POOL, PRODUCTION_USERS, STAGING_POOL};
@@ -85,14 +86,30 @@ async fn absent_resources_answer_like_a_pool_without_them() {
         .await
         .unwrap();
     assert!(idps.iter().all(|p| p.providers.is_empty()));
+    // No sign-in flow remembers devices yet: a new user has none.
     let devices = client.admin_list_devices(&pool, &ann, None).await.unwrap();
     assert!(devices.devices.is_empty());
     let nobody = client
         .admin_list_devices(&pool, &Username::new("nobody"), None)
         .await;
     assert_eq!(code_of(nobody), "UserNotFoundException");
-    let events = client.admin_list_user_auth_events(&pool, &ann, None).await;
-    assert_eq!(code_of(events), "UserPoolAddOnNotEnabledException");
+    conformance::activity::without_threat_protection(&client, &pool, &ann).await;
+    // With threat protection on, a user who never signed in has an empty history.
+    let protected = client
+        .call_json(
+            "CreateUserPool",
+            &json!({"PoolName": "protected", "UserPoolTier": "PLUS",
+                    "UserPoolAddOns": {"AdvancedSecurityMode": "AUDIT"}}),
+        )
+        .await
+        .unwrap();
+    let protected = PoolId::new(protected["UserPool"]["Id"].as_str().unwrap());
+    common::create_user(&client, &protected, "ann", &[]).await;
+    let events = client
+        .admin_list_user_auth_events(&protected, &ann, None)
+        .await
+        .unwrap();
+    assert!(events.auth_events.is_empty() && events.next_token.is_none());
 }
 
 #[tokio::test]
@@ -569,4 +586,98 @@ async fn email_mfa_needs_ses_and_passkey_settings_are_kept() {
         )
         .await;
     assert_eq!(code_of(bad_message), "InvalidParameterException");
+}
+
+#[tokio::test]
+async fn mfa_preferences() {
+    let (_server, client) = empty().await;
+    conformance::security::mfa_preferences(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn contact_changes_need_verification() {
+    let (_server, client) = empty().await;
+    conformance::security::contact_changes_need_verification(&client, AWS).await;
+}
+
+#[tokio::test]
+async fn a_blank_attribute_value_deletes_the_attribute() {
+    let (_server, client) = empty().await;
+    let pool = common::create_pool(&client, "blank").await;
+    common::create_user(&client, &pool, "ann", &[("given_name", "Ann")]).await;
+    let ann = Username::new("ann");
+    client
+        .admin_update_user_attributes(&pool, &ann, &[AttributeType::new("given_name", "")])
+        .await
+        .unwrap();
+    let got = client.admin_get_user(&pool, &ann).await.unwrap();
+    assert!(got.user_attributes.iter().all(|a| a.name != "given_name"));
+}
+
+#[tokio::test]
+async fn remembered_devices_page_change_status_and_are_forgotten() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let production = PoolId::new(PRODUCTION_POOL);
+    let user = conformance::activity::user_with(&client, &production, 1, 0).await;
+    conformance::activity::devices(&client, &production, &user).await;
+}
+
+#[tokio::test]
+async fn auth_events_page_newest_first_and_take_feedback() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let production = PoolId::new(PRODUCTION_POOL);
+    let user = conformance::activity::user_with(&client, &production, 0, 3).await;
+    conformance::activity::auth_events(&client, &production, &user).await;
+    let staging = PoolId::new(STAGING_POOL);
+    let page = client
+        .call_json(
+            "ListUsers",
+            &json!({"UserPoolId": STAGING_POOL, "Limit": 1}),
+        )
+        .await
+        .unwrap();
+    let someone = Username::new(page["Users"][0]["Username"].as_str().unwrap());
+    conformance::activity::without_threat_protection(&client, &staging, &someone).await;
+}
+
+#[tokio::test]
+async fn demo_production_users_have_mfa_devices_and_events_until_deleted() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let production = PoolId::new(PRODUCTION_POOL);
+    let pool = client
+        .call_json("DescribeUserPool", &json!({"UserPoolId": PRODUCTION_POOL}))
+        .await
+        .unwrap();
+    assert_eq!(
+        pool["UserPool"]["UserPoolAddOns"]["AdvancedSecurityMode"],
+        "AUDIT"
+    );
+    assert_eq!(pool["UserPool"]["UserPoolTier"], "PLUS");
+    let page = client
+        .call_json("ListUsers", &json!({"UserPoolId": PRODUCTION_POOL}))
+        .await
+        .unwrap();
+    let (mut with_mfa, mut preferred) = (0, 0);
+    for user in page["Users"].as_array().unwrap() {
+        let name = Username::new(user["Username"].as_str().unwrap());
+        let got = client.admin_get_user(&production, &name).await.unwrap();
+        with_mfa += usize::from(!got.user_mfa_setting_list.is_empty());
+        preferred += usize::from(got.preferred_mfa_setting.is_some());
+    }
+    assert!(with_mfa >= 3 && preferred >= 1, "{with_mfa} {preferred}");
+    let user = conformance::activity::user_with(&client, &production, 1, 1).await;
+    // Deleting a user deletes their devices, events and MFA: the same name starts clean.
+    client.admin_delete_user(&production, &user).await.unwrap();
+    common::create_user(&client, &production, user.as_str(), &[]).await;
+    let devices = client
+        .admin_list_devices(&production, &user, None)
+        .await
+        .unwrap();
+    let events = client
+        .admin_list_user_auth_events(&production, &user, None)
+        .await
+        .unwrap();
+    let got = client.admin_get_user(&production, &user).await.unwrap();
+    assert!(devices.devices.is_empty() && events.auth_events.is_empty());
+    assert!(got.user_mfa_setting_list.is_empty() && got.preferred_mfa_setting.is_none());
 }

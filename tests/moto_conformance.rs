@@ -11,7 +11,8 @@ use conformance::Quirks;
 /// AdminCreateUser's TemporaryPassword against the pool's policy, and confirms users in any status.
 /// Of the pool resources it overwrites duplicate providers, validates none, lets domains collide,
 /// shapes domain answers its own way, takes MFA with no factor enabled, merges client updates and
-/// ignores deletion protection (each field's comment says how AWS differs).
+/// ignores deletion protection; of a user's security it reports MFA unlike AWS, ignores email MFA
+/// and keeps a changed email verified (each field's comment says how AWS differs).
 const MOTO: Quirks = Quirks {
     refuses_limit_above_60: false,
     checks_temporary_password: false,
@@ -23,6 +24,11 @@ const MOTO: Quirks = Quirks {
     mfa_needs_an_enabled_factor: false,
     client_update_resets_omitted: false,
     honours_deletion_protection: false,
+    omits_empty_mfa_members: false,
+    lists_sms_in_mfa_options: false,
+    checks_sms_mfa_phone: false,
+    email_mfa: false,
+    unverifies_changed_contacts: false,
 };
 
 #[tokio::test]
@@ -98,4 +104,14 @@ async fn pool_and_client_update_and_delete() {
 async fn user_pools_are_listed_in_their_region_only() {
     let elsewhere = common::client_in(&common::moto_url(), "testing", "testing", "eu-west-1").await;
     conformance::pool_lifecycle::pools_by_region(&common::moto().await, &elsewhere).await;
+}
+
+#[tokio::test]
+async fn mfa_preferences() {
+    conformance::security::mfa_preferences(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn contact_changes_need_verification() {
+    conformance::security::contact_changes_need_verification(&common::moto().await, MOTO).await;
 }

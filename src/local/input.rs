@@ -211,7 +211,10 @@ mod tests {
 
         let mut out = serde_json::json!({});
         set_next_token(&mut out, "NextToken", "users", &keys[..1], 0);
-        assert!(out.get("NextToken").is_none(), "an empty page skips nothing");
+        assert!(
+            out.get("NextToken").is_none(),
+            "an empty page skips nothing"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod input;
 pub mod ops;
 pub mod password;
 pub mod seed;
+pub mod seed_activity;
 pub mod seed_config;
 pub mod store;
 pub mod wire;

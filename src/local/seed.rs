@@ -43,7 +43,7 @@ pub fn apply_if_empty(store: &Store, seed: Seed) -> LocalResult<()> {
 }
 
 /// 2023-11-14, so the demo looks the same on every machine.
-const BASE_TIME: f64 = 1_700_000_000.0;
+pub const BASE_TIME: f64 = 1_700_000_000.0;
 
 const FIRST: &[&str] = &[
     "ann", "bob", "carla", "dev", "emma", "farid", "grace", "hiro", "ines", "jon", "kemal", "lena",
@@ -67,7 +67,9 @@ fn demo(tx: &Connection) -> LocalResult<()> {
         ],
         "AutoVerifiedAttributes": ["email"],
         "MfaConfiguration": "OPTIONAL",
-        "DeletionProtection": "ACTIVE"
+        "DeletionProtection": "ACTIVE",
+        "UserPoolTier": "PLUS",
+        "UserPoolAddOns": {"AdvancedSecurityMode": "AUDIT"}
     });
     insert_pool(tx, PRODUCTION_POOL, "acme-production", &spec, BASE_TIME)?;
     let staging = json!({
@@ -106,6 +108,7 @@ fn demo(tx: &Connection) -> LocalResult<()> {
     users(tx, &mut rng, STAGING_POOL, STAGING_USERS, false)?;
     clients(tx, &mut rng)?;
     super::seed_config::demo(tx, BASE_TIME)?;
+    super::seed_activity::demo(tx)?;
     Ok(())
 }
 

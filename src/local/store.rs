@@ -92,6 +92,43 @@ CREATE TABLE IF NOT EXISTS resource_servers (
     scopes TEXT NOT NULL,
     PRIMARY KEY (pool_id, identifier)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS user_mfa (
+    pool_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    totp_associated INTEGER NOT NULL DEFAULT 0,
+    sms_enabled INTEGER NOT NULL DEFAULT 0,
+    totp_enabled INTEGER NOT NULL DEFAULT 0,
+    email_enabled INTEGER NOT NULL DEFAULT 0,
+    preferred TEXT,
+    PRIMARY KEY (pool_id, username),
+    FOREIGN KEY (pool_id, username) REFERENCES users(pool_id, username) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS devices (
+    pool_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    device_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    last_ip TEXT NOT NULL,
+    remembered INTEGER NOT NULL,
+    created REAL NOT NULL,
+    modified REAL NOT NULL,
+    last_authenticated REAL NOT NULL,
+    PRIMARY KEY (pool_id, username, device_key),
+    FOREIGN KEY (pool_id, username) REFERENCES users(pool_id, username) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS auth_events (
+    pool_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    created REAL NOT NULL,
+    event TEXT NOT NULL,
+    feedback TEXT,
+    feedback_date REAL,
+    PRIMARY KEY (pool_id, username, event_id),
+    FOREIGN KEY (pool_id, username) REFERENCES users(pool_id, username) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS auth_events_newest_first
+    ON auth_events (pool_id, username, created DESC, event_id DESC);
 ";
 
 /// More than the distinct statements the operations run, so none is parsed twice.

@@ -18,10 +18,12 @@ use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
 use serde_json::json;
 
+pub mod activity;
 pub mod edits;
 pub mod pool_lifecycle;
 pub mod resource_servers;
 pub mod resources;
+pub mod security;
 
 use super::common::{create_pool, create_user, unique};
 
@@ -58,6 +60,19 @@ pub struct Quirks {
     pub client_update_resets_omitted: bool,
     /// AWS refuses DeleteUserPool while DeletionProtection is ACTIVE; moto 5.2.5 deletes.
     pub honours_deletion_protection: bool,
+    /// AWS's AdminGetUser leaves UserMFASettingList, PreferredMfaSetting and MFAOptions out for
+    /// a user without MFA; moto 5.2 always sends them, as `[]`, `""` and `[]`.
+    pub omits_empty_mfa_members: bool,
+    /// AWS still describes SMS MFA in the deprecated MFAOptions; moto 5.2 always sends `[]`.
+    pub lists_sms_in_mfa_options: bool,
+    /// AWS refuses SMS MFA to a user without a phone_number; moto 5.2 turns it on.
+    pub checks_sms_mfa_phone: bool,
+    /// AWS handles EmailMfaSettings (EMAIL_OTP, one preferred method per call); moto 5.2
+    /// ignores the member.
+    pub email_mfa: bool,
+    /// AWS sets email_verified (phone_number_verified) to false when AdminUpdateUserAttributes
+    /// changes email (phone_number) without verifying it in the same call; moto 5.2 keeps it.
+    pub unverifies_changed_contacts: bool,
 }
 
 pub const AWS: Quirks = Quirks {
@@ -71,6 +86,11 @@ pub const AWS: Quirks = Quirks {
     mfa_needs_an_enabled_factor: true,
     client_update_resets_omitted: true,
     honours_deletion_protection: true,
+    omits_empty_mfa_members: true,
+    lists_sms_in_mfa_options: true,
+    checks_sms_mfa_phone: true,
+    email_mfa: true,
+    unverifies_changed_contacts: true,
 };
 
 /// The answer of an operation that must succeed, or a panic naming the operation and error.

@@ -1,21 +1,22 @@
 //! The implemented operations, by exact wire name.
 
-pub mod absent;
+pub mod auth_events;
 pub mod clients;
-pub mod groups;
-pub mod members;
-pub mod pools;
-pub mod sign_up;
-pub mod user_edits;
-pub mod users;
-
+pub mod devices;
 pub mod domains;
+pub mod groups;
 pub mod idps;
+pub mod members;
 pub mod mfa;
 pub mod paging;
 pub mod pool_edits;
+pub mod pools;
 pub mod resource_servers;
+pub mod sign_up;
 pub mod tags;
+pub mod user_edits;
+pub mod user_mfa;
+pub mod users;
 
 use serde_json::Value;
 
@@ -44,12 +45,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
-    ("AdminListDevices", absent::admin_list_devices),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
-    (
-        "AdminListUserAuthEvents",
-        absent::admin_list_user_auth_events,
-    ),
     (
         "AdminRemoveUserFromGroup",
         members::admin_remove_user_from_group,
@@ -120,6 +116,26 @@ const HANDLERS: &[(&str, Handler)] = &[
     ),
     ("UpdateUserPool", pool_edits::update_user_pool),
     ("UpdateUserPoolClient", clients::update_user_pool_client),
+    // A user's security: MFA, remembered devices, auth events.
+    ("AdminForgetDevice", devices::admin_forget_device),
+    ("AdminGetDevice", devices::admin_get_device),
+    ("AdminListDevices", devices::admin_list_devices),
+    (
+        "AdminListUserAuthEvents",
+        auth_events::admin_list_user_auth_events,
+    ),
+    (
+        "AdminSetUserMFAPreference",
+        user_mfa::admin_set_user_mfa_preference,
+    ),
+    (
+        "AdminUpdateAuthEventFeedback",
+        auth_events::admin_update_auth_event_feedback,
+    ),
+    (
+        "AdminUpdateDeviceStatus",
+        devices::admin_update_device_status,
+    ),
 ];
 
 /// The names this server implements.

@@ -1,7 +1,7 @@
 //! Changing a user: attributes, password, confirmation, status transitions, sign-out.
 
 use super::super::store::Cached as _;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
@@ -10,7 +10,7 @@ use super::super::password;
 use super::super::store::{Store, now};
 use super::Request;
 use super::pools::pool_spec;
-use super::users::{check_schema, require_user};
+use super::users::{check_schema, mark_modified, require_user};
 
 /// The pool, user and status every edit starts from, inside the write's transaction.
 fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<String> {
@@ -49,19 +49,58 @@ pub fn admin_update_user_attributes(store: &Store, req: &Request) -> LocalResult
     store.write(|tx| {
         status_of(tx, pool, username)?;
         check_schema(&pool_spec(tx, pool)?, &attrs)?;
+        let unverified = newly_unverified(tx, pool, username, &attrs)?;
         let mut stmt = tx.prepare_cached(
             "INSERT OR REPLACE INTO user_attributes (pool_id, username, name, value)
              VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for (name, value) in &attrs {
-            stmt.execute(params![pool, username, name, value])?;
+        for (name, value) in attrs.iter().chain(&unverified) {
+            if value.is_empty() {
+                // A blank value deletes the attribute, as the operation's documentation says.
+                tx.cached_execute(
+                    "DELETE FROM user_attributes WHERE pool_id = ?1 AND username = ?2 AND name = ?3",
+                    params![pool, username, name],
+                )?;
+            } else {
+                stmt.execute(params![pool, username, name, value])?;
+            }
         }
-        tx.cached_execute(
-            "UPDATE users SET modified = ?3 WHERE pool_id = ?1 AND username = ?2",
-            params![pool, username, now()],
-        )?;
+        mark_modified(tx, pool, username)?;
         Ok(json!({}))
     })
+}
+
+/// A new email address or phone number is not verified yet: AWS sets `email_verified` or
+/// `phone_number_verified` to false, unless the same call sets it.
+fn newly_unverified(
+    tx: &Connection,
+    pool: &str,
+    username: &str,
+    attrs: &[(String, String)],
+) -> LocalResult<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (contact, flag) in [
+        ("email", "email_verified"),
+        ("phone_number", "phone_number_verified"),
+    ] {
+        let Some((_, new)) = attrs.iter().find(|(n, _)| n == contact) else {
+            continue;
+        };
+        if attrs.iter().any(|(n, _)| n == flag) {
+            continue;
+        }
+        let old: Option<String> = tx
+            .cached_row(
+                "SELECT value FROM user_attributes WHERE pool_id = ?1 AND username = ?2 AND name = ?3",
+                params![pool, username, contact],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if old.as_deref() != Some(new.as_str()) {
+            out.push((flag.to_owned(), "false".to_owned()));
+        }
+    }
+    Ok(out)
 }
 
 pub fn admin_delete_user_attributes(store: &Store, req: &Request) -> LocalResult {

@@ -13,6 +13,7 @@ use super::super::store::{Store, now};
 use super::super::{ids, password};
 use super::Request;
 use super::pools::{custom_attributes, pool_spec};
+use super::user_mfa::add_mfa_members;
 
 /// A user row as the seed and AdminCreateUser write it.
 pub struct NewUser<'a> {
@@ -126,7 +127,7 @@ pub fn admin_get_user(store: &Store, req: &Request) -> LocalResult {
     store.read(|conn| {
         pool_spec(conn, pool)?;
         let mut user = user_json(conn, pool, username, "UserAttributes")?;
-        user["UserMFASettingList"] = json!([]);
+        add_mfa_members(conn, pool, username, &mut user)?;
         Ok(user)
     })
 }
@@ -307,4 +308,13 @@ pub fn require_user(conn: &Connection, pool: &str, username: &str) -> LocalResul
     } else {
         Err(LocalError::user_not_found())
     }
+}
+
+/// Sets UserLastModifiedDate to now.
+pub fn mark_modified(conn: &Connection, pool: &str, username: &str) -> LocalResult<()> {
+    conn.cached_execute(
+        "UPDATE users SET modified = ?3 WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username, now()],
+    )?;
+    Ok(())
 }
