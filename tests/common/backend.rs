@@ -74,3 +74,12 @@ macro_rules! on_both {
         )+
     };
 }
+
+/// A local server on `location`, seeded with `seed`, and a client for it.
+pub async fn local(location: &StateLocation, seed: Seed) -> (LocalServer, CognitoClient) {
+    let server = LocalServer::start(location, seed, 0)
+        .await
+        .expect("the local server starts");
+    let client = super::client_for(&server.url(), "local", "local").await;
+    (server, client)
+}
