@@ -63,3 +63,20 @@ async fn the_action_menu_of_a_demo_user_offers_what_their_status_allows() {
     c.keys("a").await;
     insta::assert_snapshot!("local_action_menu", c.screen());
 }
+
+#[tokio::test]
+async fn a_users_mfa_remembered_devices_and_sign_in_history() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys("s").await;
+    c.keys("ann.adams3").await;
+    c.press(KeyCode::Enter).await;
+    c.press(KeyCode::Enter).await;
+    let detail = c.screen();
+    assert!(
+        detail.contains("SOFTWARE_TOKEN_MFA"),
+        "the demo gave ann.adams3 an authenticator app:\n{detail}"
+    );
+    c.keys("v").await;
+    insta::assert_snapshot!("local_devices_and_sign_in_history", c.screen());
+}

@@ -135,7 +135,10 @@ fn events_table(frame: &mut Frame, area: Rect, events: &[EventLine], theme: &The
         put(buf, area, area.x, area.y, text, area.width, theme.muted);
         return;
     }
-    let head = format!("{:<21} {:<16} {:<10} {}", "Time", "Event", "Result", "Risk");
+    let head = format!(
+        "{:<21} {:<16} {:<10} {:<7} {}",
+        "Time", "Event", "Result", "Risk", "From"
+    );
     put(
         buf,
         area,
@@ -149,8 +152,8 @@ fn events_table(frame: &mut Frame, area: Rect, events: &[EventLine], theme: &The
     for (i, e) in events.iter().enumerate().take(rows) {
         let y = area.y + 1 + u16::try_from(i).unwrap_or(0);
         let text = format!(
-            "{:<21} {:<16} {:<10} {}",
-            e.time, e.kind, e.response, e.risk
+            "{:<21} {:<16} {:<10} {:<7} {}",
+            e.time, e.kind, e.response, e.risk, e.from
         );
         put(buf, area, area.x, y, &text, area.width, theme.value);
     }

@@ -244,6 +244,7 @@ fn devices_and_events_load_apart_and_say_when_unsupported() {
         kind: String::new(),
         response: String::new(),
         risk: String::new(),
+        from: String::new(),
     };
 }
 
