@@ -99,34 +99,36 @@ pub struct SchemaAttributeType {
     pub required: Option<bool>,
 }
 
+/// The standard attributes a pool's users can carry, in the order AWS lists them (the CSV header's
+/// order); `sub` and `identities` are standard too but AWS sets them.
+pub const STANDARD_ATTRIBUTES: &[&str] = &[
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "profile",
+    "picture",
+    "website",
+    "email",
+    "email_verified",
+    "gender",
+    "birthdate",
+    "zoneinfo",
+    "locale",
+    "phone_number",
+    "phone_number_verified",
+    "address",
+    "updated_at",
+];
+
 impl SchemaAttributeType {
     /// The name users carry it under: custom attributes get their `custom:` prefix.
     pub fn user_attribute_name(&self) -> Option<String> {
-        const STANDARD: &[&str] = &[
-            "sub",
-            "name",
-            "given_name",
-            "family_name",
-            "middle_name",
-            "nickname",
-            "preferred_username",
-            "profile",
-            "picture",
-            "website",
-            "email",
-            "email_verified",
-            "gender",
-            "birthdate",
-            "zoneinfo",
-            "locale",
-            "phone_number",
-            "phone_number_verified",
-            "address",
-            "updated_at",
-            "identities",
-        ];
         let name = self.name.as_deref()?;
-        if name.starts_with("custom:") || name.starts_with("dev:") || STANDARD.contains(&name) {
+        let standard = matches!(name, "sub" | "identities") || STANDARD_ATTRIBUTES.contains(&name);
+        if name.starts_with("custom:") || name.starts_with("dev:") || standard {
             Some(name.to_owned())
         } else {
             Some(format!("custom:{name}"))

@@ -1,7 +1,6 @@
 //! The deterministic demo data: a production-like pool with a few thousand users in every status,
 //! and a small staging pool. Written in one transaction, so seeding is fast and all-or-nothing.
 
-use super::store::Cached as _;
 use fastrand::Rng;
 use rusqlite::{Connection, params};
 use serde_json::json;
@@ -11,7 +10,7 @@ use super::ids;
 use super::ops::groups::{NewGroup, add_member, insert_group};
 use super::ops::pools::insert_pool;
 use super::ops::users::{NewUser, insert_user};
-use super::store::Store;
+use super::store::{Cached as _, Store};
 
 /// What a new state starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -1,6 +1,5 @@
 //! App clients: create (with or without a secret), list, describe, update, delete.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -9,7 +8,7 @@ use super::super::ids;
 use super::super::input::{
     fetch_limit, optional_str, page_limit, page_start, required_str, set_next_token,
 };
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::pools::pool_spec;
 

@@ -1,13 +1,12 @@
 //! User pool domains: one per pool, each name unique across pools. A prefix domain
 //! (`acme-auth`) or a custom one (`auth.example.com` with an ACM certificate).
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_i64, required_str};
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::pools::pool_spec;
 

@@ -1,13 +1,12 @@
 //! Identity providers (SAML, OIDC, social): create, list, describe, update, delete.
 //! Provider details hold client secrets: they are stored and answered as AWS does, never logged.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Map, Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_map, optional_strings, page_limit, required_map, required_str};
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::paging::{Listing, page_of};
 use super::pools::pool_spec;

@@ -1,6 +1,5 @@
 //! One group: read, update, delete, its members, removing a member.
 
-use super::super::store::Cached as _;
 use rusqlite::params;
 use serde_json::json;
 
@@ -8,7 +7,7 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{
     fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
 };
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::groups::group_json;
 use super::pools::pool_spec;

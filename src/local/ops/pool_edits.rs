@@ -1,16 +1,16 @@
 //! A pool's lifecycle after creation: UpdateUserPool, DeleteUserPool, and GetCSVHeader (the
 //! import header its attributes make).
 
-use super::super::store::Cached as _;
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_enum, optional_map, optional_str, required_str};
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::mfa::{MFA_MODES, require_a_factor};
 use super::pools::{custom_attributes, pool_spec, update_spec};
 use super::tags::replace_tags;
+use crate::cognito::pools::STANDARD_ATTRIBUTES;
 
 /// Settings UpdateUserPool sets to their defaults when the request leaves them out: AWS's
 /// documented behaviour ("If you don't provide a value for an attribute, Amazon Cognito sets it
@@ -44,30 +44,6 @@ const KEPT_WHEN_OMITTED: &[&str] = &[
     "KeyConfiguration",
     "IssuerConfiguration",
     "AcrConfiguration",
-];
-
-/// The standard columns of AWS's import header, in AWS's order; the pool's custom attributes
-/// follow them, then `cognito:mfa_enabled` and `cognito:username` (as `get-csv-header` answers).
-const CSV_STANDARD: &[&str] = &[
-    "name",
-    "given_name",
-    "family_name",
-    "middle_name",
-    "nickname",
-    "preferred_username",
-    "profile",
-    "picture",
-    "website",
-    "email",
-    "email_verified",
-    "gender",
-    "birthdate",
-    "zoneinfo",
-    "locale",
-    "phone_number",
-    "phone_number_verified",
-    "address",
-    "updated_at",
 ];
 
 pub fn update_user_pool(store: &Store, req: &Request) -> LocalResult {
@@ -127,7 +103,9 @@ pub fn get_csv_header(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let spec = store.read(|conn| pool_spec(conn, pool))?;
     let custom = custom_attributes(&spec);
-    let header: Vec<&str> = CSV_STANDARD
+    // The standard attributes in AWS's order, the pool's custom attributes, then
+    // `cognito:mfa_enabled` and `cognito:username`, as `get-csv-header` answers.
+    let header: Vec<&str> = STANDARD_ATTRIBUTES
         .iter()
         .copied()
         .chain(custom.iter().filter_map(|a| a["Name"].as_str()))

@@ -1,6 +1,5 @@
 //! CreateUserPool, ListUserPools (the caller's region only), DescribeUserPool.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -10,7 +9,7 @@ use super::super::input::{
     decode_token, fetch_limit, optional_map, optional_str, page_limit, required_str, set_next_token,
 };
 use super::super::password::policy_of;
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::domains::domain_of;
 use super::tags::{set_tags, tags_of};

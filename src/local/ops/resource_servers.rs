@@ -1,12 +1,11 @@
 //! OAuth 2.0 resource servers and their custom scopes: create, list, describe, update, delete.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{page_limit_from_one, required_str};
-use super::super::store::Store;
+use super::super::store::{Cached as _, Store};
 use super::Request;
 use super::paging::{Listing, page_of};
 use super::pools::pool_spec;

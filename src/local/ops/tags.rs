@@ -1,13 +1,12 @@
 //! Pool tags: TagResource, UntagResource, ListTagsForResource by pool ARN, and the tags
 //! CreateUserPool, UpdateUserPool and DescribeUserPool carry as UserPoolTags.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, params};
 use serde_json::{Map, Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_strings, required_map, required_str};
-use super::super::store::Store;
+use super::super::store::{Cached as _, Store};
 use super::Request;
 use super::pools::{pool_arn, pool_spec};
 

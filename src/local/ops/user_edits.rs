@@ -1,13 +1,12 @@
 //! Changing a user: attributes, password, confirmation, status transitions, sign-out.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{attributes, required_str};
 use super::super::password;
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::pools::pool_spec;
 use super::users::{check_schema, mark_modified, require_user};

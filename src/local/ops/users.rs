@@ -1,6 +1,5 @@
 //! AdminCreateUser, ListUsers (60 a page, Filter), AdminGetUser, enable/disable/delete.
 
-use super::super::store::Cached as _;
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
@@ -9,7 +8,7 @@ use super::super::filter::{self, Field};
 use super::super::input::{
     attributes, decode_token, fetch_limit, optional_str, page_limit, required_str, set_next_token,
 };
-use super::super::store::{Store, now};
+use super::super::store::{Cached as _, Store, now};
 use super::super::{ids, password};
 use super::Request;
 use super::pools::{custom_attributes, pool_spec};
