@@ -178,3 +178,28 @@ fn the_aws_cli_works_against_the_standalone_server() {
     );
     assert_eq!(ann["Enabled"], false);
 }
+
+#[test]
+fn ctrl_c_stops_the_standalone_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Standalone::start(dir.path());
+    let pid = server.0.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // A deadline for a hang, not a speed check: stopping takes milliseconds.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "local-server still running 20 s after Ctrl-C"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}

@@ -224,6 +224,17 @@ async fn raw_protocol_errors_are_json_with_type_header_and_request_id() {
             "{\"UserPoolId\":5}",
             "SerializationException",
         ),
+        // Members deep in the input are checked against the service model's types too.
+        (
+            "AWSCognitoIdentityProviderService.SetUserPoolMfaConfig",
+            "{\"UserPoolId\":\"us-east-1_x\",\"WebAuthnConfiguration\":\"x\"}",
+            "SerializationException",
+        ),
+        (
+            "AWSCognitoIdentityProviderService.AdminUpdateUserAttributes",
+            "{\"UserPoolId\":\"p\",\"Username\":\"u\",\"UserAttributes\":[{\"Name\":\"x\",\"Value\":1}]}",
+            "SerializationException",
+        ),
     ];
     for (target, body, code) in cases {
         let response = post(target, body).await.unwrap();
@@ -368,14 +379,30 @@ async fn contact_changes_need_verification() {
 async fn a_blank_attribute_value_deletes_the_attribute() {
     let (_server, client) = empty().await;
     let pool = common::create_pool(&client, "blank").await;
-    common::create_user(&client, &pool, "ann", &[("given_name", "Ann")]).await;
+    let attrs = [
+        ("given_name", "Ann"),
+        ("email", "ann@example.com"),
+        ("email_verified", "true"),
+    ];
+    common::create_user(&client, &pool, "ann", &attrs).await;
     let ann = Username::new("ann");
+    let blank = [
+        AttributeType::new("given_name", ""),
+        AttributeType::new("email", ""),
+    ];
     client
-        .admin_update_user_attributes(&pool, &ann, &[AttributeType::new("given_name", "")])
+        .admin_update_user_attributes(&pool, &ann, &blank)
         .await
         .unwrap();
     let got = client.admin_get_user(&pool, &ann).await.unwrap();
-    assert!(got.user_attributes.iter().all(|a| a.name != "given_name"));
+    let names: Vec<&str> = got
+        .user_attributes
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    for gone in ["given_name", "email", "email_verified"] {
+        assert!(!names.contains(&gone), "{gone} is left: {names:?}");
+    }
 }
 
 #[tokio::test]

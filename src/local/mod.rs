@@ -10,6 +10,7 @@ pub mod password;
 pub mod seed;
 pub mod seed_activity;
 pub mod seed_config;
+pub mod shapes;
 pub mod store;
 pub mod wire;
 
@@ -85,13 +86,13 @@ impl LocalServer {
     /// Serves until the server fails (the standalone server).
     pub async fn wait(mut self) -> Result<(), LocalError> {
         let thread = self.thread.take();
-        let stop = self.stop.take();
-        tokio::task::spawn_blocking(move || {
-            let _keep_running = stop;
-            thread.map_or(Ok(()), join_thread)
-        })
-        .await
-        .map_err(LocalError::internal)?
+        // Held by this future, not the blocking join: when the caller stops waiting (Ctrl-C
+        // drops this future), dropping it stops the server, so the join ends and the process
+        // can exit.
+        let _stop = self.stop.take();
+        tokio::task::spawn_blocking(move || thread.map_or(Ok(()), join_thread))
+            .await
+            .map_err(LocalError::internal)?
     }
 
     fn join(&mut self) -> Result<(), LocalError> {

@@ -161,7 +161,8 @@ impl StateLocation {
     }
 }
 
-/// The shared database handle; a blocking mutex, held only inside `spawn_blocking`.
+/// The shared database handle; a blocking mutex, held only on the server's own thread (and by
+/// the seed and in-process callers such as the benchmark).
 #[derive(Debug, Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
@@ -187,7 +188,7 @@ impl Store {
         &self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> LocalResult<T>,
     ) -> LocalResult<T> {
-        let mut conn = self.lock()?;
+        let mut conn = self.lock();
         let tx = conn.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -195,14 +196,16 @@ impl Store {
     }
 
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> LocalResult<T>) -> LocalResult<T> {
-        let conn = self.lock()?;
+        let conn = self.lock();
         f(&conn)
     }
 
-    fn lock(&self) -> LocalResult<std::sync::MutexGuard<'_, Connection>> {
+    /// A panic while the lock was held left no half-written state: the transaction it was in
+    /// rolled back as the panic unwound. So the connection stays usable.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         self.conn
             .lock()
-            .map_err(|_| LocalError::internal("state database lock poisoned"))
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -267,4 +270,37 @@ pub fn now() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |d| d.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_mid_write_rolls_back_and_the_store_keeps_serving() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        let insert =
+            "INSERT INTO pools (id, name, created, modified, spec) VALUES (?1, ?1, 0, 0, '{}')";
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = store.write(|tx| {
+                tx.cached_execute(insert, ["half-written"])?;
+                panic!("a bug mid-write");
+                #[allow(unreachable_code)]
+                Ok(())
+            });
+        }));
+        assert!(panicked.is_err());
+        let count = |store: &Store| {
+            store
+                .read(|c| {
+                    Ok(c.cached_row("SELECT count(*) FROM pools", [], |r| r.get::<_, i64>(0))?)
+                })
+                .unwrap()
+        };
+        assert_eq!(count(&store), 0, "the write rolled back");
+        store
+            .write(|tx| Ok(tx.cached_execute(insert, ["next"])?))
+            .unwrap();
+        assert_eq!(count(&store), 1, "the store still writes");
+    }
 }

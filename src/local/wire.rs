@@ -65,7 +65,19 @@ fn answer(store: &Store, headers: &HeaderMap, body: &[u8]) -> Result<Value, Loca
         region: region_of(headers).unwrap_or_else(|| "us-east-1".to_owned()),
         account: ACCOUNT.to_owned(),
     };
-    ops::dispatch(store, &operation, &request)
+    // A bug in one operation answers that call with a 500, as AWS's InternalErrorException, and
+    // leaves the server serving the rest.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ops::dispatch(store, &operation, &request)
+    }))
+    .unwrap_or_else(|_| {
+        let mut err = LocalError::new(
+            "InternalErrorException",
+            format!("The local server failed on {operation}; see its log"),
+        );
+        err.status = 500;
+        Err(err)
+    })
 }
 
 /// The region of the SigV4 credential scope (`Credential=KEY/DATE/REGION/cognito-idp/aws4_request`).

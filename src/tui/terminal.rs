@@ -33,9 +33,17 @@ impl Drop for Screen {
     }
 }
 
+/// A panic on the console's own thread ends it: the terminal is restored and the log named. A
+/// panic elsewhere (a worker task, the built-in server's thread) ends only that task, which
+/// answers its call with an error: it is logged, and the screen is left alone.
 fn install_panic_hook(log: Option<PathBuf>) {
     let previous = std::panic::take_hook();
+    let console = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != console {
+            tracing::error!(%info, "panic on a background thread");
+            return;
+        }
         let _ = execute!(stdout(), DisableMouseCapture, Show);
         tracing::error!(%info, "panic");
         previous(info);

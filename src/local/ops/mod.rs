@@ -161,5 +161,6 @@ pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResul
             "The request body must be a JSON object",
         ));
     }
+    super::shapes::check(operation, &request.input)?;
     handler(store, request)
 }

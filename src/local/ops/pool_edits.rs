@@ -7,6 +7,7 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_enum, optional_map, optional_str, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
+use super::domains::domain_of;
 use super::mfa::{MFA_MODES, require_a_factor};
 use super::pools::{custom_attributes, pool_spec, update_spec};
 use super::tags::replace_tags;
@@ -92,6 +93,12 @@ pub fn delete_user_pool(store: &Store, req: &Request) -> LocalResult {
             return Err(LocalError::invalid_parameter(
                 "The user pool cannot be deleted because deletion protection is activated. \
                  Deletion protection must be inactivated first.",
+            ));
+        }
+        // AWS refuses while a domain is configured: it must be deleted first.
+        if domain_of(tx, pool)?.is_some() {
+            return Err(LocalError::invalid_parameter(
+                "User pool cannot be deleted. It has a domain configured that should be deleted first.",
             ));
         }
         tx.cached_execute("DELETE FROM pools WHERE id = ?1", [pool])?;

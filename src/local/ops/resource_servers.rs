@@ -23,6 +23,16 @@ pub fn insert_resource_server(
 ) -> LocalResult<()> {
     check_identifier(identifier)?;
     check_name(name)?;
+    let exists: bool = tx.cached_row(
+        "SELECT EXISTS (SELECT 1 FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2)",
+        params![pool, identifier],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(LocalError::invalid_parameter(format!(
+            "{identifier} already exists in user pool {pool}."
+        )));
+    }
     let count: i64 = tx.cached_row(
         "SELECT count(*) FROM resource_servers WHERE pool_id = ?1",
         [pool],
@@ -34,16 +44,10 @@ pub fn insert_resource_server(
             format!("A user pool can have at most {MAX_SERVERS} resource servers."),
         ));
     }
-    let inserted = tx.cached_execute(
-        "INSERT OR IGNORE INTO resource_servers (pool_id, identifier, name, scopes)
-         VALUES (?1, ?2, ?3, ?4)",
+    tx.cached_execute(
+        "INSERT INTO resource_servers (pool_id, identifier, name, scopes) VALUES (?1, ?2, ?3, ?4)",
         params![pool, identifier, name, scopes.to_string()],
     )?;
-    if inserted == 0 {
-        return Err(LocalError::invalid_parameter(format!(
-            "{identifier} already exists in user pool {pool}."
-        )));
-    }
     Ok(())
 }
 

@@ -95,7 +95,10 @@ fn newly_unverified(
                 |r| r.get(0),
             )
             .optional()?;
-        if old.as_deref() != Some(new.as_str()) {
+        if new.is_empty() {
+            // Deleting the address deletes its flag too (a blank value deletes).
+            out.push((flag.to_owned(), String::new()));
+        } else if old.as_deref() != Some(new.as_str()) {
             out.push((flag.to_owned(), "false".to_owned()));
         }
     }
