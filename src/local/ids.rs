@@ -15,6 +15,11 @@ pub fn pool_id(rng: &mut Rng, region: &str) -> String {
     format!("{region}_{}", alnum(rng, 9))
 }
 
+/// The region a pool id starts with (`us-east-1` of `us-east-1_AbC123xyZ`).
+pub fn region_of_pool(pool: &str) -> &str {
+    pool.split('_').next().unwrap_or(pool)
+}
+
 /// A lower-case UUID v4, as `sub` and request ids look.
 pub fn uuid(rng: &mut Rng) -> String {
     let mut b: [u8; 16] = rng.u128(..).to_be_bytes();
@@ -56,6 +61,7 @@ mod tests {
         let mut rng = Rng::with_seed(7);
         let id = pool_id(&mut rng, "eu-west-1");
         assert!(id.starts_with("eu-west-1_") && id.len() == 19, "{id}");
+        assert_eq!(region_of_pool(&id), "eu-west-1");
         let u = uuid(&mut rng);
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");

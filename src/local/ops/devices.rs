@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
+use super::super::ids;
 use super::super::input::{
     fetch_limit, optional_str, page_limit, page_start, required_str, set_next_token,
 };
@@ -60,7 +61,7 @@ fn device_json(
     let name: String = r.get(1)?;
     let ip: String = r.get(2)?;
     let remembered: bool = r.get(3)?;
-    let region = pool.split('_').next().unwrap_or("us-east-1");
+    let region = ids::region_of_pool(pool);
     let owner = format!("{username}.{pool}");
     let attributes = [
         ("device_status", "valid".to_owned()),

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
+use super::super::ids;
 use super::super::input::{optional_i64, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
@@ -118,7 +119,7 @@ pub fn describe_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     let Some((pool, certificate_arn, version, created)) = row else {
         return Ok(json!({ "DomainDescription": {} }));
     };
-    let region = pool.split('_').next().unwrap_or("us-east-1");
+    let region = ids::region_of_pool(&pool);
     let mut description = json!({
         "UserPoolId": pool,
         "AWSAccountId": req.account,

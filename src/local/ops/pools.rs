@@ -59,7 +59,7 @@ pub fn update_spec(
 
 /// `arn:aws:cognito-idp:REGION:ACCOUNT:userpool/ID`, the region being the pool id's prefix.
 pub fn pool_arn(id: &str, account: &str) -> String {
-    let region = id.split('_').next().unwrap_or("us-east-1");
+    let region = ids::region_of_pool(id);
     format!("arn:aws:cognito-idp:{region}:{account}:userpool/{id}")
 }
 
