@@ -152,12 +152,12 @@ impl Tmux {
             "the console captures the mouse"
         );
         self.keys(&["q"]);
-        let screen = self.wait_for("EXITED=0");
-        let prompt = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-        assert!(
-            matches!(prompt.trim_end().chars().last(), Some('$' | '#')),
-            "the shell prompt is back:\n{screen}"
-        );
+        // The status line comes first, the prompt a moment later: wait for both.
+        self.wait("exit status 0, then the shell prompt", |screen| {
+            let prompt = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+            screen.contains("EXITED=0")
+                && matches!(prompt.trim_end().chars().last(), Some('$' | '#'))
+        });
         assert_eq!(self.pane("#{alternate_on}"), "0", "alternate screen left");
         assert_eq!(self.pane("#{mouse_any_flag}"), "0", "mouse capture off");
         assert_eq!(self.pane("#{cursor_flag}"), "1", "cursor shown");
