@@ -56,7 +56,11 @@ impl Tmux {
         }
         command.arg("sh");
         check(&run(command), "new-session");
-        Self { socket, logs }
+        let tmux = Self { socket, logs };
+        // Text typed before the shell reads its terminal is echoed, then the prompt lands in the
+        // middle of what the test reads back: wait for the prompt first.
+        tmux.wait("the shell prompt", |s| !s.trim().is_empty());
+        tmux
     }
 
     pub fn tmux(&self, args: &[&str]) -> String {
