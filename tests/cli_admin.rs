@@ -371,6 +371,7 @@ async fn journal_prints_the_last_entries() {
         operation: "AdminDisableUser".to_owned(),
         target: format!("user{i}"),
         result: result.to_owned(),
+        checked: None,
         request_id: Some(format!("req-{i}")),
     };
     journal.append(&entry(1, "ok")).unwrap();

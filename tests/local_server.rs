@@ -183,7 +183,16 @@ async fn unimplemented_operations_are_unknown_operations() {
     let answer = client
         .call_json("StartUserImportJob", &json!({"UserPoolId": "x"}))
         .await;
-    assert_eq!(code_of(answer), "UnknownOperationException");
+    // The client reads AWS's unknown-operation code as "not supported by this endpoint".
+    let err = answer.unwrap_err();
+    assert!(err.is_unsupported(), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with(
+            "StartUserImportJob is not supported by this endpoint (UnknownOperationException"
+        ),
+        "{text}"
+    );
 }
 
 #[tokio::test]

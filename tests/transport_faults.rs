@@ -1,14 +1,13 @@
 //! Transport faults moto cannot produce on demand, served by the scripted loopback server of
 //! `common::fault`: throttling, server faults, hang-ups, refused connections, bodies that are not
 //! JSON, and what the requests look like on the wire. Clients retry fast, 3 attempts in all.
+//! Listings are in `listing_faults.rs`, lost answers to changes in `outcome_unknown.rs`.
 // Helpers outside #[test] functions fail a test just as well: unwrap/expect are fine here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
-use std::sync::PoisonError;
-
-use cognito_tui::aws::{AwsError, TransportKind};
+use cognito_tui::aws::{AwsError, Checked, TransportKind};
 use cognito_tui::cognito::devices::{MfaPreference, MfaSettings};
 use cognito_tui::cognito::user_admin::{AdminCreateUserRequest, AdminCreateUserResponse};
 use cognito_tui::cognito::users::{ListUsersRequest, ListUsersResponse};
@@ -21,10 +20,7 @@ const LIST_USERS_OK: &str = r#"{"Users":[{"Username":"ann","Enabled":true}]}"#;
 const CREATE_USER_OK: &str = r#"{"User":{"Username":"ann","UserStatus":"FORCE_CHANGE_PASSWORD"}}"#;
 
 fn throttled() -> Canned {
-    Canned::json(
-        400,
-        r#"{"__type":"TooManyRequestsException","message":"Rate exceeded"}"#,
-    )
+    Canned::throttled()
 }
 
 fn internal_error() -> Canned {
@@ -42,11 +38,7 @@ fn html_page(status: u16) -> Canned {
 }
 
 fn received(server: &FaultServer) -> Vec<Received> {
-    server
-        .received
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone()
+    server.received()
 }
 
 async fn client(server: &FaultServer) -> CognitoClient {
@@ -120,9 +112,13 @@ async fn throttling_is_retried_even_for_a_call_that_is_not_idempotent() {
 }
 
 #[tokio::test]
-async fn endless_throttling_gives_up_after_exactly_three_attempts() {
+async fn endless_throttling_of_a_single_call_gives_up_after_exactly_three_attempts() {
     let server = serve(vec![throttled()]).await;
-    let err = list_users(&client(&server).await).await.unwrap_err();
+    let err = client(&server)
+        .await
+        .admin_get_user(&PoolId::new(POOL), &Username::new("ann"))
+        .await
+        .unwrap_err();
     let AwsError::Service(e) = &err else {
         panic!("expected a service error, got {err:?}");
     };
@@ -133,23 +129,66 @@ async fn endless_throttling_gives_up_after_exactly_three_attempts() {
 }
 
 #[tokio::test]
-async fn an_html_500_means_unsupported_and_is_not_retried() {
+async fn an_html_500_on_the_first_call_means_unsupported_and_is_not_retried() {
     let server = serve(vec![html_page(500), Canned::json(200, LIST_USERS_OK)]).await;
     let err = list_users(&client(&server).await).await.unwrap_err();
     assert!(
-        matches!(&err, AwsError::Unsupported { operation, status: 500 } if operation == "ListUsers"),
+        matches!(&err, AwsError::Unsupported { operation, status: 500, .. } if operation == "ListUsers"),
         "{err:?}"
     );
     assert_eq!(received(&server).len(), 1);
 }
 
 #[tokio::test]
+async fn an_html_500_after_the_operation_answered_is_a_fault_and_is_retried() {
+    let server = serve(vec![
+        Canned::json(200, LIST_USERS_OK),
+        html_page(500),
+        Canned::json(200, LIST_USERS_OK),
+    ])
+    .await;
+    let client = client(&server).await;
+    list_users(&client).await.unwrap();
+    let page = list_users(&client).await.unwrap();
+    assert_eq!(page.users.len(), 1);
+    assert_eq!(received(&server).len(), 3);
+}
+
+#[tokio::test]
+async fn an_unknown_operation_answer_is_unsupported_and_never_retried() {
+    // Another emulator answers a missing operation with HTTP 500 and a JSON body; a read would
+    // otherwise be retried like any 5xx.
+    let body = r#"{"__type":"Unsupported","message":"API action 'AdminListDevices' for service 'cognito-idp' not yet implemented or pro feature"}"#;
+    let server = serve(vec![Canned::json(500, body), Canned::json(200, "{}")]).await;
+    let err = client(&server)
+        .await
+        .call_json(
+            "AdminListDevices",
+            &serde_json::json!({"UserPoolId": POOL, "Username": "ann"}),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.is_unsupported(), "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("AdminListDevices is not supported by this endpoint"),
+        "{err}"
+    );
+    assert_eq!(received(&server).len(), 1);
+}
+
+#[tokio::test]
 async fn malformed_json_in_a_200_is_a_decode_error() {
-    let server = serve(vec![Canned::json(200, r#"{"Users": [{"Username": "ann""#)]).await;
+    let server = serve(vec![Canned::json(200, r#"{"Users": [{"Username": ann}]}"#)]).await;
     let err = list_users(&client(&server).await).await.unwrap_err();
     assert!(
         matches!(&err, AwsError::Decode { operation, status: 200, .. } if operation == "ListUsers"),
         "{err:?}"
+    );
+    assert_eq!(
+        received(&server).len(),
+        1,
+        "a malformed answer is not retried"
     );
     // A well-formed body of the wrong shape is a decode error too, not a panic.
     let server = serve(vec![Canned::json(200, r#"{"Users": "nobody"}"#)]).await;
@@ -171,34 +210,73 @@ async fn a_json_500_is_retried_for_a_read() {
     assert_eq!(received(&server).len(), 3);
 }
 
+/// The user the fresh read after a lost AdminCreateUser answer finds.
+const GET_USER_OK: &str =
+    r#"{"Username":"ann","Enabled":true,"UserStatus":"FORCE_CHANGE_PASSWORD","UserAttributes":[]}"#;
+
+/// The write was sent once; whatever came after it was a read.
+fn sent_once_then_read(server: &FaultServer, write: &str) {
+    let operations = server.operations();
+    assert_eq!(
+        operations.first().map(String::as_str),
+        Some(write),
+        "{operations:?}"
+    );
+    assert_eq!(
+        operations.iter().filter(|op| *op == write).count(),
+        1,
+        "{operations:?}"
+    );
+    assert!(
+        operations[1..].iter().all(|op| op == "AdminGetUser"),
+        "{operations:?}"
+    );
+}
+
 #[tokio::test]
-async fn a_json_500_is_not_retried_for_a_write() {
+async fn a_json_500_is_not_retried_for_a_write_and_its_outcome_is_unknown() {
     // The user may have been created: a second send could answer UsernameExistsException.
-    let server = serve(vec![internal_error(), Canned::json(200, CREATE_USER_OK)]).await;
+    let server = serve(vec![internal_error(), Canned::json(200, GET_USER_OK)]).await;
     let err = create_user(&client(&server).await).await.unwrap_err();
-    let AwsError::Service(e) = &err else {
-        panic!("expected a service error, got {err:?}");
+    let AwsError::OutcomeUnknown { cause, checked, .. } = &err else {
+        panic!("expected an unknown outcome, got {err:?}");
     };
-    assert_eq!(e.code, "InternalErrorException");
-    assert_eq!(e.status, 500);
-    assert_eq!(received(&server).len(), 1);
+    assert_eq!(cause.code(), Some("InternalErrorException"));
+    // The fresh read found the user: the create was applied.
+    assert_eq!(*checked, Checked::Applied);
+    sent_once_then_read(&server, "AdminCreateUser");
 }
 
 #[tokio::test]
 async fn a_hangup_after_the_request_is_not_retried_for_a_write() {
-    let server = serve(vec![Canned::Hangup, Canned::json(200, CREATE_USER_OK)]).await;
+    let not_found = Canned::json(
+        400,
+        r#"{"__type":"UserNotFoundException","message":"User does not exist."}"#,
+    );
+    let server = serve(vec![Canned::Hangup, not_found]).await;
     let err = create_user(&client(&server).await).await.unwrap_err();
+    let AwsError::OutcomeUnknown { cause, checked, .. } = &err else {
+        panic!("expected an unknown outcome, got {err:?}");
+    };
     assert!(
         matches!(
-            err,
+            **cause,
             AwsError::Transport {
-                kind: TransportKind::Other,
+                kind: TransportKind::Broken,
                 ..
             }
         ),
         "{err:?}"
     );
-    assert_eq!(received(&server).len(), 1);
+    assert_eq!(*checked, Checked::NotApplied);
+    let text = err.to_string();
+    assert!(
+        text.starts_with(
+            "no answer to AdminCreateUser: a fresh read shows the change has not been applied"
+        ),
+        "{text}"
+    );
+    sent_once_then_read(&server, "AdminCreateUser");
 }
 
 #[tokio::test]
@@ -238,30 +316,48 @@ async fn a_503_html_page_is_retried_for_a_read_but_not_for_a_write() {
     assert_eq!(page.users.len(), 1);
     assert_eq!(received(&server).len(), 2);
 
-    let server = serve(vec![html_page(503), Canned::json(200, CREATE_USER_OK)]).await;
+    let server = serve(vec![html_page(503), Canned::json(200, GET_USER_OK)]).await;
     let err = create_user(&client(&server).await).await.unwrap_err();
+    let AwsError::OutcomeUnknown { cause, .. } = &err else {
+        panic!("expected an unknown outcome, got {err:?}");
+    };
+    assert!(
+        matches!(**cause, AwsError::Http { status: 503, .. }),
+        "{err:?}"
+    );
+    sent_once_then_read(&server, "AdminCreateUser");
+}
+
+#[tokio::test]
+async fn a_503_without_a_body_says_what_the_endpoint_answered_and_how_often() {
+    let server = serve(vec![Canned::html(503, "")]).await;
+    let err = list_users(&client(&server).await).await.unwrap_err();
+    let text = err.to_string();
     assert!(
         matches!(
             err,
-            AwsError::Transport {
-                kind: TransportKind::Other,
+            AwsError::Http {
+                status: 503,
+                attempts: 3,
                 ..
             }
         ),
         "{err:?}"
     );
-    assert_eq!(received(&server).len(), 1);
+    assert!(
+        text.contains("answered HTTP 503") && text.contains("(3 attempts)"),
+        "{text}"
+    );
+    assert!(!text.contains("could not reach"), "{text}");
 }
 
 #[tokio::test]
 async fn a_gateway_error_names_the_endpoint_it_came_from() {
     let server = serve(vec![html_page(502)]).await;
-    let err = create_user(&client(&server).await).await.unwrap_err();
-    let AwsError::Transport { endpoint, .. } = &err else {
-        panic!("expected a transport error, got {err:?}");
+    let err = list_users(&client(&server).await).await.unwrap_err();
+    let AwsError::Http { endpoint, .. } = &err else {
+        panic!("expected an HTTP error, got {err:?}");
     };
-    // The error says "could not reach <endpoint>: HTTP 502 …"; an empty endpoint reads
-    // "could not reach : HTTP 502 …".
     assert_eq!(endpoint, &server.url, "{err}");
     assert!(err.to_string().contains("HTTP 502"), "{err}");
 }

@@ -19,12 +19,23 @@ pub struct Entry {
     pub operation: String,
     /// The user (or group, client) it was done to.
     pub target: String,
-    /// `ok`, or the error code.
+    /// `ok`, the error code, or `unknown`: the answer was lost and the change may have been applied.
     pub result: String,
+    /// For an `unknown` result, what a fresh read showed afterwards: `applied` or `not applied`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
     pub request_id: Option<String>,
 }
 
 impl Entry {
+    /// The result as a person reads it: `ok`, a code, `unknown`, or `unknown (read: applied)`.
+    pub fn outcome(&self) -> String {
+        match &self.checked {
+            Some(checked) => format!("{} (read: {checked})", self.result),
+            None => self.result.clone(),
+        }
+    }
+
     /// The current time, as entries carry it.
     pub fn now() -> String {
         let now = time::OffsetDateTime::now_utc();
@@ -126,6 +137,7 @@ impl crate::cognito::audit::MutationLog for Journal {
             operation: m.operation.to_owned(),
             target: m.target.to_owned(),
             result: m.result.to_owned(),
+            checked: m.checked.map(str::to_owned),
             request_id: m.request_id.map(str::to_owned),
         };
         if let Err(e) = self.append(&entry) {
@@ -147,6 +159,7 @@ mod tests {
             operation: "AdminDisableUser".to_owned(),
             target: format!("user{i}"),
             result: "ok".to_owned(),
+            checked: None,
             request_id: Some(format!("req-{i}")),
         }
     }

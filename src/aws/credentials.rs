@@ -118,6 +118,26 @@ pub async fn profile_region(profile: Option<&str>) -> Option<String> {
         .map(|r| r.as_ref().to_owned())
 }
 
+/// The `ca_bundle` a profile (`--profile`, else `AWS_PROFILE`, else `default`) names, as the AWS
+/// CLI reads it from `~/.aws/config`.
+pub async fn profile_ca_bundle(profile: Option<&str>) -> Option<String> {
+    // The default files (`~/.aws/config`, `~/.aws/credentials`, or as the env names them); the
+    // type's only public name in aws-config is a deprecated alias.
+    #[allow(clippy::default_trait_access)]
+    let set = aws_config::profile::load(
+        &aws_types::os_shim_internal::Fs::real(),
+        &aws_types::os_shim_internal::Env::real(),
+        &Default::default(),
+        profile.map(|p| std::borrow::Cow::Owned(p.to_owned())),
+    )
+    .await
+    .ok()?;
+    set.get("ca_bundle")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod failure;
 pub mod response;
 pub mod retry;
 pub mod signer;
@@ -10,6 +11,6 @@ pub mod transport;
 
 pub use credentials::CredentialSource;
 pub use endpoint::Endpoint;
-pub use error::{AwsError, ServiceError, TransportKind};
+pub use error::{AwsError, Checked, ServiceError, TransportKind};
 pub use retry::RetryPolicy;
-pub use transport::{Call, Reply, Transport};
+pub use transport::{Call, Reply, RetryNotice, Timeouts, Transport, watch_retries};

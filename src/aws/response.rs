@@ -2,7 +2,7 @@
 
 use reqwest::header::HeaderMap;
 
-use super::error::{AwsError, ServiceError, TransportKind, bare_code};
+use super::error::{AwsError, ServiceError, bare_code};
 
 /// The request id AWS (or a compatible endpoint) attached to an answer.
 pub fn request_id(headers: &HeaderMap) -> Option<String> {
@@ -13,13 +13,24 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Turns a non-2xx answer into a typed error.
+/// Codes with which endpoints say they do not know an operation: AWS's own, other emulators' (one
+/// answers `Unsupported` with HTTP 500 and a JSON body), and the generic REST ones.
+const UNSUPPORTED_CODES: &[&str] = &[
+    "UnknownOperationException",
+    "Unsupported",
+    "NotImplemented",
+    "InvalidAction",
+];
+
+/// Turns a non-2xx answer into a typed error. `answered_before`: this endpoint has already answered
+/// this operation with a 2xx, so it implements it and a bare 5xx now is a fault, not a missing route.
 pub fn error_from_response(
     endpoint: &str,
     operation: &str,
     status: u16,
     headers: &HeaderMap,
     body: &[u8],
+    answered_before: bool,
 ) -> AwsError {
     let header_code = headers
         .get("x-amzn-errortype")
@@ -35,6 +46,14 @@ pub fn error_from_response(
         };
         let body_code = text(&["__type", "code", "Code"]).map(|c| bare_code(&c).to_owned());
         if let Some(code) = header_code.clone().or(body_code) {
+            if UNSUPPORTED_CODES.contains(&code.as_str()) {
+                let message = text(&["message", "Message", "errorMessage"]).unwrap_or_default();
+                return AwsError::Unsupported {
+                    operation: operation.to_owned(),
+                    status,
+                    detail: unsupported_detail(&code, &message, status),
+                };
+            }
             return AwsError::Service(ServiceError {
                 code,
                 message: text(&["message", "Message", "errorMessage"]).unwrap_or_default(),
@@ -45,23 +64,36 @@ pub fn error_from_response(
     }
     let text = String::from_utf8_lossy(body);
     if let Some(code) = xml_element(&text, "Code").or(header_code) {
+        let code = bare_code(&code).to_owned();
+        if UNSUPPORTED_CODES.contains(&code.as_str()) {
+            let message = xml_element(&text, "Message").unwrap_or_default();
+            return AwsError::Unsupported {
+                operation: operation.to_owned(),
+                status,
+                detail: unsupported_detail(&code, &message, status),
+            };
+        }
         return AwsError::Service(ServiceError {
-            code: bare_code(&code).to_owned(),
+            code,
             message: xml_element(&text, "Message").unwrap_or_default(),
             request_id: request_id.or_else(|| xml_element(&text, "RequestId")),
             status,
         });
     }
     match status {
-        // A proxy or load balancer in the way, not the service: transient.
-        502..=504 => AwsError::Transport {
-            endpoint: endpoint.to_owned(),
-            detail: format!("HTTP {status} without a service error body"),
-            kind: TransportKind::Other,
-        },
-        500..=599 => AwsError::Unsupported {
+        // moto answers an operation it lacks with an HTML 500 page. Only on the first call of an
+        // operation is that the likelier reading: once the endpoint has answered it, a bare 500 is a
+        // fault (a proxy, an overloaded server) and is retried like any 5xx.
+        500 | 501 if !answered_before => AwsError::Unsupported {
             operation: operation.to_owned(),
             status,
+            detail: format!("HTTP {status} without a JSON error, on the first call of {operation}"),
+        },
+        // A proxy or load balancer in the way, or a server fault: transient.
+        500..=599 => AwsError::Http {
+            endpoint: endpoint.to_owned(),
+            status,
+            attempts: 1,
         },
         _ => AwsError::Decode {
             operation: operation.to_owned(),
@@ -71,6 +103,15 @@ pub fn error_from_response(
                 snippet(&text)
             ),
         },
+    }
+}
+
+fn unsupported_detail(code: &str, message: &str, status: u16) -> String {
+    let message = message.trim();
+    if message.is_empty() {
+        format!("{code}, HTTP {status}")
+    } else {
+        format!("{code}: {}, HTTP {status}", snippet(message))
     }
 }
 
@@ -119,7 +160,8 @@ mod tests {
             ("x-amzn-requestid", "req-1"),
         ]);
         let body = br#"{"__type":"com.amazonaws#Other","message":"User does not exist."}"#;
-        let AwsError::Service(e) = error_from_response(E, "AdminGetUser", 400, &h, body) else {
+        let AwsError::Service(e) = error_from_response(E, "AdminGetUser", 400, &h, body, false)
+        else {
             panic!("expected a service error");
         };
         assert_eq!(e.code, "UserNotFoundException");
@@ -131,7 +173,7 @@ mod tests {
     #[test]
     fn json_error_without_header_uses_type() {
         let body = br#"{"__type":"aws.cognito#InvalidParameterException","Message":"bad"}"#;
-        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), body);
+        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), body, false);
         assert_eq!(err.code(), Some("InvalidParameterException"));
     }
 
@@ -142,7 +184,7 @@ mod tests {
             <Message>The request signature we calculated does not match</Message></Error>\
             <RequestId>abc</RequestId></ErrorResponse>";
         let AwsError::Service(e) =
-            error_from_response(E, "ListUserPools", 403, &HeaderMap::new(), body)
+            error_from_response(E, "ListUserPools", 403, &HeaderMap::new(), body, false)
         else {
             panic!("expected a service error");
         };
@@ -154,7 +196,7 @@ mod tests {
     #[test]
     fn html_500_means_the_endpoint_lacks_the_operation() {
         let body = b"<!doctype html><html><title>500 Internal Server Error</title></html>";
-        let err = error_from_response(E, "AdminListDevices", 500, &HeaderMap::new(), body);
+        let err = error_from_response(E, "AdminListDevices", 500, &HeaderMap::new(), body, false);
         assert!(
             matches!(err, AwsError::Unsupported { status: 500, .. }),
             "{err:?}"
@@ -163,20 +205,75 @@ mod tests {
             err.to_string()
                 .contains("AdminListDevices is not supported by this endpoint")
         );
+        // Once the endpoint has answered the operation, the same page is a fault, not a missing route.
+        let err = error_from_response(E, "ListUsers", 500, &HeaderMap::new(), body, true);
+        assert!(matches!(err, AwsError::Http { status: 500, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn unknown_operation_codes_mean_unsupported_whatever_the_status() {
+        for (status, body) in [
+            (400, r#"{"__type":"UnknownOperationException"}"#),
+            (
+                500,
+                r#"{"__type":"Unsupported","message":"API action 'AdminListDevices' for service 'cognito-idp' not yet implemented"}"#,
+            ),
+            (501, r#"{"Code":"NotImplemented","Message":"no"}"#),
+            (400, r#"{"__type":"InvalidAction"}"#),
+        ] {
+            let err = error_from_response(
+                E,
+                "AdminListDevices",
+                status,
+                &HeaderMap::new(),
+                body.as_bytes(),
+                true,
+            );
+            let AwsError::Unsupported {
+                operation,
+                status: s,
+                detail,
+            } = &err
+            else {
+                panic!("{body}: expected Unsupported, got {err:?}");
+            };
+            assert_eq!((operation.as_str(), *s), ("AdminListDevices", status));
+            assert!(!detail.is_empty());
+            assert!(
+                err.to_string()
+                    .starts_with("AdminListDevices is not supported by this endpoint ("),
+                "{err}"
+            );
+        }
     }
 
     #[test]
     fn gateway_errors_are_transient_and_other_bodies_are_decode_errors() {
-        let err = error_from_response(E, "ListUsers", 503, &HeaderMap::new(), b"<html>busy</html>");
-        assert!(matches!(err, AwsError::Transport { .. }), "{err:?}");
+        let err = error_from_response(
+            E,
+            "ListUsers",
+            503,
+            &HeaderMap::new(),
+            b"<html>busy</html>",
+            false,
+        );
+        assert!(matches!(err, AwsError::Http { status: 503, .. }), "{err:?}");
         assert!(err.to_string().contains(E), "{err}");
-        let err = error_from_response(E, "ListUsers", 404, &HeaderMap::new(), b"Not Found\n");
+        assert!(!err.to_string().contains("could not reach"), "{err}");
+        let err = error_from_response(
+            E,
+            "ListUsers",
+            404,
+            &HeaderMap::new(),
+            b"Not Found\n",
+            false,
+        );
         assert!(
             matches!(err, AwsError::Decode { status: 404, .. }),
             "{err:?}"
         );
         assert!(err.to_string().contains("Not Found"));
-        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), b"{not json");
+        let err = error_from_response(E, "ListUsers", 400, &HeaderMap::new(), b"{not json", false);
         assert!(matches!(err, AwsError::Decode { .. }), "{err:?}");
     }
 }

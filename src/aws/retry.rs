@@ -1,5 +1,7 @@
 //! Retries in the spirit of the AWS SDKs' standard mode: bounded attempts, exponential backoff with
 //! full jitter, and no second send of a non-idempotent call unless the error proves it was not applied.
+//! Throttling on a long listing is the server asking to slow down, not a failure: it is waited out
+//! for as long as `throttle_patience`, however many attempts that takes.
 
 use std::time::Duration;
 
@@ -35,6 +37,9 @@ pub struct RetryPolicy {
     /// The backoff before retry `i` is uniform in `[0, min(base * 2^i, max)]`.
     pub base_delay: Duration,
     pub max_delay: Duration,
+    /// How long a patient call (a page of a listing) keeps waiting out throttling, counted from the
+    /// first throttled answer of that page; other faults still stop after `max_attempts`.
+    pub throttle_patience: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -45,6 +50,7 @@ impl Default for RetryPolicy {
             max_attempts: 5,
             base_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(20),
+            throttle_patience: Duration::from_mins(15),
         }
     }
 }
@@ -71,6 +77,8 @@ impl RetryPolicy {
 /// Whether an error may be retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
+    /// The server refused it to slow the caller down: retry any call, patiently for listings.
+    Throttled,
     /// The request provably did not take effect: retry any call.
     Retry,
     /// It may have taken effect: retry only calls that are safe to repeat.
@@ -80,22 +88,24 @@ pub enum Verdict {
 
 pub fn classify(err: &AwsError) -> Verdict {
     match err {
-        AwsError::Service(e) if THROTTLING_CODES.contains(&e.code.as_str()) => Verdict::Retry,
+        AwsError::Service(e) if THROTTLING_CODES.contains(&e.code.as_str()) => Verdict::Throttled,
         AwsError::Service(e) if e.status >= 500 || TRANSIENT_CODES.contains(&e.code.as_str()) => {
             Verdict::RetryIfIdempotent
         }
-        AwsError::Transport {
-            kind: TransportKind::Connect,
-            ..
-        } => Verdict::Retry,
-        AwsError::Transport { .. } => Verdict::RetryIfIdempotent,
+        AwsError::Transport { kind, .. } => match kind {
+            TransportKind::Connect => Verdict::Retry,
+            // A wrong name or an untrusted certificate will be just as wrong in a second.
+            TransportKind::Dns | TransportKind::Tls => Verdict::Stop,
+            TransportKind::Timeout | TransportKind::Broken => Verdict::RetryIfIdempotent,
+        },
+        AwsError::Http { .. } | AwsError::Truncated { .. } => Verdict::RetryIfIdempotent,
         _ => Verdict::Stop,
     }
 }
 
 pub fn should_retry(verdict: Verdict, idempotent: bool) -> bool {
     match verdict {
-        Verdict::Retry => true,
+        Verdict::Throttled | Verdict::Retry => true,
         Verdict::RetryIfIdempotent => idempotent,
         Verdict::Stop => false,
     }
@@ -120,6 +130,7 @@ mod tests {
             endpoint: "http://127.0.0.1:1/".into(),
             detail: "x".into(),
             kind,
+            attempts: 1,
         }
     }
 
@@ -127,8 +138,9 @@ mod tests {
     fn throttling_is_retried_for_every_call() {
         assert_eq!(
             classify(&service("TooManyRequestsException", 400)),
-            Verdict::Retry
+            Verdict::Throttled
         );
+        assert!(should_retry(Verdict::Throttled, false));
         assert!(should_retry(Verdict::Retry, false));
     }
 
@@ -138,7 +150,17 @@ mod tests {
             service("InternalErrorException", 500),
             service("Whatever", 503),
             transport(TransportKind::Timeout),
-            transport(TransportKind::Other),
+            transport(TransportKind::Broken),
+            AwsError::Http {
+                endpoint: "http://127.0.0.1:1/".into(),
+                status: 503,
+                attempts: 1,
+            },
+            AwsError::Truncated {
+                operation: "ListUsers".into(),
+                detail: "an empty body".into(),
+                attempts: 1,
+            },
         ] {
             let v = classify(&e);
             assert_eq!(v, Verdict::RetryIfIdempotent, "{e}");
@@ -161,8 +183,12 @@ mod tests {
         let unsupported = AwsError::Unsupported {
             operation: "AdminListDevices".into(),
             status: 500,
+            detail: "Unsupported, HTTP 500".into(),
         };
         assert_eq!(classify(&unsupported), Verdict::Stop);
+        // Certificates and host names do not fix themselves between attempts.
+        assert_eq!(classify(&transport(TransportKind::Tls)), Verdict::Stop);
+        assert_eq!(classify(&transport(TransportKind::Dns)), Verdict::Stop);
     }
 
     #[test]
@@ -171,6 +197,7 @@ mod tests {
             max_attempts: 5,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_millis(350),
+            ..RetryPolicy::default()
         };
         for _ in 0..200 {
             assert!(p.delay(0) <= Duration::from_millis(100));

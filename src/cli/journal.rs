@@ -60,7 +60,7 @@ fn row(e: &Entry) -> Vec<String> {
         e.pool.clone(),
         e.operation.clone(),
         e.target.clone(),
-        e.result.clone(),
+        e.outcome(),
         e.request_id.clone().unwrap_or_default(),
     ]
 }

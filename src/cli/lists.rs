@@ -10,6 +10,7 @@ use super::user_rows::write_users;
 use super::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
 use crate::cognito::idps::is_secret_detail;
+use crate::cognito::paginate::json_items;
 use crate::cognito::users::UserType;
 
 const MASK: &str = "********";
@@ -163,27 +164,10 @@ type Column<'a> = (&'a str, &'a dyn Fn(&Value) -> String);
 async fn raw_items(
     client: &CognitoClient,
     operation: &str,
-    mut input: Value,
+    input: Value,
     key: &str,
 ) -> Result<Vec<Value>, CliError> {
-    let mut items = Vec::new();
-    let mut previous: Option<String> = None;
-    loop {
-        let mut page = client.call_json(operation, &input).await?;
-        if let Some(Value::Array(batch)) = page.get_mut(key).map(Value::take) {
-            items.extend(batch);
-        }
-        let next = page
-            .get("NextToken")
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty() && Some(*t) != previous.as_deref())
-            .map(str::to_owned);
-        let Some(token) = next else {
-            return Ok(items);
-        };
-        input["NextToken"] = Value::String(token.clone());
-        previous = Some(token);
-    }
+    Ok(json_items(client, operation, input, key, "NextToken").await?)
 }
 
 fn write_items(format: OutputFormat, items: &[Value], columns: &[Column]) -> CliResult {

@@ -37,6 +37,9 @@ pub enum CliError {
     /// Some users of a bulk run failed: their lines are on stdout; this is the summary.
     #[error("{0}")]
     Partial(String),
+    /// A listing failed after some of it was written: what failed, how far it got.
+    #[error("{0}")]
+    Incomplete(String),
     #[error("writing output: {0}")]
     Io(#[from] io::Error),
 }

@@ -59,6 +59,9 @@ pub enum UsersCommand {
         /// Attributes to fetch and show, comma-separated (e.g. email,custom:tenant).
         #[arg(long, value_delimiter = ',')]
         attributes: Vec<String>,
+        /// Continue a listing that failed from the page token its error named.
+        #[arg(long)]
+        starting_token: Option<String>,
     },
     /// Show one user with their groups.
     Get(UserTarget),

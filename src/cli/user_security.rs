@@ -11,6 +11,7 @@ use super::output::{Out, cell, date_cell, write_json, write_table};
 use super::users::{done, target};
 use super::{CliError, CliResult};
 use crate::cognito::devices::MfaPreference;
+use crate::cognito::paginate::json_items;
 use crate::cognito::types::{AttributeType, attribute};
 use crate::cognito::{CognitoClient, PoolId, Username};
 
@@ -161,21 +162,11 @@ async fn auth_event_items(
 async fn all_pages(
     client: &CognitoClient,
     operation: &str,
-    mut input: Value,
+    input: Value,
     key: &str,
     token_key: &str,
 ) -> Result<Vec<Value>, CliError> {
-    let mut items = Vec::new();
-    loop {
-        let mut page = client.call_json(operation, &input).await?;
-        if let Some(list) = page.get_mut(key).and_then(Value::as_array_mut) {
-            items.append(list);
-        }
-        match page.get(token_key).and_then(Value::as_str) {
-            Some(token) if !token.is_empty() => input[token_key] = json!(token),
-            _ => return Ok(items),
-        }
-    }
+    Ok(json_items(client, operation, input, key, token_key).await?)
 }
 
 fn write_list(

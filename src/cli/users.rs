@@ -23,9 +23,13 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             pool,
             filter,
             attributes,
+            starting_token,
         } => {
             let pool = resolve_pool(client, &pool.pool).await?;
-            list(client, format, pool, filter, attributes).await
+            let mut request = ListUsersRequest::new(pool);
+            request.filter = filter;
+            request.pagination_token = starting_token;
+            list(client, format, request, attributes).await
         }
         UsersCommand::Get(t) => get(client, format, &t).await,
         UsersCommand::Create(args) => user_create::create(client, format, args).await,
@@ -109,54 +113,102 @@ pub(super) fn done(
     Ok(out.flush()?)
 }
 
-/// Streams users to stdout as pages arrive; memory stays one page whatever the pool's size.
+/// Streams users to stdout as pages arrive; memory stays one page whatever the pool's size. A
+/// listing that fails part-way still leaves stdout whole (a closed JSON array, complete lines) and
+/// says how many users came before the failure and the token to continue from.
 async fn list(
     client: &CognitoClient,
     format: OutputFormat,
-    pool: PoolId,
-    filter: Option<String>,
+    mut request: ListUsersRequest,
     attributes: Vec<String>,
 ) -> CliResult {
-    let mut request = ListUsersRequest::new(pool.clone());
-    request.filter = filter;
     if !attributes.is_empty() {
         request.attributes_to_get = Some(attributes.clone());
     }
+    let mut progress = Progress::default();
     let mut out = Out::stdout();
     if format == OutputFormat::Json {
         // Users are copied byte for byte as ListUsers returned them.
         let mut pages = pin!(client.list_users_as::<Box<RawValue>>(request));
-        let mut first = true;
         // Nothing reaches stdout until the first page arrived: a failed call leaves it empty.
         let mut next = pages.try_next().await?;
         out.write_all(b"[")?;
-        while let Some(page) = next {
+        let outcome = loop {
+            let Some(page) = next else {
+                break Ok(());
+            };
             for user in &page.users {
-                out.write_all(if first { b"\n  " } else { b",\n  " })?;
+                out.write_all(if progress.users == 0 {
+                    b"\n  "
+                } else {
+                    b",\n  "
+                })?;
                 out.write_all(user.get().as_bytes())?;
-                first = false;
+                progress.users += 1;
             }
+            progress.token.clone_from(&page.pagination_token);
             out.flush()?;
-            next = pages.try_next().await?;
-        }
-        out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
-        return Ok(out.flush()?);
+            match pages.try_next().await {
+                Ok(page) => next = page,
+                Err(e) => break Err(e),
+            }
+        };
+        out.write_all(if progress.users == 0 {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        })?;
+        out.flush()?;
+        return outcome.map_err(|e| progress.failed(&e));
     }
     let columns = if !attributes.is_empty() {
         attributes
     } else if format == OutputFormat::Csv {
-        pool_attribute_names(client, &pool).await?
+        pool_attribute_names(client, &request.user_pool_id).await?
     } else {
         vec!["email".to_owned()]
     };
     let mut pages = pin!(client.list_users(request));
     let mut writer = UserWriter::new(format, &columns);
-    while let Some(page) = pages.try_next().await? {
-        writer.write(&mut out, &page.users)?;
-        out.flush()?;
+    loop {
+        match pages.try_next().await {
+            Ok(Some(page)) => {
+                writer.write(&mut out, &page.users)?;
+                out.flush()?;
+                progress.users += page.users.len();
+                progress.token.clone_from(&page.pagination_token);
+            }
+            Ok(None) => break,
+            Err(e) if progress.users == 0 => return Err(e.into()),
+            Err(e) => return Err(progress.failed(&e)),
+        }
     }
     writer.finish(&mut out)?;
     Ok(out.flush()?)
+}
+
+/// How far a listing got: the users written and the token of the page that comes next.
+#[derive(Debug, Default)]
+struct Progress {
+    users: usize,
+    token: Option<String>,
+}
+
+impl Progress {
+    fn failed(self, e: &crate::aws::AwsError) -> CliError {
+        let users = self.users;
+        let mut text = format!(
+            "{} ({users} user{} written before it failed",
+            crate::cognito::describe_error(e),
+            if users == 1 { "" } else { "s" }
+        );
+        if let Some(token) = self.token.filter(|_| users > 0) {
+            text.push_str("; continue with --starting-token ");
+            text.push_str(&token);
+        }
+        text.push(')');
+        CliError::Incomplete(text)
+    }
 }
 
 /// Every attribute the pool's schema declares, `custom:` ones with their prefix.

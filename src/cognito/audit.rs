@@ -12,8 +12,10 @@ pub struct Mutation<'a> {
     pub pool: &'a str,
     /// The user, group, client or provider it was done to.
     pub target: &'a str,
-    /// `ok`, or the error code.
+    /// `ok`, the error code, or `unknown` when the answer was lost.
     pub result: &'a str,
+    /// For an `unknown` result, what a fresh read showed: `applied` or `not applied`.
+    pub checked: Option<&'a str>,
     pub request_id: Option<&'a str>,
 }
 

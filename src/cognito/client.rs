@@ -9,8 +9,11 @@ use serde::de::DeserializeOwned;
 
 use super::audit::{Mutation, MutationLog, subject};
 use super::operations::{self, OperationSpec};
-use crate::aws::credentials::profile_region;
+use crate::aws::credentials::{profile_ca_bundle, profile_region};
 use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
+use crate::aws::error::Checked;
+use crate::aws::retry::{Verdict, classify};
+use crate::aws::transport::{Timeouts, TransportOptions};
 use crate::aws::{AwsError, Call, CredentialSource, Endpoint, RetryPolicy, Transport};
 
 pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService";
@@ -26,6 +29,8 @@ pub struct ClientSettings {
     pub credentials: Option<Credentials>,
     /// Instead of the default policy (and `AWS_MAX_ATTEMPTS`).
     pub retry: Option<RetryPolicy>,
+    /// Connect and read timeouts; the CLI's defaults when `None`.
+    pub timeouts: Option<Timeouts>,
     /// Refuse every operation that is not a read, before it is sent.
     pub read_only: bool,
     /// Where every operation that is not a read is recorded (the audit journal).
@@ -73,11 +78,22 @@ impl CognitoClient {
         let retry = settings
             .retry
             .unwrap_or_else(|| RetryPolicy::from_env(&env));
+        // As the AWS CLI: AWS_CA_BUNDLE, else the profile's ca_bundle, replaces the trusted CAs.
+        let ca_bundle = match env("AWS_CA_BUNDLE").filter(|p| !p.is_empty()) {
+            Some(path) => Some(path),
+            None if settings.local => None,
+            None => profile_ca_bundle(profile.as_deref()).await,
+        };
+        let options = TransportOptions {
+            retry,
+            timeouts: settings.timeouts.unwrap_or_default(),
+            ca_bundle: ca_bundle.map(|p| expand_home(&p, &env)),
+        };
         let transport = Transport::new(
             endpoint,
             region,
             Arc::new(credentials),
-            retry,
+            &options,
             TARGET_PREFIX,
         )?;
         Ok(Self {
@@ -111,12 +127,38 @@ impl CognitoClient {
         Req: Serialize + ?Sized,
         Resp: DeserializeOwned,
     {
+        self.call_as(operation, input, false).await
+    }
+
+    /// A page of a listing: throttling is waited out rather than counted as a failed attempt.
+    pub(crate) async fn call_page<Req, Resp>(
+        &self,
+        operation: &'static str,
+        input: &Req,
+    ) -> Result<Resp, AwsError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
+        self.call_as(operation, input, true).await
+    }
+
+    async fn call_as<Req, Resp>(
+        &self,
+        operation: &'static str,
+        input: &Req,
+        patient: bool,
+    ) -> Result<Resp, AwsError>
+    where
+        Req: Serialize + ?Sized,
+        Resp: DeserializeOwned,
+    {
         let spec = operations::find(operation)
             .ok_or_else(|| AwsError::Config(format!("{operation} is not in the service model")))?;
         let body = serde_json::to_vec(input).map_err(|e| {
             AwsError::Config(format!("could not encode the {operation} input: {e}"))
         })?;
-        let bytes = self.send(spec, body).await?;
+        let bytes = self.send(spec, body, patient).await?;
         decode(operation, &bytes)
     }
 
@@ -125,6 +167,24 @@ impl CognitoClient {
         &self,
         operation: &str,
         input: &serde_json::Value,
+    ) -> Result<serde_json::Value, AwsError> {
+        self.call_json_as(operation, input, false).await
+    }
+
+    /// A page of a listing by operation name, JSON in and out (see `call_page`).
+    pub async fn call_json_page(
+        &self,
+        operation: &str,
+        input: &serde_json::Value,
+    ) -> Result<serde_json::Value, AwsError> {
+        self.call_json_as(operation, input, true).await
+    }
+
+    async fn call_json_as(
+        &self,
+        operation: &str,
+        input: &serde_json::Value,
+        patient: bool,
     ) -> Result<serde_json::Value, AwsError> {
         let spec = operations::find(operation)
             .or_else(|| operations::find_loose(operation))
@@ -142,7 +202,7 @@ impl CognitoClient {
         }
         let body = serde_json::to_vec(input)
             .map_err(|e| AwsError::Config(format!("could not encode the input: {e}")))?;
-        let bytes = self.send(spec, body).await?;
+        let bytes = self.send(spec, body, patient).await?;
         decode(spec.name, &bytes)
     }
 
@@ -155,27 +215,63 @@ impl CognitoClient {
         self.read_only
     }
 
+    /// A read by operation name, for the fresh read after a lost answer: it never mutates, so it
+    /// needs neither the read-only check nor the journal.
+    pub(crate) async fn read_json(
+        &self,
+        operation: &'static str,
+        input: &serde_json::Value,
+    ) -> Result<serde_json::Value, AwsError> {
+        let spec = operations::find(operation)
+            .filter(|s| s.is_read_only())
+            .ok_or_else(|| AwsError::Config(format!("{operation} is not a read")))?;
+        let body = serde_json::to_vec(input)
+            .map_err(|e| AwsError::Config(format!("could not encode the input: {e}")))?;
+        let reply = self.transport.post(call_of(spec, false), body).await?;
+        decode(spec.name, &reply.body)
+    }
+
     /// Every call goes through here, so read-only mode and the audit journal hold for the console,
-    /// the CLI and `api` alike.
-    async fn send(&self, spec: &OperationSpec, body: Vec<u8>) -> Result<Vec<u8>, AwsError> {
+    /// the CLI and `api` alike. A change whose answer was lost comes back as `OutcomeUnknown`,
+    /// with what one fresh read says about it.
+    async fn send(
+        &self,
+        spec: &OperationSpec,
+        body: Vec<u8>,
+        patient: bool,
+    ) -> Result<Vec<u8>, AwsError> {
         let mutates = !spec.is_read_only();
         if self.read_only && mutates {
             return Err(AwsError::ReadOnly {
                 operation: spec.name.to_owned(),
             });
         }
-        let call = Call {
-            operation: spec.name,
-            signed: spec.signed,
-            idempotent: !mutates,
+        let input = mutates.then(|| body.clone());
+        let result = self.transport.post(call_of(spec, patient), body).await;
+        let Some(input) = input else {
+            return result.map(|reply| reply.body);
         };
-        let log = self.mutation_log.as_ref().filter(|_| mutates);
-        let subject = log.map(|_| subject(&body));
-        let result = self.transport.post(call, body).await;
-        if let (Some(log), Some((pool, target))) = (log, subject) {
+        let result = match result {
+            Err(cause) if classify(&cause) == Verdict::RetryIfIdempotent => {
+                tokio::time::sleep(self.transport.settle_delay()).await;
+                let checked = super::verify::check(self, spec.name, &input).await;
+                Err(AwsError::OutcomeUnknown {
+                    operation: spec.name.to_owned(),
+                    cause: Box::new(cause),
+                    checked,
+                })
+            }
+            other => other,
+        };
+        if let Some(log) = &self.mutation_log {
+            let (pool, target) = subject(&input);
             let (outcome, request_id) = match &result {
                 Ok(reply) => ("ok", reply.request_id.as_deref()),
                 Err(e) => (outcome_of(e), e.request_id()),
+            };
+            let checked = match &result {
+                Err(AwsError::OutcomeUnknown { checked, .. }) => checked_text(*checked),
+                _ => None,
             };
             log.record(&Mutation {
                 profile: self.profile.as_deref(),
@@ -184,10 +280,37 @@ impl CognitoClient {
                 pool: &pool,
                 target: &target,
                 result: outcome,
+                checked,
                 request_id,
             });
         }
         result.map(|reply| reply.body)
+    }
+}
+
+fn call_of(spec: &OperationSpec, patient: bool) -> Call<'_> {
+    Call {
+        operation: spec.name,
+        signed: spec.signed,
+        idempotent: spec.is_read_only(),
+        output_has_members: spec.output_has_members,
+        patient,
+    }
+}
+
+fn checked_text(checked: Checked) -> Option<&'static str> {
+    match checked {
+        Checked::Unknown => None,
+        Checked::Applied => Some("applied"),
+        Checked::NotApplied => Some("not applied"),
+    }
+}
+
+/// `~/x` as the AWS CLI reads a `ca_bundle` path.
+fn expand_home(path: &str, env: &dyn Fn(&str) -> Option<String>) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), env("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(path),
     }
 }
 
@@ -196,8 +319,11 @@ fn outcome_of(err: &AwsError) -> &str {
     match err {
         AwsError::Service(e) => &e.code,
         AwsError::Unsupported { .. } => "Unsupported",
+        AwsError::OutcomeUnknown { .. } => "unknown",
         AwsError::Transport { .. } => "TransportError",
-        AwsError::Decode { .. } => "DecodeError",
+        AwsError::Http { .. } => "HttpError",
+        AwsError::Truncated { .. } => "TruncatedAnswer",
+        AwsError::RepeatedToken { .. } | AwsError::Decode { .. } => "DecodeError",
         AwsError::Credentials(_) => "CredentialsError",
         AwsError::Signing(_) | AwsError::Config(_) | AwsError::ReadOnly { .. } => "Error",
     }
@@ -215,7 +341,8 @@ fn no_region(profile: Option<&str>) -> String {
     }
 }
 
-/// Decodes a 2xx body; an empty body is the empty object (operations without output).
+/// Decodes a 2xx body; an empty body is the empty object (the transport lets one through only for
+/// operations whose output has no members).
 fn decode<T: DeserializeOwned>(operation: &str, bytes: &[u8]) -> Result<T, AwsError> {
     let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"{}"

@@ -76,6 +76,10 @@ impl super::paginate::PagedRequest for AdminListGroupsForUserRequest {
     fn set_token(&mut self, token: Option<String>) {
         self.next_token = token;
     }
+
+    fn token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

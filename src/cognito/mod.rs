@@ -15,6 +15,7 @@ pub mod pools;
 pub mod types;
 pub mod user_admin;
 pub mod users;
+pub mod verify;
 
 pub use client::{ClientSettings, CognitoClient};
 pub use ids::{ClientId, GroupName, PoolId, ProviderName, Username};

@@ -12,6 +12,8 @@ pub struct OperationSpec {
     /// SigV4-signed, or one of the unauthenticated operations (`SignUp`, `InitiateAuth`, …).
     pub signed: bool,
     pub required_input: Vec<&'static str>,
+    /// The model gives the output members: an empty 2xx body cannot be a whole answer.
+    pub output_has_members: bool,
 }
 
 impl OperationSpec {
@@ -42,10 +44,12 @@ static OPERATIONS: LazyLock<Vec<OperationSpec>> = LazyLock::new(|| {
                 .split(',')
                 .filter(|s| !s.is_empty())
                 .collect();
+            let output_has_members = cols.next() == Some("members");
             OperationSpec {
                 name,
                 signed,
                 required_input,
+                output_has_members,
             }
         })
         .collect()
@@ -114,6 +118,15 @@ mod tests {
         let add = find("AdminAddUserToGroup").unwrap();
         assert!(add.signed);
         assert_eq!(add.required_input, ["UserPoolId", "Username", "GroupName"]);
+    }
+
+    #[test]
+    fn whether_the_output_has_members_comes_from_the_model() {
+        assert!(find("ListUsers").unwrap().output_has_members);
+        assert!(find("AdminCreateUser").unwrap().output_has_members);
+        assert!(!find("AdminDisableUser").unwrap().output_has_members);
+        assert!(!find("AdminDeleteUser").unwrap().output_has_members);
+        assert_eq!(all().iter().filter(|op| op.output_has_members).count(), 103);
     }
 
     #[test]

@@ -61,6 +61,10 @@ impl PagedRequest for ListUsersRequest {
     fn set_token(&mut self, token: Option<String>) {
         self.pagination_token = token;
     }
+
+    fn token(&self) -> Option<&str> {
+        self.pagination_token.as_deref()
+    }
 }
 
 /// One page of users. `U` is `UserType`, or a raw JSON value to pass users through untouched.

@@ -9,6 +9,7 @@
 
 pub mod backend;
 pub mod fault;
+pub mod listing;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -52,6 +53,7 @@ pub fn fast_retry(max_attempts: u32) -> RetryPolicy {
         max_attempts,
         base_delay: Duration::from_millis(10),
         max_delay: Duration::from_millis(50),
+        throttle_patience: Duration::from_millis(400),
     }
 }
 

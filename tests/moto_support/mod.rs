@@ -127,6 +127,7 @@ pub fn expect_unsupported<T: Debug>(result: Result<T, AwsError>, operation: &str
     let AwsError::Unsupported {
         operation: op,
         status,
+        ..
     } = &err
     else {
         panic!("{operation}: expected Unsupported, got {err:?}");

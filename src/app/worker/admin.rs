@@ -235,7 +235,7 @@ fn line(e: &Entry) -> JournalLine {
         pool: e.pool.clone(),
         operation: e.operation.clone(),
         target: e.target.clone(),
-        result: e.result.clone(),
+        result: e.outcome(),
         request_id: e.request_id.clone().unwrap_or_default(),
     }
 }
