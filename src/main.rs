@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 /// Connects first, so a missing region or a bad endpoint is one line on stderr, not a broken screen.
 async fn console(global: &GlobalArgs) -> ExitCode {
-    let settings = match global.resolved_settings() {
+    let settings = match global.resolved_settings_with(cognito_tui::aws::Timeouts::CONSOLE) {
         Ok(settings) => settings,
         Err(e) => {
             eprintln!("error: {e}");

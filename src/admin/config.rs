@@ -2,6 +2,8 @@
 //!
 //! ```toml
 //! read_only = false        # every profile (optional)
+//! connect_timeout = 10     # seconds to wait for a connection; 0 waits forever (optional)
+//! read_timeout = 30        # seconds to wait for each part of an answer; 0 waits forever
 //!
 //! [profiles.prod]          # an AWS profile name; `default` when none is named
 //! read_only = true
@@ -17,12 +19,16 @@ use serde::Deserialize;
 /// The key of the profile used when none is named (as the AWS CLI calls it).
 pub const DEFAULT_PROFILE: &str = "default";
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Read-only whatever the profile.
     #[serde(default)]
     pub read_only: bool,
+    /// Seconds, as `--connect-timeout`: the flag wins.
+    pub connect_timeout: Option<f64>,
+    /// Seconds, as `--read-timeout`: the flag wins.
+    pub read_timeout: Option<f64>,
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
     /// The file it came from; `None` for the defaults of a missing file.
@@ -111,6 +117,17 @@ mod tests {
         assert!(config.read_only_for(None));
         assert!(config.read_only_for(Some("")));
         assert_eq!(config.source.as_deref(), Some(path.as_path()));
+    }
+
+    #[test]
+    fn timeouts_are_seconds() {
+        let config = Config::parse("connect_timeout = 3\nread_timeout = 0.5\n").unwrap();
+        assert_eq!(config.connect_timeout, Some(3.0));
+        assert_eq!(config.read_timeout, Some(0.5));
+        let (line, message) =
+            Config::parse("read_only = false\nread_timeout = \"soon\"\n").unwrap_err();
+        assert_eq!(line, Some(2));
+        assert!(message.contains("float"), "{message}");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn connection_failure(
                 "no connection within {} (--connect-timeout)",
                 seconds(t.as_secs_f64())
             ),
-            _ => text,
+            _ => root_cause(e),
         };
         return (TransportKind::Connect, detail);
     }
@@ -50,7 +50,15 @@ pub fn connection_failure(
         );
         return (TransportKind::Timeout, detail);
     }
-    (TransportKind::Broken, text)
+    (TransportKind::Broken, root_cause(e))
+}
+
+/// The innermost message, which says what happened ("Connection refused"), where reqwest's own
+/// repeats the URL and hyper's says only "client error (Connect)".
+fn root_cause(e: &reqwest::Error) -> String {
+    chain(e)
+        .last()
+        .map_or_else(|| e.to_string(), ToString::to_string)
 }
 
 /// A few words on why a call is being retried, for a pane or stderr.

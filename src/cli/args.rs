@@ -1,8 +1,11 @@
 //! The command line, as scripts rely on it: global flags before or after the command.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::aws::Timeouts;
 
 pub use super::user_args::{
     BulkArgs, BulkTarget, CreateArgs, GroupBulkTarget, UserTarget, UsersCommand,
@@ -43,6 +46,12 @@ pub struct GlobalArgs {
     /// Refuse every change: only reads are sent (console and commands alike).
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Seconds to wait for a connection; 0 waits forever (default 10, 5 in the console).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub connect_timeout: Option<f64>,
+    /// Seconds to wait for each part of an answer; 0 waits forever (default 30, 15 in the console).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub read_timeout: Option<f64>,
     /// Use the built-in local user-pool server (demo data, kept in the data dir) instead of AWS.
     #[arg(long, global = true, conflicts_with_all = ["profile", "endpoint_url", "region"])]
     pub local: bool,
@@ -78,8 +87,28 @@ impl GlobalArgs {
     /// makes everything read-only, whatever the flags; every change is recorded in the audit
     /// journal. The console and the commands both use this.
     pub fn resolved_settings(&self) -> Result<crate::cognito::ClientSettings, String> {
+        self.resolved_settings_with(Timeouts::CLI)
+    }
+
+    /// As `resolved_settings`, with other default timeouts (the console's, shorter).
+    pub fn resolved_settings_with(
+        &self,
+        defaults: Timeouts,
+    ) -> Result<crate::cognito::ClientSettings, String> {
         let config = crate::admin::config::Config::load()?;
         let mut settings = self.client_settings();
+        settings.timeouts = Some(Timeouts {
+            connect: timeout(
+                "connect",
+                self.connect_timeout.or(config.connect_timeout),
+                defaults.connect,
+            )?,
+            read: timeout(
+                "read",
+                self.read_timeout.or(config.read_timeout),
+                defaults.read,
+            )?,
+        });
         settings.read_only =
             settings.read_only || config.read_only_for(self.profile_name().as_deref());
         settings.mutation_log = match crate::admin::journal::Journal::open_default() {
@@ -98,6 +127,21 @@ impl GlobalArgs {
             .clone()
             .or_else(|| std::env::var("AWS_PROFILE").ok())
             .filter(|p| !p.is_empty())
+    }
+}
+
+/// A timeout in seconds as given (0: none), else the default.
+fn timeout(
+    which: &str,
+    seconds: Option<f64>,
+    default: Option<Duration>,
+) -> Result<Option<Duration>, String> {
+    match seconds {
+        None => Ok(default),
+        Some(0.0) => Ok(None),
+        Some(s) => Duration::try_from_secs_f64(s).map(Some).map_err(|_| {
+            format!("the {which} timeout must be a number of seconds, 0 or more (got {s})")
+        }),
     }
 }
 

@@ -254,6 +254,8 @@ pub async fn run_env(args: Vec<String>, stdin: &str, env: &[(&str, &str)]) -> Ru
             "AWS_DEFAULT_REGION",
             "AWS_ENDPOINT_URL",
             "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            "AWS_CA_BUNDLE",
+            "AWS_MAX_ATTEMPTS",
         ] {
             cmd.env_remove(var);
         }

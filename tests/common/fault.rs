@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _};
 use tokio::net::TcpListener;
 
 /// One scripted answer.
@@ -148,7 +148,8 @@ pub async fn serve_with(
     FaultServer { url, received }
 }
 
-async fn reply(socket: &mut tokio::net::TcpStream, canned: Canned) {
+/// Writes the answer (or holds or drops the connection), then closes it.
+pub async fn reply(socket: &mut (impl AsyncRead + AsyncWrite + Unpin), canned: Canned) {
     match canned {
         Canned::Reply {
             status,
@@ -183,7 +184,8 @@ async fn reply(socket: &mut tokio::net::TcpStream, canned: Canned) {
     let _ = socket.shutdown().await;
 }
 
-async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Received> {
+/// One HTTP/1.1 request: head, then the body its Content-Length announces.
+pub async fn read_request(socket: &mut (impl AsyncRead + Unpin)) -> Option<Received> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     let head_end = loop {
