@@ -46,12 +46,11 @@ pub type CliResult = Result<(), CliError>;
 /// Runs one command and turns its outcome into the exit status: 0, or 1 with one line on stderr.
 pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
     let outcome = async {
-        // Listing the operation names makes no call: it needs no region or credentials.
-        if let Command::Api(args) = &command
-            && args.list
-        {
-            return api::list_operations();
-        }
+        // `api` lists names without a connection, and reads its input before making one.
+        let command = match command {
+            Command::Api(args) => return api::run(global, args).await,
+            command => command,
+        };
         // The journal is a local file: no region, credentials or config needed.
         if let Command::Journal(args) = &command {
             return journal::run(global.output, args);
@@ -101,7 +100,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Groups(c) => lists::groups(client, format, c).await,
         Command::Clients(c) => lists::clients(client, format, c).await,
         Command::Idps(c) => lists::idps(client, format, c).await,
-        Command::Api(a) => api::run(client, a).await,
+        Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
         Command::LocalServer(a) => local_server::run(&a).await,
     }

@@ -1,0 +1,144 @@
+//! Secrets stay off command lines and out of the log: `api --input` reads a file or stdin, and the
+//! log file (shared by the console and the commands) is private, in the data dir, and holds no
+//! password, signature or signing hint even at `trace`. The real binary with `--local`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+const POOL: &str = "us-east-1_AcmeProd1";
+const USER: &str = "ann.adams1";
+/// Meets the demo pool's policy; must never reach the log.
+const PASSWORD: &str = "Sekr3t-Never-Logged!";
+
+/// The binary with nothing of the developer's own: data dir, config, AWS setup, log settings.
+fn cognito_tui(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("cognito-tui").unwrap();
+    cmd.env("COGNITO_TUI_DATA_DIR", data)
+        .env("COGNITO_TUI_CONFIG", "/nonexistent/cognito-tui.toml")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
+    for var in [
+        "COGNITO_TUI_LOG",
+        "COGNITO_TUI_LOG_DIR",
+        "LOG_SIGNABLE_BODY",
+        "AWS_PROFILE",
+        "AWS_REGION",
+        "AWS_DEFAULT_REGION",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn stdout_json(out: &std::process::Output) -> Value {
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The one stderr line of a failed run (status 1, nothing on stdout).
+fn failure(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr.trim_end().to_owned()
+}
+
+fn get_user_input() -> String {
+    json!({"UserPoolId": POOL, "Username": USER}).to_string()
+}
+
+#[test]
+fn api_input_comes_inline_from_a_file_from_stdin_or_as_a_file_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input.json");
+    std::fs::write(&input, get_user_input()).unwrap();
+    let run = |arg: &str, stdin: &str| {
+        let out = cognito_tui(dir.path())
+            .args(["--local", "api", "AdminGetUser", "--input", arg])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        stdout_json(&out)
+    };
+    let inline = run(&get_user_input(), "");
+    assert_eq!(inline["Username"], USER, "{inline}");
+    assert_eq!(run(&format!("@{}", input.display()), ""), inline);
+    assert_eq!(run("@-", &get_user_input()), inline);
+    // The AWS CLI's spelling, for people who type it from habit.
+    assert_eq!(run(&format!("file://{}", input.display()), ""), inline);
+}
+
+/// A password goes in through stdin, so `ps` never shows it, and the change is made.
+#[test]
+fn api_takes_a_password_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = json!({"UserPoolId": POOL, "Username": USER, "Password": PASSWORD,
+        "Permanent": true});
+    let out = cognito_tui(dir.path())
+        .args(["--local", "api", "AdminSetUserPassword", "--input", "@-"])
+        .write_stdin(input.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let user = stdout_json(
+        &cognito_tui(dir.path())
+            .args([
+                "--local",
+                "api",
+                "AdminGetUser",
+                "--input",
+                &get_user_input(),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(user["UserStatus"], "CONFIRMED", "{user}");
+}
+
+/// Input that cannot be read is reported as such, naming where it came from, before anything
+/// else is needed: here there is no region, and that is not what the error talks about.
+#[test]
+fn api_input_errors_name_their_source_before_any_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-input.json");
+    let out = cognito_tui(dir.path())
+        .args(["api", "ListUsers", "--input"])
+        .arg(format!("@{}", missing.display()))
+        .output()
+        .unwrap();
+    let line = failure(&out);
+    assert!(line.contains(&missing.display().to_string()), "{line}");
+    assert!(!line.contains("region"), "{line}");
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"UserPoolId\": ").unwrap();
+    let out = cognito_tui(dir.path())
+        .args(["api", "ListUsers", "--input"])
+        .arg(format!("@{}", bad.display()))
+        .output()
+        .unwrap();
+    let line = failure(&out);
+    assert!(
+        line.contains(&bad.display().to_string()) && line.contains("not valid JSON"),
+        "{line}"
+    );
+
+    let out = cognito_tui(dir.path())
+        .args(["api", "ListUsers", "--input", "@-"])
+        .write_stdin(vec![0xff, 0xfe, b'{'])
+        .output()
+        .unwrap();
+    let line = failure(&out);
+    assert!(
+        line.contains("standard input") && line.contains("UTF-8"),
+        "{line}"
+    );
+    assert!(!line.contains("writing output"), "{line}");
+}
