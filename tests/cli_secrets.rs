@@ -3,6 +3,7 @@
 //! password, signature or signing hint even at `trace`. The real binary with `--local`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -10,6 +11,7 @@ use serde_json::{Value, json};
 
 const POOL: &str = "us-east-1_AcmeProd1";
 const USER: &str = "ann.adams1";
+const LOG: &str = "cognito-tui.log";
 /// Meets the demo pool's policy; must never reach the log.
 const PASSWORD: &str = "Sekr3t-Never-Logged!";
 
@@ -141,4 +143,98 @@ fn api_input_errors_name_their_source_before_any_connection() {
         "{line}"
     );
     assert!(!line.contains("writing output"), "{line}");
+}
+
+/// The file's permission bits, in octal as `ls` and `chmod` show them.
+fn mode(path: &Path) -> String {
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    )
+}
+
+/// At `trace`, with the signer's own "set LOG_SIGNABLE_BODY=true" hint followed, a command that
+/// sends a password logs to the data dir, privately, and the log holds no password, no signature.
+#[test]
+fn cli_logs_privately_to_the_data_dir_and_never_a_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = cognito_tui(&data)
+        .env("COGNITO_TUI_LOG", "trace")
+        .env("LOG_SIGNABLE_BODY", "true")
+        .args(["--local", "users", "set-password", "--pool", POOL, USER])
+        .args(["--permanent"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let input = json!({"UserPoolId": POOL, "Username": USER, "Password": PASSWORD,
+        "Permanent": false});
+    let out = cognito_tui(&data)
+        .env("COGNITO_TUI_LOG", "trace")
+        .env("LOG_SIGNABLE_BODY", "true")
+        .args(["--local", "api", "AdminSetUserPassword", "--input", "@-"])
+        .write_stdin(input.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+
+    let path = data.join(LOG);
+    assert_eq!(mode(&path), "600", "the log is private");
+    let log = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        log.contains("AdminSetUserPassword"),
+        "the commands logged their calls:\n{log}"
+    );
+    // Told LOG_SIGNABLE_BODY, the signer writes a body as its bytes in decimal.
+    let as_bytes: Vec<String> = PASSWORD.bytes().map(|b| b.to_string()).collect();
+    let as_bytes = as_bytes.join(", ");
+    for secret in [
+        PASSWORD,
+        &as_bytes,
+        "LOG_SIGNABLE_BODY",
+        "Signature=",
+        "AWS4-HMAC-SHA256",
+    ] {
+        assert!(!log.contains(secret), "{secret:?} reached the log:\n{log}");
+    }
+    assert!(
+        !log.to_ascii_lowercase().contains("authorization"),
+        "a header reached the log:\n{log}"
+    );
+}
+
+#[test]
+fn an_existing_log_is_made_private_and_commands_log_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(LOG);
+    let list = |log: Option<&str>| {
+        let mut cmd = cognito_tui(dir.path());
+        if let Some(level) = log {
+            cmd.env("COGNITO_TUI_LOG", level);
+        }
+        let out = cmd.args(["--local", "pools", "list"]).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    list(None);
+    assert!(!path.exists(), "no COGNITO_TUI_LOG, no log from a command");
+
+    std::fs::write(&path, "an older line\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    list(Some("debug"));
+    assert_eq!(mode(&path), "600", "an existing log is made private");
+    let log = std::fs::read_to_string(&path).unwrap();
+    assert!(log.starts_with("an older line\n"), "appended, not replaced");
+    assert!(log.contains("ListUserPools"), "{log}");
+
+    // COGNITO_TUI_LOG_DIR still wins over the data dir.
+    let elsewhere = dir.path().join("logs");
+    let out = cognito_tui(dir.path())
+        .env("COGNITO_TUI_LOG", "info")
+        .env("COGNITO_TUI_LOG_DIR", &elsewhere)
+        .args(["--local", "pools", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&elsewhere.join(LOG)), "600");
 }

@@ -1,8 +1,10 @@
 //! The console: logging, the worker, the terminal, and the event loop that ties them together.
 
 mod event_loop;
-mod logging;
+pub mod logging;
 mod terminal;
+
+use std::path::Path;
 
 use tokio::sync::mpsc;
 
@@ -20,32 +22,28 @@ fn no_color() -> bool {
 }
 
 /// Runs the console on an already connected client until the user quits. `settings` are what the
-/// client was built from: `:profile` and `:region` rebuild it from them.
+/// client was built from: `:profile` and `:region` rebuild it from them. `log` is the log file, if
+/// one could be opened: a panic names it.
 pub async fn run(
     settings: ClientSettings,
     client: CognitoClient,
     read_only: bool,
+    log: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let log = logging::init();
     let context = context_of(&client, read_only);
-    match &log {
-        Ok(file) => tracing::info!(
-            version = env!("CARGO_PKG_VERSION"),
-            region = %context.region,
-            endpoint = %context.endpoint,
-            read_only,
-            log = %file.path.display(),
-            "console started"
-        ),
-        Err(why) => eprintln!("cognito-tui: running without a log file ({why})"),
-    }
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        region = %context.region,
+        endpoint = %context.endpoint,
+        read_only,
+        "console started"
+    );
     let (effect_tx, effect_rx) = mpsc::unbounded_channel();
     let (action_tx, action_rx) = mpsc::channel(ACTION_CAPACITY);
     let worker = Worker::new(settings, client, read_only, action_tx).spawn(effect_rx);
     let theme = Theme::new(no_color());
 
-    let log_path = log.as_ref().ok().map(|f| f.path.clone());
-    let mut screen = terminal::Screen::enter(log_path)?;
+    let mut screen = terminal::Screen::enter(log.map(Path::to_path_buf))?;
     // A deliberate panic on a live screen, so the end-to-end tests can prove the panic path:
     // the terminal restored, the log named.
     assert!(
