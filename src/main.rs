@@ -90,7 +90,8 @@ async fn console(global: &GlobalArgs, log: Option<&LogFile>) -> ExitCode {
     let read_only = settings.read_only;
     let log = log.map(|file| file.path.as_path());
     match cognito_tui::tui::run(settings, client, read_only, log).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(signal.exit_status()),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE

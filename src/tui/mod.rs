@@ -2,6 +2,7 @@
 
 mod event_loop;
 pub mod logging;
+mod signals;
 mod terminal;
 
 use std::path::Path;
@@ -13,6 +14,8 @@ use crate::app::worker::{Worker, context_of};
 use crate::cognito::{ClientSettings, CognitoClient};
 use crate::ui::Theme;
 
+pub use signals::Caught;
+
 /// Replies the worker may queue before it waits for the loop to take them.
 const ACTION_CAPACITY: usize = 256;
 
@@ -23,13 +26,13 @@ fn no_color() -> bool {
 
 /// Runs the console on an already connected client until the user quits. `settings` are what the
 /// client was built from: `:profile` and `:region` rebuild it from them. `log` is the log file, if
-/// one could be opened: a panic names it.
+/// one could be opened: a panic names it. `Some` when a signal ended the console.
 pub async fn run(
     settings: ClientSettings,
     client: CognitoClient,
     read_only: bool,
     log: Option<&Path>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Caught>> {
     let context = context_of(&client, read_only);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
@@ -43,6 +46,7 @@ pub async fn run(
     let worker = Worker::new(settings, client, read_only, action_tx).spawn(effect_rx);
     let theme = Theme::new(no_color());
 
+    let mut signals = signals::Signals::install()?;
     let mut screen = terminal::Screen::enter(log.map(Path::to_path_buf))?;
     // A deliberate panic on a live screen, so the end-to-end tests can prove the panic path:
     // the terminal restored, the log named.
@@ -56,6 +60,7 @@ pub async fn run(
         &theme,
         effect_tx,
         action_rx,
+        &mut signals,
     )
     .await;
     drop(screen);
