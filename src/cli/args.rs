@@ -188,7 +188,8 @@ pub enum ClientsCommand {
     Describe {
         #[command(flatten)]
         pool: PoolArg,
-        client_id: String,
+        /// App client id, or a client name that is unique in the pool.
+        client: String,
         /// Show the client secret.
         #[arg(long)]
         reveal_secret: bool,
