@@ -38,6 +38,11 @@ fn args(server: &LocalServer, line: &str) -> Vec<String> {
     args
 }
 
+/// The one line a failed run printed.
+async fn refused(server: &LocalServer, line: &str) -> String {
+    one_line_failure(&on(server, line).await).to_owned()
+}
+
 fn json_of(run: &Run) -> Value {
     assert_eq!(run.code, 0, "{run:?}");
     serde_json::from_str(&run.stdout).unwrap()
@@ -76,15 +81,13 @@ async fn a_name_shaped_like_an_id_is_found_by_name_and_a_miss_says_what_was_trie
         pool.as_str()
     );
 
-    let run = on(&server, "groups list --pool local_Nope123").await;
-    let line = one_line_failure(&run);
+    let line = refused(&server, "groups list --pool local_Nope123").await;
     assert!(
         line.contains("no user pool has the id or the name \"local_Nope123\""),
         "{line}"
     );
     // Text no id can have is only ever a name.
-    let run = on(&server, "groups list --pool no-such-pool").await;
-    let line = one_line_failure(&run);
+    let line = refused(&server, "groups list --pool no-such-pool").await;
     assert!(
         line.contains("no user pool is named \"no-such-pool\""),
         "{line}"
@@ -126,20 +129,18 @@ async fn clients_describe_takes_an_id_or_a_name_and_an_ambiguous_name_lists_the_
         spaced["ClientId"]
     );
 
-    let run = on(&server, &format!("clients describe --pool {pool} web")).await;
-    let line = one_line_failure(&run);
+    let line = refused(&server, &format!("clients describe --pool {pool} web")).await;
     assert!(line.contains("2 app clients are named \"web\""), "{line}");
     for twin in &twins {
         let id = twin["ClientId"].as_str().unwrap();
         assert!(line.contains(id), "{line}");
     }
 
-    let run = on(
+    let line = refused(
         &server,
         &format!("clients describe --pool {pool} nosuchapp"),
     )
     .await;
-    let line = one_line_failure(&run);
     assert!(
         line.contains("no app client has the id or the name \"nosuchapp\""),
         "{line}"

@@ -109,35 +109,30 @@ fn api_takes_a_password_from_stdin() {
 #[test]
 fn api_input_errors_name_their_source_before_any_connection() {
     let dir = tempfile::tempdir().unwrap();
+    // `api ListUsers --input INPUT` with no region, and `stdin`: the one line it fails with.
+    let fails = |input: &str, stdin: Vec<u8>| {
+        let out = cognito_tui(dir.path())
+            .args(["api", "ListUsers", "--input", input])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        let line = failure(&out);
+        assert!(!line.contains("region"), "{line}");
+        line
+    };
     let missing = dir.path().join("no-such-input.json");
-    let out = cognito_tui(dir.path())
-        .args(["api", "ListUsers", "--input"])
-        .arg(format!("@{}", missing.display()))
-        .output()
-        .unwrap();
-    let line = failure(&out);
+    let line = fails(&format!("@{}", missing.display()), Vec::new());
     assert!(line.contains(&missing.display().to_string()), "{line}");
-    assert!(!line.contains("region"), "{line}");
 
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"UserPoolId\": ").unwrap();
-    let out = cognito_tui(dir.path())
-        .args(["api", "ListUsers", "--input"])
-        .arg(format!("@{}", bad.display()))
-        .output()
-        .unwrap();
-    let line = failure(&out);
+    let line = fails(&format!("@{}", bad.display()), Vec::new());
     assert!(
         line.contains(&bad.display().to_string()) && line.contains("not valid JSON"),
         "{line}"
     );
 
-    let out = cognito_tui(dir.path())
-        .args(["api", "ListUsers", "--input", "@-"])
-        .write_stdin(vec![0xff, 0xfe, b'{'])
-        .output()
-        .unwrap();
-    let line = failure(&out);
+    let line = fails("@-", vec![0xff, 0xfe, b'{']);
     assert!(
         line.contains("standard input") && line.contains("UTF-8"),
         "{line}"
