@@ -134,24 +134,35 @@ fn is_client_id(text: &str) -> bool {
     (1..=128).contains(&text.len()) && text.chars().all(|c| is_word(c) || c == '+')
 }
 
-/// A pool id as AWS issues them: a region (`eu-west-1`, `us-gov-west-1`), `_`, 9 alphanumerics.
+/// A pool id as AWS issues them: a region's name (`eu-west-1`, `us-gov-west-1`, `cn-northwest-1`),
+/// `_`, alphanumerics. The compass word keeps a name like `my-app-2_prod` out.
 fn issued_by_aws(text: &str) -> bool {
+    const COMPASS: [&str; 9] = [
+        "east",
+        "west",
+        "north",
+        "south",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ];
     let Some((region, suffix)) = text.split_once('_') else {
         return false;
     };
     let parts: Vec<&str> = region.split('-').collect();
-    let [area, middle @ .., number] = parts.as_slice() else {
+    let [area, partition @ .., direction, number] = parts.as_slice() else {
         return false;
     };
+    let lower = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase());
     area.len() == 2
-        && area.chars().all(|c| c.is_ascii_lowercase())
-        && !middle.is_empty()
-        && middle
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+        && lower(area)
+        && partition.iter().all(lower)
+        && COMPASS.contains(direction)
         && (1..=2).contains(&number.len())
         && number.chars().all(|c| c.is_ascii_digit())
-        && suffix.len() == 9
+        && !suffix.is_empty()
         && suffix.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
