@@ -3,13 +3,17 @@
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::{CommandFactory as _, FromArgMatches as _};
 use cognito_tui::cli::args::GlobalArgs;
 use cognito_tui::cli::{self, Cli};
 use cognito_tui::cognito::{CognitoClient, describe_error};
+use cognito_tui::tui::logging::{self, LogFile};
 
 fn main() -> ExitCode {
-    let mut parsed = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut parsed = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // Before anything else, so the first warnings (no journal, the local server) are kept.
+    let log = start_log(matches.subcommand_name());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -37,12 +41,34 @@ fn main() -> ExitCode {
     };
     match parsed.command {
         Some(command) => runtime.block_on(cli::run(&parsed.global, command)),
-        None => runtime.block_on(console(&parsed.global)),
+        None => runtime.block_on(console(&parsed.global, log.as_ref())),
+    }
+}
+
+/// The console always logs; a command only when `COGNITO_TUI_LOG` asks for it, so scripts leave
+/// no file behind unless told to.
+fn start_log(command: Option<&str>) -> Option<LogFile> {
+    if command.is_some() && !logging::requested() {
+        return None;
+    }
+    match logging::init() {
+        Ok(file) => {
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                command = command.unwrap_or("console"),
+                "started"
+            );
+            Some(file)
+        }
+        Err(why) => {
+            eprintln!("cognito-tui: running without a log file ({why})");
+            None
+        }
     }
 }
 
 /// Connects first, so a missing region or a bad endpoint is one line on stderr, not a broken screen.
-async fn console(global: &GlobalArgs) -> ExitCode {
+async fn console(global: &GlobalArgs, log: Option<&LogFile>) -> ExitCode {
     let settings = match global.resolved_settings_with(cognito_tui::aws::Timeouts::CONSOLE) {
         Ok(settings) => settings,
         Err(e) => {
@@ -62,8 +88,10 @@ async fn console(global: &GlobalArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let read_only = settings.read_only;
-    match cognito_tui::tui::run(settings, client, read_only).await {
-        Ok(()) => ExitCode::SUCCESS,
+    let log = log.map(|file| file.path.as_path());
+    match cognito_tui::tui::run(settings, client, read_only, log).await {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(signal.exit_status()),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE

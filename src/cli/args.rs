@@ -232,7 +232,8 @@ pub enum ClientsCommand {
     Describe {
         #[command(flatten)]
         pool: PoolArg,
-        client_id: String,
+        /// App client id, or a client name that is unique in the pool.
+        client: String,
         /// Show the client secret.
         #[arg(long)]
         reveal_secret: bool,
@@ -259,7 +260,8 @@ pub struct ApiArgs {
     /// Operation name as in the API (ListUsers) or as in the AWS CLI (list-users).
     #[arg(required_unless_present = "list")]
     pub operation: Option<String>,
-    /// The input: JSON text, or @path to read it from a file (@- for standard input).
+    /// The input: JSON text, or @FILE (file://FILE) to read it from a file, @- from standard
+    /// input (a password in a file or stdin stays out of the process list).
     #[arg(long)]
     pub input: Option<String>,
     /// List every operation name and whether it is signed.
@@ -267,7 +269,22 @@ pub struct ApiArgs {
     pub list: bool,
 }
 
-/// Where `--input @path` reads from.
-pub fn input_path(input: &str) -> Option<PathBuf> {
-    input.strip_prefix('@').map(PathBuf::from)
+/// Where `--input` takes its JSON from.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InputSource<'a> {
+    Inline(&'a str),
+    File(PathBuf),
+    Stdin,
+}
+
+/// `@-` is standard input; `@FILE` and the AWS CLI's `file://FILE` a file; anything else JSON text.
+pub fn input_source(input: &str) -> InputSource<'_> {
+    match input
+        .strip_prefix('@')
+        .or_else(|| input.strip_prefix("file://"))
+    {
+        Some("-") if input.starts_with('@') => InputSource::Stdin,
+        Some(path) => InputSource::File(PathBuf::from(path)),
+        None => InputSource::Inline(input),
+    }
 }

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::args::{ClientsCommand, GroupsCommand, IdpsCommand, OutputFormat, PoolsCommand};
 use super::output::{Out, cell, date_cell, write_json, write_object, write_table};
+use super::resolve::describe_client;
 use super::user_rows::write_users;
 use super::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
@@ -106,12 +107,11 @@ pub async fn clients(
         }
         ClientsCommand::Describe {
             pool,
-            client_id,
+            client: app,
             reveal_secret,
         } => {
             let id = resolve_pool(client, &pool.pool).await?;
-            let input = json!({"UserPoolId": id, "ClientId": client_id});
-            let mut response = client.call_json("DescribeUserPoolClient", &input).await?;
+            let mut response = describe_client(client, &id, &app).await?;
             if !reveal_secret
                 && let Some(secret) = response.pointer_mut("/UserPoolClient/ClientSecret")
             {
@@ -161,7 +161,7 @@ pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCom
 type Column<'a> = (&'a str, &'a dyn Fn(&Value) -> String);
 
 /// Every item of a `NextToken`-paged list, in order, as the service returned them.
-async fn raw_items(
+pub(super) async fn raw_items(
     client: &CognitoClient,
     operation: &str,
     input: Value,

@@ -7,6 +7,7 @@ mod journal;
 mod lists;
 mod local_server;
 pub mod output;
+mod resolve;
 mod user_args;
 mod user_create;
 mod user_passwords;
@@ -17,12 +18,11 @@ mod users;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use futures::TryStreamExt as _;
-
 pub use args::{Cli, Command, OutputFormat};
 
 use crate::aws::AwsError;
-use crate::cognito::{CognitoClient, PoolId, describe_error};
+use crate::cognito::{CognitoClient, describe_error};
+use resolve::resolve_pool;
 
 /// What ends a command early.
 #[derive(Debug, thiserror::Error)]
@@ -49,12 +49,11 @@ pub type CliResult = Result<(), CliError>;
 /// Runs one command and turns its outcome into the exit status: 0, or 1 with one line on stderr.
 pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
     let outcome = async {
-        // Listing the operation names makes no call: it needs no region or credentials.
-        if let Command::Api(args) = &command
-            && args.list
-        {
-            return api::list_operations();
-        }
+        // `api` lists names without a connection, and reads its input before making one.
+        let command = match command {
+            Command::Api(args) => return api::run(global, args).await,
+            command => command,
+        };
         // The journal is a local file: no region, credentials or config needed.
         if let Command::Journal(args) = &command {
             return journal::run(global.output, args);
@@ -104,40 +103,8 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Groups(c) => lists::groups(client, format, c).await,
         Command::Clients(c) => lists::clients(client, format, c).await,
         Command::Idps(c) => lists::idps(client, format, c).await,
-        Command::Api(a) => api::run(client, a).await,
+        Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
         Command::LocalServer(a) => local_server::run(&a).await,
-    }
-}
-
-/// A pool id as given, or the id of the one pool with that name in the region.
-pub async fn resolve_pool(client: &CognitoClient, text: &str) -> Result<PoolId, CliError> {
-    if PoolId::looks_like_id(text) {
-        return Ok(PoolId::new(text));
-    }
-    let mut matches = Vec::new();
-    let mut pages = std::pin::pin!(client.list_user_pools());
-    while let Some(page) = pages.try_next().await? {
-        matches.extend(
-            page.user_pools
-                .into_iter()
-                .filter(|p| p.name.as_deref() == Some(text))
-                .map(|p| p.id),
-        );
-    }
-    match matches.len() {
-        1 => Ok(matches.remove(0)),
-        0 => Err(CliError::Input(format!(
-            "no user pool is named {text:?} in {} (pass a pool id, or check --region)",
-            client.region()
-        ))),
-        n => Err(CliError::Input(format!(
-            "{n} user pools are named {text:?}: {}; pass the pool id instead",
-            matches
-                .iter()
-                .map(PoolId::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
     }
 }

@@ -1,6 +1,6 @@
-//! The one event loop: a single `select!` over terminal events, the worker's replies, and a tick
-//! that runs only while something loads. It draws only when something changed, after applying
-//! every reply already queued.
+//! The one event loop: a single `select!` over terminal events, the worker's replies, a tick that
+//! runs only while something loads, and the signals that end the console from outside. It draws
+//! only when something changed, after applying every reply already queued.
 
 use std::time::Duration;
 
@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 
+use super::signals::{Caught, Signals};
 use crate::app::{self, Action, Effect, State, keymap};
 use crate::ui::{self, Theme};
 
@@ -67,13 +68,15 @@ fn resize(width: u16, height: u16) -> Action {
     }
 }
 
+/// Runs until the user quits (`None`) or a signal ends the console (which one).
 pub async fn run(
     terminal: &mut DefaultTerminal,
     state: State,
     theme: &Theme,
     effects: mpsc::UnboundedSender<Effect>,
     mut actions: mpsc::Receiver<Action>,
-) -> anyhow::Result<()> {
+    signals: &mut Signals,
+) -> anyhow::Result<Option<Caught>> {
     let mut console = Console { state, effects };
     let size = terminal.size().context("reading the terminal size")?;
     console.dispatch(resize(size.width, size.height))?;
@@ -111,8 +114,12 @@ pub async fn run(
                 console.dispatch(Action::Tick)?;
                 dirty = true;
             }
+            caught = signals.recv() => {
+                tracing::info!("{}: the console ends", caught.name);
+                return Ok(Some(caught));
+            }
         }
     }
     tracing::info!("quit");
-    Ok(())
+    Ok(None)
 }

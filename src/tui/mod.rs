@@ -1,8 +1,11 @@
 //! The console: logging, the worker, the terminal, and the event loop that ties them together.
 
 mod event_loop;
-mod logging;
+pub mod logging;
+mod signals;
 mod terminal;
+
+use std::path::Path;
 
 use tokio::sync::mpsc;
 
@@ -10,6 +13,8 @@ use crate::app::State;
 use crate::app::worker::{Worker, context_of};
 use crate::cognito::{ClientSettings, CognitoClient};
 use crate::ui::Theme;
+
+pub use signals::Caught;
 
 /// Replies the worker may queue before it waits for the loop to take them.
 const ACTION_CAPACITY: usize = 256;
@@ -20,32 +25,29 @@ fn no_color() -> bool {
 }
 
 /// Runs the console on an already connected client until the user quits. `settings` are what the
-/// client was built from: `:profile` and `:region` rebuild it from them.
+/// client was built from: `:profile` and `:region` rebuild it from them. `log` is the log file, if
+/// one could be opened: a panic names it. `Some` when a signal ended the console.
 pub async fn run(
     settings: ClientSettings,
     client: CognitoClient,
     read_only: bool,
-) -> anyhow::Result<()> {
-    let log = logging::init();
+    log: Option<&Path>,
+) -> anyhow::Result<Option<Caught>> {
     let context = context_of(&client, read_only);
-    match &log {
-        Ok(file) => tracing::info!(
-            version = env!("CARGO_PKG_VERSION"),
-            region = %context.region,
-            endpoint = %context.endpoint,
-            read_only,
-            log = %file.path.display(),
-            "console started"
-        ),
-        Err(why) => eprintln!("cognito-tui: running without a log file ({why})"),
-    }
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        region = %context.region,
+        endpoint = %context.endpoint,
+        read_only,
+        "console started"
+    );
     let (effect_tx, effect_rx) = mpsc::unbounded_channel();
     let (action_tx, action_rx) = mpsc::channel(ACTION_CAPACITY);
     let worker = Worker::new(settings, client, read_only, action_tx).spawn(effect_rx);
     let theme = Theme::new(no_color());
 
-    let log_path = log.as_ref().ok().map(|f| f.path.clone());
-    let mut screen = terminal::Screen::enter(log_path)?;
+    let mut signals = signals::Signals::install()?;
+    let mut screen = terminal::Screen::enter(log.map(Path::to_path_buf))?;
     // A deliberate panic on a live screen, so the end-to-end tests can prove the panic path:
     // the terminal restored, the log named.
     assert!(
@@ -58,6 +60,7 @@ pub async fn run(
         &theme,
         effect_tx,
         action_rx,
+        &mut signals,
     )
     .await;
     drop(screen);
