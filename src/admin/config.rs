@@ -127,7 +127,7 @@ mod tests {
         let (line, message) =
             Config::parse("read_only = false\nread_timeout = \"soon\"\n").unwrap_err();
         assert_eq!(line, Some(2));
-        assert!(message.contains("float"), "{message}");
+        assert!(message.contains("expected"), "{message}");
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub async fn run(args: &LocalServerArgs) -> CliResult {
     let server = LocalServer::start(&location, args.seed, args.port)
         .await
         .map_err(|e| CliError::Input(format!("local server: {}", e.message)))?;
+    // Listen for Ctrl-C before the URL goes out: a script that reads the URL and interrupts at
+    // once must stop the server, not kill it mid-write (tokio's ctrl_c() listens only once polled).
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+        .map_err(|e| CliError::Input(format!("cannot listen for Ctrl-C: {e}")))?;
     let state = match &location {
         StateLocation::File(path) => path.display().to_string(),
         StateLocation::Memory => "in memory".to_owned(),
@@ -29,6 +33,6 @@ pub async fn run(args: &LocalServerArgs) -> CliResult {
     )?;
     tokio::select! {
         result = server.wait() => result.map_err(|e| CliError::Input(e.message)),
-        _ = tokio::signal::ctrl_c() => Ok(()),
+        _ = interrupt.recv() => Ok(()),
     }
 }
