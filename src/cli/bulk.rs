@@ -3,6 +3,7 @@
 //! UserUpdate quota, prints one line per user as it goes, and does not stop at a user's failure.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::io::{self, Read as _, Write as _};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +16,7 @@ use super::output::Out;
 use super::users::done;
 use super::{CliError, CliResult, resolve_pool};
 use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, parse_usernames};
-use crate::aws::AwsError;
+use crate::aws::{AwsError, Checked};
 use crate::cognito::{CognitoClient, GroupName, PoolId, Username, describe_error};
 
 /// Calls in flight at once; the pacer, not this, keeps the rate.
@@ -104,13 +105,23 @@ async fn one(
     if bulk.dry_run {
         return plan(format, pool, action, std::slice::from_ref(user));
     }
-    apply_one(client, pool, action, user).await?;
-    let what = match action {
+    let lost = match apply_one(client, pool, action, user).await {
+        Ok(()) => false,
+        Err(AwsError::OutcomeUnknown {
+            checked: Checked::Applied,
+            ..
+        }) => true,
+        Err(e) => return Err(e.into()),
+    };
+    let mut what = match action {
         BulkAction::SignOut => "signed out everywhere (refresh tokens revoked; access tokens \
                                 already issued still verify at your APIs until they expire)"
             .to_owned(),
         other => other.done(),
     };
+    if lost {
+        what.push_str(" (the answer was lost; a fresh read shows the change in place)");
+    }
     done(format, action.operation(), pool, user, &what)
 }
 
@@ -161,42 +172,117 @@ async fn many(
         })
         .buffered(CONCURRENCY);
     let mut out = Out::stdout();
-    let (mut ok, mut failed, mut skipped) = (0, 0, 0);
+    let mut tally = Tally::default();
     while let Some((user, result)) = results.next().await {
-        let line = match (&result, format) {
-            (Some(Ok(())), OutputFormat::Json) => json!({"Username": user,
-                "Operation": action.operation(), "Result": action.done()})
-            .to_string(),
-            (Some(Err(e)), OutputFormat::Json) => json!({"Username": user,
-                "Operation": action.operation(), "Error": {"Code": e.code(),
-                "Message": describe_error(e), "RequestId": e.request_id()}})
-            .to_string(),
-            (None, OutputFormat::Json) => json!({"Username": user,
-                "Operation": action.operation(), "Result": "not attempted"})
-            .to_string(),
-            (Some(Ok(())), _) => format!("{user}: {}", action.done()),
-            (Some(Err(e)), _) => format!("{user}: error {}", describe_error(e)),
-            (None, _) => format!("{user}: not attempted (the run stopped)"),
-        };
-        match result {
-            Some(Ok(())) => ok += 1,
-            Some(Err(_)) => failed += 1,
-            None => skipped += 1,
-        }
-        writeln!(out, "{line}")?;
+        let outcome = Outcome::of(result.as_ref());
+        writeln!(out, "{}", outcome.line(format, user, action))?;
         out.flush()?;
+        tally.add(user, &outcome);
     }
-    let stopped = if skipped > 0 {
-        format!(", {skipped} not attempted (stopped: the error is not about one user)")
-    } else {
-        String::new()
-    };
-    let summary = format!("{ok} done, {failed} failed{stopped}");
-    if failed + skipped > 0 {
+    let summary = tally.summary();
+    if tally.failed + tally.skipped + tally.unknown.len() > 0 {
         return Err(CliError::Partial(summary));
     }
     let _ = writeln!(io::stderr(), "{summary}");
     Ok(())
+}
+
+/// What became of one user of a bulk run.
+enum Outcome<'a> {
+    Done,
+    /// The answer was lost but a fresh read shows the change in place.
+    DoneUnconfirmed,
+    /// The answer was lost and no read could tell: check before running it again.
+    Unknown(&'a AwsError),
+    Failed(&'a AwsError),
+    NotAttempted,
+}
+
+impl<'a> Outcome<'a> {
+    fn of(result: Option<&'a Result<(), AwsError>>) -> Self {
+        match result {
+            Some(Ok(())) => Self::Done,
+            Some(Err(AwsError::OutcomeUnknown { checked, .. })) if *checked == Checked::Applied => {
+                Self::DoneUnconfirmed
+            }
+            Some(Err(e @ AwsError::OutcomeUnknown { checked, .. }))
+                if *checked == Checked::Unknown =>
+            {
+                Self::Unknown(e)
+            }
+            // Not applied after a lost answer is a plain failure: safe to run again.
+            Some(Err(e)) => Self::Failed(e),
+            None => Self::NotAttempted,
+        }
+    }
+
+    fn line(&self, format: OutputFormat, user: &Username, action: &BulkAction) -> String {
+        let op = action.operation();
+        if format == OutputFormat::Json {
+            let error = |e: &AwsError| json!({"Code": e.code(), "Message": describe_error(e), "RequestId": e.request_id()});
+            return match self {
+                Self::Done => json!({"Username": user, "Operation": op, "Result": action.done()}),
+                Self::DoneUnconfirmed => json!({"Username": user, "Operation": op,
+                    "Result": action.done(), "Checked": "applied", "AnswerLost": true}),
+                Self::Unknown(e) => json!({"Username": user, "Operation": op,
+                    "Result": "unknown", "Error": error(e)}),
+                Self::Failed(e) => json!({"Username": user, "Operation": op, "Error": error(e)}),
+                Self::NotAttempted => json!({"Username": user, "Operation": op,
+                    "Result": "not attempted"}),
+            }
+            .to_string();
+        }
+        match self {
+            Self::Done => format!("{user}: {}", action.done()),
+            Self::DoneUnconfirmed => format!(
+                "{user}: {} (the answer was lost; a fresh read shows the change in place)",
+                action.done()
+            ),
+            Self::Unknown(e) => format!("{user}: outcome unknown: {}", describe_error(e)),
+            Self::Failed(e) => format!("{user}: error {}", describe_error(e)),
+            Self::NotAttempted => format!("{user}: not attempted (the run stopped)"),
+        }
+    }
+}
+
+/// The counts of a bulk run, and the users whose outcome is unknown, by name.
+#[derive(Default)]
+struct Tally {
+    done: usize,
+    failed: usize,
+    skipped: usize,
+    unknown: Vec<String>,
+}
+
+impl Tally {
+    fn add(&mut self, user: &Username, outcome: &Outcome) {
+        match outcome {
+            Outcome::Done | Outcome::DoneUnconfirmed => self.done += 1,
+            Outcome::Unknown(_) => self.unknown.push(user.to_string()),
+            Outcome::Failed(_) => self.failed += 1,
+            Outcome::NotAttempted => self.skipped += 1,
+        }
+    }
+
+    fn summary(&self) -> String {
+        let mut summary = format!("{} done, {} failed", self.done, self.failed);
+        if !self.unknown.is_empty() {
+            let _ = write!(
+                summary,
+                ", {} outcome unknown (no answer; check before running again: {})",
+                self.unknown.len(),
+                self.unknown.join(", ")
+            );
+        }
+        if self.skipped > 0 {
+            let _ = write!(
+                summary,
+                ", {} not attempted (stopped: the error is not about one user)",
+                self.skipped
+            );
+        }
+        summary
+    }
 }
 
 /// Errors that would fail every other user too (no such pool or group, no permission, no
@@ -214,7 +300,8 @@ fn stops_the_run(err: &AwsError) -> bool {
                 | "SignatureDoesNotMatch"
                 | "MissingAuthenticationToken"
         ),
-        AwsError::Decode { .. } => false,
+        // One user's lost answer says nothing about the next user.
+        AwsError::Decode { .. } | AwsError::OutcomeUnknown { .. } => false,
         _ => true,
     }
 }

@@ -10,6 +10,7 @@
 pub mod backend;
 pub mod fault;
 pub mod listing;
+pub mod proxy;
 pub mod tls;
 
 use std::sync::atomic::{AtomicU32, Ordering};
