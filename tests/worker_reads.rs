@@ -29,6 +29,7 @@ async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) 
         ApiCall::ListUsers {
             pool: pool.clone(),
             filter: None,
+            from: None,
         },
     );
     let pages = h.pages(1).await;
@@ -53,6 +54,7 @@ async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) 
         ApiCall::ListUsers {
             pool,
             filter: Some(r#"email ^= "user0042""#.to_owned()),
+            from: None,
         },
     );
     assert_eq!(users_of(&h.pages(2).await), ["user0042"]);
@@ -66,7 +68,14 @@ async fn cancel_stops_further_pages(backend: Backend) {
     let pool = common::create_pool(&h.client, "worker-cancel").await;
     seed_users(&h.client, &pool, 300).await;
 
-    h.call(7, ApiCall::ListUsers { pool, filter: None });
+    h.call(
+        7,
+        ApiCall::ListUsers {
+            pool,
+            filter: None,
+            from: None,
+        },
+    );
     let first = h.next().await;
     assert!(
         matches!(
@@ -253,7 +262,14 @@ async fn api_errors_become_failed_actions(backend: Backend) {
     let faulty = common::fault::serve(vec![html]).await;
     let mut h = Harness::start(settings(&faulty.url), 8).await;
     let pool = PoolId::new("us-east-1_nothing");
-    h.call(2, ApiCall::ListUsers { pool, filter: None });
+    h.call(
+        2,
+        ApiCall::ListUsers {
+            pool,
+            filter: None,
+            from: None,
+        },
+    );
     let error = h.failure(2).await;
     assert!(
         error

@@ -82,6 +82,27 @@ pub async fn apply_one(
     }
 }
 
+/// Errors that would fail every other user too (no such pool or group, no permission, no
+/// credentials, the endpoint unreachable): the run stops instead of repeating them.
+pub fn stops_the_run(err: &AwsError) -> bool {
+    match err {
+        AwsError::Service(e) => matches!(
+            e.code.as_str(),
+            "ResourceNotFoundException"
+                | "AccessDeniedException"
+                | "UnrecognizedClientException"
+                | "InvalidSignatureException"
+                | "ExpiredTokenException"
+                | "InvalidClientTokenId"
+                | "SignatureDoesNotMatch"
+                | "MissingAuthenticationToken"
+        ),
+        // One user's lost answer says nothing about the next user.
+        AwsError::Decode { .. } | AwsError::OutcomeUnknown { .. } => false,
+        _ => true,
+    }
+}
+
 /// Spaces the start of calls evenly: at most `n` in any second, however many tasks ask at once
 /// (waiters go in turn, first come first served).
 #[derive(Debug)]

@@ -10,6 +10,7 @@ use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::state::{Context, Overview, Tab};
 use super::user_forms::PoolSettings;
 use super::user_ops::UserOp;
+use crate::aws::RetryNotice;
 use crate::cognito::types::Secret;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +91,11 @@ pub enum Action {
     Failed {
         request: RequestId,
         error: ErrorInfo,
+    },
+    /// A call of the request is about to be sent again (throttled, a fault, no answer in time).
+    Retrying {
+        request: RequestId,
+        notice: RetryNotice,
     },
     /// A bulk run tried one more user: `error` is `None` when it worked.
     BulkStep {

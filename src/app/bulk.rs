@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::form::FieldInput;
-use super::remote::{ErrorInfo, RequestId};
+use super::remote::{ErrorInfo, ErrorKind, RequestId};
 
 pub use crate::admin::bulk::BulkAction;
 
@@ -62,7 +62,18 @@ impl BulkRun {
     }
 
     pub fn failed(&self) -> usize {
-        self.results.len() - self.succeeded()
+        self.results.len() - self.succeeded() - self.unknown()
+    }
+
+    /// Users whose answer was lost and no read could tell: check them before running again.
+    pub fn unknown(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|(_, e)| {
+                e.as_ref()
+                    .is_some_and(|e| e.kind == ErrorKind::OutcomeUnknown)
+            })
+            .count()
     }
 
     pub fn is_running(&self) -> bool {
@@ -75,6 +86,9 @@ impl BulkRun {
         let mut text = format!("{} done", self.succeeded());
         if self.failed() > 0 {
             let _ = write!(text, ", {} failed", self.failed());
+        }
+        if self.unknown() > 0 {
+            let _ = write!(text, ", {} outcome unknown", self.unknown());
         }
         match self.phase {
             BulkPhase::Finished { cancelled: true } => {

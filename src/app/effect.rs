@@ -34,10 +34,12 @@ pub enum ApiCall {
     DescribePool(PoolId),
     /// DescribeUserPool for the forms: schema attributes and password policy.
     PoolSettings(PoolId),
-    /// Streams pages; `filter` is a ListUsers filter expression.
+    /// Streams pages; `filter` is a ListUsers filter expression, `from` the page token a listing
+    /// that failed part-way continues from (`None`: from the first page).
     ListUsers {
         pool: PoolId,
         filter: Option<String>,
+        from: Option<String>,
     },
     ListGroups(PoolId),
     /// Lists the clients and describes each (secret yes/no, auth flows).

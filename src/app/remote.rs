@@ -38,32 +38,88 @@ impl<T> Remote<T> {
     }
 }
 
-/// An API error as the UI shows it: the Cognito code and one plain-English line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An API error as the UI shows it: the Cognito code and one plain-English line (which starts
+/// with the code: draw the text, not the code again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErrorInfo {
     pub code: Option<String>,
     pub text: String,
+    pub kind: ErrorKind,
+    /// For a listing that failed part-way: the page token it can continue from (`r`).
+    pub resume: Option<String>,
+}
+
+/// What the console does about an error beyond showing it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    #[default]
+    Failed,
+    /// The endpoint does not implement the call: offering it again is pointless.
+    Unsupported,
+    /// A change whose answer was lost and no read could tell: never offered again blindly.
+    OutcomeUnknown,
 }
 
 impl ErrorInfo {
     pub fn from_aws(err: &crate::aws::AwsError) -> Self {
+        use crate::aws::AwsError;
+        let kind = match err {
+            AwsError::Unsupported { .. } => ErrorKind::Unsupported,
+            AwsError::OutcomeUnknown { .. } => ErrorKind::OutcomeUnknown,
+            _ => ErrorKind::Failed,
+        };
         Self {
             code: err.code().map(str::to_owned),
             text: crate::cognito::describe_error(err),
+            kind,
+            resume: None,
         }
     }
 
     pub fn new(text: impl Into<String>) -> Self {
         Self {
-            code: None,
             text: text.into(),
+            ..Self::default()
         }
+    }
+
+    /// The code and the text on one line, the code once: `describe_error`'s text starts with it.
+    pub fn line(&self) -> String {
+        match &self.code {
+            Some(code) if !self.text.starts_with(code.as_str()) => format!("{code}: {}", self.text),
+            _ => self.text.clone(),
+        }
+    }
+
+    /// Offering the same call again cannot help (unsupported) or could repeat a change that may
+    /// already have been applied (outcome unknown).
+    pub fn ends_the_dialog(&self) -> bool {
+        self.kind != ErrorKind::Failed
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_code_is_said_once() {
+        let from_aws = ErrorInfo {
+            code: Some("TooManyRequestsException".into()),
+            text: "TooManyRequestsException: Cognito is throttling requests".into(),
+            ..ErrorInfo::default()
+        };
+        assert_eq!(
+            from_aws.line(),
+            "TooManyRequestsException: Cognito is throttling requests"
+        );
+        let bare = ErrorInfo {
+            code: Some("InternalErrorException".into()),
+            text: "The service failed.".into(),
+            ..ErrorInfo::default()
+        };
+        assert_eq!(bare.line(), "InternalErrorException: The service failed.");
+    }
 
     #[test]
     fn only_the_current_request_is_awaited() {

@@ -1,6 +1,6 @@
 //! Everything the console shows, in one value: `update` changes it, `render` only reads it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::bulk::BulkRun;
 use super::detail::Detail;
@@ -12,6 +12,7 @@ use super::remote::{ErrorInfo, Remote, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::table::TableView;
 use super::user_forms::{PoolSettings, UserForm};
+use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
 
 /// Where the console talks to, for the header.
@@ -250,6 +251,8 @@ pub struct State {
     pub overlay: Overlay,
     /// A one-line message (e.g. "switched to eu-west-1"), cleared by the next key.
     pub toast: Option<String>,
+    /// Calls being retried, by request: the status line says so until the request answers.
+    pub retrying: BTreeMap<RequestId, RetryNotice>,
     /// Advances on every tick while something loads: the spinner frame.
     pub ticks: u64,
     pub next_request: RequestId,
@@ -267,6 +270,7 @@ impl State {
             detail: None,
             overlay: Overlay::None,
             toast: None,
+            retrying: BTreeMap::new(),
             ticks: 0,
             next_request: 1,
             page_rows: 20,

@@ -17,8 +17,10 @@ use super::effect::{ApiCall, Effect};
 use super::remote::{ErrorInfo, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::state::Context;
-use crate::aws::AwsError;
+use crate::aws::transport::RetryWatch;
+use crate::aws::{AwsError, RetryNotice, watch_retries};
 use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::paginate::Page;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{ClientSettings, CognitoClient, PoolId};
 
@@ -110,10 +112,11 @@ impl Worker {
                 let client = self.client.clone();
                 let actions = self.actions.clone();
                 let permits = Arc::clone(&self.permits);
+                let watch = retry_watch(request, self.actions.clone());
                 let handle = self.tasks.spawn(async move {
                     // Closed only if the worker is gone, and then nobody waits for the answer.
                     if let Ok(_permit) = permits.acquire_owned().await {
-                        perform(&client, request, call, &actions).await;
+                        watch_retries(watch, perform(&client, request, call, &actions)).await;
                     }
                     request
                 });
@@ -189,6 +192,50 @@ impl Worker {
     }
 }
 
+/// Tells the console of each retry of `request`'s calls, so the pane can say so. A full channel
+/// drops the notice: the next one, or the answer, follows soon.
+fn retry_watch(request: RequestId, actions: mpsc::Sender<Action>) -> RetryWatch {
+    Arc::new(move |notice: &RetryNotice| {
+        let _ = actions.try_send(Action::Retrying {
+            request,
+            notice: notice.clone(),
+        });
+    })
+}
+
+/// A page of a listing that may say where the next page starts.
+trait Resumable {
+    fn resume_token(&self) -> Option<String>;
+}
+
+impl<P: Page> Resumable for P {
+    fn resume_token(&self) -> Option<String> {
+        self.next_token().map(str::to_owned)
+    }
+}
+
+/// The clients of a page, each described: continued by reloading, never resumed.
+impl Resumable for Vec<UserPoolClientType> {
+    fn resume_token(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Why a call ended early: the error, and for a listing the page token it can continue from.
+struct Stopped {
+    error: AwsError,
+    resume: Option<String>,
+}
+
+impl From<AwsError> for Stopped {
+    fn from(error: AwsError) -> Self {
+        Self {
+            error,
+            resume: None,
+        }
+    }
+}
+
 /// Runs one call and sends its pages, its result or its failure.
 async fn perform(
     client: &CognitoClient,
@@ -196,7 +243,7 @@ async fn perform(
     call: ApiCall,
     actions: &mpsc::Sender<Action>,
 ) {
-    let outcome = match call {
+    let outcome: Result<(), Stopped> = match call {
         ApiCall::ListPools => {
             let pages = client.list_user_pools();
             stream(actions, request, pages, Payload::Pools, |p| {
@@ -204,9 +251,10 @@ async fn perform(
             })
             .await
         }
-        ApiCall::ListUsers { pool, filter } => {
+        ApiCall::ListUsers { pool, filter, from } => {
             let mut input = ListUsersRequest::new(pool);
             input.filter = filter;
+            input.pagination_token = from;
             let pages = client.list_users(input);
             stream(actions, request, pages, Payload::Users, |p| {
                 p.users.iter().map(UserRow::from).collect()
@@ -251,27 +299,38 @@ async fn perform(
         call => match admin::perform(client, request, call, actions).await {
             Ok(Some(payload)) => answer_once(actions, request, Ok(payload)).await,
             Ok(None) => Ok(()),
-            Err(e) => Err(e),
+            Err(e) => Err(e.into()),
         },
     };
-    if let Err(e) = outcome {
-        tracing::warn!(request, error = %e, "call failed");
-        let error = ErrorInfo::from_aws(&e);
+    if let Err(Stopped { error, resume }) = outcome {
+        tracing::warn!(request, error = %error, "call failed");
+        let error = ErrorInfo {
+            resume,
+            ..ErrorInfo::from_aws(&error)
+        };
         let _ = actions.send(Action::Failed { request, error }).await;
     }
 }
 
 /// Sends each page as it arrives, then an empty last page marked `done`. A closed channel ends
-/// the stream quietly: the console has gone.
-async fn stream<P, R>(
+/// the stream quietly: the console has gone. A failure after some pages carries the token of the
+/// page that comes next, for `r` to continue from.
+async fn stream<P: Resumable, R>(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
     pages: impl Stream<Item = Result<P, AwsError>>,
     wrap: fn(Vec<R>) -> Payload,
     rows: impl Fn(P) -> Vec<R>,
-) -> Result<(), AwsError> {
+) -> Result<(), Stopped> {
     let mut pages = std::pin::pin!(pages);
-    while let Some(page) = pages.try_next().await? {
+    let mut resume: Option<String> = None;
+    loop {
+        let page = match pages.try_next().await {
+            Ok(Some(page)) => page,
+            Ok(None) => break,
+            Err(error) => return Err(Stopped { error, resume }),
+        };
+        resume = page.resume_token();
         let payload = wrap(rows(page));
         let sent = actions.send(Action::Loaded {
             request,
@@ -295,7 +354,7 @@ async fn answer_once(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
     answer: Result<Payload, AwsError>,
-) -> Result<(), AwsError> {
+) -> Result<(), Stopped> {
     let payload = answer?;
     let _ = actions
         .send(Action::Loaded {
@@ -313,7 +372,7 @@ async fn list_clients(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
     pool: &PoolId,
-) -> Result<(), AwsError> {
+) -> Result<(), Stopped> {
     let described = client
         .list_user_pool_clients(pool)
         .and_then(|page| async move {

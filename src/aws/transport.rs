@@ -81,6 +81,22 @@ pub struct RetryNotice {
     pub reason: String,
 }
 
+impl RetryNotice {
+    /// `retrying ListUsers (2/5) after HTTP 503, in 1.2 s`; without a cap while throttling is
+    /// waited out: `retrying ListUsers (attempt 7) after throttled (…), in 8 s`.
+    pub fn describe(&self) -> String {
+        let attempt = match self.max_attempts {
+            Some(max) => format!("{}/{max}", self.attempt),
+            None => format!("attempt {}", self.attempt),
+        };
+        let wait = self.wait.as_secs_f64();
+        format!(
+            "retrying {} ({attempt}) after {}, in {wait:.1} s",
+            self.operation, self.reason
+        )
+    }
+}
+
 /// Receives the retry notices of the calls made inside `watch_retries`.
 pub type RetryWatch = Arc<dyn Fn(&RetryNotice) + Send + Sync>;
 
@@ -358,6 +374,26 @@ fn read_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, A
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_retry_notice_says_which_attempt_why_and_when() {
+        let mut notice = RetryNotice {
+            operation: "ListUsers".to_owned(),
+            attempt: 2,
+            max_attempts: Some(5),
+            wait: Duration::from_millis(1200),
+            reason: "HTTP 503".to_owned(),
+        };
+        assert_eq!(
+            notice.describe(),
+            "retrying ListUsers (2/5) after HTTP 503, in 1.2 s"
+        );
+        notice.max_attempts = None;
+        assert_eq!(
+            notice.describe(),
+            "retrying ListUsers (attempt 2) after HTTP 503, in 1.2 s"
+        );
+    }
 
     #[test]
     fn an_empty_body_is_cut_off_only_when_the_output_has_members() {

@@ -15,7 +15,9 @@ use super::args::{BulkArgs, BulkTarget, GroupBulkTarget, OutputFormat};
 use super::output::Out;
 use super::users::done;
 use super::{CliError, CliResult, resolve_pool};
-use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, parse_usernames};
+use crate::admin::bulk::{
+    BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, parse_usernames, stops_the_run,
+};
 use crate::aws::{AwsError, Checked};
 use crate::cognito::{CognitoClient, GroupName, PoolId, Username, describe_error};
 
@@ -282,27 +284,6 @@ impl Tally {
             );
         }
         summary
-    }
-}
-
-/// Errors that would fail every other user too (no such pool or group, no permission, no
-/// credentials, the endpoint unreachable): the run stops instead of repeating them.
-fn stops_the_run(err: &AwsError) -> bool {
-    match err {
-        AwsError::Service(e) => matches!(
-            e.code.as_str(),
-            "ResourceNotFoundException"
-                | "AccessDeniedException"
-                | "UnrecognizedClientException"
-                | "InvalidSignatureException"
-                | "ExpiredTokenException"
-                | "InvalidClientTokenId"
-                | "SignatureDoesNotMatch"
-                | "MissingAuthenticationToken"
-        ),
-        // One user's lost answer says nothing about the next user.
-        AwsError::Decode { .. } | AwsError::OutcomeUnknown { .. } => false,
-        _ => true,
     }
 }
 

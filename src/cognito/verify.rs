@@ -75,6 +75,25 @@ pub async fn check(client: &CognitoClient, operation: &str, input: &[u8]) -> Che
     }
 }
 
+/// A change whose answer was lost but which a fresh read showed in place is done: the journal has
+/// recorded how it went; every other error stays an error.
+pub fn accept_applied<T: Default>(result: Result<T, AwsError>) -> Result<T, AwsError> {
+    match result {
+        Err(AwsError::OutcomeUnknown {
+            operation,
+            checked: Checked::Applied,
+            ..
+        }) => {
+            tracing::info!(
+                operation,
+                "answer lost; a fresh read shows the change in place"
+            );
+            Ok(T::default())
+        }
+        other => other,
+    }
+}
+
 /// The answer, `None` when the read said the thing does not exist (`missing` is that code).
 fn exists(read: Result<Value, AwsError>, missing: &str) -> Result<Option<Value>, AwsError> {
     match read {

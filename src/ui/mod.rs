@@ -91,24 +91,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         },
     }
     widgets::footer::footer(buf, r.footer, state, theme);
-    match &state.overlay {
-        Overlay::LocalFilter(input) => {
-            widgets::filter::local_line(frame, r.status, input, counts(state), theme);
-        }
-        _ => {
-            if let Some(toast) = &state.toast {
-                let buf = frame.buffer_mut();
-                text::put(
-                    buf,
-                    r.status,
-                    r.status.x + 1,
-                    r.status.y,
-                    toast,
-                    r.status.width,
-                    theme.toast,
-                );
-            }
-        }
+    if let Overlay::LocalFilter(input) = &state.overlay {
+        widgets::filter::local_line(frame, r.status, input, counts(state), theme);
+    } else if let Some((line, style)) = status_line(state, theme) {
+        let buf = frame.buffer_mut();
+        text::put(
+            buf,
+            r.status,
+            r.status.x + 1,
+            r.status.y,
+            &line,
+            r.status.width,
+            style,
+        );
     }
     let over = Rect {
         y: r.crumbs.y,
@@ -135,6 +130,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
 }
 
 /// Shown and loaded rows of the table the keys act on.
+/// The toast, else the latest retry still waiting (the pane's own calls included).
+fn status_line(state: &State, theme: &Theme) -> Option<(String, ratatui::style::Style)> {
+    match (&state.toast, state.retrying.values().next_back()) {
+        (Some(toast), _) => Some((toast.clone(), theme.toast)),
+        (None, Some(notice)) => Some((format!("⟳ {}", notice.describe()), theme.warning)),
+        (None, None) => None,
+    }
+}
+
 fn counts(state: &State) -> Option<(usize, usize)> {
     let Some(pool) = &state.pool else {
         let t = &state.pools.table;

@@ -89,6 +89,7 @@ pub fn failed(s: &mut State, request: u64, code: &str, text: &str) {
             error: ErrorInfo {
                 code: Some(code.into()),
                 text: text.into(),
+                ..ErrorInfo::default()
             },
         },
     );

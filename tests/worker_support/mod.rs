@@ -66,7 +66,18 @@ impl Harness {
         self.send(Effect::Api { request, call });
     }
 
+    /// The next action other than a retry notice (those come whenever a call is retried).
     pub async fn next(&mut self) -> Action {
+        loop {
+            match self.next_raw().await {
+                Action::Retrying { .. } => {}
+                action => return action,
+            }
+        }
+    }
+
+    /// The next action, retry notices included.
+    pub async fn next_raw(&mut self) -> Action {
         tokio::time::timeout(WAIT, self.actions.recv())
             .await
             .expect("an action within 30 s")

@@ -94,9 +94,13 @@ pub fn ended(
     if run.phase != BulkPhase::Running(request) {
         return None;
     }
-    run.phase = BulkPhase::Finished { cancelled: false };
+    // A run that fails as a whole stopped at an error every other user would meet too: the users
+    // after it were not tried.
+    run.phase = BulkPhase::Finished {
+        cancelled: error.is_some(),
+    };
     if let Some(e) = error {
-        run.error = Some(e.text);
+        run.error = Some(format!("stopped: {}", e.text));
     }
     let run = run.clone();
     Some(finish(state, &run))

@@ -24,6 +24,17 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let effects = reduce(state, action);
+    // A cancelled request never answers: its retry note goes with it.
+    for effect in &effects {
+        if let Effect::Cancel(request) = effect {
+            state.retrying.remove(request);
+        }
+    }
+    effects
+}
+
+fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick => {
             state.ticks = state.ticks.wrapping_add(1);
@@ -37,13 +48,24 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             request,
             payload,
             done,
-        } => results::loaded(state, request, payload, done),
-        Action::Failed { request, error } => results::failed(state, request, &error),
+        } => {
+            state.retrying.remove(&request);
+            results::loaded(state, request, payload, done)
+        }
+        Action::Failed { request, error } => {
+            state.retrying.remove(&request);
+            results::failed(state, request, &error)
+        }
+        Action::Retrying { request, notice } => {
+            state.retrying.insert(request, notice);
+            Vec::new()
+        }
         Action::BulkStep {
             request,
             user,
             error,
         } => {
+            state.retrying.remove(&request);
             bulk::step(state, request, user, error);
             Vec::new()
         }
@@ -73,6 +95,8 @@ mod tests;
 mod tests_bulk;
 #[cfg(test)]
 mod tests_dialogs;
+#[cfg(test)]
+mod tests_faults;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::app::action::Payload;
 use crate::app::detail::DetailKind;
 use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
-use crate::app::remote::{ErrorInfo, Remote, RequestId};
+use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_forms::FormPurpose;
 use crate::cognito::Username;
@@ -193,6 +193,9 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     if let Some(effects) = super::bulk::ended(state, request, Some(error.clone())) {
         return effects;
     }
+    if let Some(effects) = end_dialog(state, request, error) {
+        return effects;
+    }
     match &mut state.overlay {
         Overlay::Form(form) => {
             if form.form.submit.awaits(request) {
@@ -238,6 +241,30 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
         _ => {}
     }
     Vec::new()
+}
+
+/// A change the endpoint does not support, or whose answer was lost, closes its dialog with the
+/// message instead of offering Enter again; after a lost answer the user is read again, so the row
+/// shows what really happened.
+fn end_dialog(state: &mut State, request: RequestId, error: &ErrorInfo) -> Option<Vec<Effect>> {
+    if !error.ends_the_dialog() {
+        return None;
+    }
+    let user = match &state.overlay {
+        Overlay::Dialog(d) if d.submit.awaits(request) => d.user.clone(),
+        Overlay::Devices(v) if v.submit.awaits(request) => v.user.clone(),
+        Overlay::Picker(p) if p.submit.awaits(request) => match &p.target {
+            crate::app::menu::PickFor::User(user) => user.clone(),
+            crate::app::menu::PickFor::Marked => String::new(),
+        },
+        _ => return None,
+    };
+    state.overlay = Overlay::None;
+    state.toast = Some(format!("✗ {}", error.text));
+    if error.kind == ErrorKind::OutcomeUnknown && !user.is_empty() {
+        return Some(refresh_user(state, &user));
+    }
+    Some(Vec::new())
 }
 
 /// Reads the user's detail (when it is open) and row again.

@@ -82,8 +82,24 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
         }
         Tab::Users => {
             let filter = pool.users_filter.as_ref().map(ServerFilter::expression);
-            restart(&mut pool.users, request, force, &mut effects)
-                .then_some(ApiCall::ListUsers { pool: id, filter })
+            match resume_point(&pool.users, force) {
+                // A listing that failed part-way goes on from its last page, keeping its rows.
+                Some(from) => {
+                    pool.users.load = Load::Loading { request, pages: 0 };
+                    Some(ApiCall::ListUsers {
+                        pool: id,
+                        filter,
+                        from: Some(from),
+                    })
+                }
+                None => restart(&mut pool.users, request, force, &mut effects).then_some(
+                    ApiCall::ListUsers {
+                        pool: id,
+                        filter,
+                        from: None,
+                    },
+                ),
+            }
         }
         Tab::Groups => restart(&mut pool.groups, request, force, &mut effects)
             .then_some(ApiCall::ListGroups(id)),
@@ -98,6 +114,14 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
         effects.push(Effect::Api { request, call });
     }
     effects
+}
+
+/// Where a reload of a listing that failed part-way continues from: its rows stay.
+fn resume_point<R: Row>(pane: &ListPane<R>, force: bool) -> Option<String> {
+    match &pane.load {
+        Load::Failed(error) if force && pane.table.total() > 0 => error.resume.clone(),
+        _ => None,
+    }
 }
 
 /// Marks a list Loading under `request`, clearing its rows (sort and filter stay), unless it has

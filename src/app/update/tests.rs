@@ -84,7 +84,8 @@ fn opened_pool(s: &mut State) -> u64 {
         call,
         ApiCall::ListUsers {
             pool: PoolId::new("us-east-1_A"),
-            filter: None
+            filter: None,
+            from: None
         }
     );
     req
@@ -250,7 +251,8 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
         call,
         ApiCall::ListUsers {
             pool: PoolId::new("us-east-1_A"),
-            filter: Some("email ^= \"ann\"".into())
+            filter: Some("email ^= \"ann\"".into()),
+            from: None
         }
     );
     assert_eq!(
@@ -266,7 +268,8 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
         call,
         ApiCall::ListUsers {
             pool: PoolId::new("us-east-1_A"),
-            filter: Some("phone_number = \"ann\"".into())
+            filter: Some("phone_number = \"ann\"".into()),
+            from: None
         }
     );
 }
@@ -321,6 +324,7 @@ fn errors_show_in_place_and_the_app_goes_on() {
     let error = ErrorInfo {
         code: Some("AccessDeniedException".into()),
         text: "AccessDeniedException: denied".into(),
+        ..ErrorInfo::default()
     };
     update(
         &mut s,

@@ -58,6 +58,7 @@ pub fn fail(s: &mut State, request: u64, code: &str, text: &str) -> Vec<Effect> 
             error: ErrorInfo {
                 code: Some(code.into()),
                 text: text.into(),
+                ..ErrorInfo::default()
             },
         },
     )

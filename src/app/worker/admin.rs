@@ -3,7 +3,7 @@
 
 use tokio::sync::mpsc;
 
-use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one};
+use crate::admin::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, stops_the_run};
 use crate::admin::journal::{Entry, Journal};
 use crate::app::action::{Action, Payload};
 use crate::app::devices::{DeviceLine, EventLine};
@@ -18,6 +18,7 @@ use crate::cognito::devices::MfaPreference;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
 use crate::cognito::users::UserType;
+use crate::cognito::verify::accept_applied;
 use crate::cognito::{CognitoClient, PoolId, Username};
 
 /// Runs one administration call; `Ok(None)` when the call is not one of them.
@@ -80,7 +81,7 @@ pub async fn perform(
             Payload::AuthEvents(page.auth_events.iter().map(EventLine::from).collect())
         }
         ApiCall::CreateUser(new) => {
-            create_user(client, *new).await?;
+            accept_applied(create_user(client, *new).await)?;
             Payload::Done
         }
         ApiCall::UpdateAttributes {
@@ -89,20 +90,7 @@ pub async fn perform(
             set,
             delete,
         } => {
-            if !set.is_empty() {
-                let attributes: Vec<AttributeType> = set
-                    .iter()
-                    .map(|(n, v)| AttributeType::new(n.as_str(), v.as_str()))
-                    .collect();
-                client
-                    .admin_update_user_attributes(&pool, &user, &attributes)
-                    .await?;
-            }
-            if !delete.is_empty() {
-                client
-                    .admin_delete_user_attributes(&pool, &user, &delete)
-                    .await?;
-            }
+            update_attributes(client, &pool, &user, &set, &delete).await?;
             Payload::Done
         }
         ApiCall::SetPassword {
@@ -117,16 +105,45 @@ pub async fn perform(
             Payload::Done
         }
         ApiCall::Admin { pool, user, op } => {
-            admin(client, &pool, &user, &op).await?;
+            accept_applied(admin(client, &pool, &user, &op).await)?;
             Payload::Done
         }
         ApiCall::Bulk { pool, op, users } => {
-            bulk(client, request, &pool, &op, &users, actions).await;
+            bulk(client, request, &pool, &op, &users, actions).await?;
             Payload::Done
         }
         _ => return Ok(None),
     };
     Ok(Some(payload))
+}
+
+/// The attributes to set, then the ones to delete (two calls: Cognito has no single one).
+async fn update_attributes(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+    set: &[(String, String)],
+    delete: &[String],
+) -> Result<(), AwsError> {
+    if !set.is_empty() {
+        let attributes: Vec<AttributeType> = set
+            .iter()
+            .map(|(n, v)| AttributeType::new(n.as_str(), v.as_str()))
+            .collect();
+        accept_applied(
+            client
+                .admin_update_user_attributes(pool, user, &attributes)
+                .await,
+        )?;
+    }
+    if !delete.is_empty() {
+        accept_applied(
+            client
+                .admin_delete_user_attributes(pool, user, delete)
+                .await,
+        )?;
+    }
+    Ok(())
 }
 
 async fn create_user(client: &CognitoClient, new: NewUser) -> Result<(), AwsError> {
@@ -183,7 +200,8 @@ async fn admin(
 }
 
 /// One user after another, at most `USER_UPDATE_PER_SECOND` a second; a step action each. The task
-/// is aborted on Esc (Effect::Cancel): users not reached are not touched.
+/// is aborted on Esc (Effect::Cancel): users not reached are not touched. An error that would fail
+/// every other user too (unsupported, no permission, no such pool) ends the run with it.
 async fn bulk(
     client: &CognitoClient,
     request: RequestId,
@@ -191,23 +209,28 @@ async fn bulk(
     op: &BulkAction,
     users: &[Username],
     actions: &mpsc::Sender<Action>,
-) {
+) -> Result<(), AwsError> {
     let pacer = Pacer::per_second(USER_UPDATE_PER_SECOND);
     for user in users {
         pacer.wait().await;
-        let outcome = apply_one(client, pool, op, user).await;
+        let outcome = accept_applied(apply_one(client, pool, op, user).await);
         if let Err(e) = &outcome {
             tracing::warn!(request, user = %user, error = %e, "bulk step failed");
         }
+        let error = outcome.err();
         let step = Action::BulkStep {
             request,
             user: user.to_string(),
-            error: outcome.err().map(|e| ErrorInfo::from_aws(&e)),
+            error: error.as_ref().map(ErrorInfo::from_aws),
         };
         if actions.send(step).await.is_err() {
-            return;
+            return Ok(());
+        }
+        if let Some(e) = error.filter(stops_the_run) {
+            return Err(e);
         }
     }
+    Ok(())
 }
 
 /// The last `last` journal entries, read off the async threads.

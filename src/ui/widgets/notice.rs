@@ -43,7 +43,12 @@ pub fn failed(buf: &mut Buffer, area: Rect, what: &str, error: &ErrorInfo, theme
         theme.error_code,
     );
     let mut y = area.y + 1;
-    if let Some(code) = &error.code {
+    // The code on a line of its own, unless the text starts with it already.
+    if let Some(code) = error
+        .code
+        .as_ref()
+        .filter(|c| !error.text.starts_with(c.as_str()))
+    {
         put(buf, area, x + 2, y, code, width, theme.error_code);
         y += 1;
     }

@@ -100,15 +100,17 @@ fn count_line<R: Row>(
             ),
             theme.error,
         ),
+        // The hint first: a long error is cut at the edge.
         Load::Failed(e) => (
             format!(
-                "{} loaded · ✗ {}{}",
+                "{} loaded · {}✗ {}",
                 counted(total, one, many),
-                e.code
-                    .as_deref()
-                    .map(|c| format!("{c}: "))
-                    .unwrap_or_default(),
-                e.text
+                if e.resume.is_some() {
+                    "r continues · "
+                } else {
+                    ""
+                },
+                e.line()
             ),
             theme.error,
         ),
