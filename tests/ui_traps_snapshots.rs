@@ -1,0 +1,151 @@
+//! The traps found in use, on a 100x30 TestBackend: names that look alike, marks and the cursor,
+//! the generated password, the search field, and footers that offer only what works.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
+mod ui_support;
+
+use cognito_tui::app::effect::AdminOp;
+use cognito_tui::app::rows::UserRow;
+use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::{Action, ApiCall, Effect, InputKey, Payload, State};
+use cognito_tui::cognito::Username;
+use cognito_tui::cognito::users::UserType;
+use insta::assert_snapshot;
+use ui_support::*;
+
+fn snap(name: &str, s: &State) {
+    assert_snapshot!(name, draw(s));
+}
+
+fn screen(s: &State) -> String {
+    draw(s).to_string()
+}
+
+fn key(s: &mut State, k: InputKey) -> Vec<Effect> {
+    act(s, Action::Input(k))
+}
+
+/// Usernames that look alike when drawn as they are.
+const LOOKALIKES: [&str; 5] = [
+    "fz-ab",
+    "fz-a\nb",
+    "fz-a\u{200d}b",
+    "fz-a\\nb",
+    "fz-a\u{202e}b",
+];
+
+fn user(name: &str, email: &str) -> UserRow {
+    let u: UserType = serde_json::from_value(serde_json::json!({
+        "Username": name, "Enabled": true, "UserStatus": "CONFIRMED",
+        "UserCreateDate": EPOCH, "UserLastModifiedDate": EPOCH,
+        "Attributes": [{"Name": "email", "Value": email}]
+    }))
+    .unwrap();
+    UserRow::from(&u)
+}
+
+/// Prod's users tab with these users loaded.
+fn with_users(names: &[&str]) -> State {
+    let (mut s, pools) = start();
+    let req = open_prod(&mut s, pools);
+    let rows = names
+        .iter()
+        .map(|n| user(n, &format!("{}@example.com", n.len())))
+        .collect();
+    loaded(&mut s, req, Payload::Users(rows), true);
+    s
+}
+
+fn admin_call(effects: &[Effect]) -> (Username, AdminOp) {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Api {
+                call: ApiCall::Admin { user, op, .. },
+                ..
+            } => Some((user.clone(), op.clone())),
+            _ => None,
+        })
+        .expect("an admin call")
+}
+
+// ---------- 15: names that look alike ----------
+
+#[test]
+fn lookalike_usernames_are_drawn_with_visible_escapes() {
+    let s = with_users(&LOOKALIKES);
+    snap("lookalike_usernames", &s);
+    let text = screen(&s);
+    for shown in [
+        "fz-ab ",
+        "fz-a\\nb ",
+        "fz-a\\u{200d}b ",
+        "fz-a\\\\nb ",
+        "fz-a\\u{202e}b ",
+    ] {
+        assert!(text.contains(shown), "{shown} missing:\n{text}");
+    }
+}
+
+#[test]
+fn a_lookalike_user_is_named_escaped_in_dialogs_and_deleted_by_typing_what_is_shown() {
+    let mut s = with_users(&LOOKALIKES);
+    act(&mut s, Action::Down);
+    act(&mut s, Action::User(UserOp::ToggleEnabled));
+    assert!(screen(&s).contains("Disable fz-a\\nb "), "{}", screen(&s));
+    key(&mut s, InputKey::Cancel);
+    act(&mut s, Action::User(UserOp::Delete));
+    assert!(screen(&s).contains("Type fz-a\\nb to confirm"));
+    // What is typed is what is shown: backslash, n.
+    type_text(&mut s, "fz-a\\nb");
+    snap("lookalike_delete_typed", &s);
+    let (user, op) = admin_call(&key(&mut s, InputKey::Submit));
+    assert_eq!((user, op), (Username::new("fz-a\nb"), AdminOp::Delete));
+}
+
+#[test]
+fn the_literal_backslash_user_needs_its_own_doubled_backslash_typed() {
+    let mut s = with_users(&LOOKALIKES);
+    for _ in 0..3 {
+        act(&mut s, Action::Down);
+    }
+    act(&mut s, Action::User(UserOp::Delete));
+    type_text(&mut s, "fz-a\\nb");
+    assert!(
+        key(&mut s, InputKey::Submit).is_empty(),
+        "fz-a\\nb names the other user"
+    );
+    key(&mut s, InputKey::Home);
+    for _ in 0..5 {
+        key(&mut s, InputKey::Right);
+    }
+    type_text(&mut s, "\\");
+    let (user, _) = admin_call(&key(&mut s, InputKey::Submit));
+    assert_eq!(user, Username::new("fz-a\\nb"));
+}
+
+#[test]
+fn attribute_values_are_escaped_in_the_detail_and_the_json() {
+    let mut s = with_users(&LOOKALIKES[2..3]);
+    let req = request(&act(&mut s, Action::Open));
+    let raw = serde_json::json!({
+        "Username": "fz-a\u{200d}b",
+        "UserAttributes": [
+            {"Name": "email", "Value": "fz\u{2060}@example.com"},
+            {"Name": "name", "Value": "Ann\nAdams"}
+        ],
+        "Enabled": true, "UserStatus": "CONFIRMED"
+    });
+    let typed: cognito_tui::cognito::users::AdminGetUserResponse =
+        serde_json::from_value(raw.clone()).unwrap();
+    let body = cognito_tui::app::detail::user_body(&typed, &["te\u{200b}am".into()], raw);
+    loaded(&mut s, req, Payload::Detail(body), true);
+    snap("lookalike_detail", &s);
+    act(&mut s, Action::ToggleJson);
+    let text = screen(&s);
+    assert!(text.contains(r#""Username": "fz-a\u200db""#), "{text}");
+    assert!(
+        text.contains(r#""Value": "fz\u2060@example.com""#),
+        "{text}"
+    );
+}
