@@ -149,3 +149,48 @@ fn attribute_values_are_escaped_in_the_detail_and_the_json() {
         "{text}"
     );
 }
+
+// ---------- 19: the search field and what each view offers ----------
+
+#[test]
+fn s_shows_the_last_search_selected() {
+    let mut s = with_users(&["ann", "bob"]);
+    act(&mut s, Action::OpenServerFilter);
+    type_text(&mut s, "ann");
+    let req = request(&key(&mut s, InputKey::Submit));
+    loaded(
+        &mut s,
+        req,
+        Payload::Users(vec![user("ann", "ann@example.com")]),
+        true,
+    );
+    act(&mut s, Action::OpenServerFilter);
+    snap("search_reopened_selected", &s);
+    let buffer = draw(&s);
+    let row: Vec<&str> = (0..WIDTH)
+        .map(|x| buffer.buffer()[(x, 17)].symbol())
+        .collect();
+    let x = (0..row.len()).find(|&i| row[i..].concat().starts_with("Value: ann"));
+    let x = u16::try_from(x.expect("the value row") + 7).unwrap();
+    let cell = &buffer.buffer()[(x, 17)];
+    assert_eq!(cell.symbol(), "a");
+    assert_ne!(
+        cell.bg,
+        ratatui::style::Color::Reset,
+        "the value is highlighted"
+    );
+}
+
+#[test]
+fn the_overview_footer_offers_only_what_works_there() {
+    let mut s = with_users(&["ann"]);
+    act(
+        &mut s,
+        Action::ShowTab(cognito_tui::app::state::Tab::Overview),
+    );
+    let footer = screen(&s).lines().last().unwrap().to_owned();
+    for absent in ["s search", "/ filter", "Enter open", "d describe"] {
+        assert!(!footer.contains(absent), "{absent}: {footer}");
+    }
+    assert!(footer.contains("Esc back"), "{footer}");
+}

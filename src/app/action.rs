@@ -117,6 +117,8 @@ pub enum InputKey {
     BackTab,
     /// Ctrl-P: generate a password.
     Generate,
+    /// Ctrl-U: clear the field.
+    Clear,
     Submit,
     Cancel,
 }

@@ -46,6 +46,7 @@ impl FieldInput {
             InputKey::Right => InputRequest::GoToNextChar,
             InputKey::Home => InputRequest::GoToStart,
             InputKey::End => InputRequest::GoToEnd,
+            InputKey::Clear => InputRequest::DeleteLine,
             _ => return false,
         };
         self.0.handle(request);

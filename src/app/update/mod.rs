@@ -76,4 +76,6 @@ mod tests_dialogs;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_search;
+#[cfg(test)]
 mod tests_support;

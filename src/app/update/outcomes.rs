@@ -9,7 +9,7 @@ use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
 use crate::app::state::{Load, Overlay, State};
-use crate::app::user_forms::FormPurpose;
+use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
 
 /// Handles the administration payloads; gives the payload back when it is not one of them.
@@ -124,10 +124,7 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
         Overlay::Form(form) if form.form.submit.awaits(request) => {
             let user = form.user();
             match form.purpose {
-                FormPurpose::CreateUser => {
-                    state.toast = Some(format!("✓ {user} created"));
-                    read_row(state, &user)
-                }
+                FormPurpose::CreateUser => created(state, &form, &user),
                 FormPurpose::EditAttributes { .. } => {
                     state.toast = Some(format!("✓ attributes of {user} saved"));
                     refresh_user(state, &user)
@@ -238,6 +235,38 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
         _ => {}
     }
     Vec::new()
+}
+
+/// A user was created: added to the table, unless a search is applied that it does not match.
+fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
+    let verdict = state.pool.as_ref().and_then(|pool| {
+        let filter = pool.users_filter.as_ref()?;
+        let attributes = match form.call(&pool.id) {
+            Some(ApiCall::CreateUser(new)) => new.attributes,
+            _ => Vec::new(),
+        };
+        // AdminCreateUser makes an enabled FORCE_CHANGE_PASSWORD user.
+        let admits = filter.admits(user, &attributes, "FORCE_CHANGE_PASSWORD", true);
+        Some((admits, filter.expression()))
+    });
+    match verdict {
+        None | Some((Some(true), _)) => {
+            state.toast = Some(format!("✓ {user} created"));
+            read_row(state, user)
+        }
+        Some((Some(false), search)) => {
+            state.toast = Some(format!(
+                "✓ {user} created · not listed: it does not match the search {search} (Esc clears it)"
+            ));
+            Vec::new()
+        }
+        Some((None, search)) => {
+            state.toast = Some(format!(
+                "✓ {user} created · not listed under the search {search} (r runs it again)"
+            ));
+            Vec::new()
+        }
+    }
 }
 
 /// Reads the user's detail (when it is open) and row again.

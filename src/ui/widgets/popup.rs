@@ -59,6 +59,12 @@ pub fn field(
     let x = put(buf, area, area.x, y, prompt, area.width, theme.muted);
     let room = usize::from(area.right().saturating_sub(x).saturating_sub(1));
     let (shown, column) = field_window(&input.text, input.cursor, room);
+    // A selected value (the last search) is highlighted: typing replaces it.
+    let style = if input.selected {
+        theme.choice_selected
+    } else {
+        style
+    };
     put_typed(buf, area, x, y, &shown, area.width, style);
     let before: String = shown.chars().take(column).collect();
     let cursor_x = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
