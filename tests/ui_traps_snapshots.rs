@@ -194,3 +194,35 @@ fn the_overview_footer_offers_only_what_works_there() {
     }
     assert!(footer.contains("Esc back"), "{footer}");
 }
+
+// ---------- 16: marks and the cursor ----------
+
+/// Four users, the first three marked, the cursor on the fourth.
+fn three_marked() -> State {
+    let mut s = with_users(&["ann", "bob", "cat", "dev.haddad1"]);
+    for _ in 0..3 {
+        act(&mut s, Action::ToggleMark);
+    }
+    s
+}
+
+#[test]
+fn x_with_marks_shows_the_plan_for_the_marked_users() {
+    let mut s = three_marked();
+    act(&mut s, Action::User(UserOp::ToggleEnabled));
+    snap("marks_x_bulk_plan", &s);
+    let text = screen(&s);
+    assert!(text.contains("Disable 3 users"), "{text}");
+    assert!(!text.contains("Disable dev.haddad1"), "{text}");
+}
+
+#[test]
+fn a_single_user_dialog_with_marks_says_it_is_for_that_user_only() {
+    let mut s = three_marked();
+    act(&mut s, Action::User(UserOp::ResetPassword));
+    snap("marks_reset_only_this_user", &s);
+    assert!(screen(&s).contains("Reset the password of dev.haddad1 only — 3 users are marked"));
+    key(&mut s, InputKey::Cancel);
+    act(&mut s, Action::OpenActionMenu);
+    assert!(screen(&s).contains("this user only — 3 marked"));
+}

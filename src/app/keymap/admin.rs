@@ -130,7 +130,7 @@ pub static MARKS: [Binding; 4] = [
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
-        "bulk: disable, enable, sign out, groups, delete the marked users",
+        "act on the marked (so do x o D + -)",
         "",
     ),
 ];

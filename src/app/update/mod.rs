@@ -5,6 +5,7 @@ mod admin;
 mod bulk;
 mod dialogs;
 mod forms;
+mod marks;
 mod menus;
 mod nav;
 mod outcomes;
@@ -75,6 +76,8 @@ mod tests_bulk;
 mod tests_dialogs;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_marks;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]

@@ -138,6 +138,8 @@ fn back(state: &mut State) -> Vec<Effect> {
     }
     if pool.tab == Tab::Users && pool.users_filter.is_some() {
         pool.users_filter = None;
+        // Another listing: the marks made in this one go with it.
+        pool.marks.clear();
         state.toast =
             Some("Search cleared: every user is listed again (Esc again leaves the pool)".into());
         return load_tab(state, Tab::Users, true);

@@ -122,12 +122,17 @@ fn server_filter_key(
     Vec::new()
 }
 
-/// Reloads the users tab with a ListUsers filter (an empty value lists everyone).
+/// Reloads the users tab with a ListUsers filter (an empty value lists everyone). Another search
+/// replaces the listing, and with it the marks made in it; the same one again is a reload.
 fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };
-    pool.users_filter = (!form.value.is_empty()).then_some(form);
+    let filter = (!form.value.is_empty()).then_some(form);
+    if filter != pool.users_filter {
+        pool.marks.clear();
+    }
+    pool.users_filter = filter;
     pool.tab = Tab::Users;
     load_tab(state, Tab::Users, true)
 }
