@@ -226,3 +226,75 @@ fn a_single_user_dialog_with_marks_says_it_is_for_that_user_only() {
     act(&mut s, Action::OpenActionMenu);
     assert!(screen(&s).contains("this user only — 3 marked"));
 }
+
+// ---------- 17: the password the console chose ----------
+
+const GENERATED: &str = "Gen-Pass-7431x";
+
+/// ann's set-password form with the pool's policy loaded.
+fn password_form() -> State {
+    let mut s = with_users(&["ann.adams3"]);
+    let effects = act(&mut s, Action::User(UserOp::SetPassword));
+    let req = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Api {
+                request,
+                call: ApiCall::PoolSettings(_),
+            } => Some(*request),
+            _ => None,
+        })
+        .expect("the pool's settings are read");
+    let pool: cognito_tui::cognito::pools::UserPoolType = serde_json::from_value(
+        serde_json::json!({"Policies": {"PasswordPolicy": {"MinimumLength": 8}}}),
+    )
+    .unwrap();
+    loaded(
+        &mut s,
+        req,
+        Payload::PoolSettings(cognito_tui::app::user_forms::PoolSettings::from_pool(&pool)),
+        true,
+    );
+    s
+}
+
+#[test]
+fn a_generated_password_is_shown_once_masked_then_revealed() {
+    let mut s = password_form();
+    let generated = key(&mut s, InputKey::Generate);
+    let [Effect::GeneratePassword { request, .. }] = generated.as_slice() else {
+        panic!("{generated:?}");
+    };
+    loaded(
+        &mut s,
+        *request,
+        Payload::Password(cognito_tui::cognito::types::Secret::new(GENERATED)),
+        true,
+    );
+    let req = request_of(&key(&mut s, InputKey::Submit));
+    loaded(&mut s, req, Payload::Done, true);
+    snap("password_shown_masked", &s);
+    assert!(!screen(&s).contains(GENERATED));
+    key(&mut s, InputKey::Char('r'));
+    snap("password_shown_revealed", &s);
+    assert!(screen(&s).contains(GENERATED));
+    let copied = key(&mut s, InputKey::Char('c'));
+    assert!(matches!(copied.as_slice(), [Effect::CopyToClipboard(p)] if p.reveal() == GENERATED));
+    assert!(screen(&s).contains("OSC 52"));
+    key(&mut s, InputKey::Submit);
+    assert!(!screen(&s).contains(GENERATED), "closed: gone");
+}
+
+#[test]
+fn a_typed_password_is_revealed_with_ctrl_r() {
+    let mut s = password_form();
+    type_text(&mut s, "Typed-Pass-1");
+    assert!(!screen(&s).contains("Typed-Pass-1"));
+    key(&mut s, InputKey::Reveal);
+    snap("password_typed_revealed", &s);
+    assert!(screen(&s).contains("Typed-Pass-1"));
+}
+
+fn request_of(effects: &[Effect]) -> u64 {
+    request(effects)
+}

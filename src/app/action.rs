@@ -119,6 +119,8 @@ pub enum InputKey {
     Generate,
     /// Ctrl-U: clear the field.
     Clear,
+    /// Ctrl-R: show or hide a password.
+    Reveal,
     Submit,
     Cancel,
 }

@@ -5,6 +5,19 @@ use super::effect::AdminOp;
 use super::form::{FieldInput, Submit};
 use super::remote::Remote;
 use crate::admin::visible::escape;
+use crate::cognito::types::Secret;
+
+/// A password the console chose, shown once after it was set: masked until revealed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PasswordShown {
+    pub user: String,
+    pub password: Secret,
+    /// Set as permanent (else temporary: changed at the next sign-in).
+    pub permanent: bool,
+    pub revealed: bool,
+    /// A copy was sent to the terminal's clipboard.
+    pub copied: bool,
+}
 
 /// A user's MFA settings as AdminGetUser reports them.
 #[derive(Debug, Clone, PartialEq, Eq)]

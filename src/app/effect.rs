@@ -25,6 +25,9 @@ pub enum Effect {
     },
     /// Read the last `last` entries of the audit journal: answered as `Payload::Journal`.
     ReadJournal { request: RequestId, last: usize },
+    /// Put a secret on the clipboard through the terminal (OSC 52): the event loop writes it, as
+    /// only it may write to the terminal; nothing answers.
+    CopyToClipboard(Secret),
 }
 
 /// The calls the console makes.

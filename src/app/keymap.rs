@@ -116,6 +116,8 @@ pub enum Mode {
     View,
     /// The audit journal.
     Journal,
+    /// A password the console chose, shown once.
+    Password,
 }
 
 impl Mode {
@@ -123,7 +125,13 @@ impl Mode {
     fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Text | Mode::Form | Mode::Dialog | Mode::Menu | Mode::View | Mode::Journal
+            Mode::Text
+                | Mode::Form
+                | Mode::Dialog
+                | Mode::Menu
+                | Mode::View
+                | Mode::Journal
+                | Mode::Password
         )
     }
 }
@@ -139,6 +147,7 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Menu(_) | Overlay::Picker(_) => Mode::Menu,
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
+        Overlay::Password(_) => Mode::Password,
         Overlay::None => base_mode(state),
     }
 }
@@ -188,6 +197,7 @@ mod parts {
     pub static MENU: [&[Binding]; 1] = [&admin::MENU];
     pub static VIEW: [&[Binding]; 1] = [&admin::VIEW];
     pub static JOURNAL: [&[Binding]; 1] = [&admin::JOURNAL];
+    pub static PASSWORD: [&[Binding]; 1] = [&admin::PASSWORD];
 }
 
 /// The rows of a mode's key table, in order (every row, mutating ones included). Each view lists
@@ -207,6 +217,7 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Menu => &parts::MENU,
         Mode::View => &parts::VIEW,
         Mode::Journal => &parts::JOURNAL,
+        Mode::Password => &parts::PASSWORD,
     };
     parts.iter().copied().flatten()
 }
@@ -248,6 +259,7 @@ fn text_key(event: KeyEvent) -> Option<InputKey> {
         KeyCode::Char('e') if ctrl => InputKey::End,
         KeyCode::Char('p') if ctrl => InputKey::Generate,
         KeyCode::Char('u') if ctrl => InputKey::Clear,
+        KeyCode::Char('r') if ctrl => InputKey::Reveal,
         KeyCode::Char(c) if !ctrl => InputKey::Char(c),
         KeyCode::Backspace => InputKey::Backspace,
         KeyCode::Delete => InputKey::Delete,

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::bulk::BulkRun;
 use super::detail::Detail;
 use super::devices::DevicesView;
-use super::dialog::Dialog;
+use super::dialog::{Dialog, PasswordShown};
 use super::journal::JournalView;
 use super::menu::{Menu, Picker};
 use super::remote::{ErrorInfo, Remote, RequestId};
@@ -247,6 +247,8 @@ pub enum Overlay {
     Bulk(Box<BulkRun>),
     /// The audit journal's last entries.
     Journal(JournalView),
+    /// A password the console chose, shown once after it was set.
+    Password(Box<PasswordShown>),
 }
 
 impl Overlay {

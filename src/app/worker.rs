@@ -138,6 +138,8 @@ impl Worker {
                     })
                     .await;
             }
+            // The event loop writes it to the terminal; it never comes here.
+            Effect::CopyToClipboard(_) => {}
             Effect::ReadJournal { request, last } => {
                 let actions = self.actions.clone();
                 let handle = self.tasks.spawn(async move {

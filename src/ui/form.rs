@@ -169,7 +169,7 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
     };
     match &field.kind {
         FieldKind::Text | FieldKind::Masked => {
-            let masked = field.kind == FieldKind::Masked;
+            let masked = field.kind == FieldKind::Masked && !field.revealed;
             input_line(
                 frame,
                 area,

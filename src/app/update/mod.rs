@@ -79,6 +79,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_marks;
 #[cfg(test)]
+mod tests_password;
+#[cfg(test)]
 mod tests_search;
 #[cfg(test)]
 mod tests_support;

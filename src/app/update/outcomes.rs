@@ -5,6 +5,7 @@
 use super::nav::describe;
 use crate::app::action::Payload;
 use crate::app::detail::DetailKind;
+use crate::app::dialog::PasswordShown;
 use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
@@ -73,6 +74,7 @@ pub fn loaded(
                     field.input.set(secret.reveal());
                     field.error = None;
                 }
+                form.generated = Some(secret);
             }
         }
         Payload::Done => return Ok(done(state, request)),
@@ -123,22 +125,31 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
     match overlay {
         Overlay::Form(form) if form.form.submit.awaits(request) => {
             let user = form.user();
-            match form.purpose {
+            let permanent = form.form.field("kind").is_some_and(|f| f.choice == 1);
+            let chosen = form.chosen_password().cloned();
+            let effects = match form.purpose {
                 FormPurpose::CreateUser => created(state, &form, &user),
                 FormPurpose::EditAttributes { .. } => {
                     state.toast = Some(format!("✓ attributes of {user} saved"));
                     refresh_user(state, &user)
                 }
                 FormPurpose::SetPassword { .. } => {
-                    let kind = if form.form.field("kind").is_some_and(|f| f.choice == 1) {
-                        "permanent"
-                    } else {
-                        "temporary"
-                    };
+                    let kind = if permanent { "permanent" } else { "temporary" };
                     state.toast = Some(format!("✓ {kind} password set for {user}"));
                     refresh_user(state, &user)
                 }
+            };
+            // The console chose it: the agent sees it once, to give it to the user.
+            if let Some(password) = chosen {
+                state.overlay = Overlay::Password(Box::new(PasswordShown {
+                    user,
+                    password,
+                    permanent,
+                    revealed: false,
+                    copied: false,
+                }));
             }
+            effects
         }
         Overlay::Dialog(dialog) if dialog.submit.awaits(request) => {
             state.toast = Some(format!("✓ {}", dialog.op.done(&dialog.user)));

@@ -33,6 +33,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Dialog(dialog) => super::dialogs::dialog_key(state, dialog, key),
         Overlay::Devices(view) => super::dialogs::devices_key(state, view, key),
         Overlay::Journal(view) => super::dialogs::journal_key(state, view, key),
+        Overlay::Password(view) => super::dialogs::password_key(state, view, key),
         Overlay::Bulk(run) => super::bulk::bulk_key(state, run, key),
     }
 }
