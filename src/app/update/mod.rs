@@ -81,6 +81,8 @@ mod tests_marks;
 #[cfg(test)]
 mod tests_password;
 #[cfg(test)]
+mod tests_profile;
+#[cfg(test)]
 mod tests_search;
 #[cfg(test)]
 mod tests_support;
