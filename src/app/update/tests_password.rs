@@ -17,12 +17,17 @@ fn generated_for_ann() -> State {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let effects = update(&mut s, Action::User(UserOp::SetPassword));
     give_settings(&mut s, &effects);
-    let generated = key(&mut s, InputKey::Generate);
+    generate(&mut s);
+    s
+}
+
+/// Ctrl-P in the focused password field, answered with `GENERATED`.
+fn generate(s: &mut State) {
+    let generated = key(s, InputKey::Generate);
     let [Effect::GeneratePassword { request, .. }] = generated.as_slice() else {
         panic!("{generated:?}");
     };
-    answer(&mut s, *request, Payload::Password(Secret::new(GENERATED)));
-    s
+    answer(s, *request, Payload::Password(Secret::new(GENERATED)));
 }
 
 fn submit_and_succeed(s: &mut State) {
@@ -91,11 +96,7 @@ fn a_generated_temporary_password_of_a_new_user_is_shown() {
         }
         key(&mut s, InputKey::Complete);
     }
-    let generated = key(&mut s, InputKey::Generate);
-    let [Effect::GeneratePassword { request, .. }] = generated.as_slice() else {
-        panic!("{generated:?}");
-    };
-    answer(&mut s, *request, Payload::Password(Secret::new(GENERATED)));
+    generate(&mut s);
     submit_and_succeed(&mut s);
     assert_eq!(shown(&s).user, "zoe");
     assert!(!shown(&s).permanent);
