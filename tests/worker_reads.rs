@@ -9,6 +9,7 @@ mod worker_support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use cognito_tui::app::effect::ProfileChoice;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
@@ -289,7 +290,7 @@ async fn reconnect_applies_before_the_effects_after_it(backend: Backend) {
     let pool = common::create_pool(&h.client, "worker-reconnect").await;
 
     h.send(Effect::Reconnect {
-        profile: None,
+        profile: ProfileChoice::Keep,
         region: Some("not a region".to_owned()),
     });
     assert!(
@@ -299,7 +300,7 @@ async fn reconnect_applies_before_the_effects_after_it(backend: Backend) {
 
     // Queued together: the list must already go to eu-west-1, where the pool does not exist.
     h.send(Effect::Reconnect {
-        profile: None,
+        profile: ProfileChoice::Keep,
         region: Some("eu-west-1".to_owned()),
     });
     h.call(9, ApiCall::ListPools);

@@ -6,6 +6,7 @@ pub mod config;
 pub mod journal;
 pub mod password;
 pub mod validate;
+pub mod visible;
 
 use std::path::PathBuf;
 

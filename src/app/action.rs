@@ -123,6 +123,10 @@ pub enum InputKey {
     BackTab,
     /// Ctrl-P: generate a password.
     Generate,
+    /// Ctrl-U: clear the field.
+    Clear,
+    /// Ctrl-R: show or hide a password.
+    Reveal,
     Submit,
     Cancel,
 }

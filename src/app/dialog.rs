@@ -4,6 +4,20 @@
 use super::effect::AdminOp;
 use super::form::{FieldInput, Submit};
 use super::remote::Remote;
+use crate::admin::visible::escape;
+use crate::cognito::types::Secret;
+
+/// A password the console chose, shown once after it was set: masked until revealed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PasswordShown {
+    pub user: String,
+    pub password: Secret,
+    /// Set as permanent (else temporary: changed at the next sign-in).
+    pub permanent: bool,
+    pub revealed: bool,
+    /// A copy was sent to the terminal's clipboard.
+    pub copied: bool,
+}
 
 /// A user's MFA settings as AdminGetUser reports them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +57,12 @@ impl Dialog {
         }
     }
 
-    /// True when Enter may send: the username typed for a delete, the MFA settings loaded.
+    /// True when Enter may send: the username typed for a delete, the MFA settings loaded. The
+    /// name is typed as it is shown (`fz-a\nb` for a line feed; the shown form is one-to-one),
+    /// so that a name with hidden characters can be confirmed at all.
     pub fn ready(&self) -> Result<(), String> {
         if let Some(typed) = &self.typed
-            && typed.value() != self.user
+            && typed.value() != escape(&self.user)
         {
             return Err(format!("type {} exactly to delete", self.user));
         }

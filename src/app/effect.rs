@@ -15,7 +15,7 @@ pub enum Effect {
     Cancel(RequestId),
     /// Rebuild the client for another profile or region, then reload the pools.
     Reconnect {
-        profile: Option<String>,
+        profile: ProfileChoice,
         region: Option<String>,
     },
     /// Make a password that meets the policy (randomness is I/O): answered as `Payload::Password`.
@@ -25,6 +25,20 @@ pub enum Effect {
     },
     /// Read the last `last` entries of the audit journal: answered as `Payload::Journal`.
     ReadJournal { request: RequestId, last: usize },
+    /// Put a secret on the clipboard through the terminal (OSC 52): the event loop writes it, as
+    /// only it may write to the terminal; nothing answers.
+    CopyToClipboard(Secret),
+}
+
+/// Which credentials a reconnect uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileChoice {
+    /// The current ones (`:region`).
+    Keep,
+    /// This profile of the AWS config files (`:profile NAME`), if it is there.
+    Named(String),
+    /// Those the console started with (`:profile` alone, or `:profile -`).
+    AsStarted,
 }
 
 /// The calls the console makes.

@@ -2,159 +2,10 @@
 //! the focus, an error per field, and where the submit stands. Text is edited with `tui_input`.
 //! The form knows nothing about Cognito: what the fields mean is `user_forms`' business.
 
-use tui_input::{Input, InputRequest};
-
 use super::action::InputKey;
 use super::remote::{ErrorInfo, RequestId};
 
-/// A one-line text value with its cursor, edited by tui-input.
-#[derive(Debug, Clone, Default)]
-pub struct FieldInput(Input);
-
-impl PartialEq for FieldInput {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl FieldInput {
-    pub fn new(text: &str) -> Self {
-        Self(Input::new(text.to_owned()))
-    }
-
-    pub fn value(&self) -> &str {
-        self.0.value()
-    }
-
-    /// Cursor position in chars.
-    pub fn cursor(&self) -> usize {
-        self.0.cursor()
-    }
-
-    /// Replaces the text, the cursor at its end.
-    pub fn set(&mut self, text: &str) {
-        self.0 = Input::new(text.to_owned());
-    }
-
-    /// Applies an editing key; false when the key is not an edit (Submit, Cancel, Up, …).
-    pub fn edit(&mut self, key: InputKey) -> bool {
-        let request = match key {
-            InputKey::Char(c) => InputRequest::InsertChar(c),
-            InputKey::Backspace => InputRequest::DeletePrevChar,
-            InputKey::Delete => InputRequest::DeleteNextChar,
-            InputKey::Left => InputRequest::GoToPrevChar,
-            InputKey::Right => InputRequest::GoToNextChar,
-            InputKey::Home => InputRequest::GoToStart,
-            InputKey::End => InputRequest::GoToEnd,
-            _ => return false,
-        };
-        self.0.handle(request);
-        true
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldKind {
-    Text,
-    /// Shown as `•`; for passwords.
-    Masked,
-    /// One of the options; Space or ←/→ cycles.
-    Choice(Vec<String>),
-    /// On or off; Space flips.
-    Toggle,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    /// What the field stands for (an attribute name, `username`, `password`).
-    pub key: String,
-    pub label: String,
-    pub kind: FieldKind,
-    pub input: FieldInput,
-    pub choice: usize,
-    pub on: bool,
-    pub read_only: bool,
-    pub required: bool,
-    pub error: Option<String>,
-    /// A hint shown beside the field (e.g. `Ctrl-P generates one`).
-    pub note: Option<String>,
-}
-
-impl Field {
-    fn new(key: &str, label: &str, kind: FieldKind) -> Self {
-        Self {
-            key: key.to_owned(),
-            label: label.to_owned(),
-            kind,
-            input: FieldInput::default(),
-            choice: 0,
-            on: false,
-            read_only: false,
-            required: false,
-            error: None,
-            note: None,
-        }
-    }
-
-    pub fn text(key: &str, label: &str, value: &str) -> Self {
-        let mut f = Self::new(key, label, FieldKind::Text);
-        f.input.set(value);
-        f
-    }
-
-    pub fn masked(key: &str, label: &str) -> Self {
-        Self::new(key, label, FieldKind::Masked)
-    }
-
-    pub fn choice(key: &str, label: &str, options: &[&str], selected: usize) -> Self {
-        let options = options.iter().map(|o| (*o).to_owned()).collect();
-        let mut f = Self::new(key, label, FieldKind::Choice(options));
-        f.choice = selected;
-        f
-    }
-
-    pub fn toggle(key: &str, label: &str, on: bool) -> Self {
-        let mut f = Self::new(key, label, FieldKind::Toggle);
-        f.on = on;
-        f
-    }
-
-    #[must_use]
-    pub fn read_only(mut self, yes: bool) -> Self {
-        self.read_only = yes;
-        self
-    }
-
-    #[must_use]
-    pub fn required(mut self, yes: bool) -> Self {
-        self.required = yes;
-        self
-    }
-
-    #[must_use]
-    pub fn note(mut self, note: &str) -> Self {
-        self.note = Some(note.to_owned());
-        self
-    }
-
-    /// The value as text: what was typed, the chosen option, or `true`/`false`.
-    pub fn value(&self) -> String {
-        match &self.kind {
-            FieldKind::Text | FieldKind::Masked => self.input.value().to_owned(),
-            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
-            FieldKind::Toggle => self.on.to_string(),
-        }
-    }
-
-    /// Takes the value of a field of the same key from an earlier version of the form.
-    pub fn take_value_of(&mut self, old: &Field) {
-        if self.kind == old.kind && !self.read_only {
-            self.input = old.input.clone();
-            self.choice = old.choice;
-            self.on = old.on;
-        }
-    }
-}
+pub use super::field::{Field, FieldInput, FieldKind};
 
 /// Where a submit stands: still editing, sent (waiting for `request`), or failed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -227,6 +78,15 @@ impl Form {
                     .is_some_and(|f| f.kind == FieldKind::Masked)
                 {
                     return FormEvent::Generate;
+                }
+            }
+            InputKey::Reveal => {
+                if let Some(field) = self
+                    .fields
+                    .get_mut(self.focus)
+                    .filter(|f| f.kind == FieldKind::Masked)
+                {
+                    field.revealed = !field.revealed;
                 }
             }
             key => self.edit_focused(key),

@@ -92,7 +92,11 @@ const fn mutating(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// A table: the pools, or a tab of a pool other than Users.
+    /// The pools table.
+    Pools,
+    /// A pool's Overview tab: no rows to move over, filter or search.
+    Overview,
+    /// A pool's groups, app clients or identity providers.
     Table,
     /// A pool's users table: the table keys, the user actions and the marks.
     Users,
@@ -112,6 +116,8 @@ pub enum Mode {
     View,
     /// The audit journal.
     Journal,
+    /// A password the console chose, shown once.
+    Password,
 }
 
 impl Mode {
@@ -119,7 +125,13 @@ impl Mode {
     fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Text | Mode::Form | Mode::Dialog | Mode::Menu | Mode::View | Mode::Journal
+            Mode::Text
+                | Mode::Form
+                | Mode::Dialog
+                | Mode::Menu
+                | Mode::View
+                | Mode::Journal
+                | Mode::Password
         )
     }
 }
@@ -135,45 +147,79 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Menu(_) | Overlay::Picker(_) => Mode::Menu,
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
+        Overlay::Password(_) => Mode::Password,
         Overlay::None => base_mode(state),
     }
 }
 
 /// The mode of the view under any overlay.
 pub fn base_mode(state: &State) -> Mode {
-    let users_tab = state
-        .pool
-        .as_ref()
-        .is_some_and(|p| p.tab == super::state::Tab::Users);
-    match &state.detail {
-        Some(d) if d.kind == super::detail::DetailKind::User => Mode::UserDetail,
-        Some(_) => Mode::Detail,
-        None if users_tab => Mode::Users,
-        None => Mode::Table,
+    use super::state::Tab;
+    match (&state.detail, state.pool.as_ref().map(|p| p.tab)) {
+        (Some(d), _) if d.kind == super::detail::DetailKind::User => Mode::UserDetail,
+        (Some(_), _) => Mode::Detail,
+        (None, None) => Mode::Pools,
+        (None, Some(Tab::Overview)) => Mode::Overview,
+        (None, Some(Tab::Users)) => Mode::Users,
+        (None, Some(_)) => Mode::Table,
     }
 }
 
-/// The rows of a mode's key table, in order (every row, mutating ones included).
+type Parts = &'static [&'static [Binding]];
+
+mod parts {
+    use super::tables::{COMMON, DETAIL, FILTER, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT};
+    use super::{Binding, admin};
+
+    pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
+    pub static OVERVIEW: [&[Binding]; 3] = [&POOL, &RELOAD, &COMMON];
+    pub static TABLE: [&[Binding]; 8] =
+        [&MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &COMMON];
+    pub static USERS: [&[Binding]; 11] = [
+        &MOVE,
+        &OPEN,
+        &JSON,
+        &POOL,
+        &FILTER,
+        &SEARCH,
+        &RELOAD,
+        &SORT,
+        &admin::USER,
+        &admin::MARKS,
+        &COMMON,
+    ];
+    pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
+    pub static USER_DETAIL: [&[Binding]; 3] = [&DETAIL, &admin::USER, &COMMON];
+    pub static HELP: [&[Binding]; 1] = [&super::tables::HELP];
+    pub static TEXT: [&[Binding]; 1] = [&super::tables::TEXT];
+    pub static FORM: [&[Binding]; 1] = [&admin::FORM];
+    pub static DIALOG: [&[Binding]; 1] = [&admin::DIALOG];
+    pub static MENU: [&[Binding]; 1] = [&admin::MENU];
+    pub static VIEW: [&[Binding]; 1] = [&admin::VIEW];
+    pub static JOURNAL: [&[Binding]; 1] = [&admin::JOURNAL];
+    pub static PASSWORD: [&[Binding]; 1] = [&admin::PASSWORD];
+}
+
+/// The rows of a mode's key table, in order (every row, mutating ones included). Each view lists
+/// only the keys that do something there.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let parts: [&'static [Binding]; 3] = match mode {
-        Mode::Table => [&tables::TABLE, &tables::COMMON, &[]],
-        Mode::Users => [&tables::TABLE, &admin::USER, &admin::MARKS],
-        Mode::Detail => [&tables::DETAIL, &tables::COMMON, &[]],
-        Mode::UserDetail => [&tables::DETAIL, &admin::USER, &tables::COMMON],
-        Mode::Help => [&tables::HELP, &[], &[]],
-        Mode::Text => [&tables::TEXT, &[], &[]],
-        Mode::Form => [&admin::FORM, &[], &[]],
-        Mode::Dialog => [&admin::DIALOG, &[], &[]],
-        Mode::Menu => [&admin::MENU, &[], &[]],
-        Mode::View => [&admin::VIEW, &[], &[]],
-        Mode::Journal => [&admin::JOURNAL, &[], &[]],
+    let parts: Parts = match mode {
+        Mode::Pools => &parts::POOLS,
+        Mode::Overview => &parts::OVERVIEW,
+        Mode::Table => &parts::TABLE,
+        Mode::Users => &parts::USERS,
+        Mode::Detail => &parts::DETAIL_KEYS,
+        Mode::UserDetail => &parts::USER_DETAIL,
+        Mode::Help => &parts::HELP,
+        Mode::Text => &parts::TEXT,
+        Mode::Form => &parts::FORM,
+        Mode::Dialog => &parts::DIALOG,
+        Mode::Menu => &parts::MENU,
+        Mode::View => &parts::VIEW,
+        Mode::Journal => &parts::JOURNAL,
+        Mode::Password => &parts::PASSWORD,
     };
-    let common: &'static [Binding] = if mode == Mode::Users {
-        &tables::COMMON
-    } else {
-        &[]
-    };
-    parts.into_iter().flatten().chain(common.iter())
+    parts.iter().copied().flatten()
 }
 
 /// The rows that work now: under `--read-only` the mutating ones are left out.
@@ -212,6 +258,8 @@ fn text_key(event: KeyEvent) -> Option<InputKey> {
         KeyCode::Char('a') if ctrl => InputKey::Home,
         KeyCode::Char('e') if ctrl => InputKey::End,
         KeyCode::Char('p') if ctrl => InputKey::Generate,
+        KeyCode::Char('u') if ctrl => InputKey::Clear,
+        KeyCode::Char('r') if ctrl => InputKey::Reveal,
         KeyCode::Char(c) if !ctrl => InputKey::Char(c),
         KeyCode::Backspace => InputKey::Backspace,
         KeyCode::Delete => InputKey::Delete,

@@ -56,6 +56,8 @@ pub enum Menu {
         user: UserFacts,
         entries: Vec<UserEntry>,
         selected: usize,
+        /// Users marked for a bulk action: the title says the menu is not about them.
+        marked: usize,
     },
     /// `b`: what can be done to the marked users.
     Bulk { count: usize, selected: usize },

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod devices;
 pub mod dialog;
 pub mod effect;
+pub mod field;
 pub mod form;
 pub mod journal;
 pub mod keymap;

@@ -12,7 +12,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("idps", "the pool's identity providers"),
     ("pool", "open a pool by id or name"),
     ("region", "switch region"),
-    ("profile", "switch AWS profile"),
+    ("profile", "switch AWS profile (alone: the first one)"),
     ("journal", "the audit journal: the last changes made"),
     ("q", "quit"),
 ];
@@ -49,7 +49,8 @@ pub enum Command {
     Tab(super::state::Tab),
     Pool(String),
     Region(String),
-    Profile(String),
+    /// A profile of the AWS config files; `None`: the credentials the console started with.
+    Profile(Option<String>),
     Journal,
     Quit,
 }
@@ -75,8 +76,19 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "idps" => Ok(Command::Tab(Tab::Idps)),
         "overview" => Ok(Command::Tab(Tab::Overview)),
         "pool" => need("a pool id or name").map(Command::Pool),
-        "region" => need("a region name").map(Command::Region),
-        "profile" => need("a profile name").map(Command::Profile),
+        "region" => {
+            let region = need("a region name")?;
+            if is_region_name(&region) {
+                Ok(Command::Region(region))
+            } else {
+                Err(format!(
+                    "{region:?} is not a region name (expected something like us-east-1 or eu-central-2)"
+                ))
+            }
+        }
+        "profile" => Ok(Command::Profile(
+            (!matches!(arg, "" | "-")).then(|| arg.to_owned()),
+        )),
         "journal" => Ok(Command::Journal),
         "q" | "quit" => Ok(Command::Quit),
         "" => Err("type a command, e.g. :pools".to_owned()),
@@ -84,6 +96,20 @@ pub fn parse(line: &str) -> Result<Command, String> {
             "unknown command :{other} (try :pools, :users, :pool <name>, :region <r>, :q)"
         )),
     }
+}
+
+/// A region's name as AWS spells them: `us-east-1`, `us-gov-west-1`, `ap-southeast-4` (the
+/// endpoint's own check, which only keeps a URL safe, lets `moon` through).
+fn is_region_name(region: &str) -> bool {
+    let parts: Vec<&str> = region.split('-').collect();
+    let letters = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase());
+    crate::aws::endpoint::validate_region(region).is_ok()
+        && parts.len() >= 3
+        && parts.first().is_some_and(|p| p.len() == 2 && letters(p))
+        && parts[1..parts.len() - 1].iter().all(letters)
+        && parts
+            .last()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Completions for what is typed: command names, then pool names/ids or regions as arguments.

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::table::{Column, Row};
+use crate::admin::visible::escape;
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::groups::GroupType;
 use crate::cognito::idps::ProviderDescription;
@@ -31,8 +32,10 @@ fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     a.partial_cmp(&b).unwrap_or(Ordering::Equal)
 }
 
+/// What the local filter searches: the cells as they are shown (hidden characters escaped).
 fn haystack(cells: &[&str]) -> Box<str> {
-    cells.join("\u{1f}").to_lowercase().into_boxed_str()
+    let shown: Vec<_> = cells.iter().map(|c| escape(c)).collect();
+    shown.join("\u{1f}").to_lowercase().into_boxed_str()
 }
 
 /// One user in the users table: about 200 bytes plus the text itself.

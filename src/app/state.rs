@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::bulk::BulkRun;
 use super::detail::Detail;
 use super::devices::DevicesView;
-use super::dialog::Dialog;
+use super::dialog::{Dialog, PasswordShown};
 use super::journal::JournalView;
 use super::menu::{Menu, Picker};
 use super::remote::{ErrorInfo, Remote, RequestId};
@@ -136,6 +136,34 @@ impl ServerFilter {
     pub fn expression(&self) -> String {
         crate::cognito::users::filter_expression(self.attribute_name(), self.prefix, &self.value)
     }
+
+    /// Whether ListUsers would list a user with these values under the filter; `None` when they
+    /// cannot tell (`sub` is chosen by Cognito).
+    pub fn admits(
+        &self,
+        username: &str,
+        attributes: &[(String, String)],
+        status: &str,
+        enabled: bool,
+    ) -> Option<bool> {
+        let value = match self.attribute_name() {
+            "sub" => return None,
+            "username" => Some(username),
+            "cognito:user_status" => Some(status),
+            "status" => Some(if enabled { "Enabled" } else { "Disabled" }),
+            name => attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str()),
+        };
+        Some(value.is_some_and(|v| {
+            if self.prefix {
+                v.starts_with(&self.value)
+            } else {
+                v == self.value
+            }
+        }))
+    }
 }
 
 /// An open pool and its tabs.
@@ -184,6 +212,8 @@ pub struct TextField {
     pub text: String,
     /// Cursor position in chars.
     pub cursor: usize,
+    /// The whole text is selected: the next character typed replaces it.
+    pub selected: bool,
 }
 
 /// What sits on top of the main view and takes the keys.
@@ -218,6 +248,8 @@ pub enum Overlay {
     Bulk(Box<BulkRun>),
     /// The audit journal's last entries.
     Journal(JournalView),
+    /// A password the console chose, shown once after it was set.
+    Password(Box<PasswordShown>),
 }
 
 impl Overlay {

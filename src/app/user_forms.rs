@@ -60,7 +60,7 @@ const FIRST: &[&str] = &["email", "phone_number", "name"];
 const MESSAGE: &[&str] = &["send invitation", "suppress (no message)"];
 const DELIVERY: &[&str] = &["email", "SMS", "email and SMS"];
 const PASSWORD_KIND: &[&str] = &["temporary (changed at next sign-in)", "permanent"];
-const GENERATE_NOTE: &str = "Ctrl-P generates one that meets the pool's policy";
+const GENERATE_NOTE: &str = "Ctrl-P generates one for the policy · Ctrl-R shows it";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
@@ -84,6 +84,8 @@ pub struct UserForm {
     pub loading: Option<RequestId>,
     /// A password being generated for the focused field.
     pub generating: Option<RequestId>,
+    /// The password the console generated, to show it once it is set.
+    pub generated: Option<Secret>,
 }
 
 impl UserForm {
@@ -98,6 +100,7 @@ impl UserForm {
             form: Form::new(&title, Vec::new()),
             loading: None,
             generating: None,
+            generated: None,
         };
         uf.relayout(settings);
         uf
@@ -233,6 +236,13 @@ impl UserForm {
                 user.clone()
             }
         }
+    }
+
+    /// The password the console chose, if it is still what the field holds (a typed or edited
+    /// one the agent knows already).
+    pub fn chosen_password(&self) -> Option<&Secret> {
+        let generated = self.generated.as_ref()?;
+        (self.form.value(self.password_key()) == generated.reveal()).then_some(generated)
     }
 
     /// The password field a generated password goes into.

@@ -4,6 +4,9 @@
 
 mod admin;
 mod details;
+mod profiles;
+
+pub use profiles::ProfileFiles;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,7 +16,7 @@ use tokio::sync::{Semaphore, mpsc};
 use tokio::task::{AbortHandle, JoinHandle, JoinSet};
 
 use super::action::{Action, Payload};
-use super::effect::{ApiCall, Effect};
+use super::effect::{ApiCall, Effect, ProfileChoice};
 use super::remote::{ErrorInfo, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::state::Context;
@@ -45,6 +48,10 @@ pub fn context_of(client: &CognitoClient, read_only: bool) -> Context {
 pub struct Worker {
     /// What the client was built from: a reconnect changes profile and region, keeps the rest.
     settings: ClientSettings,
+    /// What the console started with: `:profile` alone returns to its credentials.
+    started: ClientSettings,
+    /// Where `:profile NAME` is looked up.
+    profiles: ProfileFiles,
     client: CognitoClient,
     read_only: bool,
     actions: mpsc::Sender<Action>,
@@ -61,7 +68,9 @@ impl Worker {
         actions: mpsc::Sender<Action>,
     ) -> Self {
         Self {
+            started: settings.clone(),
             settings,
+            profiles: ProfileFiles::real(),
             client,
             read_only,
             actions,
@@ -69,6 +78,13 @@ impl Worker {
             tasks: JoinSet::new(),
             running: HashMap::new(),
         }
+    }
+
+    /// Looks profiles up in these files instead of the real ones.
+    #[must_use]
+    pub fn with_profile_files(mut self, profiles: ProfileFiles) -> Self {
+        self.profiles = profiles;
+        self
     }
 
     /// Runs until the effect channel closes; then every call still running is aborted.
@@ -141,6 +157,8 @@ impl Worker {
                     })
                     .await;
             }
+            // The event loop writes it to the terminal; it never comes here.
+            Effect::CopyToClipboard(_) => {}
             Effect::ReadJournal { request, last } => {
                 let actions = self.actions.clone();
                 let handle = self.tasks.spawn(async move {
@@ -161,12 +179,23 @@ impl Worker {
     }
 
     /// A new client for another profile and/or region; on failure the previous one stays.
-    async fn reconnect(&mut self, profile: Option<String>, region: Option<String>) {
+    async fn reconnect(&mut self, profile: ProfileChoice, region: Option<String>) {
         let mut settings = self.settings.clone();
-        // `:region` passes the current profile along; keep how it was chosen (flag or env), since
-        // a profile named explicitly outranks the env keys.
-        if profile.as_deref() != self.client.profile() {
-            settings.profile = profile;
+        // Keep: how the profile was chosen (flag or env) stays, since a profile named explicitly
+        // outranks the env keys.
+        match profile {
+            ProfileChoice::Keep => {}
+            ProfileChoice::Named(name) => {
+                if let Err(why) = self.profiles.check(&name).await {
+                    self.refuse(ErrorInfo::new(why)).await;
+                    return;
+                }
+                settings.profile = Some(name);
+            }
+            ProfileChoice::AsStarted => {
+                settings.profile.clone_from(&self.started.profile);
+                settings.credentials.clone_from(&self.started.credentials);
+            }
         }
         if region.is_some() {
             settings.region = region;
@@ -181,14 +210,16 @@ impl Worker {
             }
             Err(e) => {
                 tracing::warn!(error = %e, "reconnect failed");
-                let _ = self
-                    .actions
-                    .send(Action::ConnectFailed(ErrorInfo::from_aws(&e)))
-                    .await;
-                let context = context_of(&self.client, self.read_only);
-                let _ = self.actions.send(Action::Connected(context)).await;
+                self.refuse(ErrorInfo::from_aws(&e)).await;
             }
         }
+    }
+
+    /// A reconnect that cannot be made: why, then the connection that stays.
+    async fn refuse(&self, why: ErrorInfo) {
+        let _ = self.actions.send(Action::ConnectFailed(why)).await;
+        let context = context_of(&self.client, self.read_only);
+        let _ = self.actions.send(Action::Connected(context)).await;
     }
 }
 

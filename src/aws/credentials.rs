@@ -121,13 +121,11 @@ pub async fn profile_region(profile: Option<&str>) -> Option<String> {
 /// The `ca_bundle` a profile (`--profile`, else `AWS_PROFILE`, else `default`) names, as the AWS
 /// CLI reads it from `~/.aws/config`.
 pub async fn profile_ca_bundle(profile: Option<&str>) -> Option<String> {
-    // The default files (`~/.aws/config`, `~/.aws/credentials`, or as the env names them); the
-    // type's only public name in aws-config is a deprecated alias.
-    #[allow(clippy::default_trait_access)]
+    // The default files: `~/.aws/config`, `~/.aws/credentials`, or as the env names them.
     let set = aws_config::profile::load(
         &aws_types::os_shim_internal::Fs::real(),
         &aws_types::os_shim_internal::Env::real(),
-        &Default::default(),
+        &aws_runtime::env_config::file::EnvConfigFiles::default(),
         profile.map(|p| std::borrow::Cow::Owned(p.to_owned())),
     )
     .await

@@ -12,7 +12,7 @@ use futures::StreamExt as _;
 use serde_json::json;
 
 use super::args::{BulkArgs, BulkTarget, GroupBulkTarget, OutputFormat};
-use super::output::Out;
+use super::output::{Out, escape};
 use super::users::done;
 use super::{CliError, CliResult, resolve_pool};
 use crate::admin::bulk::{
@@ -234,6 +234,7 @@ impl<'a> Outcome<'a> {
             }
             .to_string();
         }
+        let user = escape(user.as_str());
         match self {
             Self::Done => format!("{user}: {}", action.done()),
             Self::DoneUnconfirmed => format!(
@@ -298,7 +299,7 @@ fn plan(format: OutputFormat, pool: &PoolId, action: &BulkAction, users: &[Usern
                 json!({"Username": user, "UserPoolId": pool, "Operation": action.operation(),
                     "Plan": action.describe(user.as_str())})
             )?,
-            _ => writeln!(out, "{}", action.describe(user.as_str()))?,
+            _ => writeln!(out, "{}", action.describe(&escape(user.as_str())))?,
         }
     }
     out.flush()?;

@@ -1,8 +1,12 @@
 //! Writing results to stdout: aligned tables, JSON, CSV. Stdout is buffered and flushed per page.
+//! Table cells show hidden characters escaped (`admin::visible`), one row a line; JSON escapes by
+//! itself and CSV keeps the raw data.
 
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 use serde_json::Value;
+
+pub use crate::admin::visible::escape;
 
 /// Buffered stdout.
 pub struct Out {
@@ -38,7 +42,7 @@ impl Table {
         let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
         for row in first {
             for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.chars().count()).min(60);
+                *w = (*w).max(escape(cell).chars().count()).min(60);
             }
         }
         Self { widths }
@@ -56,7 +60,7 @@ impl Table {
     fn write_row(&self, out: &mut impl Write, row: &[String]) -> io::Result<()> {
         let last = row.len().saturating_sub(1);
         for (i, cell) in row.iter().enumerate() {
-            let cell = one_line(cell);
+            let cell = escape(cell);
             if i == last {
                 writeln!(out, "{cell}")?;
             } else {
@@ -75,14 +79,15 @@ pub fn write_table(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>])
     table.write_rows(out, rows)
 }
 
-/// Key/value lines for one object: `Key   value`, nested values as compact JSON.
+/// Key/value lines for one object: `Key   value`, nested values as compact JSON, hidden
+/// characters of the values escaped.
 pub fn write_object(out: &mut impl Write, object: &Value) -> io::Result<()> {
     let Some(map) = object.as_object() else {
         return writeln!(out, "{object}");
     };
     let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
     for (key, value) in map {
-        writeln!(out, "{key:<width$}  {}", cell(value))?;
+        writeln!(out, "{key:<width$}  {}", escape(&cell(value)))?;
     }
     Ok(())
 }
@@ -115,20 +120,14 @@ pub fn date_cell(object: &Value, key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r', '\t']) {
-        text.replace(['\n', '\r', '\t'], " ").into()
-    } else {
-        text.into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn tables_align_columns_and_keep_rows_on_one_line() {
+        // A line feed is shown as `\n`: the row stays on one line and reads differently from
+        // `a b`.
         let rows = vec![
             vec!["ann".to_owned(), "CONFIRMED".to_owned(), "a\nb".to_owned()],
             vec![
@@ -142,7 +141,28 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "USERNAME     STATUS       NOTE\nann          CONFIRMED    a b\nbartholomew  UNCONFIRMED  x\n"
+            "USERNAME     STATUS       NOTE\nann          CONFIRMED    a\\nb\nbartholomew  UNCONFIRMED  x\n"
+        );
+    }
+
+    #[test]
+    fn lookalike_names_are_escaped_in_tables_and_objects() {
+        let rows: Vec<Vec<String>> = ["fz-ab", "fz-a\nb", "fz-a\u{200d}b", "fz-a\\nb"]
+            .iter()
+            .map(|n| vec![(*n).to_owned(), "x".to_owned()])
+            .collect();
+        let mut out = Vec::new();
+        write_table(&mut out, &["username", "note"], &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "USERNAME       NOTE\nfz-ab          x\nfz-a\\nb        x\nfz-a\\u{200d}b  x\nfz-a\\\\nb       x\n"
+        );
+        let mut out = Vec::new();
+        let object = serde_json::json!({"Username": "fz-a\u{200d}b", "Groups": ["a\tb"]});
+        write_object(&mut out, &object).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Groups    a\\tb\nUsername  fz-a\\u{200d}b\n"
         );
     }
 

@@ -54,7 +54,7 @@ pub async fn mfa(client: &CognitoClient, format: OutputFormat, t: &UserTarget) -
         ("Pool MFA", pool_mfa.unwrap_or_else(|| "unknown".to_owned())),
     ];
     for (key, value) in lines {
-        writeln!(out, "{key:<14}  {value}")?;
+        writeln!(out, "{key:<14}  {}", super::output::escape(&value))?;
     }
     Ok(out.flush()?)
 }

@@ -42,7 +42,9 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             let mut out = Out::stdout();
             match format {
                 OutputFormat::Json => write_json(&mut out, &json!(groups))?,
-                _ => groups.iter().try_for_each(|g| writeln!(out, "{g}"))?,
+                _ => groups
+                    .iter()
+                    .try_for_each(|g| writeln!(out, "{}", super::output::escape(g)))?,
             }
             Ok(out.flush()?)
         }
@@ -108,7 +110,7 @@ pub(super) fn done(
             &mut out,
             &json!({"Operation": operation, "UserPoolId": pool, "Username": user, "Result": what}),
         )?,
-        _ => writeln!(out, "{user}: {what}")?,
+        _ => writeln!(out, "{}: {what}", super::output::escape(user.as_str()))?,
     }
     Ok(out.flush()?)
 }
@@ -258,7 +260,7 @@ async fn get(client: &CognitoClient, format: OutputFormat, t: &UserTarget) -> Cl
     }
     let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (key, value) in lines {
-        writeln!(out, "{key:<width$}  {value}")?;
+        writeln!(out, "{key:<width$}  {}", super::output::escape(&value))?;
     }
     Ok(out.flush()?)
 }

@@ -130,20 +130,9 @@ impl CognitoClient {
         self.call_as(operation, input, false).await
     }
 
-    /// A page of a listing: throttling is waited out rather than counted as a failed attempt.
-    pub(crate) async fn call_page<Req, Resp>(
-        &self,
-        operation: &'static str,
-        input: &Req,
-    ) -> Result<Resp, AwsError>
-    where
-        Req: Serialize + ?Sized,
-        Resp: DeserializeOwned,
-    {
-        self.call_as(operation, input, true).await
-    }
-
-    async fn call_as<Req, Resp>(
+    /// A typed call; `patient` for a page of a listing, whose throttling is waited out rather
+    /// than counted as a failed attempt.
+    pub(crate) async fn call_as<Req, Resp>(
         &self,
         operation: &'static str,
         input: &Req,
@@ -171,16 +160,8 @@ impl CognitoClient {
         self.call_json_as(operation, input, false).await
     }
 
-    /// A page of a listing by operation name, JSON in and out (see `call_page`).
-    pub async fn call_json_page(
-        &self,
-        operation: &str,
-        input: &serde_json::Value,
-    ) -> Result<serde_json::Value, AwsError> {
-        self.call_json_as(operation, input, true).await
-    }
-
-    async fn call_json_as(
+    /// `call_json`; `patient` for a page of a listing (see `call_as`).
+    pub(crate) async fn call_json_as(
         &self,
         operation: &str,
         input: &serde_json::Value,

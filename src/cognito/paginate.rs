@@ -38,7 +38,7 @@ where
     let tokens = TokenLog::starting_at(request.token());
     futures::stream::unfold(Some((client, request, tokens)), move |state| async move {
         let (client, mut request, mut tokens) = state?;
-        let page: P = match client.call_page(operation, &request).await {
+        let page: P = match client.call_as(operation, &request, true).await {
             Ok(page) => page,
             Err(e) => return Some((Err(e), None)),
         };
@@ -70,7 +70,7 @@ pub async fn json_items(
     let mut items = Vec::new();
     let mut tokens = TokenLog::starting_at(None);
     loop {
-        let mut page = client.call_json_page(operation, &input).await?;
+        let mut page = client.call_json_as(operation, &input, true).await?;
         if let Some(list) = page.get_mut(key).and_then(serde_json::Value::as_array_mut) {
             items.append(list);
         }

@@ -33,6 +33,14 @@ impl Console {
 
     fn send(&self, effects: Vec<Effect>) -> anyhow::Result<()> {
         for effect in effects {
+            // The terminal's own business: written here, between frames, never by the worker.
+            if let Effect::CopyToClipboard(secret) = &effect {
+                // A terminal that cannot be written to fails the next frame anyway.
+                if let Err(e) = super::clipboard::copy(&mut std::io::stdout(), secret) {
+                    tracing::warn!(error = %e, "the clipboard copy could not be written");
+                }
+                continue;
+            }
             self.effects
                 .send(effect)
                 .map_err(|_| anyhow!("the background worker stopped"))?;

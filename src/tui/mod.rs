@@ -1,5 +1,6 @@
 //! The console: logging, the worker, the terminal, and the event loop that ties them together.
 
+mod clipboard;
 mod event_loop;
 pub mod logging;
 mod signals;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use super::json;
-use super::text::{put, thousands};
+use super::text::{escape, put, thousands};
 use super::widgets::notice;
 use crate::app::detail::{Detail, DetailKind, Section};
 use crate::app::remote::Remote;
@@ -106,7 +106,7 @@ pub fn section_lines(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> 
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(
-            section.title.clone(),
+            escape(&section.title).into_owned(),
             theme.section,
         )));
         if section.lines.is_empty() {
@@ -117,8 +117,12 @@ pub fn section_lines(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> 
     lines
 }
 
-/// `label  value` lines, labels padded to the longest (at most `MAX_LABEL`).
+/// `label  value` lines, labels padded to the longest (at most `MAX_LABEL`), both escaped.
 pub fn pairs(pairs: &[(String, String)], theme: &Theme) -> Vec<Line<'static>> {
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(label, value)| (escape(label).into_owned(), escape(value).into_owned()))
+        .collect();
     let label_width = pairs
         .iter()
         .map(|(label, _)| label.chars().count())
@@ -126,19 +130,16 @@ pub fn pairs(pairs: &[(String, String)], theme: &Theme) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .min(MAX_LABEL);
     pairs
-        .iter()
+        .into_iter()
         .map(|(label, value)| {
             if label.is_empty() {
-                return Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(value.clone(), theme.value),
-                ]);
+                return Line::from(vec![Span::raw("  "), Span::styled(value, theme.value)]);
             }
             Line::from(vec![
                 Span::raw("  "),
                 Span::styled(format!("{label:<label_width$}"), theme.label),
                 Span::raw("  "),
-                Span::styled(value.clone(), theme.value),
+                Span::styled(value, theme.value),
             ])
         })
         .collect()

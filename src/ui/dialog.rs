@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 use super::Theme;
 use super::form::{input_line, submit_lines};
 use super::text::{put, spinner};
+use super::widgets::notice::wrap;
 use super::widgets::popup::popup;
-use crate::app::dialog::Dialog;
+use crate::app::dialog::{Dialog, PasswordShown};
 use crate::app::effect::AdminOp;
 use crate::app::form::Submit;
 use crate::app::remote::Remote;
@@ -110,6 +111,47 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &Dialog, theme: &Theme, ticks
         theme,
         ticks,
     );
+}
+
+/// The password the console chose, masked until revealed, with what to do with it.
+pub fn draw_password(frame: &mut Frame, area: Rect, view: &PasswordShown, theme: &Theme) {
+    let title = format!("Password of {}", view.user);
+    let inner = popup(frame, area, 2, WIDTH, 11, &title, theme);
+    let x = inner.x + 1;
+    let room = inner.width.saturating_sub(2);
+    let buf = frame.buffer_mut();
+    let (kind, then) = if view.permanent {
+        ("permanent", "They sign in with it as it is.")
+    } else {
+        (
+            "temporary",
+            "They must choose a new one at their next sign-in.",
+        )
+    };
+    let intro = format!("The {kind} password the console chose, shown this once:");
+    put(buf, inner, x, inner.y, &intro, room, theme.value);
+    let password = if view.revealed {
+        view.password.reveal().to_owned()
+    } else {
+        "•".repeat(view.password.reveal().chars().count())
+    };
+    put(buf, inner, x + 2, inner.y + 2, &password, room, theme.input);
+    put(buf, inner, x, inner.y + 4, then, room, theme.value);
+    if view.copied {
+        let sent = "Copy sent to the terminal's clipboard (OSC 52); if your terminal or tmux \
+                    refuses it, reveal it and copy it by hand.";
+        for (i, line) in wrap(sent, usize::from(room)).iter().take(2).enumerate() {
+            let y = inner.y + 5 + u16::try_from(i).unwrap_or(0);
+            put(buf, inner, x, y, line, room, theme.muted);
+        }
+    }
+    let keys = if view.revealed {
+        "r hides · c copies · Enter or Esc closes: it is not shown again"
+    } else {
+        "r reveals · c copies · Enter or Esc closes: it is not shown again"
+    };
+    let y = inner.bottom().saturating_sub(1);
+    put(buf, inner, x, y, keys, room, theme.warning);
 }
 
 fn busy(op: &AdminOp, user: &str) -> String {

@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::Theme;
-use super::text::{field_window, put, spinner, width};
+use super::text::{field_window, put, put_typed, spinner, width};
 use super::widgets::notice::wrap;
 use super::widgets::popup::popup;
 use crate::app::form::{Field, FieldInput, FieldKind, Form, Submit};
@@ -169,7 +169,7 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
     };
     match &field.kind {
         FieldKind::Text | FieldKind::Masked => {
-            let masked = field.kind == FieldKind::Masked;
+            let masked = field.kind == FieldKind::Masked && !field.revealed;
             input_line(
                 frame,
                 area,
@@ -240,7 +240,7 @@ pub fn input_line(
         input.value().to_owned()
     };
     let (shown, column) = field_window(&text, input.cursor(), usize::from(room));
-    put(frame.buffer_mut(), area, x, y, &shown, room, style);
+    put_typed(frame.buffer_mut(), area, x, y, &shown, room, style);
     if focused {
         let before: String = shown.chars().take(column).collect();
         let cx = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));

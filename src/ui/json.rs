@@ -1,10 +1,13 @@
 //! Pretty-printed JSON as styled lines: keys, strings, numbers and literals each in their colour.
 
+use std::fmt::Write as _;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use serde_json::Value;
 
 use super::Theme;
+use crate::admin::visible::is_hidden;
 
 const INDENT: usize = 2;
 
@@ -86,8 +89,25 @@ impl Printer<'_> {
     }
 }
 
+/// A JSON string literal; the characters that would not show (which JSON leaves raw) are
+/// written as `\uXXXX` escapes, so that the text stays valid JSON for the same value.
 fn quoted(s: &str) -> String {
-    Value::String(s.to_owned()).to_string()
+    let json = Value::String(s.to_owned()).to_string();
+    if !json.chars().any(is_hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if is_hidden(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -107,5 +127,14 @@ mod tests {
             .collect();
         let expected = serde_json::to_string_pretty(&value).unwrap();
         assert_eq!(text.join("\n"), expected);
+    }
+
+    #[test]
+    fn hidden_characters_in_strings_become_json_escapes() {
+        let value = serde_json::json!({"a\u{200d}": "x\u{202e}\n\u{1f}\u{e0041}"});
+        let text = lines(&value, &Theme::new(false))[1].to_string();
+        assert_eq!(text, r#"  "a\u200d": "x\u202e\n\u001f\udb40\udc41""#);
+        let back: serde_json::Value = serde_json::from_str(&format!("{{{text}}}")).unwrap();
+        assert_eq!(back, value);
     }
 }

@@ -14,12 +14,21 @@ use crate::app::state::Load;
 
 pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
     let (title, lines): (String, Vec<(char, String, bool)>) = match menu {
-        Menu::User { user, entries, .. } => (
+        Menu::User {
+            user,
+            entries,
+            marked,
+            ..
+        } => (
             format!(
-                "{} · {}{}",
+                "{} · {}{}{}",
                 user.name,
                 user.status,
-                if user.enabled { "" } else { " · disabled" }
+                if user.enabled { "" } else { " · disabled" },
+                match marked {
+                    0 => String::new(),
+                    n => format!(" · this user only — {n} marked (b acts on the marked)"),
+                }
             ),
             entries
                 .iter()

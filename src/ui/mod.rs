@@ -125,6 +125,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Devices(view) => devices::draw(frame, over, view, theme, ticks),
         Overlay::Bulk(run) => bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => journal::draw(frame, over, view, theme, ticks),
+        Overlay::Password(view) => dialog::draw_password(frame, over, view, theme),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }

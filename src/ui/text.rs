@@ -1,9 +1,14 @@
 //! Small text helpers for drawing: numbers with separators, the spinner, writing clipped text.
+//! Everything drawn with `put` is shown with hidden characters escaped (`admin::visible`), so a
+//! username with a line feed or a zero-width joiner never looks like another; only what is being
+//! typed into a field is drawn as it is (`put_typed`), so that the cursor stays where it belongs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
+
+pub use crate::admin::visible::escape;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -40,9 +45,23 @@ pub fn width(text: &str) -> usize {
     Span::raw(text).width()
 }
 
-/// Writes `text` at (x, y) within `area`, at most `max` cells wide; text that does not fit ends
-/// with `…`. Returns the x after the text. Never writes outside `area`.
+/// Writes `text` at (x, y) within `area`, at most `max` cells wide, hidden characters escaped;
+/// text that does not fit ends with `…`. Returns the x after the text. Never writes outside
+/// `area`.
 pub fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    text: &str,
+    max: u16,
+    style: Style,
+) -> u16 {
+    put_typed(buf, area, x, y, &escape(text), max, style)
+}
+
+/// `put` for the text of a field being typed: drawn as it is.
+pub fn put_typed(
     buf: &mut Buffer,
     area: Rect,
     x: u16,
@@ -98,6 +117,15 @@ mod tests {
         put(&mut buf, area, 0, 5, "out", 9, Style::new());
         put(&mut buf, area, 12, 0, "out", 9, Style::new());
         assert_eq!(buf, Buffer::with_lines(["abcde…    ", "        x…"]));
+    }
+
+    #[test]
+    fn put_escapes_hidden_characters_and_put_typed_does_not() {
+        let area = Rect::new(0, 0, 12, 2);
+        let mut buf = Buffer::empty(area);
+        put(&mut buf, area, 0, 0, "a\u{200d}b", 12, Style::new());
+        put_typed(&mut buf, area, 0, 1, "a\\nb", 12, Style::new());
+        assert_eq!(buf, Buffer::with_lines(["a\\u{200d}b  ", "a\\nb        "]));
     }
 
     #[test]

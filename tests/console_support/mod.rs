@@ -93,7 +93,7 @@ impl Console {
                     Effect::Cancel(request) => {
                         self.outstanding.remove(request);
                     }
-                    Effect::Reconnect { .. } => {}
+                    Effect::Reconnect { .. } | Effect::CopyToClipboard(_) => {}
                 }
                 self.harness.send(effect);
             }

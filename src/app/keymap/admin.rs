@@ -130,7 +130,7 @@ pub static MARKS: [Binding; 4] = [
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
-        "bulk: disable, enable, sign out, groups, delete the marked users",
+        "act on the marked (so do x o D + -)",
         "",
     ),
 ];
@@ -145,7 +145,7 @@ const fn input(
     bind(keys, label, Action::Input(key), help, hint)
 }
 
-pub static FORM: [Binding; 6] = [
+pub static FORM: [Binding; 8] = [
     input(
         &[code(KeyCode::Enter)],
         "Enter",
@@ -188,6 +188,14 @@ pub static FORM: [Binding; 6] = [
         "generate a password that meets the pool's policy",
         "generate",
     ),
+    input(
+        &[ctrl('r')],
+        "C-r",
+        InputKey::Reveal,
+        "show / hide the password typed",
+        "show",
+    ),
+    input(&[ctrl('u')], "C-u", InputKey::Clear, "clear the field", ""),
 ];
 
 pub static DIALOG: [Binding; 2] = [
@@ -252,6 +260,31 @@ pub static VIEW: [Binding; 4] = [
         "Esc",
         InputKey::Cancel,
         "close",
+        "close",
+    ),
+];
+
+/// The password the console chose, shown once after it was set.
+pub static PASSWORD: [Binding; 3] = [
+    input(
+        &[key('r'), ctrl('r')],
+        "r",
+        InputKey::Reveal,
+        "show / hide the password",
+        "show",
+    ),
+    input(
+        &[key('c'), key('y')],
+        "c",
+        InputKey::Char('c'),
+        "copy it to the clipboard (through the terminal: OSC 52)",
+        "copy",
+    ),
+    input(
+        &[code(KeyCode::Enter), code(KeyCode::Esc)],
+        "Enter/Esc",
+        InputKey::Cancel,
+        "close (the password is not shown again)",
         "close",
     ),
 ];

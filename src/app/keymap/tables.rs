@@ -24,7 +24,8 @@ pub static COMMON: [Binding; 3] = [
     bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
 ];
 
-pub static TABLE: [Binding; 20] = [
+/// Moving in a table.
+pub static MOVE: [Binding; 6] = [
     bind(
         &[key('j'), code(KeyCode::Down)],
         "j/↓",
@@ -67,6 +68,10 @@ pub static TABLE: [Binding; 20] = [
         "last row",
         "",
     ),
+];
+
+/// Opening the selected row.
+pub static OPEN: [Binding; 2] = [
     bind(
         &[code(KeyCode::Enter)],
         "Enter",
@@ -81,11 +86,24 @@ pub static TABLE: [Binding; 20] = [
         "describe the selected item (a pool: its overview)",
         "describe",
     ),
+];
+
+/// A pool's tables (not the pools list: a pool has no JSON detail here).
+pub static JSON: [Binding; 1] = [bind(
+    &[key('y')],
+    "y",
+    Action::ToggleJson,
+    "the selected item's raw JSON",
+    "",
+)];
+
+/// Inside a pool: back to the pools, and its tabs.
+pub static POOL: [Binding; 3] = [
     bind(
         &[code(KeyCode::Esc)],
         "Esc",
         Action::Back,
-        "back (or stop loading)",
+        "back (or stop loading; on a search: clear it)",
         "back",
     ),
     bind(
@@ -102,27 +120,34 @@ pub static TABLE: [Binding; 20] = [
         "previous tab",
         "",
     ),
-    bind(
-        &[key('/')],
-        "/",
-        Action::OpenLocalFilter,
-        "filter the loaded rows (substring, any column)",
-        "filter",
-    ),
-    bind(
-        &[key('s')],
-        "s",
-        Action::OpenServerFilter,
-        "search users on the server (email ^= \"ann\")",
-        "search",
-    ),
-    bind(
-        &[key('r'), ctrl('r')],
-        "r",
-        Action::Refresh,
-        "reload",
-        "reload",
-    ),
+];
+
+pub static FILTER: [Binding; 1] = [bind(
+    &[key('/')],
+    "/",
+    Action::OpenLocalFilter,
+    "filter the loaded rows (substring, any column)",
+    "filter",
+)];
+
+/// The users table only: ListUsers filters users.
+pub static SEARCH: [Binding; 1] = [bind(
+    &[key('s')],
+    "s",
+    Action::OpenServerFilter,
+    "search users on the server (email ^= \"ann\")",
+    "search",
+)];
+
+pub static RELOAD: [Binding; 1] = [bind(
+    &[key('r'), ctrl('r')],
+    "r",
+    Action::Refresh,
+    "reload",
+    "reload",
+)];
+
+pub static SORT: [Binding; 6] = [
     bind(
         &[key('1')],
         "1",
@@ -202,7 +227,7 @@ pub static HELP: [Binding; 2] = [
 ];
 
 /// Fields and the palette: shown in the footer while one is open (dispatch is by `text_key`).
-pub static TEXT: [Binding; 4] = [
+pub static TEXT: [Binding; 5] = [
     bind(
         &[code(KeyCode::Enter)],
         "Enter",
@@ -230,5 +255,12 @@ pub static TEXT: [Binding; 4] = [
         Action::Input(InputKey::Down),
         "choose (completion or attribute)",
         "choose",
+    ),
+    bind(
+        &[ctrl('u')],
+        "C-u",
+        Action::Input(InputKey::Clear),
+        "clear the field (typing replaces a selected value)",
+        "",
     ),
 ];

@@ -30,9 +30,11 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     }
     match action {
         Action::OpenActionMenu => open_menu(state),
-        Action::User(op) => start(state, *op),
-        Action::ToggleMark => toggle_mark(state),
-        Action::MarkShown => mark_shown(state),
+        Action::User(op) => {
+            super::marks::bulk_instead(state, *op).unwrap_or_else(|| start(state, *op))
+        }
+        Action::ToggleMark => super::marks::toggle(state),
+        Action::MarkShown => super::marks::mark_shown(state),
         Action::ClearMarks => {
             if let Some(pool) = state.pool.as_mut() {
                 pool.marks.clear();
@@ -97,16 +99,40 @@ fn open_menu(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let entries = user_ops::menu(&user, state.context.read_only);
+    let marked = state.pool.as_ref().map_or(0, |p| p.marks.len());
     state.overlay = Overlay::Menu(Menu::User {
         user,
         entries,
         selected: 0,
+        marked,
     });
     Vec::new()
 }
 
-/// Starts an action: opens its form, dialog, picker or view.
+/// Starts an action on one user: opens its form, dialog, picker or view. While users are marked,
+/// its title says that it acts on this one only.
 pub fn start(state: &mut State, op: UserOp) -> Vec<Effect> {
+    let effects = start_one(state, op);
+    let marked = state.pool.as_ref().map_or(0, |p| p.marks.len());
+    if let Some(note) = super::marks::only_note(state) {
+        match &mut state.overlay {
+            Overlay::Dialog(d) if d.submit == Submit::Editing => {
+                d.title.push_str(&note);
+                // The title may be clipped: the first line says it in full.
+                let line = format!(
+                    "Note: only {} is changed, not the {marked} marked (b acts on them).",
+                    d.user
+                );
+                d.lines.insert(0, line);
+            }
+            Overlay::Form(f) if op != UserOp::Create => f.form.title.push_str(&note),
+            _ => {}
+        }
+    }
+    effects
+}
+
+fn start_one(state: &mut State, op: UserOp) -> Vec<Effect> {
     if state.pool.is_none() {
         state.toast = Some("Open a pool first".to_owned());
         return Vec::new();
@@ -272,36 +298,4 @@ pub fn open_devices(state: &mut State, user: &str) -> Vec<Effect> {
             call: ApiCall::ListAuthEvents(pool, name),
         },
     ]
-}
-
-fn toggle_mark(state: &mut State) -> Vec<Effect> {
-    let Some(pool) = state.pool.as_mut().filter(|p| p.tab == Tab::Users) else {
-        return Vec::new();
-    };
-    let Some(name) = pool.users.table.selected().map(|r| r.username.to_string()) else {
-        return Vec::new();
-    };
-    if !pool.marks.remove(&name) {
-        pool.marks.insert(name);
-    }
-    // Space marks and moves on, so that a run of users is marked by holding it.
-    pool.users.table.move_by(1);
-    Vec::new()
-}
-
-fn mark_shown(state: &mut State) -> Vec<Effect> {
-    let Some(pool) = state.pool.as_mut().filter(|p| p.tab == Tab::Users) else {
-        return Vec::new();
-    };
-    let table = &pool.users.table;
-    let names: Vec<String> = (0..table.visible_len())
-        .filter_map(|i| table.visible_row(i).map(|r| r.username.to_string()))
-        .collect();
-    let added = names.len();
-    pool.marks.extend(names);
-    state.toast = Some(format!(
-        "{added} shown users marked ({} in all)",
-        pool.marks.len()
-    ));
-    Vec::new()
 }

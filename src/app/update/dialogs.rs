@@ -2,7 +2,7 @@
 
 use crate::app::action::InputKey;
 use crate::app::devices::DevicesView;
-use crate::app::dialog::Dialog;
+use crate::app::dialog::{Dialog, PasswordShown};
 use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
 use crate::app::journal::{JOURNAL_ENTRIES, JournalView};
@@ -131,6 +131,23 @@ pub fn journal_key(state: &mut State, mut view: JournalView, key: InputKey) -> V
     }
     state.overlay = Overlay::Journal(view);
     Vec::new()
+}
+
+/// The password the console chose: `r` (or Ctrl-R) shows or hides it, `c` copies it through the
+/// terminal, Enter or Esc closes it (and it is gone).
+pub fn password_key(state: &mut State, mut view: Box<PasswordShown>, key: InputKey) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match key {
+        InputKey::Cancel | InputKey::Submit => return effects,
+        InputKey::Char('r') | InputKey::Reveal => view.revealed = !view.revealed,
+        InputKey::Char('c' | 'y') => {
+            view.copied = true;
+            effects.push(Effect::CopyToClipboard(view.password.clone()));
+        }
+        _ => {}
+    }
+    state.overlay = Overlay::Password(view);
+    effects
 }
 
 fn loading_id<T>(remote: &Remote<T>) -> Option<crate::app::remote::RequestId> {

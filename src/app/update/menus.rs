@@ -40,7 +40,12 @@ pub fn menu_key(state: &mut State, mut menu: Menu, key: InputKey) -> Vec<Effect>
     };
     let previous = menu.selected();
     match menu {
-        Menu::User { user, entries, .. } => {
+        Menu::User {
+            user,
+            entries,
+            marked,
+            ..
+        } => {
             let Some((op, unavailable)) = entries.get(index).map(|e| (e.op, e.unavailable.clone()))
             else {
                 return Vec::new();
@@ -51,6 +56,7 @@ pub fn menu_key(state: &mut State, mut menu: Menu, key: InputKey) -> Vec<Effect>
                     user,
                     entries,
                     selected: previous,
+                    marked,
                 });
                 return Vec::new();
             }

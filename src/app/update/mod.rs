@@ -5,6 +5,7 @@ mod admin;
 mod bulk;
 mod dialogs;
 mod forms;
+mod marks;
 mod menus;
 mod nav;
 mod outcomes;
@@ -99,5 +100,13 @@ mod tests_dialogs;
 mod tests_faults;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_marks;
+#[cfg(test)]
+mod tests_password;
+#[cfg(test)]
+mod tests_profile;
+#[cfg(test)]
+mod tests_search;
 #[cfg(test)]
 mod tests_support;

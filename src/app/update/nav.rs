@@ -29,8 +29,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             let text = current_table(state)
                 .map(|t| t.filter().to_owned())
                 .unwrap_or_default();
-            let cursor = text.chars().count();
-            state.overlay = Overlay::LocalFilter(TextField { text, cursor });
+            state.overlay = Overlay::LocalFilter(TextField::new(&text));
             Vec::new()
         }
         Action::OpenServerFilter if state.detail.is_none() => {
@@ -41,10 +40,8 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
                         prefix: true,
                         value: String::new(),
                     });
-                    let input = TextField {
-                        cursor: form.value.chars().count(),
-                        text: form.value.clone(),
-                    };
+                    // The last search selected: typing starts a new one, an arrow edits it.
+                    let input = TextField::selected(&form.value);
                     state.overlay = Overlay::ServerFilter { form, input };
                 }
                 _ => {
@@ -64,6 +61,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Action::NextTab | Action::PrevTab | Action::ShowTab(_) => switch_tab(state, action),
         Action::Refresh => refresh(state),
         Action::Open | Action::Describe => open_selected(state, action),
+        Action::ToggleJson => raw_json_of_selected(state),
         Action::SortBy(column) => with_table(state, |t| t.sort_by(*column)),
         Action::Up => with_table(state, |t| t.move_by(-1)),
         Action::Down => with_table(state, |t| t.move_by(1)),
@@ -116,7 +114,8 @@ fn with_table(state: &mut State, f: impl FnOnce(&mut dyn Navigable)) -> Vec<Effe
     Vec::new()
 }
 
-/// Esc: close the detail; else stop a running users load; else leave the pool.
+/// Esc: close the detail; else stop a running load; else clear the users search; else leave the
+/// pool.
 fn back(state: &mut State) -> Vec<Effect> {
     if state.detail.is_some() {
         return close_detail(state);
@@ -137,7 +136,27 @@ fn back(state: &mut State) -> Vec<Effect> {
         *load = Load::Cancelled;
         return vec![Effect::Cancel(request)];
     }
+    if pool.tab == Tab::Users && pool.users_filter.is_some() {
+        pool.users_filter = None;
+        // Another listing: the marks made in this one go with it.
+        pool.marks.clear();
+        state.toast =
+            Some("Search cleared: every user is listed again (Esc again leaves the pool)".into());
+        return load_tab(state, Tab::Users, true);
+    }
     leave_pool(state)
+}
+
+/// `y` on a pool's table: the selected item's detail, as raw JSON.
+fn raw_json_of_selected(state: &mut State) -> Vec<Effect> {
+    if state.pool.as_ref().is_none_or(|p| p.tab == Tab::Overview) {
+        return Vec::new();
+    }
+    let effects = open_selected(state, &Action::Describe);
+    if let Some(detail) = state.detail.as_mut() {
+        detail.show_json = true;
+    }
+    effects
 }
 
 fn detail_keys(state: &mut State, action: &Action) -> Vec<Effect> {

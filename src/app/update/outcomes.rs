@@ -5,11 +5,12 @@
 use super::nav::describe;
 use crate::app::action::Payload;
 use crate::app::detail::DetailKind;
+use crate::app::dialog::PasswordShown;
 use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
 use crate::app::state::{Load, Overlay, State};
-use crate::app::user_forms::FormPurpose;
+use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
 
 /// Handles the administration payloads; gives the payload back when it is not one of them.
@@ -73,6 +74,7 @@ pub fn loaded(
                     field.input.set(secret.reveal());
                     field.error = None;
                 }
+                form.generated = Some(secret);
             }
         }
         Payload::Done => return Ok(done(state, request)),
@@ -123,25 +125,31 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
     match overlay {
         Overlay::Form(form) if form.form.submit.awaits(request) => {
             let user = form.user();
-            match form.purpose {
-                FormPurpose::CreateUser => {
-                    state.toast = Some(format!("✓ {user} created"));
-                    read_row(state, &user)
-                }
+            let permanent = form.form.field("kind").is_some_and(|f| f.choice == 1);
+            let chosen = form.chosen_password().cloned();
+            let effects = match form.purpose {
+                FormPurpose::CreateUser => created(state, &form, &user),
                 FormPurpose::EditAttributes { .. } => {
                     state.toast = Some(format!("✓ attributes of {user} saved"));
                     refresh_user(state, &user)
                 }
                 FormPurpose::SetPassword { .. } => {
-                    let kind = if form.form.field("kind").is_some_and(|f| f.choice == 1) {
-                        "permanent"
-                    } else {
-                        "temporary"
-                    };
+                    let kind = if permanent { "permanent" } else { "temporary" };
                     state.toast = Some(format!("✓ {kind} password set for {user}"));
                     refresh_user(state, &user)
                 }
+            };
+            // The console chose it: the agent sees it once, to give it to the user.
+            if let Some(password) = chosen {
+                state.overlay = Overlay::Password(Box::new(PasswordShown {
+                    user,
+                    password,
+                    permanent,
+                    revealed: false,
+                    copied: false,
+                }));
             }
+            effects
         }
         Overlay::Dialog(dialog) if dialog.submit.awaits(request) => {
             state.toast = Some(format!("✓ {}", dialog.op.done(&dialog.user)));
@@ -265,6 +273,38 @@ fn end_dialog(state: &mut State, request: RequestId, error: &ErrorInfo) -> Optio
         return Some(refresh_user(state, &user));
     }
     Some(Vec::new())
+}
+
+/// A user was created: added to the table, unless a search is applied that it does not match.
+fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
+    let verdict = state.pool.as_ref().and_then(|pool| {
+        let filter = pool.users_filter.as_ref()?;
+        let attributes = match form.call(&pool.id) {
+            Some(ApiCall::CreateUser(new)) => new.attributes,
+            _ => Vec::new(),
+        };
+        // AdminCreateUser makes an enabled FORCE_CHANGE_PASSWORD user.
+        let admits = filter.admits(user, &attributes, "FORCE_CHANGE_PASSWORD", true);
+        Some((admits, filter.expression()))
+    });
+    match verdict {
+        None | Some((Some(true), _)) => {
+            state.toast = Some(format!("✓ {user} created"));
+            read_row(state, user)
+        }
+        Some((Some(false), search)) => {
+            state.toast = Some(format!(
+                "✓ {user} created · not listed: it does not match the search {search} (Esc clears it)"
+            ));
+            Vec::new()
+        }
+        Some((None, search)) => {
+            state.toast = Some(format!(
+                "✓ {user} created · not listed under the search {search} (r runs it again)"
+            ));
+            Vec::new()
+        }
+    }
 }
 
 /// Reads the user's detail (when it is open) and row again.

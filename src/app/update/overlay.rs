@@ -3,7 +3,7 @@
 use super::nav::current_table;
 use super::requests::{leave_pool, load_pools, load_tab, open_pool};
 use crate::app::action::{Action, InputKey};
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, ProfileChoice};
 use crate::app::palette::{self, Command};
 use crate::app::state::{Overlay, ServerFilter, State, Tab, TextField};
 
@@ -33,6 +33,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Dialog(dialog) => super::dialogs::dialog_key(state, dialog, key),
         Overlay::Devices(view) => super::dialogs::devices_key(state, view, key),
         Overlay::Journal(view) => super::dialogs::journal_key(state, view, key),
+        Overlay::Password(view) => super::dialogs::password_key(state, view, key),
         Overlay::Bulk(run) => super::bulk::bulk_key(state, run, key),
     }
 }
@@ -122,12 +123,17 @@ fn server_filter_key(
     Vec::new()
 }
 
-/// Reloads the users tab with a ListUsers filter (an empty value lists everyone).
+/// Reloads the users tab with a ListUsers filter (an empty value lists everyone). Another search
+/// replaces the listing, and with it the marks made in it; the same one again is a reload.
 fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };
-    pool.users_filter = (!form.value.is_empty()).then_some(form);
+    let filter = (!form.value.is_empty()).then_some(form);
+    if filter != pool.users_filter {
+        pool.marks.clear();
+    }
+    pool.users_filter = filter;
     pool.tab = Tab::Users;
     load_tab(state, Tab::Users, true)
 }
@@ -178,17 +184,29 @@ fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         Command::Journal => super::dialogs::open_journal(state),
-        Command::Region(region) => reconnect(state, state.context.profile.clone(), Some(region)),
-        Command::Profile(profile) => reconnect(state, Some(profile), None),
+        Command::Region(region) => reconnect(state, ProfileChoice::Keep, Some(region)),
+        // The built-in server signs nothing with a profile: naming one there would only put a
+        // false name in the header and the journal.
+        Command::Profile(_) if state.context.local => {
+            state.toast = Some(
+                "The built-in local server (--local) takes no profile: it uses its own test credentials"
+                    .to_owned(),
+            );
+            Vec::new()
+        }
+        Command::Profile(Some(name)) => reconnect(state, ProfileChoice::Named(name), None),
+        Command::Profile(None) => reconnect(state, ProfileChoice::AsStarted, None),
     }
 }
 
-fn reconnect(state: &mut State, profile: Option<String>, region: Option<String>) -> Vec<Effect> {
+fn reconnect(state: &mut State, profile: ProfileChoice, region: Option<String>) -> Vec<Effect> {
     let mut effects = leave_pool(state);
     if let Some(r) = &region {
         state.context.region.clone_from(r);
     }
-    state.context.profile.clone_from(&profile);
+    if let ProfileChoice::Named(name) = &profile {
+        state.context.profile = Some(name.clone());
+    }
     effects.push(Effect::Reconnect { profile, region });
     effects.extend(load_pools(state));
     effects

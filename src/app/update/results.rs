@@ -20,7 +20,11 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         Payload::Pools(rows) => append(&mut state.pools, request, rows, done),
         Payload::Users(rows) => {
             if let Some(pool) = state.pool.as_mut() {
+                let finishes = done && pool.users.load.awaits(request);
                 append(&mut pool.users, request, rows, done);
+                if finishes && let Some(note) = super::marks::keep_listed(pool) {
+                    state.toast = Some(note);
+                }
             }
         }
         Payload::Groups(rows) => {

@@ -384,7 +384,7 @@ fn palette_opens_pools_by_name_switches_region_and_quits() {
     type_text(&mut s, "region eu-west-1");
     let effects = update(&mut s, Action::Input(InputKey::Submit));
     assert!(effects.contains(&Effect::Reconnect {
-        profile: None,
+        profile: crate::app::effect::ProfileChoice::Keep,
         region: Some("eu-west-1".into())
     }));
     assert_eq!(only_api(&effects).1, ApiCall::ListPools);

@@ -35,6 +35,8 @@ pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Mode::Users => "Users table",
         Mode::UserDetail => "User detail",
         Mode::Detail => "Detail view",
+        Mode::Pools => "User pools",
+        Mode::Overview => "Pool overview",
         _ => "Tables",
     };
     let mut sections = vec![

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use super::super::Theme;
-use super::super::text::{field_window, put, width};
+use super::super::text::{escape, field_window, put, put_typed, width};
 use crate::app::state::TextField;
 
 /// Clears a box of (at most) `width` x `height` cells at `top` rows into `area`, centred
@@ -33,7 +33,7 @@ pub fn popup(
     let block = Block::bordered()
         .border_style(theme.popup_border)
         .title(Line::from(Span::styled(
-            format!(" {title} "),
+            format!(" {} ", escape(title)),
             theme.popup_title,
         )));
     let inner = block.inner(rect);
@@ -59,7 +59,13 @@ pub fn field(
     let x = put(buf, area, area.x, y, prompt, area.width, theme.muted);
     let room = usize::from(area.right().saturating_sub(x).saturating_sub(1));
     let (shown, column) = field_window(&input.text, input.cursor, room);
-    put(buf, area, x, y, &shown, area.width, style);
+    // A selected value (the last search) is highlighted: typing replaces it.
+    let style = if input.selected {
+        theme.choice_selected
+    } else {
+        style
+    };
+    put_typed(buf, area, x, y, &shown, area.width, style);
     let before: String = shown.chars().take(column).collect();
     let cursor_x = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
     if cursor_x < area.right() {

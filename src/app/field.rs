@@ -1,0 +1,181 @@
+//! A form's field: its kind (text, masked, choice, toggle), its value and cursor, its flags, its
+//! error. A masked field's value never shows in a Debug print.
+
+use tui_input::{Input, InputRequest};
+
+use super::action::InputKey;
+
+/// A one-line text value with its cursor, edited by tui-input.
+#[derive(Debug, Clone, Default)]
+pub struct FieldInput(Input);
+
+impl PartialEq for FieldInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
+    }
+}
+
+impl FieldInput {
+    pub fn new(text: &str) -> Self {
+        Self(Input::new(text.to_owned()))
+    }
+
+    pub fn value(&self) -> &str {
+        self.0.value()
+    }
+
+    /// Cursor position in chars.
+    pub fn cursor(&self) -> usize {
+        self.0.cursor()
+    }
+
+    /// Replaces the text, the cursor at its end.
+    pub fn set(&mut self, text: &str) {
+        self.0 = Input::new(text.to_owned());
+    }
+
+    /// Applies an editing key; false when the key is not an edit (Submit, Cancel, Up, …).
+    pub fn edit(&mut self, key: InputKey) -> bool {
+        let request = match key {
+            InputKey::Char(c) => InputRequest::InsertChar(c),
+            InputKey::Backspace => InputRequest::DeletePrevChar,
+            InputKey::Delete => InputRequest::DeleteNextChar,
+            InputKey::Left => InputRequest::GoToPrevChar,
+            InputKey::Right => InputRequest::GoToNextChar,
+            InputKey::Home => InputRequest::GoToStart,
+            InputKey::End => InputRequest::GoToEnd,
+            InputKey::Clear => InputRequest::DeleteLine,
+            _ => return false,
+        };
+        self.0.handle(request);
+        true
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// Shown as `•`; for passwords.
+    Masked,
+    /// One of the options; Space or ←/→ cycles.
+    Choice(Vec<String>),
+    /// On or off; Space flips.
+    Toggle,
+}
+
+// Independent flags of one field (each set by its own key), not states in disguise.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Clone, PartialEq)]
+pub struct Field {
+    /// What the field stands for (an attribute name, `username`, `password`).
+    pub key: String,
+    pub label: String,
+    pub kind: FieldKind,
+    pub input: FieldInput,
+    pub choice: usize,
+    pub on: bool,
+    pub read_only: bool,
+    pub required: bool,
+    pub error: Option<String>,
+    /// A hint shown beside the field (e.g. `Ctrl-P generates one`).
+    pub note: Option<String>,
+    /// A masked field shown as typed (Ctrl-R).
+    pub revealed: bool,
+}
+
+/// A password typed or generated must not reach a log through a Debug print of the state.
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = f.debug_struct("Field");
+        out.field("key", &self.key).field("kind", &self.kind);
+        if self.kind == FieldKind::Masked {
+            out.field("input", &"** redacted **");
+        } else {
+            out.field("input", &self.input);
+        }
+        out.field("choice", &self.choice)
+            .field("on", &self.on)
+            .field("read_only", &self.read_only)
+            .field("required", &self.required)
+            .field("error", &self.error)
+            .field("revealed", &self.revealed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Field {
+    fn new(key: &str, label: &str, kind: FieldKind) -> Self {
+        Self {
+            key: key.to_owned(),
+            label: label.to_owned(),
+            kind,
+            input: FieldInput::default(),
+            choice: 0,
+            on: false,
+            read_only: false,
+            required: false,
+            error: None,
+            note: None,
+            revealed: false,
+        }
+    }
+
+    pub fn text(key: &str, label: &str, value: &str) -> Self {
+        let mut f = Self::new(key, label, FieldKind::Text);
+        f.input.set(value);
+        f
+    }
+
+    pub fn masked(key: &str, label: &str) -> Self {
+        Self::new(key, label, FieldKind::Masked)
+    }
+
+    pub fn choice(key: &str, label: &str, options: &[&str], selected: usize) -> Self {
+        let options = options.iter().map(|o| (*o).to_owned()).collect();
+        let mut f = Self::new(key, label, FieldKind::Choice(options));
+        f.choice = selected;
+        f
+    }
+
+    pub fn toggle(key: &str, label: &str, on: bool) -> Self {
+        let mut f = Self::new(key, label, FieldKind::Toggle);
+        f.on = on;
+        f
+    }
+
+    #[must_use]
+    pub fn read_only(mut self, yes: bool) -> Self {
+        self.read_only = yes;
+        self
+    }
+
+    #[must_use]
+    pub fn required(mut self, yes: bool) -> Self {
+        self.required = yes;
+        self
+    }
+
+    #[must_use]
+    pub fn note(mut self, note: &str) -> Self {
+        self.note = Some(note.to_owned());
+        self
+    }
+
+    /// The value as text: what was typed, the chosen option, or `true`/`false`.
+    pub fn value(&self) -> String {
+        match &self.kind {
+            FieldKind::Text | FieldKind::Masked => self.input.value().to_owned(),
+            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            FieldKind::Toggle => self.on.to_string(),
+        }
+    }
+
+    /// Takes the value of a field of the same key from an earlier version of the form.
+    pub fn take_value_of(&mut self, old: &Field) {
+        if self.kind == old.kind && !self.read_only {
+            self.input = old.input.clone();
+            self.choice = old.choice;
+            self.on = old.on;
+        }
+    }
+}
