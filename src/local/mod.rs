@@ -12,6 +12,7 @@ pub mod seed_activity;
 pub mod seed_config;
 pub mod shapes;
 pub mod store;
+pub mod validation;
 pub mod wire;
 
 use std::net::SocketAddr;
