@@ -7,22 +7,17 @@
 //! twice the count. `COGNITO_TUI_HALF_SENT` sets the count (default 5,000).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+#[path = "support/rss.rs"]
+mod rss;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use cognito_tui::local::{LocalServer, Seed, StateLocation};
 use futures::StreamExt as _;
+use rss::rss_kib;
 use tokio::io::AsyncWriteExt as _;
 use tokio::net::TcpStream;
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
-}
 
 fn open_fds() -> usize {
     std::fs::read_dir("/proc/self/fd").unwrap().count()

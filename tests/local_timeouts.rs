@@ -61,6 +61,18 @@ async fn until_closed(conn: &mut TcpStream, since: Instant) -> (String, Duration
     (String::from_utf8_lossy(&got).into_owned(), since.elapsed())
 }
 
+/// The first bytes of the server's answer, which must be a 200.
+async fn first_answer(conn: &mut TcpStream) -> String {
+    let mut buf = vec![0u8; 4096];
+    let n = tokio::time::timeout(PATIENCE, conn.read(&mut buf))
+        .await
+        .expect("an answer")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&buf[..n]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    answer
+}
+
 #[tokio::test]
 async fn half_sent_headers_are_dropped_after_the_header_timeout() {
     let server = server().await;
@@ -109,13 +121,7 @@ async fn a_slow_but_complete_request_is_served() {
     conn.write_all(first.as_bytes()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(800)).await;
     conn.write_all(second.as_bytes()).await.unwrap();
-    let mut buf = vec![0u8; 4096];
-    let n = tokio::time::timeout(PATIENCE, conn.read(&mut buf))
-        .await
-        .expect("an answer")
-        .unwrap();
-    let answer = String::from_utf8_lossy(&buf[..n]);
-    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let answer = first_answer(&mut conn).await;
     assert!(answer.contains("\"UserPools\""), "{answer}");
 }
 
@@ -126,9 +132,7 @@ async fn an_idle_kept_alive_connection_is_dropped_after_the_header_timeout() {
     conn.write_all(format!("{}{BODY_JSON}", headers(BODY_JSON.len())).as_bytes())
         .await
         .unwrap();
-    let mut buf = vec![0u8; 4096];
-    let n = conn.read(&mut buf).await.unwrap();
-    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+    first_answer(&mut conn).await;
     let start = Instant::now();
     let (_, after) = until_closed(&mut conn, start).await;
     assert!(after >= at_least(HEADER), "{after:?}");

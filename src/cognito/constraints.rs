@@ -244,6 +244,16 @@ impl Shape {
     }
 }
 
+/// Adds to `into` what `more` has that it lacks, in order: what the elements of one list (or the
+/// keys of one map) break, each constraint named once.
+pub fn add_distinct<'a>(into: &mut Vec<Constraint<'a>>, more: Vec<Constraint<'a>>) {
+    for c in more {
+        if !into.contains(&c) {
+            into.push(c);
+        }
+    }
+}
+
 /// The constraints of the model's string shape `shape` that `value` breaks (empty: it passes,
 /// or the model has no such shape).
 pub fn string_violations(shape: &str, value: &str) -> Vec<Constraint<'static>> {

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::error::{LocalError, LocalResult};
 use super::validation::{Path, Shown, Violations};
-use crate::cognito::constraints::Constraint;
+use crate::cognito::constraints::{Constraint, add_distinct};
 use crate::cognito::shapes::{Kind, Model, Shape, model};
 
 /// Shapes whose constraints the operation checks itself, because the published model is
@@ -138,11 +138,7 @@ impl Walk {
         let mut broken: Vec<Constraint<'static>> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             check_type(element, item, &Path::Index(at, i))?;
-            for c in self.scalar_violations(element, item) {
-                if !broken.contains(&c) {
-                    broken.push(c);
-                }
-            }
+            add_distinct(&mut broken, self.scalar_violations(element, item));
         }
         if !broken.is_empty() {
             let constraint = Constraint::Elements(broken);
@@ -168,11 +164,10 @@ impl Walk {
         if let Some(key) = self.shape(shape.key.as_ref()) {
             let mut broken: Vec<Constraint<'static>> = Vec::new();
             for k in map.keys() {
-                for c in self.scalar_violations(key, &Value::String(k.clone())) {
-                    if !broken.contains(&c) {
-                        broken.push(c);
-                    }
-                }
+                add_distinct(
+                    &mut broken,
+                    self.scalar_violations(key, &Value::String(k.clone())),
+                );
             }
             if !broken.is_empty() {
                 self.found.push(&shown, at, &Constraint::MapKeys(broken));
@@ -186,11 +181,7 @@ impl Walk {
             let here = Path::Key(at, k);
             if target.kind.is_scalar() {
                 check_type(target, v, &here)?;
-                for c in self.scalar_violations(target, v) {
-                    if !broken.contains(&c) {
-                        broken.push(c);
-                    }
-                }
+                add_distinct(&mut broken, self.scalar_violations(target, v));
             } else {
                 self.value(target, v, &here, sensitive)?;
             }

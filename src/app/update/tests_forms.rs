@@ -81,6 +81,15 @@ fn create_user_lists_required_attributes_first_and_validates_before_sending() {
     );
 }
 
+/// Empties the field `field` and types `text` into it.
+fn retype(s: &mut State, field: &str, text: &str) {
+    focus(s, field);
+    while !form(s).form.value(field).is_empty() {
+        key(s, InputKey::Backspace);
+    }
+    type_text(s, text);
+}
+
 #[test]
 fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
@@ -103,11 +112,7 @@ fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
             "usernames have at most 128 characters; this one has 129",
         ),
     ] {
-        focus(&mut s, "username");
-        while !form(&s).form.value("username").is_empty() {
-            key(&mut s, InputKey::Backspace);
-        }
-        type_text(&mut s, typed);
+        retype(&mut s, "username", typed);
         let sent = key(&mut s, InputKey::Submit);
         assert!(apis(&sent).is_empty(), "{typed:?} is not sent: {sent:?}");
         assert_eq!(error_of(&s, "username").as_deref(), Some(says), "{typed:?}");
@@ -115,11 +120,7 @@ fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
         assert_eq!(form(&s).form.value("email"), "zoe@example.com");
     }
     // Surrounding blanks are trimmed before sending, as before: they are no error.
-    focus(&mut s, "username");
-    while !form(&s).form.value("username").is_empty() {
-        key(&mut s, InputKey::Backspace);
-    }
-    type_text(&mut s, " zoë.tester ");
+    retype(&mut s, "username", " zoë.tester ");
     let (_, call) = only_api(&key(&mut s, InputKey::Submit));
     assert!(matches!(call, ApiCall::CreateUser(new) if new.username.as_str() == "zoë.tester"));
 }

@@ -173,11 +173,10 @@ fn check_domain(domain: &str, custom: bool) -> LocalResult<()> {
     };
     let mut broken = Vec::new();
     for label in labels {
-        for c in constraints::string_violations("DomainType", label) {
-            if !broken.contains(&c) {
-                broken.push(c);
-            }
-        }
+        constraints::add_distinct(
+            &mut broken,
+            constraints::string_violations("DomainType", label),
+        );
     }
     let mut found = Violations::default();
     for constraint in &broken {
