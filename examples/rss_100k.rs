@@ -9,18 +9,12 @@
 
 #[path = "../benches/support/big_pool.rs"]
 mod big_pool;
+#[path = "support/rss.rs"]
+mod rss;
 
 use cognito_tui::app::State;
 use cognito_tui::app::state::Context;
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
-}
+use rss::rss_kib;
 
 fn main() {
     let mut s = State::new(Context {

@@ -12,7 +12,8 @@ use conformance::Quirks;
 /// Of the pool resources it overwrites duplicate providers, validates none, lets domains collide,
 /// shapes domain answers its own way, takes MFA with no factor enabled, merges client updates and
 /// ignores deletion protection; of a user's security it reports MFA unlike AWS, ignores email MFA
-/// and keeps a changed email verified (each field's comment says how AWS differs).
+/// and keeps a changed email verified; it checks almost none of the model's constraints (each
+/// field's comment says how AWS differs).
 const MOTO: Quirks = Quirks {
     refuses_limit_above_60: false,
     checks_temporary_password: false,
@@ -29,6 +30,7 @@ const MOTO: Quirks = Quirks {
     checks_sms_mfa_phone: false,
     email_mfa: false,
     unverifies_changed_contacts: false,
+    validates_constraints: false,
 };
 
 #[tokio::test]
@@ -114,4 +116,19 @@ async fn mfa_preferences() {
 #[tokio::test]
 async fn contact_changes_need_verification() {
     conformance::security::contact_changes_need_verification(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn create_user_constraints() {
+    conformance::validation::create_user_constraints(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn ranges_patterns_and_list_elements() {
+    conformance::validation::other_constraints(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn schema_data_type_is_an_enum() {
+    conformance::validation::schema_data_type(&common::moto().await, MOTO).await;
 }

@@ -123,6 +123,17 @@ fn create_user_form() {
     snap("create_failed", &s);
 }
 
+/// A username with a space: refused next to the field, as typed, before anything is sent.
+#[test]
+fn create_user_form_with_a_bad_username() {
+    let (mut s, _) = with_form(UserOp::Create);
+    type_text(&mut s, "zoe.tester x");
+    focus(&mut s, "email");
+    type_text(&mut s, "zoe@example.com");
+    assert!(key(&mut s, InputKey::Submit).is_empty(), "nothing is sent");
+    snap("create_bad_username", &s);
+}
+
 #[test]
 fn edit_attributes_form() {
     let (mut s, effects) = with_form(UserOp::EditAttributes);

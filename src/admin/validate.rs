@@ -1,4 +1,28 @@
-//! Format checks for attribute values, before they are sent: plain-English problems, `None` = ok.
+//! Format checks for usernames and attribute values, before they are sent: plain-English
+//! problems, `None` = ok.
+
+use crate::cognito::constraints::{self, Constraint};
+
+/// A username Cognito would refuse, by the service model's own `UsernameType` (the rule the local
+/// server enforces too): no spaces or control characters, at most 128 characters.
+pub fn username_problem(value: &str) -> Option<String> {
+    let problems: Vec<String> = constraints::string_violations(constraints::USERNAME, value)
+        .iter()
+        .map(|broken| match broken {
+            Constraint::Pattern(_) => {
+                "usernames cannot contain spaces or control characters".to_owned()
+            }
+            // Cognito counts as Java does, in UTF-16 units: an emoji is 2.
+            Constraint::MaxLength(max) => format!(
+                "usernames have at most {max} characters; this one has {}",
+                value.encode_utf16().count()
+            ),
+            Constraint::MinLength(_) => "required".to_owned(),
+            other => other.to_string(),
+        })
+        .collect();
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
 
 /// An email address: one `@`, something before it, a domain with a dot after it, no spaces.
 pub fn email_problem(value: &str) -> Option<String> {
@@ -63,6 +87,29 @@ pub fn phone_problem(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usernames() {
+        for ok in [
+            "zoe",
+            "zoe.tester",
+            "zoe+1@example.com",
+            "zoë",
+            &"z".repeat(128),
+        ] {
+            assert_eq!(username_problem(ok), None, "{ok}");
+        }
+        let spaces = "usernames cannot contain spaces or control characters";
+        for bad in ["zoe.tester x", "zoe\u{0}x", "zoe\nx", "\u{a0}zoe"] {
+            assert_eq!(username_problem(bad).as_deref(), Some(spaces), "{bad:?}");
+        }
+        assert_eq!(
+            username_problem(&format!("{} x", "z".repeat(200))),
+            Some(format!(
+                "{spaces}; usernames have at most 128 characters; this one has 202"
+            ))
+        );
+    }
 
     #[test]
     fn emails() {

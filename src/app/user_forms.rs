@@ -145,6 +145,7 @@ impl UserForm {
                 continue;
             }
             let problem = match field.key.as_str() {
+                "username" if !value.is_empty() => validate::username_problem(value),
                 "email" if !value.is_empty() => validate::email_problem(value),
                 "phone_number" if !value.is_empty() => validate::phone_problem(value),
                 "password" | "temporary_password" if !value.is_empty() => settings

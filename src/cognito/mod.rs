@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod client;
 pub mod clients;
+pub mod constraints;
 pub mod devices;
 pub mod error_text;
 pub mod groups;
@@ -12,6 +13,7 @@ pub mod ids;
 pub mod operations;
 pub mod paginate;
 pub mod pools;
+pub mod shapes;
 pub mod types;
 pub mod user_admin;
 pub mod users;

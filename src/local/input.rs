@@ -1,18 +1,20 @@
-//! Reading operation inputs: required and optional members, with AWS's validation errors.
+//! Reading operation inputs: required and optional members. `shapes::check` has already refused
+//! a request that breaks the model's types or constraints; what is left here is reading.
 
 use serde_json::{Map, Value};
 
 use super::error::{LocalError, LocalResult};
+use super::validation::{Shown, invalid, member as aws_member};
+use crate::cognito::constraints::Constraint;
 
-/// A required string member (`UserPoolId`); missing or empty is an InvalidParameterException.
+/// A required string member (`UserPoolId`). The model's required members never arrive missing;
+/// one an operation needs beyond the model is refused in the same words.
 pub fn required_str<'a>(input: &'a Value, member: &str) -> LocalResult<&'a str> {
-    match input.get(member) {
-        Some(Value::String(s)) if !s.is_empty() => Ok(s),
-        Some(Value::String(_) | Value::Null) | None => Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null"
-        ))),
-        Some(_) => Err(serialization(member)),
-    }
+    optional_str(input, member)?.ok_or_else(|| missing(member))
+}
+
+fn missing(member: &str) -> LocalError {
+    invalid(&Shown::Null, &aws_member(member), &Constraint::NotNull)
 }
 
 pub fn optional_str<'a>(input: &'a Value, member: &str) -> LocalResult<Option<&'a str>> {
@@ -30,29 +32,9 @@ pub fn optional_i64(input: &Value, member: &str) -> LocalResult<Option<i64>> {
     }
 }
 
-/// A page size: absent is `max`, outside `0..=max` is an InvalidParameterException.
-pub fn page_limit(input: &Value, member: &str, max: i64) -> LocalResult<usize> {
-    match optional_i64(input, member)? {
-        None => Ok(usize::try_from(max).unwrap_or(60)),
-        Some(n) if (0..=max).contains(&n) => Ok(usize::try_from(n).unwrap_or(0)),
-        Some(n) => Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{n}' at '{}' failed to satisfy constraint: \
-             Member must have value less than or equal to {max}",
-            lower_first(member)
-        ))),
-    }
-}
-
-/// A page size the model bounds below by 1 (ListResourceServers): 0 is refused too.
-pub fn page_limit_from_one(input: &Value, member: &str, max: i64) -> LocalResult<usize> {
-    if optional_i64(input, member)? == Some(0) {
-        return Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '0' at '{}' failed to satisfy constraint: \
-             Member must have value greater than or equal to 1",
-            lower_first(member)
-        )));
-    }
-    page_limit(input, member, max)
+/// A page size: absent is `max` (the model's range was checked on the way in).
+pub fn page_limit(input: &Value, member: &str, max: usize) -> LocalResult<usize> {
+    Ok(optional_i64(input, member)?.map_or(max, |n| usize::try_from(n).unwrap_or(0).min(max)))
 }
 
 /// A map of strings (`ProviderDetails`, `UserPoolTags`); absent or null is `None`.
@@ -64,13 +46,9 @@ pub fn optional_map(input: &Value, member: &str) -> LocalResult<Option<Map<Strin
     }
 }
 
-/// A required map of strings; missing is an InvalidParameterException like a missing string.
+/// A required map of strings; missing is refused like a missing string.
 pub fn required_map(input: &Value, member: &str) -> LocalResult<Map<String, Value>> {
-    optional_map(input, member)?.ok_or_else(|| {
-        LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must not be null"
-        ))
-    })
+    optional_map(input, member)?.ok_or_else(|| missing(member))
 }
 
 /// A list of strings (`IdpIdentifiers`, `TagKeys`); absent or null is `None`.
@@ -87,24 +65,6 @@ pub fn optional_strings(input: &Value, member: &str) -> LocalResult<Option<Vec<S
             .collect::<LocalResult<Vec<_>>>()
             .map(Some),
         Some(_) => Err(serialization(member)),
-    }
-}
-
-/// A string member that must be one of `allowed` when present.
-pub fn optional_enum<'a>(
-    input: &'a Value,
-    member: &str,
-    allowed: &[&str],
-) -> LocalResult<Option<&'a str>> {
-    let value = optional_str(input, member)?;
-    match value {
-        Some(v) if !allowed.contains(&v) => Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{v}' at '{}' failed to satisfy constraint: \
-             Member must satisfy enum value set: [{}]",
-            lower_first(member),
-            allowed.join(", ")
-        ))),
-        _ => Ok(value),
     }
 }
 
@@ -133,13 +93,6 @@ fn serialization(member: &str) -> LocalError {
         "SerializationException",
         format!("Unexpected type for member {member}"),
     )
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Opaque page tokens: the key of the last item returned, hex-encoded under a kind tag.
@@ -226,10 +179,19 @@ mod tests {
     }
 
     #[test]
-    fn limits_above_the_maximum_are_invalid() {
-        let input = serde_json::json!({"Limit": 61});
-        let err = page_limit(&input, "Limit", 60).unwrap_err();
-        assert_eq!(err.code, "InvalidParameterException");
+    fn page_limits_default_to_the_maximum() {
         assert_eq!(page_limit(&serde_json::json!({}), "Limit", 60).unwrap(), 60);
+        let input = serde_json::json!({"Limit": 7});
+        assert_eq!(page_limit(&input, "Limit", 60).unwrap(), 7);
+    }
+
+    #[test]
+    fn a_member_an_operation_needs_is_refused_in_aws_words() {
+        let err = required_str(&serde_json::json!({}), "SnsCallerArn").unwrap_err();
+        assert_eq!(
+            err.message,
+            "1 validation error detected: Value null at 'snsCallerArn' failed to satisfy \
+             constraint: Member must not be null"
+        );
     }
 }

@@ -10,18 +10,20 @@ pub mod password;
 pub mod seed;
 pub mod seed_activity;
 pub mod seed_config;
+pub mod serve;
 pub mod shapes;
 pub mod store;
+pub mod validation;
 pub mod wire;
 
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
-use axum::serve::ListenerExt as _;
 use tokio::sync::oneshot;
 
 pub use error::LocalError;
 pub use seed::Seed;
+pub use serve::Timeouts;
 pub use store::{StateLocation, Store};
 
 /// The dummy credentials clients of the local server sign with.
@@ -50,12 +52,22 @@ impl LocalServer {
         seed: Seed,
         port: u16,
     ) -> Result<Self, LocalError> {
+        Self::start_with_timeouts(location, seed, port, Timeouts::default()).await
+    }
+
+    /// `start`, dropping connections that are slower than `timeouts` to send a request.
+    pub async fn start_with_timeouts(
+        location: &StateLocation,
+        seed: Seed,
+        port: u16,
+        timeouts: Timeouts,
+    ) -> Result<Self, LocalError> {
         let location = location.clone();
         let (ready_tx, ready_rx) = oneshot::channel();
         let (stop, stopped) = oneshot::channel();
         let thread = std::thread::Builder::new()
             .name("cognito-local".to_owned())
-            .spawn(move || serve(&location, seed, port, ready_tx, stopped))
+            .spawn(move || serve(&location, seed, port, timeouts, ready_tx, stopped))
             .map_err(|e| LocalError::internal(format!("could not start the server thread: {e}")))?;
         let mut server = Self {
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
@@ -121,6 +133,7 @@ fn serve(
     location: &StateLocation,
     seed: Seed,
     port: u16,
+    timeouts: Timeouts,
     ready: oneshot::Sender<SocketAddr>,
     stop: oneshot::Receiver<()>,
 ) -> Result<(), LocalError> {
@@ -135,18 +148,12 @@ fn serve(
             .await
             .map_err(|e| LocalError::internal(format!("could not listen on port {port}: {e}")))?;
         let addr = listener.local_addr().map_err(LocalError::internal)?;
-        let listener = listener.tap_io(|stream| {
-            if let Err(e) = stream.set_nodelay(true) {
-                tracing::debug!(error = %e, "could not set TCP_NODELAY");
-            }
-        });
         if ready.send(addr).is_err() {
             return Ok(());
         }
+        let router = wire::router(store, timeouts.body);
         tokio::select! {
-            result = axum::serve(listener, wire::router(store)) => {
-                result.map_err(|e| LocalError::internal(format!("the local server stopped: {e}")))
-            }
+            never = serve::accept(listener, router, timeouts) => match never {},
             _ = stop => Ok(()),
         }
     })

@@ -1,165 +1,250 @@
-//! The JSON types of every operation's input, from the service model (`assets/shapes.json`): a
-//! request whose members have the wrong type is refused with a SerializationException before any
-//! operation code sees it, as AWS refuses it.
+//! Every request checked against its operation's input shape before any operation code sees it,
+//! as AWS checks it: a member of the wrong JSON type is a SerializationException; then every
+//! constraint of the model (required members, lengths, patterns, enums, sizes, ranges) is
+//! checked and all violations answered as one InvalidParameterException (`validation.rs`).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::error::{LocalError, LocalResult};
+use super::validation::{Path, Shown, Violations};
+use crate::cognito::constraints::{Constraint, add_distinct};
+use crate::cognito::shapes::{Kind, Model, Shape, model};
 
-#[derive(Debug, Deserialize)]
-struct Model {
-    operations: HashMap<String, String>,
-    shapes: HashMap<String, Shape>,
-}
+/// Shapes whose constraints the operation checks itself, because the published model is
+/// narrower than the service: `DomainType` allows a prefix only (no dots, 63 characters), yet
+/// Cognito takes a custom domain (`auth.example.com`) in the same member.
+const CHECKED_BY_THE_OPERATION: &[&str] = &["DomainType"];
 
-#[derive(Debug, Deserialize)]
-struct Shape {
-    #[serde(rename = "t")]
-    kind: String,
-    /// A structure's members and their shapes.
-    #[serde(rename = "m", default)]
-    members: HashMap<String, String>,
-    /// A list's element shape.
-    #[serde(rename = "e")]
-    element: Option<String>,
-    /// A map's value shape (keys are strings in JSON anyway).
-    #[serde(rename = "v")]
-    value: Option<String>,
-}
+static UNCHECKED: LazyLock<Vec<&'static Shape>> = LazyLock::new(|| {
+    CHECKED_BY_THE_OPERATION
+        .iter()
+        .filter_map(|name| model().and_then(|m| m.shape(name)))
+        .collect()
+});
 
-static MODEL: LazyLock<Option<Model>> =
-    LazyLock::new(|| serde_json::from_str(include_str!("../../assets/shapes.json")).ok());
-
-/// Checks `input` against `operation`'s input shape. Unknown members and nulls pass (AWS ignores
-/// them); an operation the model lacks passes too (it is refused elsewhere).
+/// Checks `input` against `operation`'s input shape. Unknown members pass (AWS ignores them),
+/// nulls count as missing; an operation the model lacks passes too (it is refused elsewhere).
 pub fn check(operation: &str, input: &Value) -> LocalResult<()> {
-    let Some(model) = MODEL.as_ref() else {
+    let Some(model) = model() else {
         return Err(LocalError::internal(
             "the compiled-in service model is unreadable",
         ));
     };
-    match model.operations.get(operation) {
-        Some(shape) => check_value(model, shape, input, ""),
-        None => Ok(()),
+    let Some(shape) = model.input_of(operation) else {
+        return Ok(());
+    };
+    let mut walk = Walk {
+        model,
+        found: Violations::default(),
+    };
+    walk.value(shape, input, &Path::Root, false)?;
+    walk.found.into_result()
+}
+
+struct Walk {
+    model: &'static Model,
+    found: Violations,
+}
+
+impl Walk {
+    fn shape(&self, name: Option<&String>) -> Option<&'static Shape> {
+        name.and_then(|n| self.model.shape(n))
+    }
+
+    /// `sensitive`: an enclosing shape is, so nothing inside is shown either.
+    fn value(
+        &mut self,
+        shape: &'static Shape,
+        value: &Value,
+        at: &Path<'_>,
+        sensitive: bool,
+    ) -> LocalResult<()> {
+        if value.is_null() {
+            return Ok(());
+        }
+        check_type(shape, value, at)?;
+        let sensitive = sensitive || shape.is_sensitive();
+        match value {
+            Value::Object(map) if shape.kind == Kind::Structure => {
+                self.structure(shape, map, at, sensitive)
+            }
+            Value::Object(map) if shape.kind == Kind::Map => {
+                self.map(shape, value, map, at, sensitive)
+            }
+            Value::Array(items) => self.list(shape, value, items, at, sensitive),
+            _ => {
+                let broken = self.scalar_violations(shape, value);
+                if !broken.is_empty() {
+                    let shown = Shown::of(value, sensitive);
+                    for constraint in &broken {
+                        self.found.push(&shown, at, constraint);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn structure(
+        &mut self,
+        shape: &'static Shape,
+        map: &Map<String, Value>,
+        at: &Path<'_>,
+        sensitive: bool,
+    ) -> LocalResult<()> {
+        for (name, target) in &shape.members {
+            let here = Path::Member(at, name);
+            match (
+                map.get(name).filter(|v| !v.is_null()),
+                self.model.shape(target),
+            ) {
+                (None, _) if shape.is_required(name) => {
+                    self.found.push(&Shown::Null, &here, &Constraint::NotNull);
+                }
+                (Some(v), Some(target)) => self.value(target, v, &here, sensitive)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn list(
+        &mut self,
+        shape: &'static Shape,
+        value: &Value,
+        items: &[Value],
+        at: &Path<'_>,
+        sensitive: bool,
+    ) -> LocalResult<()> {
+        let shown = |holds: bool| Shown::of(value, sensitive || holds);
+        let size = shape.length_violations(|| i64::try_from(items.len()).unwrap_or(i64::MAX));
+        for constraint in &size {
+            self.found
+                .push(&shown(shape.holds_sensitive()), at, constraint);
+        }
+        let Some(element) = self.shape(shape.element.as_ref()) else {
+            return Ok(());
+        };
+        if !element.kind.is_scalar() {
+            for (i, item) in items.iter().enumerate() {
+                self.value(element, item, &Path::Index(at, i), sensitive)?;
+            }
+            return Ok(());
+        }
+        // A list of strings or numbers: one violation for the list, naming what its elements
+        // break, the list shown whole (AWS's "Member must satisfy constraint: [...]").
+        let mut broken: Vec<Constraint<'static>> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            check_type(element, item, &Path::Index(at, i))?;
+            add_distinct(&mut broken, self.scalar_violations(element, item));
+        }
+        if !broken.is_empty() {
+            let constraint = Constraint::Elements(broken);
+            self.found
+                .push(&shown(element.holds_sensitive()), at, &constraint);
+        }
+        Ok(())
+    }
+
+    fn map(
+        &mut self,
+        shape: &'static Shape,
+        value: &Value,
+        map: &Map<String, Value>,
+        at: &Path<'_>,
+        sensitive: bool,
+    ) -> LocalResult<()> {
+        let shown = Shown::of(value, sensitive || shape.holds_sensitive());
+        let size = shape.length_violations(|| i64::try_from(map.len()).unwrap_or(i64::MAX));
+        for constraint in &size {
+            self.found.push(&shown, at, constraint);
+        }
+        if let Some(key) = self.shape(shape.key.as_ref()) {
+            let mut broken: Vec<Constraint<'static>> = Vec::new();
+            for k in map.keys() {
+                add_distinct(
+                    &mut broken,
+                    self.scalar_violations(key, &Value::String(k.clone())),
+                );
+            }
+            if !broken.is_empty() {
+                self.found.push(&shown, at, &Constraint::MapKeys(broken));
+            }
+        }
+        let Some(target) = self.shape(shape.value.as_ref()) else {
+            return Ok(());
+        };
+        let mut broken: Vec<Constraint<'static>> = Vec::new();
+        for (k, v) in map {
+            let here = Path::Key(at, k);
+            if target.kind.is_scalar() {
+                check_type(target, v, &here)?;
+                add_distinct(&mut broken, self.scalar_violations(target, v));
+            } else {
+                self.value(target, v, &here, sensitive)?;
+            }
+        }
+        if !broken.is_empty() {
+            self.found.push(&shown, at, &Constraint::MapValues(broken));
+        }
+        Ok(())
+    }
+
+    /// What a string, number or blob breaks (its type already checked).
+    fn scalar_violations(&self, shape: &'static Shape, value: &Value) -> Vec<Constraint<'static>> {
+        if UNCHECKED.iter().any(|s| std::ptr::eq(*s, shape)) {
+            return Vec::new();
+        }
+        match (shape.kind, value) {
+            (Kind::String, Value::String(s)) => shape.string_violations(self.model, s),
+            (Kind::Blob, Value::String(s)) => shape.length_violations(|| base64_length(s)),
+            (Kind::Integer | Kind::Long, Value::Number(n)) => n
+                .as_i64()
+                .map(i128::from)
+                .or_else(|| n.as_u64().map(i128::from))
+                .map(|n| shape.value_violations(n))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
     }
 }
 
-fn check_value(model: &Model, shape_name: &str, value: &Value, path: &str) -> LocalResult<()> {
-    let Some(shape) = model.shapes.get(shape_name) else {
+/// The length of the bytes a base64 text holds (a blob's constraints count bytes).
+fn base64_length(text: &str) -> i64 {
+    let padding = text.bytes().rev().take_while(|b| *b == b'=').count();
+    i64::try_from((text.len() / 4 * 3).saturating_sub(padding)).unwrap_or(i64::MAX)
+}
+
+fn check_type(shape: &Shape, value: &Value, at: &Path<'_>) -> LocalResult<()> {
+    let fits = match shape.kind {
+        Kind::Structure | Kind::Map => value.is_object(),
+        Kind::List => value.is_array(),
+        Kind::String | Kind::Blob => value.is_string(),
+        Kind::Boolean => value.is_boolean(),
+        Kind::Integer | Kind::Long => value.is_i64() || value.is_u64(),
+        Kind::Timestamp => value.is_number() || value.is_string(),
+        Kind::Document | Kind::Other => true,
+    };
+    if fits || value.is_null() {
         return Ok(());
-    };
-    if value.is_null() {
-        return Ok(());
     }
-    let fits = match shape.kind.as_str() {
-        "structure" | "map" => value.is_object(),
-        "list" => value.is_array(),
-        "string" | "blob" => value.is_string(),
-        "boolean" => value.is_boolean(),
-        "integer" | "long" => value.is_i64() || value.is_u64(),
-        "timestamp" => value.is_number() || value.is_string(),
-        _ => true,
+    let json = at.json();
+    let at = if json.is_empty() {
+        "the request"
+    } else {
+        &json
     };
-    if !fits {
-        let at = if path.is_empty() { "the request" } else { path };
-        return Err(LocalError::new(
-            "SerializationException",
-            format!("Unexpected JSON type for {at}: expected {}", shape.kind),
-        ));
-    }
-    let child = |name: &str| {
-        if path.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{path}.{name}")
-        }
-    };
-    match value {
-        Value::Object(map) if shape.kind == "structure" => {
-            for (name, v) in map {
-                if let Some(target) = shape.members.get(name) {
-                    check_value(model, target, v, &child(name))?;
-                }
-            }
-        }
-        Value::Object(map) => {
-            if let Some(target) = &shape.value {
-                for (key, v) in map {
-                    check_value(model, target, v, &child(key))?;
-                }
-            }
-        }
-        Value::Array(items) => {
-            if let Some(target) = &shape.element {
-                for (i, v) in items.iter().enumerate() {
-                    check_value(model, target, v, &format!("{path}[{i}]"))?;
-                }
-            }
-        }
-        _ => {}
-    }
-    Ok(())
+    Err(LocalError::new(
+        "SerializationException",
+        format!(
+            "Unexpected JSON type for {at}: expected {}",
+            shape.kind.name()
+        ),
+    ))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn the_model_is_readable_and_knows_the_operations() {
-        let model = MODEL.as_ref().expect("shapes.json parses");
-        assert_eq!(
-            model
-                .operations
-                .get("SetUserPoolMfaConfig")
-                .map(String::as_str),
-            Some("SetUserPoolMfaConfigRequest")
-        );
-    }
-
-    #[test]
-    fn wrong_types_are_serialization_errors_naming_the_member() {
-        let bad = json!({"UserPoolId": "us-east-1_x", "WebAuthnConfiguration": "x"});
-        let err = check("SetUserPoolMfaConfig", &bad).unwrap_err();
-        assert_eq!(err.code, "SerializationException");
-        assert!(
-            err.message.contains("WebAuthnConfiguration"),
-            "{}",
-            err.message
-        );
-
-        let nested = json!({"UserPoolId": "p", "Username": "u",
-                            "UserAttributes": [{"Name": "email", "Value": 5}]});
-        let err = check("AdminUpdateUserAttributes", &nested).unwrap_err();
-        assert!(
-            err.message.contains("UserAttributes[0].Value"),
-            "{}",
-            err.message
-        );
-
-        let limit = json!({"UserPoolId": "p", "Limit": 1.5});
-        assert!(check("ListUsers", &limit).is_err());
-        let tags = json!({"ResourceArn": "a", "Tags": {"env": 1}});
-        assert!(
-            check("TagResource", &tags)
-                .unwrap_err()
-                .message
-                .contains("Tags.env")
-        );
-    }
-
-    #[test]
-    fn right_types_unknown_members_and_nulls_pass() {
-        let ok = json!({"UserPoolId": "p", "Limit": 60, "Filter": null, "Extra": [1]});
-        assert!(check("ListUsers", &ok).is_ok());
-        assert!(check("NoSuchOperation", &json!({"x": 1})).is_ok());
-        let mfa = json!({"UserPoolId": "p", "MfaConfiguration": "OPTIONAL",
-                         "SoftwareTokenMfaConfiguration": {"Enabled": true}});
-        assert!(check("SetUserPoolMfaConfig", &mfa).is_ok());
-    }
-}
+#[path = "shapes_tests.rs"]
+mod tests;

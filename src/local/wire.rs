@@ -1,7 +1,9 @@
 //! The awsJson1.1 front: POST / with `X-Amz-Target`, JSON errors with `__type` and
 //! `x-amzn-ErrorType`, and `x-amzn-RequestId` on every answer.
 
-use axum::body::Bytes;
+use std::time::Duration;
+
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -16,18 +18,79 @@ const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 /// The account id in ARNs the local server makes.
 const ACCOUNT: &str = "000000000000";
+/// The largest request body read (axum's default limit, which the server had before).
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-pub fn router(store: Store) -> axum::Router {
+/// What every request is served with: the state, and how long its body may take to arrive.
+#[derive(Clone)]
+struct Served {
+    store: Store,
+    body_timeout: Duration,
+}
+
+pub fn router(store: Store, body_timeout: Duration) -> axum::Router {
     axum::Router::new()
         .route("/", axum::routing::post(handle))
         .fallback(not_found)
-        .with_state(store)
+        .with_state(Served {
+            store,
+            body_timeout,
+        })
 }
 
-async fn handle(State(store): State<Store>, headers: HeaderMap, body: Bytes) -> Response {
+async fn handle(State(served): State<Served>, headers: HeaderMap, body: Body) -> Response {
     let request_id = ids::uuid(&mut fastrand::Rng::new());
-    let outcome = answer(&store, &headers, &body);
+    let body = match read_body(&headers, body, served.body_timeout).await {
+        Ok(body) => body,
+        Err(err) => {
+            // The rest of a body that never came cannot be told from the next request.
+            let mut response = respond(Err(err), &request_id);
+            response
+                .headers_mut()
+                .insert("connection", HeaderValue::from_static("close"));
+            return response;
+        }
+    };
+    let outcome = answer(&served.store, &headers, &body);
     respond(outcome, &request_id)
+}
+
+/// The whole body within `timeout`: a client that stops half way gets a 408 and is dropped.
+async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    timeout: Duration,
+) -> Result<axum::body::Bytes, LocalError> {
+    let declared = headers
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT) {
+        let mut err = LocalError::new(
+            "SerializationException",
+            format!("The request body is larger than {BODY_LIMIT} bytes"),
+        );
+        err.status = 413;
+        return Err(err);
+    }
+    match tokio::time::timeout(timeout, axum::body::to_bytes(body, BODY_LIMIT)).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(LocalError::new(
+            "SerializationException",
+            format!("Could not read the request body: {e}"),
+        )),
+        Err(_) => {
+            let mut err = LocalError::new(
+                "RequestTimeout",
+                format!(
+                    "The request body did not arrive within {} seconds",
+                    timeout.as_secs_f64()
+                ),
+            );
+            err.status = 408;
+            Err(err)
+        }
+    }
 }
 
 async fn not_found() -> Response {

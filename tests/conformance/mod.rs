@@ -25,6 +25,7 @@ mod quirks;
 pub mod resource_servers;
 pub mod resources;
 pub mod security;
+pub mod validation;
 
 // Not every test crate that includes the suite uses both.
 #[allow(unused_imports)]

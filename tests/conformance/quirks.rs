@@ -47,6 +47,11 @@ pub struct Quirks {
     /// AWS sets email_verified (phone_number_verified) to false when AdminUpdateUserAttributes
     /// changes email (phone_number) without verifying it in the same call; moto 5.2 keeps it.
     pub unverifies_changed_contacts: bool,
+    /// AWS checks every request against the service model's constraints (lengths, patterns,
+    /// enums, list sizes, numeric ranges) and answers InvalidParameterException listing each
+    /// violation; moto 5.2 checks almost none (a schema attribute's data type is one) and runs
+    /// the operation, even AdminCreateUser without a Username.
+    pub validates_constraints: bool,
 }
 
 pub const AWS: Quirks = Quirks {
@@ -65,4 +70,5 @@ pub const AWS: Quirks = Quirks {
     checks_sms_mfa_phone: true,
     email_mfa: true,
     unverifies_changed_contacts: true,
+    validates_constraints: true,
 };

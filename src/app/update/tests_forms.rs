@@ -81,6 +81,50 @@ fn create_user_lists_required_attributes_first_and_validates_before_sending() {
     );
 }
 
+/// Empties the field `field` and types `text` into it.
+fn retype(s: &mut State, field: &str, text: &str) {
+    focus(s, field);
+    while !form(s).form.value(field).is_empty() {
+        key(s, InputKey::Backspace);
+    }
+    type_text(s, text);
+}
+
+#[test]
+fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(UserOp::Create));
+    give_settings(&mut s, &effects);
+    focus(&mut s, "email");
+    type_text(&mut s, "zoe@example.com");
+    let too_long = "z".repeat(129);
+    for (typed, says) in [
+        (
+            "zoe.tester x",
+            "usernames cannot contain spaces or control characters",
+        ),
+        (
+            "zoe\ttester",
+            "usernames cannot contain spaces or control characters",
+        ),
+        (
+            too_long.as_str(),
+            "usernames have at most 128 characters; this one has 129",
+        ),
+    ] {
+        retype(&mut s, "username", typed);
+        let sent = key(&mut s, InputKey::Submit);
+        assert!(apis(&sent).is_empty(), "{typed:?} is not sent: {sent:?}");
+        assert_eq!(error_of(&s, "username").as_deref(), Some(says), "{typed:?}");
+        assert_eq!(form(&s).form.value("username"), typed, "kept as typed");
+        assert_eq!(form(&s).form.value("email"), "zoe@example.com");
+    }
+    // Surrounding blanks are trimmed before sending, as before: they are no error.
+    retype(&mut s, "username", " zoë.tester ");
+    let (_, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert!(matches!(call, ApiCall::CreateUser(new) if new.username.as_str() == "zoë.tester"));
+}
+
 #[test]
 fn create_user_sends_admin_create_user_and_adds_the_row() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);

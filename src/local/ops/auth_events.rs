@@ -120,13 +120,8 @@ pub fn admin_list_user_auth_events(store: &Store, req: &Request) -> LocalResult 
 /// `EventFeedback` with provider `Admin`.
 pub fn admin_update_auth_event_feedback(store: &Store, req: &Request) -> LocalResult {
     let event_id = required_str(&req.input, "EventId")?;
+    // `Valid` or `Invalid`: the model's enum, checked on the way in.
     let value = required_str(&req.input, "FeedbackValue")?;
-    if !matches!(value, "Valid" | "Invalid") {
-        return Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{value}' at 'feedbackValue' failed to satisfy \
-             constraint: Member must satisfy enum value set: [Valid, Invalid]"
-        )));
-    }
     let at = now();
     store.write(|tx| {
         let (pool, username) = checked_user(tx, req)?;

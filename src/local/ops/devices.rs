@@ -7,9 +7,7 @@ use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
-use super::super::input::{
-    fetch_limit, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::input::{fetch_limit, page_limit, page_start, required_str, set_next_token};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::pools::pool_spec;
@@ -94,29 +92,12 @@ fn device_json(
     }))
 }
 
-/// The pool, user and (well-formed) device key a device operation names.
+/// The pool, user and device key a device operation names (the key's form checked on the way
+/// in).
 fn device_ref(req: &Request) -> LocalResult<(&str, &str, &str)> {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
     let key = required_str(&req.input, "DeviceKey")?;
-    // DeviceKeyType: `[\w-]+_[0-9a-f-]+`, at most 55 characters.
-    let well_formed = key.len() <= 55
-        && key.rsplit_once('_').is_some_and(|(region, id)| {
-            !region.is_empty()
-                && region
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-                && !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c) || c == '-')
-        });
-    if !well_formed {
-        return Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{key}' at 'deviceKey' failed to satisfy \
-             constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-f-]+"
-        )));
-    }
     Ok((pool, username, key))
 }
 
@@ -194,17 +175,8 @@ pub fn admin_forget_device(store: &Store, req: &Request) -> LocalResult {
 /// `remembered` or `not_remembered`: the device stays listed either way, unlike a forgotten one.
 pub fn admin_update_device_status(store: &Store, req: &Request) -> LocalResult {
     let (pool, username, key) = device_ref(req)?;
-    let remembered = match optional_str(&req.input, "DeviceRememberedStatus")? {
-        Some("remembered") => true,
-        Some("not_remembered") => false,
-        other => {
-            return Err(LocalError::invalid_parameter(format!(
-                "1 validation error detected: Value '{}' at 'deviceRememberedStatus' failed to \
-                 satisfy constraint: Member must satisfy enum value set: [remembered, not_remembered]",
-                other.unwrap_or("null")
-            )));
-        }
-    };
+    // The model leaves the status optional and bounds it to these two; AWS needs one.
+    let remembered = required_str(&req.input, "DeviceRememberedStatus")? == "remembered";
     store.write(|tx| {
         pool_spec(tx, pool)?;
         require_user(tx, pool, username)?;

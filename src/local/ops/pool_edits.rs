@@ -4,11 +4,11 @@
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::input::{optional_enum, optional_map, optional_str, required_str};
+use super::super::input::{optional_map, optional_str, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::domains::domain_of;
-use super::mfa::{MFA_MODES, require_a_factor};
+use super::mfa::require_a_factor;
 use super::pools::{custom_attributes, pool_spec, update_spec};
 use super::tags::replace_tags;
 use crate::cognito::pools::STANDARD_ATTRIBUTES;
@@ -50,14 +50,6 @@ const KEPT_WHEN_OMITTED: &[&str] = &[
 pub fn update_user_pool(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = optional_str(&req.input, "PoolName")?;
-    if name.is_some_and(|n| !(1..=128).contains(&n.chars().count())) {
-        return Err(LocalError::invalid_parameter(
-            "PoolName must be 1 to 128 characters",
-        ));
-    }
-    optional_enum(&req.input, "DeletionProtection", &["ACTIVE", "INACTIVE"])?;
-    optional_enum(&req.input, "MfaConfiguration", MFA_MODES)?;
-    optional_enum(&req.input, "UserPoolTier", &["LITE", "ESSENTIALS", "PLUS"])?;
     let tags = optional_map(&req.input, "UserPoolTags")?;
     store.write(|tx| {
         let mut spec = pool_spec(tx, pool)?;

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::input::{page_limit_from_one, required_str};
+use super::super::input::{page_limit, required_str};
 use super::super::store::{Cached as _, Store};
 use super::Request;
 use super::paging::{Listing, page_of};
@@ -21,8 +21,6 @@ pub fn insert_resource_server(
     name: &str,
     scopes: &Value,
 ) -> LocalResult<()> {
-    check_identifier(identifier)?;
-    check_name(name)?;
     let exists: bool = tx.cached_row(
         "SELECT EXISTS (SELECT 1 FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2)",
         params![pool, identifier],
@@ -74,7 +72,7 @@ pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
 
 pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
-    let limit = page_limit_from_one(&req.input, "MaxResults", 50)?;
+    let limit = page_limit(&req.input, "MaxResults", 50)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         let listing = Listing {
@@ -96,7 +94,6 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
     let name = required_str(&req.input, "Name")?;
-    check_name(name)?;
     let scopes = scopes_of(&req.input)?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
@@ -153,8 +150,8 @@ fn server_json(conn: &Connection, pool: &str, identifier: &str) -> LocalResult<V
     }))
 }
 
-/// The request's scopes: at most 100, each a ScopeName (printable ASCII without blank, `"`, `/`
-/// or `\`) and a ScopeDescription, both 1 to 256 characters, names distinct.
+/// The request's scopes, their names distinct (the model's limits on their number, names and
+/// descriptions were checked on the way in).
 fn scopes_of(input: &Value) -> LocalResult<Value> {
     let Some(list) = input.get("Scopes").filter(|v| !v.is_null()) else {
         return Ok(json!([]));
@@ -162,27 +159,12 @@ fn scopes_of(input: &Value) -> LocalResult<Value> {
     let list = list
         .as_array()
         .ok_or_else(|| LocalError::new("SerializationException", "Unexpected type for Scopes"))?;
-    if list.len() > 100 {
-        return Err(LocalError::invalid_parameter(
-            "A resource server can have at most 100 scopes.",
-        ));
-    }
     let mut names = Vec::with_capacity(list.len());
     let scopes = list
         .iter()
         .map(|scope| {
             let name = required_str(scope, "ScopeName")?;
             let description = required_str(scope, "ScopeDescription")?;
-            let name_ok = name.len() <= 256
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'/' | b'\\'));
-            if !name_ok || description.chars().count() > 256 {
-                return Err(LocalError::invalid_parameter(format!(
-                    "Invalid scope {name}: a scope name is printable ASCII without spaces, quotes, \
-                     slashes or backslashes, and name and description are at most 256 characters."
-                )));
-            }
             if names.contains(&name) {
                 return Err(LocalError::invalid_parameter(format!(
                     "Duplicate scope name {name}."
@@ -193,36 +175,4 @@ fn scopes_of(input: &Value) -> LocalResult<Value> {
         })
         .collect::<LocalResult<Vec<_>>>()?;
     Ok(Value::Array(scopes))
-}
-
-/// ResourceServerIdentifierType: 1 to 256 printable ASCII characters without blank, `"` or `\`.
-fn check_identifier(identifier: &str) -> LocalResult<()> {
-    let valid = identifier.len() <= 256
-        && identifier
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\\'));
-    if valid {
-        Ok(())
-    } else {
-        Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{identifier}' at 'identifier' failed to satisfy \
-             constraint: Member must satisfy regular expression pattern: [\\x21\\x23-\\x5B\\x5D-\\x7E]+"
-        )))
-    }
-}
-
-/// ResourceServerNameType: 1 to 256 word characters, blanks and `+=,.@-`.
-fn check_name(name: &str) -> LocalResult<()> {
-    let valid = name.chars().count() <= 256
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_+=,.@-".contains(c));
-    if valid {
-        Ok(())
-    } else {
-        Err(LocalError::invalid_parameter(format!(
-            "1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: \
-             Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+"
-        )))
-    }
 }
