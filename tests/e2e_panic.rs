@@ -15,11 +15,9 @@ fn a_panic_restores_the_terminal_and_names_the_log() {
     );
     tmux.type_text(&line);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait("the console to exit", |s| {
-        s.lines().any(|l| l.starts_with("EXITED="))
-    });
-    assert!(
-        screen.contains("EXITED=101"),
+    let (status, screen) = tmux.exit_status(false);
+    assert_eq!(
+        status, 101,
         "a panic exits with Rust's panic status:\n{screen}"
     );
     let log = tmux.logs.path().join("cognito-tui.log");

@@ -32,11 +32,11 @@ fn ends_cleanly_on(signal: &str, number: u8) {
     assert!(sent.success(), "kill -{signal} {pid}");
 
     // The terminal is restored before the process ends, so once the status shows it is final.
-    let screen = tmux.wait_for("EXITED=");
-    let status = 128 + u32::from(number);
-    assert!(
-        screen.contains(&format!("EXITED={status}")),
-        "SIG{signal} ends with status {status}:\n{screen}"
+    let (status, screen) = tmux.exit_status(true);
+    let expected = 128 + u32::from(number);
+    assert_eq!(
+        status, expected,
+        "SIG{signal} ends with status {expected}:\n{screen}"
     );
     assert_eq!(tmux.pane("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "mouse capture off");

@@ -131,6 +131,25 @@ impl Tmux {
         self.wait_for("User pools");
     }
 
+    /// Waits until the shell has printed `EXITED=<status>` (the typed command also holds the text
+    /// `EXITED=`, and a long one wraps onto lines of its own) and, with `prompt`, its prompt as the
+    /// last line (a panic's message may still arrive after it); the status and the screen.
+    pub fn exit_status(&self, prompt: bool) -> (u32, String) {
+        let status = |screen: &str| {
+            screen.lines().find_map(|l| {
+                l.trim()
+                    .strip_prefix("EXITED=")
+                    .and_then(|n| n.parse::<u32>().ok())
+            })
+        };
+        let screen = self.wait("the exit status, then the shell prompt", |screen| {
+            let last = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+            status(screen).is_some()
+                && (!prompt || matches!(last.trim_end().chars().last(), Some('$' | '#')))
+        });
+        (status(&screen).unwrap_or_default(), screen)
+    }
+
     /// Shows only the pool named `name` (local filter), waiting until it is loaded.
     pub fn find_pool(&self, name: &str) {
         self.keys(&["/"]);
@@ -156,12 +175,8 @@ impl Tmux {
             "the console captures the mouse"
         );
         self.keys(&["q"]);
-        // The status line comes first, the prompt a moment later: wait for both.
-        self.wait("exit status 0, then the shell prompt", |screen| {
-            let prompt = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-            screen.contains("EXITED=0")
-                && matches!(prompt.trim_end().chars().last(), Some('$' | '#'))
-        });
+        let (status, screen) = self.exit_status(true);
+        assert_eq!(status, 0, "{screen}");
         assert_eq!(self.pane("#{alternate_on}"), "0", "alternate screen left");
         assert_eq!(self.pane("#{mouse_any_flag}"), "0", "mouse capture off");
         assert_eq!(self.pane("#{cursor_flag}"), "1", "cursor shown");
