@@ -13,6 +13,24 @@ use common::backend::local as start;
 use futures::TryStreamExt as _;
 use serde_json::json;
 
+#[cfg(unix)]
+#[tokio::test]
+async fn the_state_files_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.sqlite3");
+    // An existing file readable by others is tightened too.
+    std::fs::write(&path, b"").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (_server, client) = start(&StateLocation::File(path.clone()), Seed::Empty).await;
+    common::create_pool(&client, "private").await;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", entry.path().display());
+    }
+}
+
 #[tokio::test]
 async fn edits_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();

@@ -215,6 +215,7 @@ fn open_file(path: &Path) -> LocalResult<Connection> {
             LocalError::internal(format!("could not create {}: {e}", dir.display()))
         })?;
     }
+    private_file(path)?;
     let conn = Connection::open(path)?;
     // One server owns a state file: the exclusive lock saves a lock and an unlock on every
     // transaction (a quarter of a call's cost), and a second server on the same file is told so
@@ -225,6 +226,30 @@ fn open_file(path: &Path) -> LocalResult<Connection> {
         .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;"))
         .map_err(|e| in_use(path, e))?;
     Ok(conn)
+}
+
+/// The state holds users' personal data: the file is created (or tightened to) mode 0600 before
+/// SQLite opens it, and SQLite gives its WAL and shared-memory files the same mode.
+fn private_file(path: &Path) -> LocalResult<()> {
+    let failed = |e: std::io::Error| {
+        LocalError::internal(format!("could not create {}: {e}", path.display()))
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        options.mode(0o600);
+        let file = options.open(path).map_err(failed)?;
+        let mode = file.metadata().map_err(failed)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(failed)?;
+        }
+    }
+    #[cfg(not(unix))]
+    options.open(path).map_err(failed)?;
+    Ok(())
 }
 
 fn in_use(path: &Path, e: rusqlite::Error) -> LocalError {
