@@ -205,6 +205,10 @@ impl Row for PoolRow {
     fn haystack(&self) -> &str {
         &self.search
     }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -275,6 +279,10 @@ impl Row for GroupRow {
 
     fn haystack(&self) -> &str {
         &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.name
     }
 }
 
@@ -350,6 +358,10 @@ impl Row for ClientRow {
     fn haystack(&self) -> &str {
         &self.search
     }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -409,5 +421,9 @@ impl Row for IdpRow {
 
     fn haystack(&self) -> &str {
         &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.name
     }
 }

@@ -19,11 +19,10 @@ pub trait Row {
     fn compare(&self, other: &Self, column: usize) -> Ordering;
     /// Lower-cased text of every visible column, for the case-insensitive local filter.
     fn haystack(&self) -> &str;
-    /// What identifies the row (a username), for replacing or removing one row.
-    #[allow(clippy::unnecessary_literal_bound)]
-    fn key(&self) -> &str {
-        ""
-    }
+    /// What identifies the row among the others (a username, a client id), for replacing or
+    /// removing one row and for opening its detail. No default: rows without one would all be
+    /// equal, and replacing one would replace another.
+    fn key(&self) -> &str;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,5 +286,62 @@ impl<R: Row> Navigable for TableView<R> {
     }
     fn selected_index(&self) -> usize {
         TableView::selected_index(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::TableView;
+    use crate::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow};
+    use crate::cognito::clients::UserPoolClientType;
+    use crate::cognito::groups::GroupType;
+    use crate::cognito::idps::ProviderDescription;
+    use crate::cognito::pools::UserPoolDescriptionType;
+
+    fn from<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+        serde_json::from_value(value).unwrap()
+    }
+
+    /// Every kind of row is told apart by its key: replacing one never replaces another, and
+    /// removing one removes only it.
+    #[test]
+    fn rows_of_every_kind_are_told_apart_by_their_key() {
+        let group = |name: &str| GroupRow::from(&from::<GroupType>(json!({"GroupName": name})));
+        let mut groups = TableView::new(vec![group("admins"), group("support")]);
+        groups.upsert(group("beta"));
+        assert_eq!(
+            groups.total(),
+            3,
+            "a new group is added, not put over another"
+        );
+        assert!(groups.remove("admins"));
+        let names: Vec<&str> = groups.rows().iter().map(|g| &*g.name).collect();
+        assert_eq!(names, ["support", "beta"]);
+
+        let pool = |id: &str| PoolRow::from(&from::<UserPoolDescriptionType>(json!({"Id": id})));
+        let mut pools = TableView::new(vec![pool("us-east-1_A"), pool("us-east-1_B")]);
+        pools.upsert(pool("us-east-1_C"));
+        assert_eq!(pools.total(), 3);
+
+        let client = |id: &str| {
+            ClientRow::from(&from::<UserPoolClientType>(
+                json!({"ClientId": id, "ClientName": "web"}),
+            ))
+        };
+        let mut clients = TableView::new(vec![client("c1")]);
+        clients.upsert(client("c2"));
+        assert_eq!(
+            clients.total(),
+            2,
+            "two clients may share a name, never an id"
+        );
+
+        let idp =
+            |name: &str| IdpRow::from(&from::<ProviderDescription>(json!({"ProviderName": name})));
+        let mut idps = TableView::new(vec![idp("Google")]);
+        assert!(!idps.remove("Okta"));
+        assert_eq!(idps.total(), 1);
     }
 }
