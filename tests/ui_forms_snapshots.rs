@@ -10,6 +10,7 @@ use cognito_tui::app::devices::DeviceLine;
 use cognito_tui::app::dialog::MfaInfo;
 use cognito_tui::app::journal::JournalLine;
 use cognito_tui::app::remote::ErrorInfo;
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::user_forms::PoolSettings;
 use cognito_tui::app::user_ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, State};
@@ -300,7 +301,7 @@ fn group_picker() {
 fn devices_view() {
     let mut s = users_state(8, true);
     let effects = act(&mut s, Action::User(UserOp::Devices));
-    let ids: Vec<u64> = effects
+    let ids: Vec<RequestId> = effects
         .iter()
         .filter_map(|e| match e {
             Effect::Api { request, .. } => Some(*request),
@@ -354,7 +355,7 @@ fn journal_view() {
     snap("journal", &s);
 }
 
-fn request_of_journal(effects: &[Effect]) -> u64 {
+fn request_of_journal(effects: &[Effect]) -> RequestId {
     match effects {
         [Effect::ReadJournal { request, .. }] => *request,
         other => panic!("{other:?}"),

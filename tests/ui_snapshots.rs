@@ -3,6 +3,7 @@
 
 mod ui_support;
 
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::state::Tab;
 use cognito_tui::app::{Action, InputKey, Payload, State};
 use cognito_tui::ui::{Theme, table_top};
@@ -148,7 +149,7 @@ fn users_server_filter() {
 
 // ---------- the other tabs ----------
 
-fn tab(tab: Tab) -> (State, u64) {
+fn tab(tab: Tab) -> (State, RequestId) {
     let mut s = users_state(3, true);
     let req = request(&act(&mut s, Action::ShowTab(tab)));
     (s, req)

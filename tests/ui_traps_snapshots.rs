@@ -5,6 +5,7 @@
 mod ui_support;
 
 use cognito_tui::app::effect::AdminOp;
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::user_ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, Payload, State};
@@ -295,6 +296,6 @@ fn a_typed_password_is_revealed_with_ctrl_r() {
     assert!(screen(&s).contains("Typed-Pass-1"));
 }
 
-fn request_of(effects: &[Effect]) -> u64 {
+fn request_of(effects: &[Effect]) -> RequestId {
     request(effects)
 }

@@ -8,6 +8,7 @@ mod worker_support;
 use cognito_tui::app::action::{Action, Payload};
 use cognito_tui::app::bulk::BulkAction;
 use cognito_tui::app::effect::{AdminOp, ApiCall, Effect, NewUser};
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::cognito::pools::PasswordPolicyType;
 use cognito_tui::cognito::types::{Secret, attribute};
@@ -301,12 +302,12 @@ async fn bulk_steps_through_every_user_and_a_failure_does_not_stop_it(backend: B
     loop {
         match h.next().await {
             Action::BulkStep {
-                request: 1,
+                request: RequestId(1),
                 user,
                 error,
             } => steps.push((user, error.map(|e| e.code))),
             Action::Loaded {
-                request: 1,
+                request: RequestId(1),
                 payload: Payload::Done,
                 ..
             } => break,
@@ -339,7 +340,7 @@ async fn generated_passwords_meet_the_policy_and_the_journal_is_read(backend: Ba
         ..PasswordPolicyType::default()
     };
     h.send(Effect::GeneratePassword {
-        request: 1,
+        request: RequestId(1),
         policy: policy.clone(),
     });
     let Payload::Password(secret) = h.pages(1).await.remove(0).0 else {
@@ -347,17 +348,17 @@ async fn generated_passwords_meet_the_policy_and_the_journal_is_read(backend: Ba
     };
     assert!(cognito_tui::admin::password::problems(secret.reveal(), &policy).is_empty());
     h.send(Effect::ReadJournal {
-        request: 2,
+        request: RequestId(2),
         last: 5,
     });
     match h.next().await {
         Action::Loaded {
-            request: 2,
+            request: RequestId(2),
             payload: Payload::Journal(lines),
             ..
         } => assert!(lines.len() <= 5),
         // No data dir on this machine is the one acceptable failure.
-        Action::Failed { request: 2, error } => {
+        Action::Failed { request: RequestId(2), error } => {
             assert!(error.text.contains("journal"), "{error:?}");
         }
         other => panic!("{other:?}"),
@@ -378,9 +379,9 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Ba
         user: Username::new("ann"),
         op: AdminOp::Disable,
     };
-    effects.send(Effect::Api { request: 1, call }).unwrap();
+    effects.send(Effect::Api { request: RequestId(1), call }).unwrap();
     match actions.recv().await.unwrap() {
-        Action::Failed { request: 1, error } => assert!(error.text.contains("read-only")),
+        Action::Failed { request: RequestId(1), error } => assert!(error.text.contains("read-only")),
         other => panic!("{other:?}"),
     }
     assert!(status(&client, &pool, "ann").await.1, "still enabled");

@@ -10,7 +10,7 @@ mod worker_support;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cognito_tui::admin::bulk::BulkAction;
-use cognito_tui::app::remote::ErrorKind;
+use cognito_tui::app::remote::{ErrorKind, RequestId};
 use cognito_tui::app::{Action, ApiCall, Payload};
 use cognito_tui::cognito::{PoolId, Username};
 use common::fault::{Canned, serve_with};
@@ -84,7 +84,7 @@ async fn retries_are_announced_while_they_wait() {
     let Action::Retrying { request, notice } = h.next_raw().await else {
         panic!("expected a retry notice first");
     };
-    assert_eq!(request, 1);
+    assert_eq!(request, RequestId(1));
     assert_eq!((notice.attempt, notice.max_attempts), (2, Some(2)));
     assert_eq!(notice.reason, "HTTP 503");
     assert!(

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use cognito_tui::app::effect::ProfileChoice;
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
@@ -82,14 +83,14 @@ async fn cancel_stops_further_pages(backend: Backend) {
         matches!(
             first,
             Action::Loaded {
-                request: 7,
+                request: RequestId(7),
                 done: false,
                 ..
             }
         ),
         "{first:?}"
     );
-    h.send(Effect::Cancel(7));
+    h.send(Effect::Cancel(RequestId(7)));
     let mut later = Vec::new();
     while let Ok(Some(action)) =
         tokio::time::timeout(Duration::from_millis(1500), h.actions.recv()).await

@@ -1,6 +1,7 @@
 //! The fixture the render benchmark and the memory example share: a console on a pool's users tab
 //! with 100,000 users arriving through `update` in pages of 60, as the worker sends them.
 
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{PoolRow, UserRow};
 use cognito_tui::app::{Action, Effect, Payload, State, init, update};
 use cognito_tui::cognito::pools::UserPoolDescriptionType;
@@ -34,7 +35,7 @@ pub fn page(start: usize) -> Vec<UserRow> {
         .collect()
 }
 
-fn api_request(effects: &[Effect]) -> u64 {
+fn api_request(effects: &[Effect]) -> RequestId {
     effects
         .iter()
         .find_map(|e| match e {
@@ -45,7 +46,7 @@ fn api_request(effects: &[Effect]) -> u64 {
 }
 
 /// Loads the pools (one, "big") and opens it: the id of the users request now awaited.
-pub fn open_pool(s: &mut State) -> u64 {
+pub fn open_pool(s: &mut State) -> RequestId {
     let pools = api_request(&init(s));
     let pool: UserPoolDescriptionType =
         serde_json::from_value(json!({"Id": "us-east-1_Big000001", "Name": "big"})).unwrap();
@@ -61,7 +62,7 @@ pub fn open_pool(s: &mut State) -> u64 {
 }
 
 /// Every page of users, as answers to `request`.
-pub fn load_users(s: &mut State, request: u64) {
+pub fn load_users(s: &mut State, request: RequestId) {
     for start in (0..USERS).step_by(PAGE) {
         update(
             s,

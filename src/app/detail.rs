@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::remote::Remote;
+use super::remote::{Remote, RequestId};
 use super::state::Overview;
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::groups::GroupType;
@@ -34,7 +34,7 @@ pub struct Detail {
 }
 
 impl Detail {
-    pub fn loading(kind: DetailKind, name: String, request: u64) -> Self {
+    pub fn loading(kind: DetailKind, name: String, request: RequestId) -> Self {
         Self {
             kind,
             name,

@@ -261,7 +261,7 @@ mod tests {
         assert_eq!(f.value("name"), "Ann");
         assert_eq!(f.focus, 1, "the focus stays on the same field");
         assert_eq!(f.key(InputKey::Submit), FormEvent::Submit);
-        f.submit = Submit::Submitting(3);
+        f.submit = Submit::Submitting(RequestId(3));
         assert_eq!(f.key(InputKey::Cancel), FormEvent::None);
     }
 }

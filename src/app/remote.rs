@@ -1,8 +1,26 @@
 //! A value that comes from the API: not asked yet, loading (tagged with its request id), loaded,
 //! or failed. A reply whose id is no longer the current one is stale and dropped.
 
-/// Ids the reducer hands out to each request, in order.
-pub type RequestId = u64;
+use std::fmt;
+
+/// The id the reducer gives each request, in order: every answer names the request it answers,
+/// so an answer to a request no longer awaited is told apart from the current one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RequestId(pub u64);
+
+impl RequestId {
+    /// The id handed out after this one.
+    #[must_use]
+    pub fn next(self) -> Self {
+        Self(self.0.wrapping_add(1))
+    }
+}
+
+impl fmt::Display for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Remote<T> {
@@ -123,10 +141,10 @@ mod tests {
 
     #[test]
     fn only_the_current_request_is_awaited() {
-        let r: Remote<u32> = Remote::Loading(7);
-        assert!(r.awaits(7));
-        assert!(!r.awaits(6));
-        assert!(!Remote::Loaded(1).awaits(7));
+        let r: Remote<u32> = Remote::Loading(RequestId(7));
+        assert!(r.awaits(RequestId(7)));
+        assert!(!r.awaits(RequestId(6)));
+        assert!(!Remote::Loaded(1).awaits(RequestId(7)));
         assert_eq!(Remote::Loaded(3).loaded(), Some(&3));
     }
 }

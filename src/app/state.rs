@@ -304,7 +304,7 @@ impl State {
             toast: None,
             retrying: BTreeMap::new(),
             ticks: 0,
-            next_request: 1,
+            next_request: RequestId(1),
             page_rows: 20,
             quit: false,
         }
@@ -313,7 +313,7 @@ impl State {
     /// A fresh request id.
     pub fn request_id(&mut self) -> RequestId {
         let id = self.next_request;
-        self.next_request += 1;
+        self.next_request = id.next();
         id
     }
 

@@ -124,7 +124,7 @@ impl Worker {
                     let _ = self.actions.send(Action::Failed { request, error }).await;
                     return;
                 }
-                tracing::debug!(request, ?call, "call");
+                tracing::debug!(%request, ?call, "call");
                 let client = self.client.clone();
                 let actions = self.actions.clone();
                 let permits = Arc::clone(&self.permits);
@@ -140,7 +140,7 @@ impl Worker {
             }
             Effect::Cancel(request) => {
                 if let Some(handle) = self.running.remove(&request) {
-                    tracing::debug!(request, "cancel");
+                    tracing::debug!(%request, "cancel");
                     handle.abort();
                 }
             }
@@ -334,7 +334,7 @@ async fn perform(
         },
     };
     if let Err(Stopped { error, resume }) = outcome {
-        tracing::warn!(request, error = %error, "call failed");
+        tracing::warn!(%request, error = %error, "call failed");
         let error = ErrorInfo {
             resume,
             ..ErrorInfo::from_aws(&error)

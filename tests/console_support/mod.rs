@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 
 use cognito_tui::app::keymap::action_for_key;
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::state::Context;
 use cognito_tui::app::{Action, Effect, State, update};
 use cognito_tui::local::{LocalServer, Seed, StateLocation};
@@ -29,7 +30,7 @@ pub const HEIGHT: u16 = 32;
 pub struct Console {
     pub state: State,
     harness: Harness,
-    outstanding: BTreeSet<u64>,
+    outstanding: BTreeSet<RequestId>,
     _server: LocalServer,
 }
 

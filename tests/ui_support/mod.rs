@@ -10,6 +10,7 @@
 
 use cognito_tui::app::detail::{self, DetailBody};
 use cognito_tui::app::remote::ErrorInfo;
+use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use cognito_tui::app::state::Context;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
@@ -41,7 +42,7 @@ pub fn context() -> Context {
 }
 
 /// A fresh console sized for the test terminal, with the pools request in flight.
-pub fn start() -> (State, u64) {
+pub fn start() -> (State, RequestId) {
     let mut s = State::new(context());
     update(
         &mut s,
@@ -55,7 +56,7 @@ pub fn start() -> (State, u64) {
 }
 
 /// The request id of the (last) API call among the effects.
-pub fn request(effects: &[Effect]) -> u64 {
+pub fn request(effects: &[Effect]) -> RequestId {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -70,7 +71,7 @@ pub fn act(s: &mut State, action: Action) -> Vec<Effect> {
     update(s, action)
 }
 
-pub fn loaded(s: &mut State, request: u64, payload: Payload, done: bool) {
+pub fn loaded(s: &mut State, request: RequestId, payload: Payload, done: bool) {
     update(
         s,
         Action::Loaded {
@@ -81,7 +82,7 @@ pub fn loaded(s: &mut State, request: u64, payload: Payload, done: bool) {
     );
 }
 
-pub fn failed(s: &mut State, request: u64, code: &str, text: &str) {
+pub fn failed(s: &mut State, request: RequestId, code: &str, text: &str) {
     update(
         s,
         Action::Failed {
@@ -273,7 +274,7 @@ pub fn idp_detail() -> DetailBody {
 }
 
 /// The pools loaded and `prod` opened: the users request is in flight. Returns its id.
-pub fn open_prod(s: &mut State, pools_request: u64) -> u64 {
+pub fn open_prod(s: &mut State, pools_request: RequestId) -> RequestId {
     loaded(s, pools_request, Payload::Pools(pool_rows()), true);
     request(&act(s, Action::Open))
 }

@@ -62,7 +62,9 @@ impl Harness {
         self.effects.send(effect).expect("worker alive");
     }
 
-    pub fn call(&self, request: RequestId, call: ApiCall) {
+    /// Asks for `call` as request number `request`.
+    pub fn call(&self, request: u64, call: ApiCall) {
+        let request = RequestId(request);
         self.send(Effect::Api { request, call });
     }
 
@@ -85,7 +87,8 @@ impl Harness {
     }
 
     /// The pages of `request` up to and including the one marked done.
-    pub async fn pages(&mut self, request: RequestId) -> Vec<(Payload, bool)> {
+    pub async fn pages(&mut self, request: u64) -> Vec<(Payload, bool)> {
+        let request = RequestId(request);
         let mut pages = Vec::new();
         loop {
             match self.next().await {
@@ -107,7 +110,7 @@ impl Harness {
         }
     }
 
-    pub async fn detail(&mut self, request: RequestId, call: ApiCall) -> DetailBody {
+    pub async fn detail(&mut self, request: u64, call: ApiCall) -> DetailBody {
         self.call(request, call);
         let mut pages = self.pages(request).await;
         assert_eq!(pages.len(), 1, "a detail is one answer");
@@ -117,7 +120,8 @@ impl Harness {
         }
     }
 
-    pub async fn failure(&mut self, request: RequestId) -> ErrorInfo {
+    pub async fn failure(&mut self, request: u64) -> ErrorInfo {
+        let request = RequestId(request);
         match self.next().await {
             Action::Failed { request: r, error } if r == request => error,
             other => panic!("expected Failed for {request}, got {other:?}"),

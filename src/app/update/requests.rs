@@ -2,7 +2,7 @@
 
 use crate::app::detail::{Detail, DetailKind};
 use crate::app::effect::{ApiCall, Effect};
-use crate::app::remote::Remote;
+use crate::app::remote::{Remote, RequestId};
 use crate::app::state::{ListPane, Load, PoolState, ServerFilter, State, Tab};
 use crate::app::table::Row;
 use crate::cognito::PoolId;
@@ -110,7 +110,7 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
         }
     };
     if let Some(call) = call {
-        state.next_request += 1;
+        state.next_request = request.next();
         effects.push(Effect::Api { request, call });
     }
     effects
@@ -128,7 +128,7 @@ fn resume_point<R: Row>(pane: &ListPane<R>, force: bool) -> Option<String> {
 /// loaded (or is loading) and the reload is not forced. True when a request must be sent.
 fn restart<R: Row>(
     pane: &mut ListPane<R>,
-    request: u64,
+    request: RequestId,
     force: bool,
     effects: &mut Vec<Effect>,
 ) -> bool {

@@ -3,7 +3,7 @@
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::detail::{DetailBody, DetailKind};
 use crate::app::effect::{ApiCall, Effect};
-use crate::app::remote::{ErrorInfo, Remote};
+use crate::app::remote::{ErrorInfo, Remote, RequestId};
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, Load, Overlay, State, Tab};
 use crate::app::update::{init, update};
@@ -46,7 +46,7 @@ fn user_rows(names: &[&str]) -> Vec<UserRow> {
         .collect()
 }
 
-fn only_api(effects: &[Effect]) -> (u64, ApiCall) {
+fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
     let apis: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -65,7 +65,7 @@ fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
 }
 
 /// The pools loaded, then the pool opened with the users request in flight.
-fn opened_pool(s: &mut State) -> u64 {
+fn opened_pool(s: &mut State) -> RequestId {
     let (req, call) = only_api(&init(s));
     assert_eq!(call, ApiCall::ListPools);
     update(

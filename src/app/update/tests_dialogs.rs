@@ -8,7 +8,7 @@ use crate::app::effect::{AdminOp, ApiCall, Effect};
 use crate::app::form::Submit;
 use crate::app::journal::JournalLine;
 use crate::app::menu::Menu;
-use crate::app::remote::Remote;
+use crate::app::remote::{Remote, RequestId};
 use crate::app::rows::GroupRow;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
@@ -22,7 +22,7 @@ fn dialog(s: &State) -> &Dialog {
     }
 }
 
-fn admin_op(effects: &[Effect]) -> (u64, AdminOp) {
+fn admin_op(effects: &[Effect]) -> (RequestId, AdminOp) {
     match only_api(effects) {
         (req, ApiCall::Admin { op, .. }) => (req, op),
         other => panic!("{other:?}"),

@@ -9,12 +9,12 @@ use super::update;
 use crate::app::action::{Action, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase};
 use crate::app::effect::{ApiCall, Effect};
-use crate::app::remote::{ErrorInfo, ErrorKind};
+use crate::app::remote::{ErrorInfo, ErrorKind, RequestId};
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_ops::UserOp;
 use crate::aws::RetryNotice;
 
-fn page(s: &mut State, request: u64, names: &[&str], done: bool) {
+fn page(s: &mut State, request: RequestId, names: &[&str], done: bool) {
     let rows = names
         .iter()
         .map(|n| user_row(n, "CONFIRMED", true))
@@ -136,7 +136,7 @@ fn a_retry_shows_until_its_request_answers_or_is_cancelled() {
 }
 
 /// Opens the disable dialog for `ann` and submits it: the request of the change.
-fn submit_disable(s: &mut State) -> u64 {
+fn submit_disable(s: &mut State) -> RequestId {
     update(s, Action::User(UserOp::ToggleEnabled));
     assert!(matches!(s.overlay, Overlay::Dialog(_)), "{:?}", s.overlay);
     let effects = update(s, Action::Input(crate::app::action::InputKey::Submit));

@@ -3,7 +3,7 @@
 
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::effect::{ApiCall, Effect};
-use crate::app::remote::ErrorInfo;
+use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, State};
 use crate::app::update::{init, update};
@@ -39,7 +39,7 @@ pub fn users(list: &[(&str, &str, bool)]) -> State {
     s
 }
 
-pub fn answer(s: &mut State, request: u64, payload: Payload) -> Vec<Effect> {
+pub fn answer(s: &mut State, request: RequestId, payload: Payload) -> Vec<Effect> {
     update(
         s,
         Action::Loaded {
@@ -50,7 +50,7 @@ pub fn answer(s: &mut State, request: u64, payload: Payload) -> Vec<Effect> {
     )
 }
 
-pub fn fail(s: &mut State, request: u64, code: &str, text: &str) -> Vec<Effect> {
+pub fn fail(s: &mut State, request: RequestId, code: &str, text: &str) -> Vec<Effect> {
     update(
         s,
         Action::Failed {
@@ -64,7 +64,7 @@ pub fn fail(s: &mut State, request: u64, code: &str, text: &str) -> Vec<Effect> 
     )
 }
 
-pub fn apis(effects: &[Effect]) -> Vec<(u64, ApiCall)> {
+pub fn apis(effects: &[Effect]) -> Vec<(RequestId, ApiCall)> {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -74,14 +74,14 @@ pub fn apis(effects: &[Effect]) -> Vec<(u64, ApiCall)> {
         .collect()
 }
 
-pub fn only_api(effects: &[Effect]) -> (u64, ApiCall) {
+pub fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
     let all = apis(effects);
     assert_eq!(all.len(), 1, "expected one API call in {effects:?}");
     all[0].clone()
 }
 
 /// The request of the one call matching `pick`.
-pub fn find(effects: &[Effect], pick: impl Fn(&ApiCall) -> bool) -> u64 {
+pub fn find(effects: &[Effect], pick: impl Fn(&ApiCall) -> bool) -> RequestId {
     let found: Vec<_> = apis(effects).into_iter().filter(|(_, c)| pick(c)).collect();
     assert_eq!(found.len(), 1, "expected one such call in {effects:?}");
     found[0].0

@@ -215,7 +215,7 @@ async fn bulk(
         pacer.wait().await;
         let outcome = accept_applied(apply_one(client, pool, op, user).await);
         if let Err(e) = &outcome {
-            tracing::warn!(request, user = %user, error = %e, "bulk step failed");
+            tracing::warn!(%request, user = %user, error = %e, "bulk step failed");
         }
         let error = outcome.err();
         let step = Action::BulkStep {
