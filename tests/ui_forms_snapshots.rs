@@ -8,6 +8,7 @@ mod ui_support;
 use cognito_tui::app::action::Payload;
 use cognito_tui::app::devices::DeviceLine;
 use cognito_tui::app::dialog::MfaInfo;
+use cognito_tui::app::effect::Read;
 use cognito_tui::app::journal::JournalLine;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
@@ -51,7 +52,7 @@ fn with_form(op: UserOp) -> (State, Vec<Effect>) {
     let effects = act(&mut s, Action::User(op));
     for e in &effects {
         if let Effect::Api { request, call } = e
-            && matches!(call, ApiCall::PoolSettings(_))
+            && matches!(call, ApiCall::Read(Read::PoolSettings(_)))
         {
             loaded(&mut s, *request, Payload::PoolSettings(settings()), true);
         }
@@ -144,7 +145,7 @@ fn edit_attributes_form() {
         .find_map(|e| match e {
             Effect::Api {
                 request,
-                call: ApiCall::GetUser(..),
+                call: ApiCall::Read(Read::GetUser(..)),
             } => Some(*request),
             _ => None,
         })

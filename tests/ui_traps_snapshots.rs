@@ -5,6 +5,7 @@
 mod ui_support;
 
 use cognito_tui::app::effect::AdminOp;
+use cognito_tui::app::effect::{Change, Read};
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::user_ops::UserOp;
@@ -62,7 +63,7 @@ fn admin_call(effects: &[Effect]) -> (Username, AdminOp) {
         .iter()
         .find_map(|e| match e {
             Effect::Api {
-                call: ApiCall::Admin { user, op, .. },
+                call: ApiCall::Change(Change::Admin { user, op, .. }),
                 ..
             } => Some((user.clone(), op.clone())),
             _ => None,
@@ -241,7 +242,7 @@ fn password_form() -> State {
         .find_map(|e| match e {
             Effect::Api {
                 request,
-                call: ApiCall::PoolSettings(_),
+                call: ApiCall::Read(Read::PoolSettings(_)),
             } => Some(*request),
             _ => None,
         })

@@ -7,7 +7,7 @@ mod worker_support;
 
 use cognito_tui::app::action::{Action, Payload};
 use cognito_tui::app::bulk::BulkAction;
-use cognito_tui::app::effect::{AdminOp, ApiCall, Effect, NewUser};
+use cognito_tui::app::effect::{AdminOp, ApiCall, Change, Effect, NewUser, Read};
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::cognito::pools::PasswordPolicyType;
@@ -32,11 +32,11 @@ async fn change(h: &mut Harness, request: u64, call: ApiCall) {
 }
 
 async fn admin(h: &mut Harness, request: u64, pool: &PoolId, user: &str, op: AdminOp) {
-    let call = ApiCall::Admin {
+    let call = ApiCall::Change(Change::Admin {
         pool: pool.clone(),
         user: Username::new(user),
         op,
-    };
+    });
     change(h, request, call).await;
 }
 
@@ -64,7 +64,8 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
     let server = backend.start().await;
     let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "wa-create").await;
-    let Payload::PoolSettings(s) = answer(&mut h, 1, ApiCall::PoolSettings(pool.clone())).await
+    let Payload::PoolSettings(s) =
+        answer(&mut h, 1, ApiCall::Read(Read::PoolSettings(pool.clone()))).await
     else {
         panic!()
     };
@@ -88,7 +89,12 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
         suppress_invitation: true,
         delivery: vec!["EMAIL".into()],
     };
-    change(&mut h, 2, ApiCall::CreateUser(Box::new(new))).await;
+    change(
+        &mut h,
+        2,
+        ApiCall::Change(Change::CreateUser(Box::new(new))),
+    )
+    .await;
     let got = h
         .client
         .admin_get_user(&pool, &Username::new("zoe"))
@@ -103,7 +109,7 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
     let row = answer(
         &mut h,
         3,
-        ApiCall::GetUserRow(pool.clone(), Username::new("zoe")),
+        ApiCall::Read(Read::GetUserRow(pool.clone(), Username::new("zoe"))),
     )
     .await;
     let Payload::UserRow(row) = row else {
@@ -111,12 +117,12 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
     };
     assert_eq!((&*row.username, &*row.email), ("zoe", "zoe@example.com"));
 
-    let edit = ApiCall::UpdateAttributes {
+    let edit = ApiCall::Change(Change::UpdateAttributes {
         pool: pool.clone(),
         user: Username::new("zoe"),
         set: vec![("name".into(), "Zoe Q".into())],
         delete: vec!["custom:tenant".into()],
-    };
+    });
     change(&mut h, 4, edit).await;
     let got = h
         .client
@@ -135,7 +141,7 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
         suppress_invitation: true,
         delivery: Vec::new(),
     };
-    h.call(5, ApiCall::CreateUser(Box::new(again)));
+    h.call(5, ApiCall::Change(Change::CreateUser(Box::new(again))));
     let error = h.failure(5).await;
     assert_eq!(error.code.as_deref(), Some("UsernameExistsException"));
     assert!(error.text.contains("already exists"), "{error:?}");
@@ -163,12 +169,12 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
     common::create_user(&c, &pool, "fcp", &[]).await;
     admin(&mut h, 3, &pool, "fcp", AdminOp::ResendInvitation).await;
     assert_eq!(status(&c, &pool, "fcp").await.0, "FORCE_CHANGE_PASSWORD");
-    let set = ApiCall::SetPassword {
+    let set = ApiCall::Change(Change::SetPassword {
         pool: pool.clone(),
         user: Username::new("ann"),
         password: Secret::new("Perm-Passw0rd!"),
         permanent: true,
-    };
+    });
     change(&mut h, 4, set).await;
     assert_eq!(status(&c, &pool, "ann").await.0, "CONFIRMED");
     admin(&mut h, 5, &pool, "ann", AdminOp::ResetPassword).await;
@@ -178,7 +184,7 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
     let Payload::Mfa(mfa) = answer(
         &mut h,
         8,
-        ApiCall::GetUserMfa(pool.clone(), Username::new("ann")),
+        ApiCall::Read(Read::GetUserMfa(pool.clone(), Username::new("ann"))),
     )
     .await
     else {
@@ -229,11 +235,11 @@ async fn admin_fails(
     op: AdminOp,
     code: &str,
 ) {
-    let call = ApiCall::Admin {
+    let call = ApiCall::Change(Change::Admin {
         pool: pool.clone(),
         user: Username::new(user),
         op,
-    };
+    });
     h.call(request, call);
     assert_eq!(h.failure(request).await.code.as_deref(), Some(code));
 }
@@ -252,8 +258,8 @@ async fn groups_devices_and_auth_events(backend: Backend) {
     assert!(groups_of(&c, &pool, "ann").await.is_empty());
 
     let (ann, devices, events) = (Username::new("ann"), 3, 4);
-    let list_devices = ApiCall::ListDevices(pool.clone(), ann.clone());
-    let list_events = ApiCall::ListAuthEvents(pool.clone(), ann);
+    let list_devices = ApiCall::Read(Read::ListDevices(pool.clone(), ann.clone()));
+    let list_events = ApiCall::Read(Read::ListAuthEvents(pool.clone(), ann));
     if server.is_moto() {
         // moto has neither: the error says so, for the view to show in place.
         for (request, call) in [(devices, list_devices), (events, list_events)] {
@@ -292,11 +298,11 @@ async fn bulk_steps_through_every_user_and_a_failure_does_not_stop_it(backend: B
     let users = ["u1", "ghost", "u3"].map(Username::new).to_vec();
     h.call(
         1,
-        ApiCall::Bulk {
+        ApiCall::Change(Change::Bulk {
             pool: pool.clone(),
             op: BulkAction::Disable,
             users,
-        },
+        }),
     );
     let mut steps = Vec::new();
     loop {
@@ -358,7 +364,10 @@ async fn generated_passwords_meet_the_policy_and_the_journal_is_read(backend: Ba
             ..
         } => assert!(lines.len() <= 5),
         // No data dir on this machine is the one acceptable failure.
-        Action::Failed { request: RequestId(2), error } => {
+        Action::Failed {
+            request: RequestId(2),
+            error,
+        } => {
             assert!(error.text.contains("journal"), "{error:?}");
         }
         other => panic!("{other:?}"),
@@ -374,14 +383,22 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Ba
     let (effects, rx) = tokio::sync::mpsc::unbounded_channel();
     let (tx, mut actions) = tokio::sync::mpsc::channel(8);
     Worker::new(settings, client.clone(), true, tx).spawn(rx);
-    let call = ApiCall::Admin {
+    let call = ApiCall::Change(Change::Admin {
         pool: pool.clone(),
         user: Username::new("ann"),
         op: AdminOp::Disable,
-    };
-    effects.send(Effect::Api { request: RequestId(1), call }).unwrap();
+    });
+    effects
+        .send(Effect::Api {
+            request: RequestId(1),
+            call,
+        })
+        .unwrap();
     match actions.recv().await.unwrap() {
-        Action::Failed { request: RequestId(1), error } => assert!(error.text.contains("read-only")),
+        Action::Failed {
+            request: RequestId(1),
+            error,
+        } => assert!(error.text.contains("read-only")),
         other => panic!("{other:?}"),
     }
     assert!(status(&client, &pool, "ann").await.1, "still enabled");

@@ -10,6 +10,7 @@ mod worker_support;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cognito_tui::admin::bulk::BulkAction;
+use cognito_tui::app::effect::{Change, Read};
 use cognito_tui::app::remote::{ErrorKind, RequestId};
 use cognito_tui::app::{Action, ApiCall, Payload};
 use cognito_tui::cognito::{PoolId, Username};
@@ -18,11 +19,11 @@ use common::listing::{POOL, Users};
 use worker_support::{Harness, settings};
 
 fn list_users(from: Option<&str>) -> ApiCall {
-    ApiCall::ListUsers {
+    ApiCall::Read(Read::ListUsers {
         pool: PoolId::new(POOL),
         filter: None,
         from: from.map(str::to_owned),
-    }
+    })
 }
 
 #[tokio::test]
@@ -108,7 +109,7 @@ async fn an_unsupported_device_list_fails_once_and_says_so() {
     let mut h = Harness::start(settings(&server.url), 16).await;
     h.call(
         1,
-        ApiCall::ListDevices(PoolId::new(POOL), Username::new("ann")),
+        ApiCall::Read(Read::ListDevices(PoolId::new(POOL), Username::new("ann"))),
     );
     let error = h.failure(1).await;
     assert_eq!(error.kind, ErrorKind::Unsupported);
@@ -126,11 +127,11 @@ async fn a_bulk_run_stops_at_the_first_unsupported_answer() {
     let users = ["ann", "bob", "cat"].map(Username::new).to_vec();
     h.call(
         1,
-        ApiCall::Bulk {
+        ApiCall::Change(Change::Bulk {
             pool: PoolId::new(POOL),
             op: BulkAction::Disable,
             users,
-        },
+        }),
     );
     let Action::BulkStep { user, error, .. } = h.next().await else {
         panic!("expected the first user's step");

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use cognito_tui::app::effect::ProfileChoice;
+use cognito_tui::app::effect::Read;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
@@ -28,11 +29,11 @@ async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) 
 
     h.call(
         1,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool: pool.clone(),
             filter: None,
             from: None,
-        },
+        }),
     );
     let pages = h.pages(1).await;
     let with_rows: Vec<usize> = pages
@@ -53,11 +54,11 @@ async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) 
 
     h.call(
         2,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool,
             filter: Some(r#"email ^= "user0042""#.to_owned()),
             from: None,
-        },
+        }),
     );
     assert_eq!(users_of(&h.pages(2).await), ["user0042"]);
 }
@@ -72,11 +73,11 @@ async fn cancel_stops_further_pages(backend: Backend) {
 
     h.call(
         7,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool,
             filter: None,
             from: None,
-        },
+        }),
     );
     let first = h.next().await;
     assert!(
@@ -128,18 +129,18 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
         .await
         .expect("CreateIdentityProvider");
 
-    h.call(1, ApiCall::ListPools);
+    h.call(1, ApiCall::Read(Read::ListPools));
     let pools: Vec<String> = pool_ids(&h.pages(1).await);
     assert!(pools.contains(&pool.to_string()), "{pools:?}");
 
-    h.call(2, ApiCall::ListGroups(pool.clone()));
+    h.call(2, ApiCall::Read(Read::ListGroups(pool.clone())));
     let groups = h.pages(2).await;
     assert!(
         matches!(&groups[0].0, Payload::Groups(rows) if rows.len() == 1 && &*rows[0].name == "admins"),
         "{groups:?}"
     );
 
-    h.call(3, ApiCall::ListClients(pool.clone()));
+    h.call(3, ApiCall::Read(Read::ListClients(pool.clone())));
     let mut clients: Vec<(String, bool, String)> = Vec::new();
     for (page, _) in h.pages(3).await {
         let Payload::Clients(rows) = page else {
@@ -160,7 +161,7 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
         ]
     );
 
-    h.call(4, ApiCall::ListIdps(pool.clone()));
+    h.call(4, ApiCall::Read(Read::ListIdps(pool.clone())));
     let idps = h.pages(4).await;
     assert!(
         matches!(&idps[0].0, Payload::Idps(rows) if rows.len() == 1 && &*rows[0].kind == "OIDC"),
@@ -169,7 +170,7 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
     let body = h
         .detail(
             5,
-            ApiCall::DescribeIdp(pool.clone(), ProviderName::new("Okta")),
+            ApiCall::Read(Read::DescribeIdp(pool.clone(), ProviderName::new("Okta"))),
         )
         .await;
     let shown = format!("{body:?}");
@@ -179,7 +180,7 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
         "https://example.com"
     );
 
-    h.call(6, ApiCall::DescribePool(pool.clone()));
+    h.call(6, ApiCall::Read(Read::DescribePool(pool.clone())));
     match h.pages(6).await.remove(0) {
         (Payload::Overview(lines), true) => {
             assert!(
@@ -204,7 +205,10 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
     join(&h.client, &pool, "bob", "support").await;
 
     let user = h
-        .detail(1, ApiCall::GetUser(pool.clone(), Username::new("ann")))
+        .detail(
+            1,
+            ApiCall::Read(Read::GetUser(pool.clone(), Username::new("ann"))),
+        )
         .await;
     let mut groups = section(&user, "Groups");
     groups.sort_unstable();
@@ -223,7 +227,7 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
     let group = h
         .detail(
             2,
-            ApiCall::GetGroup(pool.clone(), GroupName::new("support")),
+            ApiCall::Read(Read::GetGroup(pool.clone(), GroupName::new("support"))),
         )
         .await;
     let mut members = section(&group, "Members");
@@ -244,7 +248,10 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
         .to_owned();
     let id = created["UserPoolClient"]["ClientId"].as_str().unwrap();
     let body = h
-        .detail(3, ApiCall::DescribeClient(pool.clone(), ClientId::new(id)))
+        .detail(
+            3,
+            ApiCall::Read(Read::DescribeClient(pool.clone(), ClientId::new(id))),
+        )
         .await;
     assert!(!format!("{body:?}").contains(&secret), "the secret leaked");
     assert_eq!(body.raw["UserPoolClient"]["ClientName"], "backend");
@@ -254,7 +261,10 @@ async fn api_errors_become_failed_actions(backend: Backend) {
     let server = backend.start().await;
     let mut h = Harness::on(&server).await;
     let pool = common::create_pool(&h.client, "worker-errors").await;
-    h.call(1, ApiCall::GetUser(pool, Username::new("nobody")));
+    h.call(
+        1,
+        ApiCall::Read(Read::GetUser(pool, Username::new("nobody"))),
+    );
     let error = h.failure(1).await;
     assert_eq!(error.code.as_deref(), Some("UserNotFoundException"));
     assert!(error.text.starts_with("UserNotFoundException"), "{error:?}");
@@ -266,11 +276,11 @@ async fn api_errors_become_failed_actions(backend: Backend) {
     let pool = PoolId::new("us-east-1_nothing");
     h.call(
         2,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool,
             filter: None,
             from: None,
-        },
+        }),
     );
     let error = h.failure(2).await;
     assert!(
@@ -304,7 +314,7 @@ async fn reconnect_applies_before_the_effects_after_it(backend: Backend) {
         profile: ProfileChoice::Keep,
         region: Some("eu-west-1".to_owned()),
     });
-    h.call(9, ApiCall::ListPools);
+    h.call(9, ApiCall::Read(Read::ListPools));
     let expected = cognito_tui::app::state::Context {
         region: "eu-west-1".to_owned(),
         ..before

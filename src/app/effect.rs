@@ -41,9 +41,37 @@ pub enum ProfileChoice {
     AsStarted,
 }
 
-/// The calls the console makes.
+/// The calls the console makes: reads, and changes. `--read-only` refuses every change, and a
+/// call is one or the other by its type, so no forgotten match arm can let a change through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiCall {
+    Read(Read),
+    Change(Change),
+}
+
+impl ApiCall {
+    /// True for calls that change something: refused under `--read-only` (by the worker and the
+    /// client).
+    pub fn mutates(&self) -> bool {
+        matches!(self, ApiCall::Change(_))
+    }
+}
+
+impl From<Read> for ApiCall {
+    fn from(read: Read) -> Self {
+        ApiCall::Read(read)
+    }
+}
+
+impl From<Change> for ApiCall {
+    fn from(change: Change) -> Self {
+        ApiCall::Change(change)
+    }
+}
+
+/// The calls that only read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
     ListPools,
     DescribePool(PoolId),
     /// DescribeUserPool for the forms: schema attributes and password policy.
@@ -69,6 +97,11 @@ pub enum ApiCall {
     DescribeIdp(PoolId, ProviderName),
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
+}
+
+/// The calls that change something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
     /// AdminCreateUser.
     CreateUser(Box<NewUser>),
     /// AdminUpdateUserAttributes for `set`, then AdminDeleteUserAttributes for `delete`.
@@ -98,35 +131,6 @@ pub enum ApiCall {
         op: BulkAction,
         users: Vec<Username>,
     },
-}
-
-impl ApiCall {
-    /// True for calls that change something: refused under `--read-only` (by the worker and the
-    /// client). Listing every variant makes a new one decide.
-    pub fn mutates(&self) -> bool {
-        match self {
-            ApiCall::ListPools
-            | ApiCall::DescribePool(_)
-            | ApiCall::PoolSettings(_)
-            | ApiCall::ListUsers { .. }
-            | ApiCall::ListGroups(_)
-            | ApiCall::ListClients(_)
-            | ApiCall::ListIdps(_)
-            | ApiCall::GetUser(..)
-            | ApiCall::GetUserRow(..)
-            | ApiCall::GetUserMfa(..)
-            | ApiCall::GetGroup(..)
-            | ApiCall::DescribeClient(..)
-            | ApiCall::DescribeIdp(..)
-            | ApiCall::ListDevices(..)
-            | ApiCall::ListAuthEvents(..) => false,
-            ApiCall::CreateUser(_)
-            | ApiCall::UpdateAttributes { .. }
-            | ApiCall::SetPassword { .. }
-            | ApiCall::Admin { .. }
-            | ApiCall::Bulk { .. } => true,
-        }
-    }
 }
 
 /// A user to create (AdminCreateUser).

@@ -2,7 +2,7 @@
 //! from the pool's settings (required attributes first, immutable ones read-only), how it is
 //! validated before anything is sent, and the call it becomes.
 
-use super::effect::{ApiCall, NewUser};
+use super::effect::{ApiCall, Change, NewUser};
 use super::form::{Field, FieldKind, Form, Submit};
 use super::remote::RequestId;
 use crate::admin::{password, validate};
@@ -202,30 +202,30 @@ impl UserForm {
                     1 => vec!["SMS".to_owned()],
                     _ => vec!["EMAIL".to_owned(), "SMS".to_owned()],
                 };
-                Some(ApiCall::CreateUser(Box::new(NewUser {
+                Some(ApiCall::Change(Change::CreateUser(Box::new(NewUser {
                     pool: pool.clone(),
                     username: Username::new(form.value("username").trim()),
                     attributes,
                     temporary_password: (!password.is_empty()).then(|| Secret::new(password)),
                     suppress_invitation: form.field("message").is_some_and(|f| f.choice == 1),
                     delivery,
-                })))
+                }))))
             }
             FormPurpose::EditAttributes { user, original } => {
                 let (set, delete) = changes(form, original.as_deref()?);
-                Some(ApiCall::UpdateAttributes {
+                Some(ApiCall::Change(Change::UpdateAttributes {
                     pool: pool.clone(),
                     user: Username::new(user),
                     set,
                     delete,
-                })
+                }))
             }
-            FormPurpose::SetPassword { user } => Some(ApiCall::SetPassword {
+            FormPurpose::SetPassword { user } => Some(ApiCall::Change(Change::SetPassword {
                 pool: pool.clone(),
                 user: Username::new(user),
                 password: Secret::new(form.value("password")),
                 permanent: form.field("kind").is_some_and(|f| f.choice == 1),
-            }),
+            })),
         }
     }
 

@@ -9,7 +9,7 @@ use crate::app::action::Action;
 use crate::app::detail::DetailKind;
 use crate::app::devices::DevicesView;
 use crate::app::dialog::Dialog;
-use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::effect::{AdminOp, ApiCall, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::menu::{Menu, PickFor};
 use crate::app::remote::Remote;
@@ -201,7 +201,7 @@ pub fn ensure_settings(state: &mut State) -> Vec<Effect> {
     pool.settings = Remote::Loading(request);
     vec![Effect::Api {
         request,
-        call: ApiCall::PoolSettings(pool.id.clone()),
+        call: ApiCall::Read(Read::PoolSettings(pool.id.clone())),
     }]
 }
 
@@ -237,7 +237,7 @@ fn open_edit_form(state: &mut State, user: &str) -> Vec<Effect> {
         }
         effects.push(Effect::Api {
             request,
-            call: ApiCall::GetUser(pool, Username::new(user)),
+            call: ApiCall::Read(Read::GetUser(pool, Username::new(user))),
         });
     }
     effects
@@ -269,7 +269,7 @@ fn open_mfa(state: &mut State, user: &str) -> Vec<Effect> {
     state.overlay = Overlay::Dialog(Box::new(dialog));
     vec![Effect::Api {
         request,
-        call: ApiCall::GetUserMfa(pool, Username::new(user)),
+        call: ApiCall::Read(Read::GetUserMfa(pool, Username::new(user))),
     }]
 }
 
@@ -291,11 +291,11 @@ pub fn open_devices(state: &mut State, user: &str) -> Vec<Effect> {
     vec![
         Effect::Api {
             request: devices,
-            call: ApiCall::ListDevices(pool.clone(), name.clone()),
+            call: ApiCall::Read(Read::ListDevices(pool.clone(), name.clone())),
         },
         Effect::Api {
             request: events,
-            call: ApiCall::ListAuthEvents(pool, name),
+            call: ApiCall::Read(Read::ListAuthEvents(pool, name)),
         },
     ]
 }

@@ -3,7 +3,7 @@
 
 use crate::app::action::InputKey;
 use crate::app::bulk::{BulkAction, BulkPhase, BulkRun};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::state::{Overlay, State, Tab};
 use crate::cognito::Username;
@@ -65,11 +65,11 @@ fn start(state: &mut State, run: &mut BulkRun) -> Vec<Effect> {
     run.error = None;
     vec![Effect::Api {
         request,
-        call: ApiCall::Bulk {
+        call: ApiCall::Change(Change::Bulk {
             pool,
             op: run.op.clone(),
             users: run.users.iter().map(Username::new).collect(),
-        },
+        }),
     }]
 }
 

@@ -3,7 +3,7 @@
 use crate::app::action::InputKey;
 use crate::app::devices::DevicesView;
 use crate::app::dialog::{Dialog, PasswordShown};
-use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::effect::{AdminOp, ApiCall, Change, Effect};
 use crate::app::form::Submit;
 use crate::app::journal::{JOURNAL_ENTRIES, JournalView};
 use crate::app::remote::Remote;
@@ -51,11 +51,11 @@ fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {
     dialog.hint = None;
     vec![Effect::Api {
         request,
-        call: ApiCall::Admin {
+        call: ApiCall::Change(Change::Admin {
             pool,
             user: Username::new(&dialog.user),
             op: dialog.op.clone(),
-        },
+        }),
     }]
 }
 
@@ -87,11 +87,11 @@ pub fn devices_key(state: &mut State, mut view: Box<DevicesView>, key: InputKey)
                 view.confirm_forget = false;
                 effects.push(Effect::Api {
                     request,
-                    call: ApiCall::Admin {
+                    call: ApiCall::Change(Change::Admin {
                         pool,
                         user: Username::new(&view.user),
                         op: AdminOp::ForgetDevice(device),
-                    },
+                    }),
                 });
             }
         }

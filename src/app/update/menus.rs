@@ -5,7 +5,7 @@ use super::bulk::open_plan;
 use crate::app::action::InputKey;
 use crate::app::bulk::BulkAction;
 use crate::app::detail::DetailKind;
-use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::menu::{BulkChoice, Menu, PickFor, Picker};
 use crate::app::state::{Load, Overlay, State};
@@ -134,7 +134,7 @@ pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect>
         picker.load = Load::Loading { request, pages: 0 };
         effects.push(Effect::Api {
             request,
-            call: ApiCall::ListGroups(pool_id),
+            call: ApiCall::Read(Read::ListGroups(pool_id)),
         });
     }
     state.overlay = Overlay::Picker(picker);
@@ -184,11 +184,11 @@ pub fn picker_key(state: &mut State, mut picker: Picker, key: InputKey) -> Vec<E
                     state.overlay = Overlay::Picker(picker);
                     vec![Effect::Api {
                         request,
-                        call: ApiCall::Admin {
+                        call: ApiCall::Change(Change::Admin {
                             pool,
                             user: Username::new(user),
                             op,
-                        },
+                        }),
                     }]
                 }
             };

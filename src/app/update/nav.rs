@@ -3,7 +3,7 @@
 use super::requests::{close_detail, leave_pool, load_pools, load_tab, open_detail, open_pool};
 use crate::app::action::Action;
 use crate::app::detail::DetailKind;
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
 use crate::app::table::Navigable;
 use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
@@ -258,10 +258,10 @@ pub fn describe(state: &mut State, kind: DetailKind, name: String) -> Vec<Effect
         return Vec::new();
     };
     let call = match kind {
-        DetailKind::User => ApiCall::GetUser(pool, Username::new(&name)),
-        DetailKind::Group => ApiCall::GetGroup(pool, GroupName::new(&name)),
-        DetailKind::Client => ApiCall::DescribeClient(pool, ClientId::new(&name)),
-        DetailKind::Idp => ApiCall::DescribeIdp(pool, ProviderName::new(&name)),
+        DetailKind::User => ApiCall::Read(Read::GetUser(pool, Username::new(&name))),
+        DetailKind::Group => ApiCall::Read(Read::GetGroup(pool, GroupName::new(&name))),
+        DetailKind::Client => ApiCall::Read(Read::DescribeClient(pool, ClientId::new(&name))),
+        DetailKind::Idp => ApiCall::Read(Read::DescribeIdp(pool, ProviderName::new(&name))),
     };
     open_detail(state, kind, name, call)
 }

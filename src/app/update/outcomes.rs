@@ -6,7 +6,7 @@ use super::nav::describe;
 use crate::app::action::Payload;
 use crate::app::detail::DetailKind;
 use crate::app::dialog::PasswordShown;
-use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
 use crate::app::state::{Load, Overlay, State};
@@ -280,7 +280,7 @@ fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
     let verdict = state.pool.as_ref().and_then(|pool| {
         let filter = pool.users_filter.as_ref()?;
         let attributes = match form.call(&pool.id) {
-            Some(ApiCall::CreateUser(new)) => new.attributes,
+            Some(ApiCall::Change(Change::CreateUser(new))) => new.attributes,
             _ => Vec::new(),
         };
         // AdminCreateUser makes an enabled FORCE_CHANGE_PASSWORD user.
@@ -330,7 +330,7 @@ fn read_row(state: &mut State, user: &str) -> Vec<Effect> {
     pool.row_requests.push(request);
     vec![Effect::Api {
         request,
-        call: ApiCall::GetUserRow(pool.id.clone(), Username::new(user)),
+        call: ApiCall::Read(Read::GetUserRow(pool.id.clone(), Username::new(user))),
     }]
 }
 

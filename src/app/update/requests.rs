@@ -1,7 +1,7 @@
 //! Starting requests: each takes a fresh id, marks its slot Loading and asks the worker.
 
 use crate::app::detail::{Detail, DetailKind};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::remote::{Remote, RequestId};
 use crate::app::state::{ListPane, Load, PoolState, ServerFilter, State, Tab};
 use crate::app::table::Row;
@@ -22,7 +22,7 @@ pub fn load_pools(state: &mut State) -> Vec<Effect> {
     state.pools.load = Load::Loading { request, pages: 0 };
     effects.push(Effect::Api {
         request,
-        call: ApiCall::ListPools,
+        call: ApiCall::Read(Read::ListPools),
     });
     effects
 }
@@ -77,7 +77,7 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
             }
             needed.then(|| {
                 pool.overview = Remote::Loading(request);
-                ApiCall::DescribePool(id)
+                ApiCall::Read(Read::DescribePool(id))
             })
         }
         Tab::Users => {
@@ -86,28 +86,27 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
                 // A listing that failed part-way goes on from its last page, keeping its rows.
                 Some(from) => {
                     pool.users.load = Load::Loading { request, pages: 0 };
-                    Some(ApiCall::ListUsers {
+                    Some(ApiCall::Read(Read::ListUsers {
                         pool: id,
                         filter,
                         from: Some(from),
-                    })
+                    }))
                 }
                 None => restart(&mut pool.users, request, force, &mut effects).then_some(
-                    ApiCall::ListUsers {
+                    ApiCall::Read(Read::ListUsers {
                         pool: id,
                         filter,
                         from: None,
-                    },
+                    }),
                 ),
             }
         }
         Tab::Groups => restart(&mut pool.groups, request, force, &mut effects)
-            .then_some(ApiCall::ListGroups(id)),
+            .then_some(ApiCall::Read(Read::ListGroups(id))),
         Tab::Clients => restart(&mut pool.clients, request, force, &mut effects)
-            .then_some(ApiCall::ListClients(id)),
-        Tab::Idps => {
-            restart(&mut pool.idps, request, force, &mut effects).then_some(ApiCall::ListIdps(id))
-        }
+            .then_some(ApiCall::Read(Read::ListClients(id))),
+        Tab::Idps => restart(&mut pool.idps, request, force, &mut effects)
+            .then_some(ApiCall::Read(Read::ListIdps(id))),
     };
     if let Some(call) = call {
         state.next_request = request.next();

@@ -2,7 +2,7 @@
 
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::detail::{DetailBody, DetailKind};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, Load, Overlay, State, Tab};
@@ -67,7 +67,7 @@ fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
 /// The pools loaded, then the pool opened with the users request in flight.
 fn opened_pool(s: &mut State) -> RequestId {
     let (req, call) = only_api(&init(s));
-    assert_eq!(call, ApiCall::ListPools);
+    assert_eq!(call, ApiCall::Read(Read::ListPools));
     update(
         s,
         Action::Loaded {
@@ -82,11 +82,11 @@ fn opened_pool(s: &mut State) -> RequestId {
     let (req, call) = only_api(&update(s, Action::Open));
     assert_eq!(
         call,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool: PoolId::new("us-east-1_A"),
             filter: None,
             from: None
-        }
+        })
     );
     req
 }
@@ -249,11 +249,11 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
     assert_eq!(
         call,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool: PoolId::new("us-east-1_A"),
             filter: Some("email ^= \"ann\"".into()),
             from: None
-        }
+        })
     );
     assert_eq!(
         s.pool.as_ref().unwrap().users.table.total(),
@@ -266,11 +266,11 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
     assert_eq!(
         call,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             pool: PoolId::new("us-east-1_A"),
             filter: Some("phone_number = \"ann\"".into()),
             from: None
-        }
+        })
     );
 }
 
@@ -290,7 +290,10 @@ fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
     let (req, call) = only_api(&update(&mut s, Action::Open));
     assert_eq!(
         call,
-        ApiCall::GetUser(PoolId::new("us-east-1_A"), Username::new("bob"))
+        ApiCall::Read(Read::GetUser(
+            PoolId::new("us-east-1_A"),
+            Username::new("bob")
+        ))
     );
     let detail = s.detail.as_ref().unwrap();
     assert_eq!(
@@ -336,7 +339,7 @@ fn errors_show_in_place_and_the_app_goes_on() {
     assert_eq!(s.pool.as_ref().unwrap().users.load, Load::Failed(error));
     assert!(!s.quit);
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
-    assert!(matches!(call, ApiCall::ListUsers { .. }));
+    assert!(matches!(call, ApiCall::Read(Read::ListUsers { .. })));
 }
 
 #[test]
@@ -344,7 +347,10 @@ fn tabs_load_once_and_refresh_reloads() {
     let mut s = state();
     opened_pool(&mut s);
     let (req, call) = only_api(&update(&mut s, Action::NextTab));
-    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+    assert_eq!(
+        call,
+        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+    );
     update(
         &mut s,
         Action::Loaded {
@@ -359,9 +365,15 @@ fn tabs_load_once_and_refresh_reloads() {
         "loaded tabs are not fetched again"
     );
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
-    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+    assert_eq!(
+        call,
+        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+    );
     let (_, call) = only_api(&update(&mut s, Action::ShowTab(Tab::Overview)));
-    assert_eq!(call, ApiCall::DescribePool(PoolId::new("us-east-1_A")));
+    assert_eq!(
+        call,
+        ApiCall::Read(Read::DescribePool(PoolId::new("us-east-1_A")))
+    );
 }
 
 #[test]
@@ -387,7 +399,7 @@ fn palette_opens_pools_by_name_switches_region_and_quits() {
         profile: crate::app::effect::ProfileChoice::Keep,
         region: Some("eu-west-1".into())
     }));
-    assert_eq!(only_api(&effects).1, ApiCall::ListPools);
+    assert_eq!(only_api(&effects).1, ApiCall::Read(Read::ListPools));
     assert_eq!(s.context.region, "eu-west-1");
     assert!(s.pool.is_none());
     update(&mut s, Action::OpenPalette);
@@ -408,7 +420,10 @@ fn palette_completes_commands_with_tab() {
     };
     assert_eq!(input.text, "groups");
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
-    assert_eq!(call, ApiCall::ListGroups(PoolId::new("us-east-1_A")));
+    assert_eq!(
+        call,
+        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+    );
 }
 
 #[test]

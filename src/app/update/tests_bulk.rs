@@ -3,7 +3,7 @@
 use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase, BulkRun};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Change, Effect, Read};
 use crate::app::remote::ErrorInfo;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
@@ -60,7 +60,7 @@ fn bulk_disable_plan_needs_the_count_then_steps_through_every_user() {
     assert!(run(&s).error.as_deref().unwrap().contains("type 3"));
     type_text(&mut s, "3");
     let (req, call) = only_api(&key(&mut s, InputKey::Submit));
-    let ApiCall::Bulk { op, users, .. } = call else {
+    let ApiCall::Change(Change::Bulk { op, users, .. }) = call else {
         panic!()
     };
     assert_eq!(op, BulkAction::Disable);
@@ -85,7 +85,7 @@ fn bulk_disable_plan_needs_the_count_then_steps_through_every_user() {
     assert_eq!(run(&s).phase, BulkPhase::Finished { cancelled: false });
     assert_eq!(marks(&s), ["bob"], "the failed user stays marked");
     assert!(
-        matches!(only_api(&after).1, ApiCall::ListUsers { .. }),
+        matches!(only_api(&after).1, ApiCall::Read(Read::ListUsers { .. })),
         "the list reloads"
     );
     assert!(

@@ -4,7 +4,7 @@ use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::devices::{DeviceLine, EventLine};
 use crate::app::dialog::{Dialog, MfaInfo};
-use crate::app::effect::{AdminOp, ApiCall, Effect};
+use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::journal::JournalLine;
 use crate::app::menu::Menu;
@@ -24,7 +24,7 @@ fn dialog(s: &State) -> &Dialog {
 
 fn admin_op(effects: &[Effect]) -> (RequestId, AdminOp) {
     match only_api(effects) {
-        (req, ApiCall::Admin { op, .. }) => (req, op),
+        (req, ApiCall::Change(Change::Admin { op, .. })) => (req, op),
         other => panic!("{other:?}"),
     }
 }
@@ -127,7 +127,7 @@ fn the_menu_offers_the_fitting_action_first_and_runs_by_enter_or_key() {
 fn mfa_shows_the_settings_then_resets_them() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let (req, call) = only_api(&update(&mut s, Action::User(UserOp::Mfa)));
-    assert!(matches!(call, ApiCall::GetUserMfa(..)));
+    assert!(matches!(call, ApiCall::Read(Read::GetUserMfa(..))));
     assert!(
         key(&mut s, InputKey::Submit).is_empty(),
         "not before they load"
@@ -162,7 +162,7 @@ fn groups(names: &[&str]) -> Vec<GroupRow> {
 fn add_to_group_picks_from_the_pool_groups() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let (req, call) = only_api(&update(&mut s, Action::User(UserOp::AddToGroup)));
-    assert!(matches!(call, ApiCall::ListGroups(_)));
+    assert!(matches!(call, ApiCall::Read(Read::ListGroups(_))));
     update(
         &mut s,
         Action::Loaded {
@@ -206,7 +206,7 @@ fn remove_from_group_in_the_detail_lists_the_users_own_groups() {
     assert!(
         apis(&after)
             .iter()
-            .any(|(_, c)| matches!(c, ApiCall::GetUser(..))),
+            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
         "the detail reloads"
     );
 }
@@ -215,8 +215,12 @@ fn remove_from_group_in_the_detail_lists_the_users_own_groups() {
 fn devices_and_events_load_apart_and_say_when_unsupported() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let effects = update(&mut s, Action::User(UserOp::Devices));
-    let devices = find(&effects, |c| matches!(c, ApiCall::ListDevices(..)));
-    let events = find(&effects, |c| matches!(c, ApiCall::ListAuthEvents(..)));
+    let devices = find(&effects, |c| {
+        matches!(c, ApiCall::Read(Read::ListDevices(..)))
+    });
+    let events = find(&effects, |c| {
+        matches!(c, ApiCall::Read(Read::ListAuthEvents(..)))
+    });
     fail(
         &mut s,
         events,

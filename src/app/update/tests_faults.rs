@@ -8,7 +8,7 @@ use super::tests_support::{answer, apis, find, only_api, user_row, users};
 use super::update;
 use crate::app::action::{Action, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Change, Effect, Read};
 use crate::app::remote::{ErrorInfo, ErrorKind, RequestId};
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_ops::UserOp;
@@ -60,7 +60,7 @@ fn r_after_a_listing_failed_part_way_continues_from_its_last_page_keeping_the_ro
     ));
 
     let (resumed, call) = only_api(&update(&mut s, Action::Refresh));
-    let ApiCall::ListUsers { from, .. } = call else {
+    let ApiCall::Read(Read::ListUsers { from, .. }) = call else {
         panic!("expected ListUsers, got {call:?}");
     };
     assert_eq!(from.as_deref(), Some("t2"));
@@ -72,7 +72,7 @@ fn r_after_a_listing_failed_part_way_continues_from_its_last_page_keeping_the_ro
     // A listing that completed reloads from the first page.
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
     assert!(
-        matches!(call, ApiCall::ListUsers { from: None, .. }),
+        matches!(call, ApiCall::Read(Read::ListUsers { from: None, .. })),
         "{call:?}"
     );
     assert!(users_table(&s).is_empty());
@@ -86,7 +86,7 @@ fn a_failure_before_any_row_reloads_from_the_start() {
     update(&mut s, Action::Failed { request, error });
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
     assert!(
-        matches!(call, ApiCall::ListUsers { from: None, .. }),
+        matches!(call, ApiCall::Read(Read::ListUsers { from: None, .. })),
         "{call:?}"
     );
 }
@@ -140,7 +140,9 @@ fn submit_disable(s: &mut State) -> RequestId {
     update(s, Action::User(UserOp::ToggleEnabled));
     assert!(matches!(s.overlay, Overlay::Dialog(_)), "{:?}", s.overlay);
     let effects = update(s, Action::Input(crate::app::action::InputKey::Submit));
-    find(&effects, |c| matches!(c, ApiCall::Admin { .. }))
+    find(&effects, |c| {
+        matches!(c, ApiCall::Change(Change::Admin { .. }))
+    })
 }
 
 #[test]
@@ -181,9 +183,9 @@ fn a_change_whose_answer_was_lost_closes_its_dialog_and_reads_the_user_again() {
     );
     let reads: Vec<_> = apis(&effects);
     assert!(
-        reads
-            .iter()
-            .any(|(_, c)| matches!(c, ApiCall::GetUserRow(_, u) if u.as_str() == "ann")),
+        reads.iter().any(
+            |(_, c)| matches!(c, ApiCall::Read(Read::GetUserRow(_, u)) if u.as_str() == "ann")
+        ),
         "{effects:?}"
     );
 }
@@ -208,7 +210,9 @@ fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tri
     super::bulk::open_plan(&mut s, BulkAction::Disable);
     super::tests_support::type_text(&mut s, "3");
     let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
-    let request = find(&effects, |c| matches!(c, ApiCall::Bulk { .. }));
+    let request = find(&effects, |c| {
+        matches!(c, ApiCall::Change(Change::Bulk { .. }))
+    });
     let text = "AdminDisableUser is not supported by this endpoint (HTTP 500 without a JSON error, on the first call of AdminDisableUser)";
     update(
         &mut s,
@@ -243,7 +247,9 @@ fn a_bulk_run_counts_lost_answers_apart() {
     super::bulk::open_plan(&mut s, BulkAction::Disable);
     super::tests_support::type_text(&mut s, "2");
     let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
-    let request = find(&effects, |c| matches!(c, ApiCall::Bulk { .. }));
+    let request = find(&effects, |c| {
+        matches!(c, ApiCall::Change(Change::Bulk { .. }))
+    });
     let lost = failed(
         ErrorKind::OutcomeUnknown,
         "no answer to AdminDisableUser: …",

@@ -4,7 +4,7 @@
 use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::detail::DetailBody;
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
@@ -122,7 +122,9 @@ fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
     // Surrounding blanks are trimmed before sending, as before: they are no error.
     retype(&mut s, "username", " zoë.tester ");
     let (_, call) = only_api(&key(&mut s, InputKey::Submit));
-    assert!(matches!(call, ApiCall::CreateUser(new) if new.username.as_str() == "zoë.tester"));
+    assert!(
+        matches!(call, ApiCall::Change(Change::CreateUser(new)) if new.username.as_str() == "zoë.tester")
+    );
 }
 
 #[test]
@@ -151,7 +153,7 @@ fn create_user_sends_admin_create_user_and_adds_the_row() {
     key(&mut s, InputKey::Char(' '));
 
     let (req, call) = only_api(&key(&mut s, InputKey::Submit));
-    let ApiCall::CreateUser(new) = call else {
+    let ApiCall::Change(Change::CreateUser(new)) = call else {
         panic!("{call:?}");
     };
     assert_eq!(new.username.as_str(), "zoe");
@@ -172,7 +174,7 @@ fn create_user_sends_admin_create_user_and_adds_the_row() {
     assert!(matches!(s.overlay, Overlay::Password(_)), "{:?}", s.overlay);
     assert_eq!(s.toast.as_deref(), Some("✓ zoe created"));
     let (row_req, call) = only_api(&after);
-    assert!(matches!(call, ApiCall::GetUserRow(_, ref u) if u.as_str() == "zoe"));
+    assert!(matches!(call, ApiCall::Read(Read::GetUserRow(_, ref u)) if u.as_str() == "zoe"));
     answer(
         &mut s,
         row_req,
@@ -234,7 +236,7 @@ fn ann_detail() -> DetailBody {
 fn edit_attributes_sends_only_changes_and_deletes_cleared_ones() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let effects = update(&mut s, Action::User(UserOp::EditAttributes));
-    let get = find(&effects, |c| matches!(c, ApiCall::GetUser(..)));
+    let get = find(&effects, |c| matches!(c, ApiCall::Read(Read::GetUser(..))));
     give_settings(&mut s, &effects);
     assert!(
         form(&s).form.fields.is_empty(),
@@ -266,16 +268,19 @@ fn edit_attributes_sends_only_changes_and_deletes_cleared_ones() {
     let (req, call) = only_api(&key(&mut s, InputKey::Submit));
     assert_eq!(
         call,
-        ApiCall::UpdateAttributes {
+        ApiCall::Change(Change::UpdateAttributes {
             pool: crate::cognito::PoolId::new("us-east-1_A"),
             user: crate::cognito::Username::new("ann"),
             set: vec![("name".into(), "Anne".into())],
             delete: vec!["custom:tenant".into()],
-        }
+        })
     );
     let after = answer(&mut s, req, Payload::Done);
     assert_eq!(s.toast.as_deref(), Some("✓ attributes of ann saved"));
-    assert!(matches!(only_api(&after).1, ApiCall::GetUserRow(..)));
+    assert!(matches!(
+        only_api(&after).1,
+        ApiCall::Read(Read::GetUserRow(..))
+    ));
 }
 
 #[test]
@@ -287,7 +292,7 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
     assert!(
         !apis(&effects)
             .iter()
-            .any(|(_, c)| matches!(c, ApiCall::GetUser(..))),
+            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
         "the detail has them"
     );
     assert_eq!(form(&s).form.value("email"), "ann@example.com");
@@ -298,7 +303,7 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
     assert!(
         apis(&after)
             .iter()
-            .any(|(_, c)| matches!(c, ApiCall::GetUser(..))),
+            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
         "detail reloads"
     );
 }
@@ -319,7 +324,7 @@ fn set_password_checks_the_policy_and_sends_temporary_or_permanent() {
     let (req, call) = only_api(&key(&mut s, InputKey::Submit));
     assert!(matches!(
         call,
-        ApiCall::SetPassword { ref password, permanent: true, .. } if password.reveal() == "weakpassX9"
+        ApiCall::Change(Change::SetPassword { ref password, permanent: true, .. }) if password.reveal() == "weakpassX9"
     ));
     answer(&mut s, req, Payload::Done);
     assert_eq!(s.toast.as_deref(), Some("✓ permanent password set for ann"));

@@ -5,7 +5,7 @@
 use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase};
-use crate::app::effect::{AdminOp, ApiCall};
+use crate::app::effect::{AdminOp, ApiCall, Change};
 use crate::app::menu::{Menu, PickFor};
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
@@ -67,7 +67,7 @@ fn x_with_users_marked_offers_the_bulk_plan_for_them_not_the_cursor_user() {
     // Typing 3 out of habit now confirms what the plan says.
     type_text(&mut s, "3");
     let (_, call) = only_api(&key(&mut s, InputKey::Submit));
-    let ApiCall::Bulk { op, users, .. } = call else {
+    let ApiCall::Change(Change::Bulk { op, users, .. }) = call else {
         panic!("{call:?}");
     };
     assert_eq!(op, BulkAction::Disable);
@@ -140,7 +140,7 @@ fn the_action_menu_names_the_marks_and_acts_on_its_user() {
     let (_, call) = only_api(&key(&mut s, InputKey::Submit));
     assert!(matches!(
         call,
-        ApiCall::Admin { user, op: AdminOp::Disable, .. } if user == Username::new("dev.haddad1")
+        ApiCall::Change(Change::Admin { user, op: AdminOp::Disable, .. }) if user == Username::new("dev.haddad1")
     ));
 }
 

@@ -4,7 +4,7 @@
 
 use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
 use crate::app::user_ops::UserOp;
@@ -34,7 +34,7 @@ fn submit_and_succeed(s: &mut State) {
     let (req, call) = only_api(&key(s, InputKey::Submit));
     assert!(matches!(
         call,
-        ApiCall::SetPassword { .. } | ApiCall::CreateUser(_)
+        ApiCall::Change(Change::SetPassword { .. } | Change::CreateUser(_))
     ));
     answer(s, req, Payload::Done);
 }

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::keymap::{self, Mode};
 use crate::app::state::{Overlay, State, Tab};
 use crate::app::update::update;
@@ -27,10 +27,10 @@ fn search(s: &mut State, value: &str, found: &[(&str, &str, bool)]) {
     let (req, call) = only_api(&key(s, InputKey::Submit));
     assert!(matches!(
         call,
-        ApiCall::ListUsers {
+        ApiCall::Read(Read::ListUsers {
             filter: Some(_),
             ..
-        }
+        })
     ));
     let rows = found
         .iter()
@@ -86,7 +86,7 @@ fn esc_clears_the_search_first_then_leaves_the_pool() {
     search(&mut s, "ann", &[("ann", "CONFIRMED", true)]);
     let (_, call) = only_api(&update(&mut s, Action::Back));
     assert!(
-        matches!(call, ApiCall::ListUsers { filter: None, .. }),
+        matches!(call, ApiCall::Read(Read::ListUsers { filter: None, .. })),
         "{call:?}"
     );
     let pool = s.pool.as_ref().expect("still in the pool");
@@ -124,7 +124,7 @@ fn a_user_created_under_a_search_is_listed_only_if_it_matches() {
 
     let after = create(&mut s, "ann2", "ann2@example.com");
     let (req, call) = only_api(&after);
-    assert!(matches!(call, ApiCall::GetUserRow(..)));
+    assert!(matches!(call, ApiCall::Read(Read::GetUserRow(..))));
     answer(
         &mut s,
         req,
@@ -162,7 +162,7 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
         .map(|b| b.help);
     assert_eq!(help, Some("the selected item's raw JSON"));
     let (_, call) = only_api(&update(&mut s, y));
-    assert!(matches!(call, ApiCall::GetUser(..)));
+    assert!(matches!(call, ApiCall::Read(Read::GetUser(..))));
     assert!(s.detail.as_ref().is_some_and(|d| d.show_json));
     // The pools list has no JSON to show: y is not one of its keys.
     update(&mut s, Action::Back);

@@ -2,7 +2,7 @@
 //! "worker", effects picked apart.
 
 use crate::app::action::{Action, InputKey, Payload};
-use crate::app::effect::{ApiCall, Effect};
+use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, State};
@@ -127,6 +127,8 @@ pub fn settings() -> PoolSettings {
 
 /// Answers the PoolSettings request among `effects`.
 pub fn give_settings(s: &mut State, effects: &[Effect]) {
-    let req = find(effects, |c| matches!(c, ApiCall::PoolSettings(_)));
+    let req = find(effects, |c| {
+        matches!(c, ApiCall::Read(Read::PoolSettings(_)))
+    });
     answer(s, req, Payload::PoolSettings(settings()));
 }

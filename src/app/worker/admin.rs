@@ -1,5 +1,5 @@
 //! The worker's side of user administration: the reads the forms and views need, each change to a
-//! user, bulk runs at a steady rate with a step per user, generated passwords and the journal.
+//! user, bulk runs at a steady rate with a step per user, and the journal.
 
 use tokio::sync::mpsc;
 
@@ -8,7 +8,7 @@ use crate::admin::journal::{Entry, Journal};
 use crate::app::action::{Action, Payload};
 use crate::app::devices::{DeviceLine, EventLine};
 use crate::app::dialog::MfaInfo;
-use crate::app::effect::{AdminOp, ApiCall, NewUser};
+use crate::app::effect::{AdminOp, Change, NewUser};
 use crate::app::journal::JournalLine;
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::rows::UserRow;
@@ -21,79 +21,99 @@ use crate::cognito::users::UserType;
 use crate::cognito::verify::accept_applied;
 use crate::cognito::{CognitoClient, PoolId, Username};
 
-/// Runs one administration call; `Ok(None)` when the call is not one of them.
-pub async fn perform(
+/// DescribeUserPool for the forms: schema attributes and password policy.
+pub async fn pool_settings(client: &CognitoClient, pool: &PoolId) -> Result<Payload, AwsError> {
+    let described = client.describe_user_pool(pool).await?;
+    let pool = described.user_pool.unwrap_or_default();
+    Ok(Payload::PoolSettings(PoolSettings::from_pool(&pool)))
+}
+
+/// AdminGetUser as a users-table row.
+pub async fn user_row(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: Username,
+) -> Result<Payload, AwsError> {
+    let got = client.admin_get_user(pool, &user).await?;
+    let row = UserType {
+        username: got.username.unwrap_or(user),
+        attributes: got.user_attributes,
+        user_create_date: got.user_create_date,
+        user_last_modified_date: got.user_last_modified_date,
+        enabled: got.enabled,
+        user_status: got.user_status,
+        mfa_options: got.mfa_options,
+    };
+    Ok(Payload::UserRow(Box::new(UserRow::from(&row))))
+}
+
+/// AdminGetUser's MFA fields.
+pub async fn user_mfa(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+) -> Result<Payload, AwsError> {
+    let got = client.admin_get_user(pool, user).await?;
+    Ok(Payload::Mfa(MfaInfo {
+        // moto sends "" where AWS leaves the field out.
+        preferred: got
+            .preferred_mfa_setting
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "none".to_owned()),
+        methods: got.user_mfa_setting_list,
+    }))
+}
+
+/// Every device the user remembers, all pages.
+pub async fn devices(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+) -> Result<Payload, AwsError> {
+    let mut lines = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = client
+            .admin_list_devices(pool, user, token.as_deref())
+            .await?;
+        lines.extend(page.devices.iter().map(DeviceLine::from));
+        token = page.pagination_token.filter(|t| !t.is_empty());
+        if token.is_none() {
+            break;
+        }
+    }
+    Ok(Payload::Devices(lines))
+}
+
+/// The user's newest sign-in events.
+pub async fn auth_events(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+) -> Result<Payload, AwsError> {
+    // The newest 60 are what a support agent looks at.
+    let page = client.admin_list_user_auth_events(pool, user, None).await?;
+    Ok(Payload::AuthEvents(
+        page.auth_events.iter().map(EventLine::from).collect(),
+    ))
+}
+
+/// Makes one change; every `Change` has its arm.
+pub async fn change(
     client: &CognitoClient,
     request: RequestId,
-    call: ApiCall,
+    change: Change,
     actions: &mpsc::Sender<Action>,
-) -> Result<Option<Payload>, AwsError> {
-    let payload = match call {
-        ApiCall::PoolSettings(pool) => {
-            let described = client.describe_user_pool(&pool).await?;
-            let pool = described.user_pool.unwrap_or_default();
-            Payload::PoolSettings(PoolSettings::from_pool(&pool))
-        }
-        ApiCall::GetUserRow(pool, user) => {
-            let got = client.admin_get_user(&pool, &user).await?;
-            let row = UserType {
-                username: got.username.unwrap_or(user),
-                attributes: got.user_attributes,
-                user_create_date: got.user_create_date,
-                user_last_modified_date: got.user_last_modified_date,
-                enabled: got.enabled,
-                user_status: got.user_status,
-                mfa_options: got.mfa_options,
-            };
-            Payload::UserRow(Box::new(UserRow::from(&row)))
-        }
-        ApiCall::GetUserMfa(pool, user) => {
-            let got = client.admin_get_user(&pool, &user).await?;
-            Payload::Mfa(MfaInfo {
-                // moto sends "" where AWS leaves the field out.
-                preferred: got
-                    .preferred_mfa_setting
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| "none".to_owned()),
-                methods: got.user_mfa_setting_list,
-            })
-        }
-        ApiCall::ListDevices(pool, user) => {
-            let mut lines = Vec::new();
-            let mut token: Option<String> = None;
-            loop {
-                let page = client
-                    .admin_list_devices(&pool, &user, token.as_deref())
-                    .await?;
-                lines.extend(page.devices.iter().map(DeviceLine::from));
-                token = page.pagination_token.filter(|t| !t.is_empty());
-                if token.is_none() {
-                    break;
-                }
-            }
-            Payload::Devices(lines)
-        }
-        ApiCall::ListAuthEvents(pool, user) => {
-            // The newest 60 are what a support agent looks at.
-            let page = client
-                .admin_list_user_auth_events(&pool, &user, None)
-                .await?;
-            Payload::AuthEvents(page.auth_events.iter().map(EventLine::from).collect())
-        }
-        ApiCall::CreateUser(new) => {
-            accept_applied(create_user(client, *new).await)?;
-            Payload::Done
-        }
-        ApiCall::UpdateAttributes {
+) -> Result<(), AwsError> {
+    match change {
+        Change::CreateUser(new) => accept_applied(create_user(client, *new).await),
+        Change::UpdateAttributes {
             pool,
             user,
             set,
             delete,
-        } => {
-            update_attributes(client, &pool, &user, &set, &delete).await?;
-            Payload::Done
-        }
-        ApiCall::SetPassword {
+        } => update_attributes(client, &pool, &user, &set, &delete).await,
+        Change::SetPassword {
             pool,
             user,
             password,
@@ -101,20 +121,13 @@ pub async fn perform(
         } => {
             client
                 .admin_set_user_password(&pool, &user, &password, permanent)
-                .await?;
-            Payload::Done
+                .await
         }
-        ApiCall::Admin { pool, user, op } => {
-            accept_applied(admin(client, &pool, &user, &op).await)?;
-            Payload::Done
+        Change::Admin { pool, user, op } => accept_applied(admin(client, &pool, &user, &op).await),
+        Change::Bulk { pool, op, users } => {
+            bulk(client, request, &pool, &op, &users, actions).await
         }
-        ApiCall::Bulk { pool, op, users } => {
-            bulk(client, request, &pool, &op, &users, actions).await?;
-            Payload::Done
-        }
-        _ => return Ok(None),
-    };
-    Ok(Some(payload))
+    }
 }
 
 /// The attributes to set, then the ones to delete (two calls: Cognito has no single one).
