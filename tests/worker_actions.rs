@@ -380,7 +380,7 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Ba
     let client = CognitoClient::connect(&settings).await.unwrap();
     let pool = common::create_pool(&client, "wa-ro").await;
     common::create_user(&client, &pool, "ann", &[]).await;
-    let (effects, rx) = tokio::sync::mpsc::unbounded_channel();
+    let (effects, rx) = tokio::sync::mpsc::channel(8);
     let (tx, mut actions) = tokio::sync::mpsc::channel(8);
     Worker::new(settings, client.clone(), true, tx).spawn(rx);
     let call = ApiCall::Change(Change::Admin {
@@ -389,7 +389,7 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Ba
         op: AdminOp::Disable,
     });
     effects
-        .send(Effect::Api {
+        .try_send(Effect::Api {
             request: RequestId(1),
             call,
         })

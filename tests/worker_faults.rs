@@ -146,3 +146,48 @@ async fn a_bulk_run_stops_at_the_first_unsupported_answer() {
         "bob and cat untouched"
     );
 }
+
+/// The worker's own replies (a refusal, a generated password, a reconnect) never hold up its
+/// loop: with nobody reading the replies and the effect channel small, every effect is still
+/// taken, so the console sending effects can never wait on a worker that waits on the console.
+#[tokio::test]
+async fn the_worker_takes_every_effect_while_its_replies_wait() {
+    use cognito_tui::app::Effect;
+    use cognito_tui::app::effect::{AdminOp, Change};
+    use cognito_tui::app::worker::Worker;
+    use cognito_tui::cognito::CognitoClient;
+    use tokio::sync::mpsc;
+
+    let settings = settings("http://127.0.0.1:9");
+    let client = CognitoClient::connect(&settings).await.unwrap();
+    let (effects, effect_rx) = mpsc::channel(2);
+    let (action_tx, mut actions) = mpsc::channel(1);
+    Worker::new(settings, client, true, action_tx).spawn(effect_rx);
+    let refused = |n: u64| Effect::Api {
+        request: RequestId(n),
+        call: ApiCall::Change(Change::Admin {
+            pool: PoolId::new(POOL),
+            user: Username::new("ann"),
+            op: AdminOp::Disable,
+        }),
+    };
+    let sent = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        for n in 1..=10 {
+            effects.send(refused(n)).await.unwrap();
+        }
+    })
+    .await;
+    assert!(sent.is_ok(), "the worker stopped taking effects");
+    let mut answered = Vec::new();
+    while answered.len() < 10 {
+        match actions.recv().await {
+            Some(Action::Failed { request, error }) => {
+                assert!(error.text.contains("read-only"), "{error:?}");
+                answered.push(request.0);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    answered.sort_unstable();
+    assert_eq!(answered, (1..=10).collect::<Vec<_>>());
+}

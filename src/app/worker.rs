@@ -51,7 +51,8 @@ pub struct Worker {
     read_only: bool,
     actions: mpsc::Sender<Action>,
     permits: Arc<Semaphore>,
-    tasks: JoinSet<RequestId>,
+    /// Calls and replies being sent; a call says which request it ran, to forget its handle.
+    tasks: JoinSet<Option<RequestId>>,
     running: HashMap<RequestId, AbortHandle>,
 }
 
@@ -83,11 +84,14 @@ impl Worker {
     }
 
     /// Runs until the effect channel closes; then every call still running is aborted.
-    pub fn spawn(self, effects: mpsc::UnboundedReceiver<Effect>) -> JoinHandle<()> {
+    pub fn spawn(self, effects: mpsc::Receiver<Effect>) -> JoinHandle<()> {
         tokio::spawn(self.run(effects))
     }
 
-    pub async fn run(mut self, mut effects: mpsc::UnboundedReceiver<Effect>) {
+    /// Takes effects in channel order. The loop itself never waits on the action channel: every
+    /// answer, its own replies included, is sent by a task. The console may wait to send an
+    /// effect (the channel is bounded), so a loop that waited on the console could lock both.
+    pub async fn run(mut self, mut effects: mpsc::Receiver<Effect>) {
         loop {
             tokio::select! {
                 effect = effects.recv() => match effect {
@@ -95,7 +99,7 @@ impl Worker {
                     None => break,
                 },
                 Some(finished) = self.tasks.join_next(), if !self.tasks.is_empty() => match finished {
-                    Ok(request) => {
+                    Ok(Some(request)) => {
                         self.running.remove(&request);
                     }
                     // The panic hook has already restored the terminal: stop, so the loop sees
@@ -104,7 +108,8 @@ impl Worker {
                         tracing::error!("an API task panicked; the worker stops");
                         break;
                     }
-                    Err(_) => {}
+                    // A reply sent, or a call aborted (its handle already forgotten).
+                    Ok(None) | Err(_) => {}
                 },
             }
         }
@@ -116,7 +121,7 @@ impl Worker {
             Effect::Api { request, call } => {
                 if self.read_only && call.mutates() {
                     let error = ErrorInfo::new("refused: the console runs with --read-only");
-                    let _ = self.actions.send(Action::Failed { request, error }).await;
+                    self.reply(vec![Action::Failed { request, error }]);
                     return;
                 }
                 tracing::debug!(%request, ?call, "call");
@@ -129,7 +134,7 @@ impl Worker {
                     if let Ok(_permit) = permits.acquire_owned().await {
                         watch_retries(watch, perform(&client, request, call, &actions)).await;
                     }
-                    request
+                    Some(request)
                 });
                 self.running.insert(request, handle);
             }
@@ -143,14 +148,11 @@ impl Worker {
             Effect::GeneratePassword { request, policy } => {
                 let secret = crate::admin::password::generate(&policy);
                 let payload = Payload::Password(secret);
-                let _ = self
-                    .actions
-                    .send(Action::Loaded {
-                        request,
-                        payload,
-                        done: true,
-                    })
-                    .await;
+                self.reply(vec![Action::Loaded {
+                    request,
+                    payload,
+                    done: true,
+                }]);
             }
             // The event loop writes it to the terminal; it never comes here.
             Effect::CopyToClipboard(_) => {}
@@ -166,7 +168,7 @@ impl Worker {
                         Err(error) => Action::Failed { request, error },
                     };
                     let _ = actions.send(action).await;
-                    request
+                    Some(request)
                 });
                 self.running.insert(request, handle);
             }
@@ -182,7 +184,7 @@ impl Worker {
             ProfileChoice::Keep => {}
             ProfileChoice::Named(name) => {
                 if let Err(why) = self.profiles.check(&name).await {
-                    self.refuse(ErrorInfo::new(why)).await;
+                    self.refuse(ErrorInfo::new(why));
                     return;
                 }
                 settings.profile = Some(name);
@@ -201,20 +203,33 @@ impl Worker {
                 self.client = client;
                 self.settings = settings;
                 let context = context_of(&self.client, self.read_only);
-                let _ = self.actions.send(Action::Connected(context)).await;
+                self.reply(vec![Action::Connected(context)]);
             }
             Err(e) => {
                 tracing::warn!(error = %e, "reconnect failed");
-                self.refuse(ErrorInfo::from_aws(&e)).await;
+                self.refuse(ErrorInfo::from_aws(&e));
             }
         }
     }
 
     /// A reconnect that cannot be made: why, then the connection that stays.
-    async fn refuse(&self, why: ErrorInfo) {
-        let _ = self.actions.send(Action::ConnectFailed(why)).await;
+    fn refuse(&mut self, why: ErrorInfo) {
         let context = context_of(&self.client, self.read_only);
-        let _ = self.actions.send(Action::Connected(context)).await;
+        self.reply(vec![Action::ConnectFailed(why), Action::Connected(context)]);
+    }
+
+    /// Sends the loop's own replies, in this order, from a task: the loop goes on taking effects
+    /// while the console is busy.
+    fn reply(&mut self, replies: Vec<Action>) {
+        let actions = self.actions.clone();
+        self.tasks.spawn(async move {
+            for reply in replies {
+                if actions.send(reply).await.is_err() {
+                    break;
+                }
+            }
+            None
+        });
     }
 }
 

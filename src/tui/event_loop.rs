@@ -22,16 +22,18 @@ const TICK: Duration = Duration::from_millis(100);
 /// The state and the way to the worker: every action goes through `dispatch`.
 struct Console {
     state: State,
-    effects: mpsc::UnboundedSender<Effect>,
+    effects: mpsc::Sender<Effect>,
 }
 
 impl Console {
-    fn dispatch(&mut self, action: Action) -> anyhow::Result<()> {
+    async fn dispatch(&mut self, action: Action) -> anyhow::Result<()> {
         let effects = app::update(&mut self.state, action);
-        self.send(effects)
+        self.send(effects).await
     }
 
-    fn send(&self, effects: Vec<Effect>) -> anyhow::Result<()> {
+    /// Hands the effects to the worker, waiting while its channel is full: the worker's loop never
+    /// waits on the console, so this wait always ends.
+    async fn send(&self, effects: Vec<Effect>) -> anyhow::Result<()> {
         for effect in effects {
             // The terminal's own business: written here, between frames, never by the worker.
             if let Effect::CopyToClipboard(secret) = &effect {
@@ -43,13 +45,14 @@ impl Console {
             }
             self.effects
                 .send(effect)
+                .await
                 .map_err(|_| anyhow!("the background worker stopped"))?;
         }
         Ok(())
     }
 
     /// A terminal event; true when the screen must be drawn again.
-    fn on_event(&mut self, event: &Event) -> anyhow::Result<bool> {
+    async fn on_event(&mut self, event: &Event) -> anyhow::Result<bool> {
         let action = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 keymap::action_for_key(&self.state, *key)
@@ -58,13 +61,13 @@ impl Console {
                 keymap::action_for_mouse(&self.state, *mouse, ui::table_top(&self.state))
             }
             Event::Resize(width, height) => {
-                self.dispatch(resize(*width, *height))?;
+                self.dispatch(resize(*width, *height)).await?;
                 return Ok(true);
             }
             _ => None,
         };
         match action {
-            Some(action) => self.dispatch(action).map(|()| true),
+            Some(action) => self.dispatch(action).await.map(|()| true),
             None => Ok(false),
         }
     }
@@ -81,15 +84,15 @@ pub async fn run(
     terminal: &mut DefaultTerminal,
     state: State,
     theme: &Theme,
-    effects: mpsc::UnboundedSender<Effect>,
+    effects: mpsc::Sender<Effect>,
     mut actions: mpsc::Receiver<Action>,
     signals: &mut Signals,
 ) -> anyhow::Result<Option<Caught>> {
     let mut console = Console { state, effects };
     let size = terminal.size().context("reading the terminal size")?;
-    console.dispatch(resize(size.width, size.height))?;
+    console.dispatch(resize(size.width, size.height)).await?;
     let first = app::init(&mut console.state);
-    console.send(first)?;
+    console.send(first).await?;
 
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
@@ -105,21 +108,21 @@ pub async fn run(
         let busy = console.state.is_busy();
         tokio::select! {
             event = events.next() => match event {
-                Some(event) => dirty |= console.on_event(&event.context("reading the terminal")?)?,
+                Some(event) => dirty |= console.on_event(&event.context("reading the terminal")?).await?,
                 None => break,
             },
             action = actions.recv() => {
                 let Some(action) = action else {
                     return Err(anyhow!("the background worker stopped"));
                 };
-                console.dispatch(action)?;
+                console.dispatch(action).await?;
                 while let Ok(action) = actions.try_recv() {
-                    console.dispatch(action)?;
+                    console.dispatch(action).await?;
                 }
                 dirty = true;
             }
             _ = tick.tick(), if busy => {
-                console.dispatch(Action::Tick)?;
+                console.dispatch(Action::Tick).await?;
                 dirty = true;
             }
             caught = signals.recv() => {

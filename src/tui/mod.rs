@@ -19,6 +19,8 @@ pub use signals::Caught;
 
 /// Replies the worker may queue before it waits for the loop to take them.
 const ACTION_CAPACITY: usize = 256;
+/// Effects the loop may queue before it waits for the worker to take them.
+const EFFECT_CAPACITY: usize = 256;
 
 /// `NO_COLOR` set to anything but the empty string (no-color.org).
 fn no_color() -> bool {
@@ -42,7 +44,7 @@ pub async fn run(
         read_only,
         "console started"
     );
-    let (effect_tx, effect_rx) = mpsc::unbounded_channel();
+    let (effect_tx, effect_rx) = mpsc::channel(EFFECT_CAPACITY);
     let (action_tx, action_rx) = mpsc::channel(ACTION_CAPACITY);
     let worker = Worker::new(settings, client, read_only, action_tx).spawn(effect_rx);
     let theme = Theme::new(no_color());

@@ -22,6 +22,8 @@ use tokio::sync::mpsc;
 use crate::common;
 
 const WAIT: Duration = Duration::from_secs(30);
+/// Effects a test may send before the worker takes them.
+const EFFECTS: usize = 64;
 
 pub fn settings(url: &str) -> ClientSettings {
     ClientSettings {
@@ -36,14 +38,14 @@ pub fn settings(url: &str) -> ClientSettings {
 /// A worker on its own channels; `capacity` bounds the action channel.
 pub struct Harness {
     pub client: CognitoClient,
-    effects: mpsc::UnboundedSender<Effect>,
+    effects: mpsc::Sender<Effect>,
     pub actions: mpsc::Receiver<Action>,
 }
 
 impl Harness {
     pub async fn start(settings: ClientSettings, capacity: usize) -> Self {
         let client = CognitoClient::connect(&settings).await.expect("connect");
-        let (effect_tx, effect_rx) = mpsc::unbounded_channel();
+        let (effect_tx, effect_rx) = mpsc::channel(EFFECTS);
         let (action_tx, action_rx) = mpsc::channel(capacity);
         Worker::new(settings, client.clone(), false, action_tx).spawn(effect_rx);
         Self {
@@ -59,7 +61,9 @@ impl Harness {
     }
 
     pub fn send(&self, effect: Effect) {
-        self.effects.send(effect).expect("worker alive");
+        self.effects
+            .try_send(effect)
+            .expect("worker alive, with room for the effect");
     }
 
     /// Asks for `call` as request number `request`.

@@ -92,7 +92,7 @@ mod tests {
 
         /// A worker started with profile `start` and fixed credentials; nothing listens at the
         /// endpoint (a reconnect does not call it).
-        async fn worker() -> (mpsc::UnboundedSender<Effect>, mpsc::Receiver<Action>) {
+        async fn worker() -> (mpsc::Sender<Effect>, mpsc::Receiver<Action>) {
             let settings = ClientSettings {
                 profile: Some("start".into()),
                 region: Some("us-east-1".into()),
@@ -101,7 +101,7 @@ mod tests {
                 ..ClientSettings::default()
             };
             let client = CognitoClient::connect(&settings).await.unwrap();
-            let (effects, effect_rx) = mpsc::unbounded_channel();
+            let (effects, effect_rx) = mpsc::channel(8);
             let (action_tx, actions) = mpsc::channel(8);
             let files = ProfileFiles::given(CONFIG, CREDENTIALS);
             Worker::new(settings, client, false, action_tx)
@@ -117,9 +117,11 @@ mod tests {
             }
         }
 
-        fn send(effects: &mpsc::UnboundedSender<Effect>, profile: ProfileChoice) {
+        fn send(effects: &mpsc::Sender<Effect>, profile: ProfileChoice) {
             let region = None;
-            effects.send(Effect::Reconnect { profile, region }).unwrap();
+            effects
+                .try_send(Effect::Reconnect { profile, region })
+                .unwrap();
         }
 
         #[tokio::test]
