@@ -5,7 +5,9 @@ mod ui_support;
 
 use std::time::Duration;
 
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::ErrorInfo;
+use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::{Action, Payload, State};
 use cognito_tui::aws::{AwsError, RetryNotice, ServiceError};
 use insta::assert_snapshot;
@@ -29,7 +31,12 @@ fn throttled() -> ErrorInfo {
 fn a_listing_that_failed_part_way_says_its_code_once_and_that_r_continues() {
     let (mut s, pools) = start();
     let request = open_prod(&mut s, pools);
-    loaded(&mut s, request, Payload::Users(user_rows(0, 60)), false);
+    loaded(
+        &mut s,
+        request,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(0, 60))),
+        false,
+    );
     let error = ErrorInfo {
         resume: Some("t1".into()),
         ..throttled()
@@ -48,7 +55,12 @@ fn a_listing_that_failed_part_way_says_its_code_once_and_that_r_continues() {
 fn a_retry_under_way_is_on_the_status_line() {
     let (mut s, pools) = start();
     let request = open_prod(&mut s, pools);
-    loaded(&mut s, request, Payload::Users(user_rows(0, 60)), false);
+    loaded(
+        &mut s,
+        request,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(0, 60))),
+        false,
+    );
     let notice = RetryNotice {
         operation: "ListUsers".into(),
         attempt: 3,
@@ -58,7 +70,12 @@ fn a_retry_under_way_is_on_the_status_line() {
     };
     act(&mut s, Action::Retrying { request, notice });
     snap("users_retrying", &s);
-    loaded(&mut s, request, Payload::Users(user_rows(60, 10)), true);
+    loaded(
+        &mut s,
+        request,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(60, 10))),
+        true,
+    );
     let screen = format!("{:?}", draw(&s));
     assert!(!screen.contains("retrying"), "{screen}");
 }

@@ -10,8 +10,11 @@ use cognito_tui::app::devices::DeviceLine;
 use cognito_tui::app::dialog::MfaInfo;
 use cognito_tui::app::effect::Read;
 use cognito_tui::app::journal::JournalLine;
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
+use cognito_tui::app::rows::GroupRow;
+use cognito_tui::app::state::Tab;
 use cognito_tui::app::user_forms::PoolSettings;
 use cognito_tui::app::user_ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, State};
@@ -145,7 +148,10 @@ fn edit_attributes_form() {
         .find_map(|e| match e {
             Effect::Api {
                 request,
-                call: ApiCall::Read(Read::GetUser(..)),
+                call:
+                    ApiCall::Read(Read::Describe {
+                        tab: Tab::Users, ..
+                    }),
             } => Some(*request),
             _ => None,
         })
@@ -285,7 +291,12 @@ fn group_picker() {
     let req = request(&act(&mut s, Action::User(UserOp::AddToGroup)));
     act(&mut s, Action::Tick);
     snap("picker_loading", &s);
-    loaded(&mut s, req, Payload::Groups(group_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<GroupRow>(group_rows())),
+        true,
+    );
     key(&mut s, InputKey::Down);
     snap("picker_groups", &s);
     let req = request(&key(&mut s, InputKey::Submit));

@@ -3,7 +3,9 @@
 
 mod ui_support;
 
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::RequestId;
+use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, UserRow};
 use cognito_tui::app::state::Tab;
 use cognito_tui::app::{Action, InputKey, Payload, State};
 use cognito_tui::ui::{Theme, table_top};
@@ -71,8 +73,18 @@ fn users_loading() {
     act(&mut s, Action::Tick);
     snap("users_loading", &s);
     // The first page shows while the rest streams in.
-    loaded(&mut s, req, Payload::Users(user_rows(0, 60)), false);
-    loaded(&mut s, req, Payload::Users(user_rows(60, 60)), false);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(0, 60))),
+        false,
+    );
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(60, 60))),
+        false,
+    );
     act(&mut s, Action::Tick);
     snap("users_streaming", &s);
     act(&mut s, Action::Back);
@@ -96,7 +108,12 @@ fn users_loaded_sorted_and_scrolled() {
 fn users_empty_failed() {
     let (mut s, pools) = start();
     let req = open_prod(&mut s, pools);
-    loaded(&mut s, req, Payload::Users(Vec::new()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(Vec::new())),
+        true,
+    );
     snap("users_empty", &s);
     let req = request(&act(&mut s, Action::Refresh));
     failed(
@@ -112,7 +129,12 @@ fn users_empty_failed() {
 fn users_failed_mid_stream_keeps_rows() {
     let (mut s, pools) = start();
     let req = open_prod(&mut s, pools);
-    loaded(&mut s, req, Payload::Users(user_rows(0, 60)), false);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(user_rows(0, 60))),
+        false,
+    );
     failed(&mut s, req, "InternalErrorException", "The service failed.");
     snap("users_failed_mid_stream", &s);
 }
@@ -143,7 +165,12 @@ fn users_server_filter() {
     act(&mut s, Action::Input(InputKey::Complete));
     snap("server_filter_equals", &s);
     let req = request(&act(&mut s, Action::Input(InputKey::Submit)));
-    loaded(&mut s, req, Payload::Users(Vec::new()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(Vec::new())),
+        true,
+    );
     snap("users_empty_server_filter", &s);
 }
 
@@ -159,10 +186,20 @@ fn tab(tab: Tab) -> (State, RequestId) {
 fn groups() {
     let (mut s, req) = tab(Tab::Groups);
     snap("groups_loading", &s);
-    loaded(&mut s, req, Payload::Groups(group_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<GroupRow>(group_rows())),
+        true,
+    );
     snap("groups_loaded", &s);
     let req = request(&act(&mut s, Action::Refresh));
-    loaded(&mut s, req, Payload::Groups(Vec::new()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<GroupRow>(Vec::new())),
+        true,
+    );
     snap("groups_empty", &s);
     let req = request(&act(&mut s, Action::Refresh));
     failed(
@@ -178,10 +215,20 @@ fn groups() {
 fn clients() {
     let (mut s, req) = tab(Tab::Clients);
     snap("clients_loading", &s);
-    loaded(&mut s, req, Payload::Clients(client_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<ClientRow>(client_rows())),
+        true,
+    );
     snap("clients_loaded", &s);
     let req = request(&act(&mut s, Action::Refresh));
-    loaded(&mut s, req, Payload::Clients(Vec::new()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<ClientRow>(Vec::new())),
+        true,
+    );
     snap("clients_empty", &s);
     let req = request(&act(&mut s, Action::Refresh));
     failed(
@@ -197,10 +244,20 @@ fn clients() {
 fn idps() {
     let (mut s, req) = tab(Tab::Idps);
     snap("idps_loading", &s);
-    loaded(&mut s, req, Payload::Idps(idp_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<IdpRow>(idp_rows())),
+        true,
+    );
     snap("idps_loaded", &s);
     let req = request(&act(&mut s, Action::Refresh));
-    loaded(&mut s, req, Payload::Idps(Vec::new()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<IdpRow>(Vec::new())),
+        true,
+    );
     snap("idps_empty", &s);
     let req = request(&act(&mut s, Action::Refresh));
     failed(
@@ -256,14 +313,24 @@ fn user_detail_and_json() {
 #[test]
 fn other_details() {
     let (mut s, req) = tab(Tab::Groups);
-    loaded(&mut s, req, Payload::Groups(group_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<GroupRow>(group_rows())),
+        true,
+    );
     act(&mut s, Action::Down);
     let req = request(&act(&mut s, Action::Open));
     loaded(&mut s, req, Payload::Detail(group_detail()), true);
     snap("detail_group", &s);
 
     let (mut s, req) = tab(Tab::Clients);
-    loaded(&mut s, req, Payload::Clients(client_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<ClientRow>(client_rows())),
+        true,
+    );
     act(&mut s, Action::Down);
     let req = request(&act(&mut s, Action::Describe));
     loaded(&mut s, req, Payload::Detail(client_detail()), true);
@@ -272,7 +339,12 @@ fn other_details() {
     snap("json_client_secret_masked", &s);
 
     let (mut s, req) = tab(Tab::Idps);
-    loaded(&mut s, req, Payload::Idps(idp_rows()), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<IdpRow>(idp_rows())),
+        true,
+    );
     let req = request(&act(&mut s, Action::Open));
     loaded(&mut s, req, Payload::Detail(idp_detail()), true);
     snap("detail_idp", &s);

@@ -6,6 +6,7 @@ mod ui_support;
 
 use cognito_tui::app::effect::AdminOp;
 use cognito_tui::app::effect::{Change, Read};
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::user_ops::UserOp;
@@ -54,7 +55,7 @@ fn with_users(names: &[&str]) -> State {
         .iter()
         .map(|n| user(n, &format!("{}@example.com", n.len())))
         .collect();
-    loaded(&mut s, req, Payload::Users(rows), true);
+    loaded(&mut s, req, Payload::Rows(Rows::new::<UserRow>(rows)), true);
     s
 }
 
@@ -163,7 +164,7 @@ fn s_shows_the_last_search_selected() {
     loaded(
         &mut s,
         req,
-        Payload::Users(vec![user("ann", "ann@example.com")]),
+        Payload::Rows(Rows::new::<UserRow>(vec![user("ann", "ann@example.com")])),
         true,
     );
     act(&mut s, Action::OpenServerFilter);

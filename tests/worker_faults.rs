@@ -47,7 +47,7 @@ async fn a_listing_that_fails_part_way_says_which_page_comes_next() {
     let error = loop {
         match h.next().await {
             Action::Loaded {
-                payload: Payload::Users(page),
+                payload: Payload::Rows(page),
                 done: false,
                 ..
             } => rows += page.len(),

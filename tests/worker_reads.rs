@@ -12,13 +12,15 @@ use std::time::Duration;
 use cognito_tui::app::effect::ProfileChoice;
 use cognito_tui::app::effect::Read;
 use cognito_tui::app::remote::RequestId;
+use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow};
+use cognito_tui::app::state::Tab;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
-use cognito_tui::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
+use cognito_tui::cognito::PoolId;
 use common::backend::Backend;
 use serde_json::json;
 use worker_support::{
-    Harness, create_group, join, pool_ids, section, seed_users, settings, users_of,
+    Harness, create_group, join, pool_ids, rows_of, section, seed_users, settings, users_of,
 };
 
 async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) {
@@ -39,7 +41,7 @@ async fn more_than_60_users_stream_as_several_pages_then_done(backend: Backend) 
     let with_rows: Vec<usize> = pages
         .iter()
         .map(|(p, _)| match p {
-            Payload::Users(rows) => rows.len(),
+            Payload::Rows(rows) => rows.len(),
             _ => 0,
         })
         .filter(|n| *n > 0)
@@ -133,19 +135,17 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
     let pools: Vec<String> = pool_ids(&h.pages(1).await);
     assert!(pools.contains(&pool.to_string()), "{pools:?}");
 
-    h.call(2, ApiCall::Read(Read::ListGroups(pool.clone())));
+    h.call(2, ApiCall::Read(Read::List(Tab::Groups, pool.clone())));
     let groups = h.pages(2).await;
     assert!(
-        matches!(&groups[0].0, Payload::Groups(rows) if rows.len() == 1 && &*rows[0].name == "admins"),
+        matches!(rows_of::<GroupRow>(&groups[0].0), [admins] if &*admins.name == "admins"),
         "{groups:?}"
     );
 
-    h.call(3, ApiCall::Read(Read::ListClients(pool.clone())));
+    h.call(3, ApiCall::Read(Read::List(Tab::Clients, pool.clone())));
     let mut clients: Vec<(String, bool, String)> = Vec::new();
     for (page, _) in h.pages(3).await {
-        let Payload::Clients(rows) = page else {
-            panic!("expected clients, got {page:?}");
-        };
+        let rows = rows_of::<ClientRow>(&page);
         clients.extend(
             rows.iter()
                 .map(|r| (r.name.to_string(), r.has_secret, r.auth_flows.to_string())),
@@ -161,16 +161,20 @@ async fn pools_groups_clients_and_idps_list(backend: Backend) {
         ]
     );
 
-    h.call(4, ApiCall::Read(Read::ListIdps(pool.clone())));
+    h.call(4, ApiCall::Read(Read::List(Tab::Idps, pool.clone())));
     let idps = h.pages(4).await;
     assert!(
-        matches!(&idps[0].0, Payload::Idps(rows) if rows.len() == 1 && &*rows[0].kind == "OIDC"),
+        matches!(rows_of::<IdpRow>(&idps[0].0), [okta] if &*okta.kind == "OIDC"),
         "{idps:?}"
     );
     let body = h
         .detail(
             5,
-            ApiCall::Read(Read::DescribeIdp(pool.clone(), ProviderName::new("Okta"))),
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Idps,
+                pool: pool.clone(),
+                key: "Okta".to_owned(),
+            }),
         )
         .await;
     let shown = format!("{body:?}");
@@ -207,7 +211,11 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
     let user = h
         .detail(
             1,
-            ApiCall::Read(Read::GetUser(pool.clone(), Username::new("ann"))),
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                pool: pool.clone(),
+                key: "ann".to_owned(),
+            }),
         )
         .await;
     let mut groups = section(&user, "Groups");
@@ -227,7 +235,11 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
     let group = h
         .detail(
             2,
-            ApiCall::Read(Read::GetGroup(pool.clone(), GroupName::new("support"))),
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Groups,
+                pool: pool.clone(),
+                key: "support".to_owned(),
+            }),
         )
         .await;
     let mut members = section(&group, "Members");
@@ -250,7 +262,11 @@ async fn details_carry_groups_members_and_masked_secrets(backend: Backend) {
     let body = h
         .detail(
             3,
-            ApiCall::Read(Read::DescribeClient(pool.clone(), ClientId::new(id))),
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Clients,
+                pool: pool.clone(),
+                key: id.to_owned(),
+            }),
         )
         .await;
     assert!(!format!("{body:?}").contains(&secret), "the secret leaked");
@@ -263,7 +279,11 @@ async fn api_errors_become_failed_actions(backend: Backend) {
     let pool = common::create_pool(&h.client, "worker-errors").await;
     h.call(
         1,
-        ApiCall::Read(Read::GetUser(pool, Username::new("nobody"))),
+        ApiCall::Read(Read::Describe {
+            tab: Tab::Users,
+            pool,
+            key: "nobody".to_owned(),
+        }),
     );
     let error = h.failure(1).await;
     assert_eq!(error.code.as_deref(), Some("UserNotFoundException"));

@@ -1,6 +1,7 @@
 //! The fixture the render benchmark and the memory example share: a console on a pool's users tab
 //! with 100,000 users arriving through `update` in pages of 60, as the worker sends them.
 
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{PoolRow, UserRow};
 use cognito_tui::app::{Action, Effect, Payload, State, init, update};
@@ -68,7 +69,7 @@ pub fn load_users(s: &mut State, request: RequestId) {
             s,
             Action::Loaded {
                 request,
-                payload: Payload::Users(page(start)),
+                payload: Payload::Rows(Rows::new::<UserRow>(page(start))),
                 done: start + PAGE >= USERS,
             },
         );

@@ -5,8 +5,9 @@ use super::detail::DetailBody;
 use super::devices::{DeviceLine, EventLine};
 use super::dialog::MfaInfo;
 use super::journal::JournalLine;
+use super::pane::Rows;
 use super::remote::{ErrorInfo, RequestId};
-use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
+use super::rows::{PoolRow, UserRow};
 use super::state::{Context, Overview, Tab};
 use super::user_forms::PoolSettings;
 use super::user_ops::UserOp;
@@ -135,10 +136,8 @@ pub enum InputKey {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
     Pools(Vec<PoolRow>),
-    Users(Vec<UserRow>),
-    Groups(Vec<GroupRow>),
-    Clients(Vec<ClientRow>),
-    Idps(Vec<IdpRow>),
+    /// A page of a pool pane's rows.
+    Rows(Rows),
     Overview(Overview),
     Detail(DetailBody),
     PoolSettings(PoolSettings),

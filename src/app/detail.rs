@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::panes::Tab;
 use super::remote::{Remote, RequestId};
 use super::state::Overview;
 use crate::cognito::clients::UserPoolClientType;
@@ -14,17 +15,10 @@ use crate::cognito::users::{AdminGetUserResponse, UserType};
 
 pub const MASK: &str = "********";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DetailKind {
-    User,
-    Group,
-    Client,
-    Idp,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
-    pub kind: DetailKind,
+    /// The pane whose row it is.
+    pub tab: Tab,
     /// The item's name (username, group name, client id, provider name).
     pub name: String,
     pub body: Remote<DetailBody>,
@@ -34,9 +28,9 @@ pub struct Detail {
 }
 
 impl Detail {
-    pub fn loading(kind: DetailKind, name: String, request: RequestId) -> Self {
+    pub fn loading(tab: Tab, name: String, request: RequestId) -> Self {
         Self {
-            kind,
+            tab,
             name,
             body: Remote::Loading(request),
             show_json: false,

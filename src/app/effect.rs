@@ -2,10 +2,11 @@
 //! a generated password, the audit journal.
 
 use super::bulk::BulkAction;
+use super::panes::Tab;
 use super::remote::RequestId;
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::types::Secret;
-use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
+use crate::cognito::{GroupName, PoolId, Username};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -83,18 +84,18 @@ pub enum Read {
         filter: Option<String>,
         from: Option<String>,
     },
-    ListGroups(PoolId),
-    /// Lists the clients and describes each (secret yes/no, auth flows).
-    ListClients(PoolId),
-    ListIdps(PoolId),
-    GetUser(PoolId, Username),
+    /// A pool pane's rows, page by page, read as its registry entry says.
+    List(Tab, PoolId),
+    /// The detail of the row with this key, read as its pane's registry entry says.
+    Describe {
+        tab: Tab,
+        pool: PoolId,
+        key: String,
+    },
     /// AdminGetUser as a users-table row, to refresh one row after a change.
     GetUserRow(PoolId, Username),
     /// AdminGetUser's MFA fields, for the MFA dialog.
     GetUserMfa(PoolId, Username),
-    GetGroup(PoolId, GroupName),
-    DescribeClient(PoolId, ClientId),
-    DescribeIdp(PoolId, ProviderName),
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
 }

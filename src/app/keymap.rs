@@ -156,12 +156,10 @@ pub fn mode(state: &State) -> Mode {
 pub fn base_mode(state: &State) -> Mode {
     use super::state::Tab;
     match (&state.detail, state.pool.as_ref().map(|p| p.tab)) {
-        (Some(d), _) if d.kind == super::detail::DetailKind::User => Mode::UserDetail,
+        (Some(d), _) if d.tab == Tab::Users => Mode::UserDetail,
         (Some(_), _) => Mode::Detail,
         (None, None) => Mode::Pools,
-        (None, Some(Tab::Overview)) => Mode::Overview,
-        (None, Some(Tab::Users)) => Mode::Users,
-        (None, Some(_)) => Mode::Table,
+        (None, Some(tab)) => tab.info().keys,
     }
 }
 

@@ -12,6 +12,8 @@ pub mod journal;
 pub mod keymap;
 pub mod menu;
 pub mod palette;
+pub mod pane;
+pub mod panes;
 pub mod remote;
 pub mod rows;
 pub mod state;

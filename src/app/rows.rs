@@ -1,20 +1,19 @@
-//! The rows of each list, built from the API's types: only what the table shows and filters on.
+//! The rows of the users and pools tables, built from the API's types: only what the table shows
+//! and filters on; and the cell helpers every pane's rows use. The other panes' rows live with
+//! their pane in `app/panes/`.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::table::{Column, Row};
 use crate::admin::visible::escape;
-use crate::cognito::clients::UserPoolClientType;
-use crate::cognito::groups::GroupType;
-use crate::cognito::idps::ProviderDescription;
 use crate::cognito::pools::UserPoolDescriptionType;
 use crate::cognito::types::{EpochSeconds, attribute};
 use crate::cognito::users::UserType;
 
 /// A table date to the minute, in UTC (the column titles say so; the detail view has seconds):
 /// `2023-11-14 22:13`, so that dates fit beside the names on a 100-column terminal.
-fn date(d: Option<f64>) -> Cow<'static, str> {
+pub(crate) fn date(d: Option<f64>) -> Cow<'static, str> {
     d.map_or(Cow::Borrowed(""), |t| {
         let mut text = EpochSeconds(t).to_utc_string();
         if text.len() == DATE_WITH_SECONDS {
@@ -28,12 +27,12 @@ fn date(d: Option<f64>) -> Cow<'static, str> {
 const DATE_WITH_SECONDS: usize = 20;
 const DATE_WIDTH: usize = 16;
 
-fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
+pub(crate) fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     a.partial_cmp(&b).unwrap_or(Ordering::Equal)
 }
 
 /// What the local filter searches: the cells as they are shown (hidden characters escaped).
-fn haystack(cells: &[&str]) -> Box<str> {
+pub(crate) fn haystack(cells: &[&str]) -> Box<str> {
     let shown: Vec<_> = cells.iter().map(|c| escape(c)).collect();
     shown.join("\u{1f}").to_lowercase().into_boxed_str()
 }
@@ -211,219 +210,4 @@ impl Row for PoolRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupRow {
-    pub name: Box<str>,
-    pub description: Box<str>,
-    pub precedence: Option<i64>,
-    pub role: Box<str>,
-    search: Box<str>,
-}
-
-impl From<&GroupType> for GroupRow {
-    fn from(g: &GroupType) -> Self {
-        let description = g.description.as_deref().unwrap_or_default();
-        let role = g.role_arn.as_deref().unwrap_or_default();
-        let precedence = g.precedence.map(|p| p.to_string()).unwrap_or_default();
-        let search = haystack(&[g.group_name.as_str(), description, &precedence, role]);
-        Self {
-            name: g.group_name.as_str().into(),
-            description: description.into(),
-            precedence: g.precedence,
-            role: role.into(),
-            search,
-        }
-    }
-}
-
-impl Row for GroupRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 24,
-        },
-        Column {
-            title: "Description",
-            width: 36,
-        },
-        Column {
-            title: "Precedence",
-            width: 10,
-        },
-        Column {
-            title: "Role",
-            width: 40,
-        },
-    ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.description),
-            2 => self
-                .precedence
-                .map_or(Cow::Borrowed(""), |p| Cow::Owned(p.to_string())),
-            3 => Cow::Borrowed(&self.role),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.description.cmp(&other.description),
-            2 => self.precedence.cmp(&other.precedence),
-            _ => self.role.cmp(&other.role),
-        }
-    }
-
-    fn haystack(&self) -> &str {
-        &self.search
-    }
-
-    fn key(&self) -> &str {
-        &self.name
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientRow {
-    pub name: Box<str>,
-    pub id: Box<str>,
-    pub has_secret: bool,
-    pub auth_flows: Box<str>,
-    search: Box<str>,
-}
-
-impl From<&UserPoolClientType> for ClientRow {
-    fn from(c: &UserPoolClientType) -> Self {
-        let name = c.client_name.as_deref().unwrap_or_default();
-        let id = c
-            .client_id
-            .as_ref()
-            .map(crate::cognito::ClientId::as_str)
-            .unwrap_or_default();
-        let has_secret = c.client_secret.is_some();
-        let flows = c.explicit_auth_flows.join(",");
-        let search = haystack(&[name, id, if has_secret { "yes" } else { "no" }, &flows]);
-        Self {
-            name: name.into(),
-            id: id.into(),
-            has_secret,
-            auth_flows: flows.into(),
-            search,
-        }
-    }
-}
-
-impl Row for ClientRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 24,
-        },
-        Column {
-            title: "Client id",
-            width: 28,
-        },
-        Column {
-            title: "Secret",
-            width: 6,
-        },
-        Column {
-            title: "Auth flows",
-            width: 60,
-        },
-    ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.id),
-            2 => Cow::Borrowed(if self.has_secret { "yes" } else { "no" }),
-            3 => Cow::Borrowed(&self.auth_flows),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.id.cmp(&other.id),
-            2 => self.has_secret.cmp(&other.has_secret),
-            _ => self.auth_flows.cmp(&other.auth_flows),
-        }
-    }
-
-    fn haystack(&self) -> &str {
-        &self.search
-    }
-
-    fn key(&self) -> &str {
-        &self.id
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct IdpRow {
-    pub name: Box<str>,
-    pub kind: Box<str>,
-    pub created: Option<f64>,
-    search: Box<str>,
-}
-
-impl From<&ProviderDescription> for IdpRow {
-    fn from(p: &ProviderDescription) -> Self {
-        let created = p.creation_date.map(|d| d.0);
-        let kind = p.provider_type.as_deref().unwrap_or_default();
-        let search = haystack(&[p.provider_name.as_str(), kind, &date(created)]);
-        Self {
-            name: p.provider_name.as_str().into(),
-            kind: kind.into(),
-            created,
-            search,
-        }
-    }
-}
-
-impl Row for IdpRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 28,
-        },
-        Column {
-            title: "Type",
-            width: 16,
-        },
-        Column {
-            title: "Created (UTC)",
-            width: 16,
-        },
-    ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.kind),
-            2 => date(self.created),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.kind.cmp(&other.kind),
-            _ => cmp_f64(self.created, other.created),
-        }
-    }
-
-    fn haystack(&self) -> &str {
-        &self.search
-    }
-
-    fn key(&self) -> &str {
-        &self.name
-    }
-}
+pub use super::panes::{ClientRow, GroupRow, IdpRow};

@@ -8,12 +8,15 @@ use super::devices::DevicesView;
 use super::dialog::{Dialog, PasswordShown};
 use super::journal::JournalView;
 use super::menu::{Menu, Picker};
+use super::panes::{self, Tables};
 use super::remote::{ErrorInfo, Remote, RequestId};
-use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
+use super::rows::{PoolRow, UserRow};
 use super::table::TableView;
 use super::user_forms::{PoolSettings, UserForm};
 use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
+
+pub use super::panes::Tab;
 
 /// Where the console talks to, for the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,36 +69,6 @@ impl<R> Default for ListPane<R> {
         Self {
             table: TableView::default(),
             load: Load::Idle,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    #[default]
-    Users,
-    Groups,
-    Clients,
-    Idps,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Overview,
-        Tab::Users,
-        Tab::Groups,
-        Tab::Clients,
-        Tab::Idps,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Overview => "Overview",
-            Tab::Users => "Users",
-            Tab::Groups => "Groups",
-            Tab::Clients => "App clients",
-            Tab::Idps => "Identity providers",
         }
     }
 }
@@ -176,9 +149,8 @@ pub struct PoolState {
     pub users: ListPane<UserRow>,
     /// The server-side filter the users list was loaded with.
     pub users_filter: Option<ServerFilter>,
-    pub groups: ListPane<GroupRow>,
-    pub clients: ListPane<ClientRow>,
-    pub idps: ListPane<IdpRow>,
+    /// The other panes' tables.
+    pub tables: Tables,
     /// Schema attributes and password policy, loaded when a form first needs them.
     pub settings: Remote<PoolSettings>,
     /// Usernames marked (Space) for a bulk action.
@@ -196,9 +168,7 @@ impl PoolState {
             overview: Remote::NotAsked,
             users: ListPane::default(),
             users_filter: None,
-            groups: ListPane::default(),
-            clients: ListPane::default(),
-            idps: ListPane::default(),
+            tables: Tables::default(),
             settings: Remote::NotAsked,
             marks: BTreeSet::new(),
             row_requests: Vec::new(),
@@ -324,10 +294,10 @@ impl State {
             || self.detail.as_ref().is_some_and(|d| d.body.is_loading())
             || self.pool.as_ref().is_some_and(|p| {
                 p.overview.is_loading()
-                    || p.users.load.is_loading()
-                    || p.groups.load.is_loading()
-                    || p.clients.load.is_loading()
-                    || p.idps.load.is_loading()
+                    || Tab::ALL
+                        .iter()
+                        .filter_map(|&tab| panes::table(p, tab))
+                        .any(|t| t.load().is_loading())
             })
     }
 }

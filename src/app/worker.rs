@@ -3,7 +3,7 @@
 //! the API calls themselves run concurrently, each as a task that `Effect::Cancel` aborts.
 
 mod admin;
-mod details;
+pub(crate) mod details;
 mod profiles;
 mod reads;
 

@@ -9,7 +9,7 @@ use super::Theme;
 use super::json;
 use super::text::{escape, put, thousands};
 use super::widgets::notice;
-use crate::app::detail::{Detail, DetailKind, Section};
+use crate::app::detail::{Detail, Section};
 use crate::app::remote::Remote;
 
 const MAX_LABEL: usize = 28;
@@ -18,7 +18,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
     if area.height == 0 {
         return;
     }
-    let kind = kind_name(&detail.kind);
+    let kind = capitalized(detail.tab.info().one);
     let view = if detail.show_json {
         "raw JSON"
     } else {
@@ -59,13 +59,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
     scrolled(buf, area, body, &lines, detail.scroll, theme);
 }
 
-fn kind_name(kind: &DetailKind) -> &'static str {
-    match kind {
-        DetailKind::User => "User",
-        DetailKind::Group => "Group",
-        DetailKind::Client => "App client",
-        DetailKind::Idp => "Identity provider",
-    }
+/// `app client` → `App client`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Draws the lines from `scroll` on (clamped so the last page stays full) and the position on

@@ -24,7 +24,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::State;
-use crate::app::state::{Overlay, Tab};
+use crate::app::state::Overlay;
 use widgets::table::HEAD_ROWS;
 
 /// Rows above the main area: header, breadcrumbs, tabs.
@@ -81,14 +81,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     widgets::header::tabs(buf, r.tabs, state, theme);
     match (&state.detail, &state.pool) {
         (Some(d), _) => detail::draw(buf, r.main, d, theme, ticks),
-        (None, None) => panes::pools::draw(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => match pool.tab {
-            Tab::Overview => panes::overview::draw(buf, r.main, pool, theme, ticks),
-            Tab::Users => panes::users::draw(buf, r.main, pool, theme, ticks),
-            Tab::Groups => panes::groups::draw(buf, r.main, &pool.groups, theme, ticks),
-            Tab::Clients => panes::clients::draw(buf, r.main, &pool.clients, theme, ticks),
-            Tab::Idps => panes::idps::draw(buf, r.main, &pool.idps, theme, ticks),
-        },
+        (None, None) => panes::pools(buf, r.main, &state.pools, theme, ticks),
+        (None, Some(pool)) => panes::pool_tab(buf, r.main, pool, theme, ticks),
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {
@@ -145,13 +139,7 @@ fn counts(state: &State) -> Option<(usize, usize)> {
         let t = &state.pools.table;
         return Some((t.visible_len(), t.total()));
     };
-    Some(match pool.tab {
-        Tab::Overview => return None,
-        Tab::Users => (pool.users.table.visible_len(), pool.users.table.total()),
-        Tab::Groups => (pool.groups.table.visible_len(), pool.groups.table.total()),
-        Tab::Clients => (pool.clients.table.visible_len(), pool.clients.table.total()),
-        Tab::Idps => (pool.idps.table.visible_len(), pool.idps.table.total()),
-    })
+    crate::app::panes::table(pool, pool.tab).map(crate::app::pane::PaneTable::counts)
 }
 
 /// Rows the table body has on a terminal of this size (the loop sends it as Action::Resize { table_rows }).

@@ -9,6 +9,7 @@
 )]
 
 use cognito_tui::app::detail::{self, DetailBody};
+use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
@@ -290,7 +291,7 @@ pub fn users_state(n: usize, done: bool) -> State {
         loaded(
             &mut s,
             req,
-            Payload::Users(user_rows(start, page)),
+            Payload::Rows(Rows::new::<UserRow>(user_rows(start, page))),
             done && last,
         );
         start += page;

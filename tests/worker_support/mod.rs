@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use aws_credential_types::Credentials;
 use cognito_tui::app::detail::DetailBody;
+use cognito_tui::app::pane::Pane;
 use cognito_tui::app::remote::{ErrorInfo, RequestId};
+use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientSettings, CognitoClient, GroupName, PoolId, Username};
@@ -133,12 +135,20 @@ impl Harness {
     }
 }
 
+/// The rows of a page of a pane's rows.
+pub fn rows_of<R: Pane>(page: &Payload) -> &[R] {
+    match page {
+        Payload::Rows(rows) => rows
+            .get::<R>()
+            .unwrap_or_else(|| panic!("expected {} rows, got {rows:?}", R::INFO.one)),
+        other => panic!("expected rows, got {other:?}"),
+    }
+}
+
 pub fn users_of(pages: &[(Payload, bool)]) -> Vec<String> {
     let mut names = Vec::new();
     for (page, _) in pages {
-        let Payload::Users(rows) = page else {
-            panic!("expected users, got {page:?}");
-        };
+        let rows = rows_of::<UserRow>(page);
         names.extend(rows.iter().map(|r| r.username.to_string()));
     }
     names

@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use super::menus::open_picker;
 use crate::app::action::Action;
-use crate::app::detail::DetailKind;
 use crate::app::devices::DevicesView;
 use crate::app::dialog::Dialog;
 use crate::app::effect::{AdminOp, ApiCall, Effect, Read};
@@ -59,7 +58,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
 /// The user the keys act on: the open user detail's, else the selected row of the users table.
 pub fn selected_user(state: &State) -> Option<UserFacts> {
     if let Some(detail) = &state.detail {
-        if detail.kind != DetailKind::User {
+        if detail.tab != Tab::Users {
             return None;
         }
         let raw = detail.body.loaded().map(|b| &b.raw);
@@ -217,7 +216,7 @@ fn open_edit_form(state: &mut State, user: &str) -> Vec<Effect> {
     let known = state
         .detail
         .as_ref()
-        .filter(|d| d.kind == DetailKind::User && d.name == user)
+        .filter(|d| d.tab == Tab::Users && d.name == user)
         .and_then(|d| d.body.loaded())
         .map(|b| attributes_of(&b.raw));
     let mut effects = open_form(
@@ -237,7 +236,11 @@ fn open_edit_form(state: &mut State, user: &str) -> Vec<Effect> {
         }
         effects.push(Effect::Api {
             request,
-            call: ApiCall::Read(Read::GetUser(pool, Username::new(user))),
+            call: ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                pool,
+                key: user.to_owned(),
+            }),
         });
     }
     effects

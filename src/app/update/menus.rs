@@ -4,10 +4,10 @@ use super::admin::start;
 use super::bulk::open_plan;
 use crate::app::action::InputKey;
 use crate::app::bulk::BulkAction;
-use crate::app::detail::DetailKind;
 use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::menu::{BulkChoice, Menu, PickFor, Picker};
+use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
 use crate::cognito::{GroupName, Username};
 
@@ -94,7 +94,7 @@ pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect>
     };
     let pool_id = pool.id.clone();
     let own_groups = match (&target, add, &state.detail) {
-        (PickFor::User(user), false, Some(d)) if d.kind == DetailKind::User && d.name == *user => {
+        (PickFor::User(user), false, Some(d)) if d.tab == Tab::Users && d.name == *user => {
             d.body.loaded().map(|b| {
                 b.raw
                     .get("Groups")
@@ -110,8 +110,9 @@ pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect>
         }
         _ => None,
     };
-    let listed = (pool.groups.load == Load::Done).then(|| {
-        pool.groups
+    let listed = (pool.tables.groups.load == Load::Done).then(|| {
+        pool.tables
+            .groups
             .table
             .rows()
             .iter()
@@ -134,7 +135,7 @@ pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect>
         picker.load = Load::Loading { request, pages: 0 };
         effects.push(Effect::Api {
             request,
-            call: ApiCall::Read(Read::ListGroups(pool_id)),
+            call: ApiCall::Read(Read::List(Tab::Groups, pool_id)),
         });
     }
     state.overlay = Overlay::Picker(picker);

@@ -2,11 +2,12 @@
 
 use super::requests::{close_detail, leave_pool, load_pools, load_tab, open_detail, open_pool};
 use crate::app::action::Action;
-use crate::app::detail::DetailKind;
 use crate::app::effect::{ApiCall, Effect, Read};
+use crate::app::pane::PaneTable;
+use crate::app::panes;
 use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
 use crate::app::table::Navigable;
-use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
+use crate::cognito::PoolId;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     match action {
@@ -97,13 +98,10 @@ fn page_delta(state: &State) -> isize {
 pub fn current_table(state: &mut State) -> Option<&mut dyn Navigable> {
     match state.pool.as_mut() {
         None => Some(&mut state.pools.table),
-        Some(pool) => match pool.tab {
-            Tab::Overview => None,
-            Tab::Users => Some(&mut pool.users.table),
-            Tab::Groups => Some(&mut pool.groups.table),
-            Tab::Clients => Some(&mut pool.clients.table),
-            Tab::Idps => Some(&mut pool.idps.table),
-        },
+        Some(pool) => {
+            let tab = pool.tab;
+            panes::table_mut(pool, tab).map(PaneTable::navigable)
+        }
     }
 }
 
@@ -123,14 +121,8 @@ fn back(state: &mut State) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };
-    let pane_load = match pool.tab {
-        Tab::Users => Some(&mut pool.users.load),
-        Tab::Groups => Some(&mut pool.groups.load),
-        Tab::Clients => Some(&mut pool.clients.load),
-        Tab::Idps => Some(&mut pool.idps.load),
-        Tab::Overview => None,
-    };
-    if let Some(load) = pane_load
+    let tab = pool.tab;
+    if let Some(load) = panes::table_mut(pool, tab).map(PaneTable::load_mut)
         && let Load::Loading { request, .. } = *load
     {
         *load = Load::Cancelled;
@@ -180,8 +172,8 @@ fn detail_keys(state: &mut State, action: &Action) -> Vec<Effect> {
         Action::PageDown => detail.scroll = detail.scroll.saturating_add(page),
         Action::Home => detail.scroll = 0,
         Action::Refresh => {
-            let (kind, name) = (detail.kind.clone(), detail.name.clone());
-            return describe(state, kind, name);
+            let (tab, name) = (detail.tab, detail.name.clone());
+            return describe(state, tab, name);
         }
         _ => {}
     }
@@ -223,45 +215,32 @@ fn open_selected(state: &mut State, action: &Action) -> Vec<Effect> {
         }
         return effects;
     };
-    let selected = match pool.tab {
-        Tab::Overview => None,
-        Tab::Users => pool
-            .users
-            .table
-            .selected()
-            .map(|r| (DetailKind::User, r.username.to_string())),
-        Tab::Groups => pool
-            .groups
-            .table
-            .selected()
-            .map(|r| (DetailKind::Group, r.name.to_string())),
-        Tab::Clients => pool
-            .clients
-            .table
-            .selected()
-            .map(|r| (DetailKind::Client, r.id.to_string())),
-        Tab::Idps => pool
-            .idps
-            .table
-            .selected()
-            .map(|r| (DetailKind::Idp, r.name.to_string())),
-    };
-    match selected {
-        Some((kind, name)) => describe(state, kind, name),
+    let tab = pool.tab;
+    match panes::table(pool, tab).and_then(PaneTable::selected_key) {
+        Some(key) => {
+            let key = key.to_owned();
+            describe(state, tab, key)
+        }
         None => Vec::new(),
     }
 }
 
-/// Opens the detail of an item of the open pool.
-pub fn describe(state: &mut State, kind: DetailKind, name: String) -> Vec<Effect> {
+/// Opens the detail of a row of the open pool, as its pane's registry entry reads it.
+pub fn describe(state: &mut State, tab: Tab, name: String) -> Vec<Effect> {
     let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
         return Vec::new();
     };
-    let call = match kind {
-        DetailKind::User => ApiCall::Read(Read::GetUser(pool, Username::new(&name))),
-        DetailKind::Group => ApiCall::Read(Read::GetGroup(pool, GroupName::new(&name))),
-        DetailKind::Client => ApiCall::Read(Read::DescribeClient(pool, ClientId::new(&name))),
-        DetailKind::Idp => ApiCall::Read(Read::DescribeIdp(pool, ProviderName::new(&name))),
+    if !tab.has_detail() {
+        state.toast = Some(format!(
+            "The {} table shows all there is of each row",
+            tab.info().many
+        ));
+        return Vec::new();
+    }
+    let call = Read::Describe {
+        tab,
+        pool,
+        key: name.clone(),
     };
-    open_detail(state, kind, name, call)
+    open_detail(state, tab, name, ApiCall::Read(call))
 }

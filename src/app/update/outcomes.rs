@@ -4,11 +4,12 @@
 
 use super::nav::describe;
 use crate::app::action::Payload;
-use crate::app::detail::DetailKind;
 use crate::app::dialog::PasswordShown;
 use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
+use crate::app::panes::GroupRow;
 use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
+use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
@@ -93,16 +94,18 @@ pub fn loaded(
             }
             return Err(Payload::Detail(body));
         }
-        Payload::Groups(rows) => {
+        Payload::Rows(rows) => {
             if let Overlay::Picker(p) = &mut state.overlay
                 && p.load.awaits(request)
+                && let Some(groups) = rows.get::<GroupRow>()
             {
-                p.groups.extend(rows.iter().map(|g| g.name.to_string()));
+                p.groups.extend(groups.iter().map(|g| g.name.to_string()));
                 return Ok(Vec::new());
             }
-            return Err(Payload::Groups(rows));
+            return Err(Payload::Rows(rows));
         }
-        other => return Err(other),
+        // The panes' payloads: `results::loaded` applies them.
+        Payload::Pools(_) | Payload::Overview(_) => return Err(payload),
     }
     Ok(Vec::new())
 }
@@ -313,9 +316,9 @@ fn refresh_user(state: &mut State, user: &str) -> Vec<Effect> {
     if state
         .detail
         .as_ref()
-        .is_some_and(|d| d.kind == DetailKind::User && d.name == user)
+        .is_some_and(|d| d.tab == Tab::Users && d.name == user)
     {
-        effects.extend(describe(state, DetailKind::User, user.to_owned()));
+        effects.extend(describe(state, Tab::Users, user.to_owned()));
     }
     effects.extend(read_row(state, user));
     effects
@@ -338,7 +341,7 @@ fn deleted(state: &mut State, user: &str) {
     if state
         .detail
         .as_ref()
-        .is_some_and(|d| d.kind == DetailKind::User && d.name == user)
+        .is_some_and(|d| d.tab == Tab::Users && d.name == user)
     {
         state.detail = None;
     }

@@ -2,8 +2,9 @@
 
 use crate::app::action::Payload;
 use crate::app::effect::Effect;
+use crate::app::panes;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
-use crate::app::state::{ListPane, Load, State};
+use crate::app::state::{ListPane, Load, State, Tab};
 use crate::app::table::Row;
 
 pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: bool) -> Vec<Effect> {
@@ -18,28 +19,16 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
     };
     match payload {
         Payload::Pools(rows) => append(&mut state.pools, request, rows, done),
-        Payload::Users(rows) => {
-            if let Some(pool) = state.pool.as_mut() {
-                let finishes = done && pool.users.load.awaits(request);
-                append(&mut pool.users, request, rows, done);
-                if finishes && let Some(note) = super::marks::keep_listed(pool) {
-                    state.toast = Some(note);
-                }
-            }
-        }
-        Payload::Groups(rows) => {
-            if let Some(pool) = state.pool.as_mut() {
-                append(&mut pool.groups, request, rows, done);
-            }
-        }
-        Payload::Clients(rows) => {
-            if let Some(pool) = state.pool.as_mut() {
-                append(&mut pool.clients, request, rows, done);
-            }
-        }
-        Payload::Idps(rows) => {
-            if let Some(pool) = state.pool.as_mut() {
-                append(&mut pool.idps, request, rows, done);
+        Payload::Rows(rows) => {
+            let tab = rows.tab();
+            if let Some(pool) = state.pool.as_mut()
+                && let Some(table) = panes::table_mut(pool, tab)
+                && table.append(request, rows, done)
+                && done
+                && tab == Tab::Users
+                && let Some(note) = super::marks::keep_listed(pool)
+            {
+                state.toast = Some(note);
             }
         }
         Payload::Overview(lines) => {
@@ -52,8 +41,15 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
                 detail.body = Remote::Loaded(body);
             }
         }
-        // The administration payloads are all taken by `outcomes::loaded`.
-        _ => {}
+        // Taken by `outcomes::loaded`, which handed back only the others.
+        Payload::PoolSettings(_)
+        | Payload::UserRow(_)
+        | Payload::Mfa(_)
+        | Payload::Devices(_)
+        | Payload::AuthEvents(_)
+        | Payload::Journal(_)
+        | Payload::Password(_)
+        | Payload::Done => {}
     }
     Vec::new()
 }
@@ -84,10 +80,11 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     };
     fail(&mut state.pools.load);
     if let Some(pool) = state.pool.as_mut() {
-        fail(&mut pool.users.load);
-        fail(&mut pool.groups.load);
-        fail(&mut pool.clients.load);
-        fail(&mut pool.idps.load);
+        for &tab in Tab::ALL {
+            if let Some(table) = panes::table_mut(pool, tab) {
+                fail(table.load_mut());
+            }
+        }
         if pool.overview.awaits(request) {
             pool.overview = Remote::Failed(error.clone());
         }

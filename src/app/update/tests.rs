@@ -1,15 +1,17 @@
 //! Pure update scripts: actions in, state and effects out. No tokio, no terminal.
 
 use crate::app::action::{Action, InputKey, Payload};
-use crate::app::detail::{DetailBody, DetailKind};
+use crate::app::detail::DetailBody;
 use crate::app::effect::{ApiCall, Effect, Read};
+use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
+use crate::app::rows::GroupRow;
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, Load, Overlay, State, Tab};
 use crate::app::update::{init, update};
+use crate::cognito::PoolId;
 use crate::cognito::pools::UserPoolDescriptionType;
 use crate::cognito::users::UserType;
-use crate::cognito::{PoolId, Username};
 
 fn state() -> State {
     State::new(Context {
@@ -110,7 +112,7 @@ fn users_stream_in_pages_and_finish() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["ann", "bob"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "bob"]))),
             done: false,
         },
     );
@@ -128,7 +130,7 @@ fn users_stream_in_pages_and_finish() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["cat"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["cat"]))),
             done: true,
         },
     );
@@ -158,7 +160,7 @@ fn a_reply_for_a_pool_the_user_left_is_dropped() {
         &mut s,
         Action::Loaded {
             request: old,
-            payload: Payload::Users(user_rows(&["stale"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["stale"]))),
             done: true,
         },
     );
@@ -180,7 +182,7 @@ fn esc_stops_a_users_load_and_keeps_what_arrived() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["ann"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann"]))),
             done: false,
         },
     );
@@ -192,7 +194,7 @@ fn esc_stops_a_users_load_and_keeps_what_arrived() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["late"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["late"]))),
             done: true,
         },
     );
@@ -207,7 +209,7 @@ fn local_filter_narrows_live_and_esc_clears_it() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["ann", "anna", "bob"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "anna", "bob"]))),
             done: true,
         },
     );
@@ -240,7 +242,7 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["ann"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann"]))),
             done: true,
         },
     );
@@ -282,7 +284,7 @@ fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["ann", "bob"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "bob"]))),
             done: true,
         },
     );
@@ -290,16 +292,14 @@ fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
     let (req, call) = only_api(&update(&mut s, Action::Open));
     assert_eq!(
         call,
-        ApiCall::Read(Read::GetUser(
-            PoolId::new("us-east-1_A"),
-            Username::new("bob")
-        ))
+        ApiCall::Read(Read::Describe {
+            tab: Tab::Users,
+            pool: PoolId::new("us-east-1_A"),
+            key: "bob".to_owned(),
+        })
     );
     let detail = s.detail.as_ref().unwrap();
-    assert_eq!(
-        (detail.kind.clone(), detail.name.as_str()),
-        (DetailKind::User, "bob")
-    );
+    assert_eq!((detail.tab, detail.name.as_str()), (Tab::Users, "bob"));
     let body = DetailBody {
         sections: Vec::new(),
         raw: serde_json::json!({"Username": "bob"}),
@@ -349,13 +349,13 @@ fn tabs_load_once_and_refresh_reloads() {
     let (req, call) = only_api(&update(&mut s, Action::NextTab));
     assert_eq!(
         call,
-        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
     );
     update(
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Groups(Vec::new()),
+            payload: Payload::Rows(Rows::new::<GroupRow>(Vec::new())),
             done: true,
         },
     );
@@ -367,7 +367,7 @@ fn tabs_load_once_and_refresh_reloads() {
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
     assert_eq!(
         call,
-        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
     );
     let (_, call) = only_api(&update(&mut s, Action::ShowTab(Tab::Overview)));
     assert_eq!(
@@ -422,7 +422,7 @@ fn palette_completes_commands_with_tab() {
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
     assert_eq!(
         call,
-        ApiCall::Read(Read::ListGroups(PoolId::new("us-east-1_A")))
+        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
     );
 }
 
@@ -434,7 +434,7 @@ fn sorting_by_a_column_and_reversing() {
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Users(user_rows(&["bob", "ann", "cat"])),
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["bob", "ann", "cat"]))),
             done: true,
         },
     );

@@ -4,7 +4,9 @@ use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase, BulkRun};
 use crate::app::effect::{ApiCall, Change, Effect, Read};
+use crate::app::pane::Rows;
 use crate::app::remote::ErrorInfo;
+use crate::app::rows::GroupRow;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
 
@@ -142,7 +144,9 @@ fn bulk_add_to_group_goes_through_the_picker() {
     answer(
         &mut s,
         req,
-        Payload::Groups(vec![crate::app::rows::GroupRow::from(&g)]),
+        Payload::Rows(Rows::new::<GroupRow>(vec![
+            crate::app::rows::GroupRow::from(&g),
+        ])),
     );
     key(&mut s, InputKey::Submit);
     assert_eq!(

@@ -8,8 +8,10 @@ use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
 use crate::app::journal::JournalLine;
 use crate::app::menu::Menu;
+use crate::app::pane::Rows;
 use crate::app::remote::{Remote, RequestId};
 use crate::app::rows::GroupRow;
+use crate::app::state::Tab;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
 use crate::app::user_ops::UserOp;
@@ -162,18 +164,22 @@ fn groups(names: &[&str]) -> Vec<GroupRow> {
 fn add_to_group_picks_from_the_pool_groups() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let (req, call) = only_api(&update(&mut s, Action::User(UserOp::AddToGroup)));
-    assert!(matches!(call, ApiCall::Read(Read::ListGroups(_))));
+    assert!(matches!(call, ApiCall::Read(Read::List(Tab::Groups, _))));
     update(
         &mut s,
         Action::Loaded {
             request: req,
-            payload: Payload::Groups(groups(&["admins", "support"])),
+            payload: Payload::Rows(Rows::new::<GroupRow>(groups(&["admins", "support"]))),
             done: false,
         },
     );
-    answer(&mut s, req, Payload::Groups(Vec::new()));
+    answer(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<GroupRow>(Vec::new())),
+    );
     assert_eq!(
-        s.pool.as_ref().unwrap().groups.table.total(),
+        s.pool.as_ref().unwrap().tables.groups.table.total(),
         0,
         "not the Groups tab's rows"
     );
@@ -204,9 +210,13 @@ fn remove_from_group_in_the_detail_lists_the_users_own_groups() {
     assert_eq!(op, AdminOp::RemoveFromGroup(GroupName::new("admins")));
     let after = answer(&mut s, req, Payload::Done);
     assert!(
-        apis(&after)
-            .iter()
-            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
+        apis(&after).iter().any(|(_, c)| matches!(
+            c,
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                ..
+            })
+        )),
         "the detail reloads"
     );
 }

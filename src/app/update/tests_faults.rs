@@ -9,7 +9,9 @@ use super::update;
 use crate::app::action::{Action, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase};
 use crate::app::effect::{ApiCall, Change, Effect, Read};
+use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, ErrorKind, RequestId};
+use crate::app::rows::UserRow;
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_ops::UserOp;
 use crate::aws::RetryNotice;
@@ -23,7 +25,7 @@ fn page(s: &mut State, request: RequestId, names: &[&str], done: bool) {
         s,
         Action::Loaded {
             request,
-            payload: Payload::Users(rows),
+            payload: Payload::Rows(Rows::new::<UserRow>(rows)),
             done,
         },
     );

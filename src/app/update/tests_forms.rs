@@ -6,6 +6,7 @@ use crate::app::action::{Action, InputKey, Payload};
 use crate::app::detail::DetailBody;
 use crate::app::effect::{ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
+use crate::app::state::Tab;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
 use crate::app::user_forms::UserForm;
@@ -236,7 +237,15 @@ fn ann_detail() -> DetailBody {
 fn edit_attributes_sends_only_changes_and_deletes_cleared_ones() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let effects = update(&mut s, Action::User(UserOp::EditAttributes));
-    let get = find(&effects, |c| matches!(c, ApiCall::Read(Read::GetUser(..))));
+    let get = find(&effects, |c| {
+        matches!(
+            c,
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                ..
+            })
+        )
+    });
     give_settings(&mut s, &effects);
     assert!(
         form(&s).form.fields.is_empty(),
@@ -290,9 +299,13 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
     answer(&mut s, req, Payload::Detail(ann_detail()));
     let effects = update(&mut s, Action::User(UserOp::EditAttributes));
     assert!(
-        !apis(&effects)
-            .iter()
-            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
+        !apis(&effects).iter().any(|(_, c)| matches!(
+            c,
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                ..
+            })
+        )),
         "the detail has them"
     );
     assert_eq!(form(&s).form.value("email"), "ann@example.com");
@@ -301,9 +314,13 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
     let (req, _) = only_api(&key(&mut s, InputKey::Submit));
     let after = answer(&mut s, req, Payload::Done);
     assert!(
-        apis(&after)
-            .iter()
-            .any(|(_, c)| matches!(c, ApiCall::Read(Read::GetUser(..)))),
+        apis(&after).iter().any(|(_, c)| matches!(
+            c,
+            ApiCall::Read(Read::Describe {
+                tab: Tab::Users,
+                ..
+            })
+        )),
         "detail reloads"
     );
 }

@@ -7,6 +7,8 @@ use crate::app::action::{Action, InputKey, Payload};
 use crate::app::bulk::{BulkAction, BulkPhase};
 use crate::app::effect::{AdminOp, ApiCall, Change};
 use crate::app::menu::{Menu, PickFor};
+use crate::app::pane::Rows;
+use crate::app::rows::UserRow;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
 use crate::app::user_ops::UserOp;
@@ -178,7 +180,7 @@ fn search(s: &mut State, value: &str, found: &[&str]) {
         .iter()
         .map(|n| user_row(n, "CONFIRMED", true))
         .collect();
-    answer(s, req, Payload::Users(rows));
+    answer(s, req, Payload::Rows(Rows::new::<UserRow>(rows)));
 }
 
 #[test]
@@ -202,7 +204,7 @@ fn a_reload_keeps_the_marks_of_users_still_listed_only() {
         .iter()
         .map(|n| user_row(n, "CONFIRMED", true))
         .collect();
-    answer(&mut s, req, Payload::Users(rows));
+    answer(&mut s, req, Payload::Rows(Rows::new::<UserRow>(rows)));
     assert_eq!(marks(&s), ["ann", "cat"]);
     assert!(
         s.toast

@@ -8,6 +8,8 @@ use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::keymap::{self, Mode};
+use crate::app::pane::Rows;
+use crate::app::rows::UserRow;
 use crate::app::state::{Overlay, State, Tab};
 use crate::app::update::update;
 use crate::app::user_ops::UserOp;
@@ -36,7 +38,7 @@ fn search(s: &mut State, value: &str, found: &[(&str, &str, bool)]) {
         .iter()
         .map(|(n, st, en)| user_row(n, st, *en))
         .collect();
-    answer(s, req, Payload::Users(rows));
+    answer(s, req, Payload::Rows(Rows::new::<UserRow>(rows)));
 }
 
 #[test]
@@ -162,7 +164,13 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
         .map(|b| b.help);
     assert_eq!(help, Some("the selected item's raw JSON"));
     let (_, call) = only_api(&update(&mut s, y));
-    assert!(matches!(call, ApiCall::Read(Read::GetUser(..))));
+    assert!(matches!(
+        call,
+        ApiCall::Read(Read::Describe {
+            tab: Tab::Users,
+            ..
+        })
+    ));
     assert!(s.detail.as_ref().is_some_and(|d| d.show_json));
     // The pools list has no JSON to show: y is not one of its keys.
     update(&mut s, Action::Back);

@@ -3,6 +3,7 @@
 
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::effect::{ApiCall, Effect, Read};
+use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, State};
@@ -35,7 +36,7 @@ pub fn users(list: &[(&str, &str, bool)]) -> State {
         .iter()
         .map(|(n, st, en)| user_row(n, st, *en))
         .collect();
-    answer(&mut s, req, Payload::Users(rows));
+    answer(&mut s, req, Payload::Rows(Rows::new::<UserRow>(rows)));
     s
 }
 

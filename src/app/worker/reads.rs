@@ -1,22 +1,21 @@
 //! The worker's reads: listings streamed page by page, details, and the reads the forms and views
 //! of user administration need. One arm per `Read`, no fallthrough.
 
-use futures::{Stream, StreamExt as _, TryStreamExt as _};
+use futures::future::BoxFuture;
+use futures::{Stream, TryStreamExt as _};
 use tokio::sync::mpsc;
 
 use super::{admin, details};
 use crate::app::action::{Action, Payload};
 use crate::app::effect::Read;
-use crate::app::remote::RequestId;
-use crate::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
+use crate::app::pane::{Describe, Pane, PaneVisitor, Rows};
+use crate::app::panes;
+use crate::app::remote::{ErrorInfo, RequestId};
+use crate::app::rows::{PoolRow, UserRow};
 use crate::aws::AwsError;
-use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::paginate::Page;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
-
-/// DescribeUserPoolClient calls at once while listing a pool's clients.
-const DESCRIBE_CONCURRENCY: usize = 4;
 
 /// A page of a listing that may say where the next page starts.
 trait Resumable {
@@ -29,8 +28,8 @@ impl<P: Page> Resumable for P {
     }
 }
 
-/// The clients of a page, each described: continued by reloading, never resumed.
-impl Resumable for Vec<UserPoolClientType> {
+/// A pane's page of rows: continued by reloading, never resumed.
+impl<R: Pane> Resumable for Vec<R> {
     fn resume_token(&self) -> Option<String> {
         None
     }
@@ -71,45 +70,35 @@ pub(super) async fn perform(
             input.filter = filter;
             input.pagination_token = from;
             let pages = client.list_users(input);
-            stream(actions, request, pages, Payload::Users, |p| {
+            stream(actions, request, pages, rows_payload, |p| {
                 p.users.iter().map(UserRow::from).collect()
             })
             .await
         }
-        Read::ListGroups(pool) => {
-            let pages = client.list_groups(&pool);
-            stream(actions, request, pages, Payload::Groups, |p| {
-                p.groups.iter().map(GroupRow::from).collect()
-            })
-            .await
+        Read::List(tab, pool) => {
+            let listing = Listing {
+                client,
+                pool: &pool,
+                actions,
+                request,
+            };
+            match panes::visit(tab, listing) {
+                Some(listed) => listed.await,
+                None => refuse(actions, request, format!("the {} has no rows", tab.title())).await,
+            }
         }
-        Read::ListIdps(pool) => {
-            let pages = client.list_identity_providers(&pool);
-            stream(actions, request, pages, Payload::Idps, |p| {
-                p.providers.iter().map(IdpRow::from).collect()
-            })
-            .await
+        Read::Describe { tab, pool, key } => {
+            if let Some(describe) = panes::visit(tab, Detail).flatten() {
+                let answer = describe(client.clone(), pool, key).await;
+                answer_once(actions, request, answer.map(Payload::Detail)).await
+            } else {
+                let what = tab.info().many;
+                refuse(actions, request, format!("the {what} have no detail view")).await
+            }
         }
-        Read::ListClients(pool) => list_clients(client, actions, request, &pool).await,
         Read::DescribePool(pool) => {
             let answer = details::describe_pool(client, &pool).await;
             answer_once(actions, request, answer.map(Payload::Overview)).await
-        }
-        Read::GetUser(pool, user) => {
-            let answer = details::user_detail(client, &pool, &user).await;
-            answer_once(actions, request, answer.map(Payload::Detail)).await
-        }
-        Read::GetGroup(pool, group) => {
-            let answer = details::group_detail(client, &pool, &group).await;
-            answer_once(actions, request, answer.map(Payload::Detail)).await
-        }
-        Read::DescribeClient(pool, id) => {
-            let answer = details::client_detail(client, &pool, &id).await;
-            answer_once(actions, request, answer.map(Payload::Detail)).await
-        }
-        Read::DescribeIdp(pool, provider) => {
-            let answer = details::idp_detail(client, &pool, &provider).await;
-            answer_once(actions, request, answer.map(Payload::Detail)).await
         }
         Read::PoolSettings(pool) => {
             let answer = admin::pool_settings(client, &pool).await;
@@ -187,32 +176,52 @@ pub(super) async fn answer_once(
     Ok(())
 }
 
-/// Each page of clients, every client described (in list order) for its secret and flows.
-async fn list_clients(
-    client: &CognitoClient,
+fn rows_payload<R: Pane>(rows: Vec<R>) -> Payload {
+    Payload::Rows(Rows::new(rows))
+}
+
+/// A read the registry cannot answer: the reducer never asks for one, but if it did, the pane
+/// would say why instead of waiting.
+async fn refuse(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
-    pool: &PoolId,
+    why: String,
 ) -> Result<(), Stopped> {
-    let described = client
-        .list_user_pool_clients(pool)
-        .and_then(|page| async move {
-            let ids = page.user_pool_clients;
-            futures::stream::iter(ids)
-                .map(|c| async move {
-                    let described = client.describe_user_pool_client(pool, &c.client_id).await?;
-                    Ok::<_, AwsError>(described.user_pool_client.unwrap_or(UserPoolClientType {
-                        client_id: Some(c.client_id),
-                        client_name: c.client_name,
-                        ..UserPoolClientType::default()
-                    }))
-                })
-                .buffered(DESCRIBE_CONCURRENCY)
-                .try_collect::<Vec<_>>()
-                .await
-        });
-    stream(actions, request, described, Payload::Clients, |clients| {
-        clients.iter().map(ClientRow::from).collect()
-    })
-    .await
+    let error = ErrorInfo::new(why);
+    let _ = actions.send(Action::Failed { request, error }).await;
+    Ok(())
+}
+
+/// Streams a pane's rows as its registry entry lists them.
+struct Listing<'a> {
+    client: &'a CognitoClient,
+    pool: &'a PoolId,
+    actions: &'a mpsc::Sender<Action>,
+    request: RequestId,
+}
+
+impl<'a> PaneVisitor for Listing<'a> {
+    type Out = BoxFuture<'a, Result<(), Stopped>>;
+
+    fn visit<R: Pane>(self) -> Self::Out {
+        let pages = R::list(self.client, self.pool);
+        Box::pin(stream(
+            self.actions,
+            self.request,
+            pages,
+            rows_payload::<R>,
+            |rows| rows,
+        ))
+    }
+}
+
+/// How a pane's rows are described, if they are.
+struct Detail;
+
+impl PaneVisitor for Detail {
+    type Out = Option<Describe>;
+
+    fn visit<R: Pane>(self) -> Self::Out {
+        R::DETAIL
+    }
 }
