@@ -1,15 +1,18 @@
 //! The `:` command palette: its commands, completion, and parsing.
 
-use super::state::State;
+use super::state::{State, Tab};
 use crate::cognito::PoolId;
 
-/// Commands and what they do (shown beside completions).
-pub const COMMANDS: &[(&str, &str)] = &[
-    ("pools", "list the pools of the region"),
-    ("users", "the pool's users"),
-    ("groups", "the pool's groups"),
-    ("clients", "the pool's app clients"),
-    ("idps", "the pool's identity providers"),
+/// Every command and what it does (shown beside completions): the pools list, a word for each
+/// tab of the registry, then the rest.
+pub fn commands() -> Vec<(&'static str, &'static str)> {
+    let mut all = vec![("pools", "list the pools of the region")];
+    all.extend(Tab::ALL.iter().map(|t| (t.info().word, t.info().help)));
+    all.extend_from_slice(OTHER_COMMANDS);
+    all
+}
+
+const OTHER_COMMANDS: &[(&str, &str)] = &[
     ("pool", "open a pool by id or name"),
     ("region", "switch region"),
     ("profile", "switch AWS profile (alone: the first one)"),
@@ -46,7 +49,7 @@ const REGIONS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Pools,
-    Tab(super::state::Tab),
+    Tab(Tab),
     Pool(String),
     Region(String),
     /// A profile of the AWS config files; `None`: the credentials the console started with.
@@ -56,7 +59,6 @@ pub enum Command {
 }
 
 pub fn parse(line: &str) -> Result<Command, String> {
-    use super::state::Tab;
     let line = line.trim().trim_start_matches(':');
     let (name, arg) = line
         .split_once(' ')
@@ -68,13 +70,11 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(arg.to_owned())
         }
     };
+    if let Some(tab) = Tab::from_word(name) {
+        return Ok(Command::Tab(tab));
+    }
     match name {
         "pools" => Ok(Command::Pools),
-        "users" => Ok(Command::Tab(Tab::Users)),
-        "groups" => Ok(Command::Tab(Tab::Groups)),
-        "clients" => Ok(Command::Tab(Tab::Clients)),
-        "idps" => Ok(Command::Tab(Tab::Idps)),
-        "overview" => Ok(Command::Tab(Tab::Overview)),
         "pool" => need("a pool id or name").map(Command::Pool),
         "region" => {
             let region = need("a region name")?;
@@ -116,10 +116,10 @@ fn is_region_name(region: &str) -> bool {
 pub fn completions(state: &State, typed: &str) -> Vec<String> {
     let typed = typed.trim_start_matches(':');
     let Some((name, arg)) = typed.split_once(' ') else {
-        return COMMANDS
-            .iter()
+        return commands()
+            .into_iter()
             .filter(|(c, _)| c.starts_with(typed))
-            .map(|(c, _)| (*c).to_owned())
+            .map(|(c, _)| c.to_owned())
             .collect();
     };
     let arg = arg.trim().to_lowercase();

@@ -153,6 +153,11 @@ mod tests {
                 );
             }
             assert_eq!(Tab::from_word(tab.info().word), Some(tab));
+            let word = tab.info().word;
+            assert!(
+                crate::app::palette::commands().iter().any(|(c, _)| *c == word),
+                "the palette does not list :{word}"
+            );
         }
         let mut titles: Vec<_> = Tab::ALL.iter().map(|t| t.title()).collect();
         titles.dedup();

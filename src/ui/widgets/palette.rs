@@ -7,7 +7,7 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::{field, popup};
 use crate::app::State;
-use crate::app::palette::{COMMANDS, completions};
+use crate::app::palette::{commands, completions};
 use crate::app::state::TextField;
 
 const MAX_CHOICES: usize = 10;
@@ -107,9 +107,9 @@ fn describe(state: &State, choice: &str) -> String {
     {
         return row.id.to_string();
     }
-    COMMANDS
-        .iter()
+    commands()
+        .into_iter()
         .find(|(c, _)| *c == name)
-        .map(|(_, about)| (*about).to_owned())
+        .map(|(_, about)| about.to_owned())
         .unwrap_or_default()
 }
