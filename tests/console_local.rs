@@ -50,10 +50,33 @@ async fn the_production_pool_tabs_and_overview() {
     c.keys("d").await;
     insta::assert_snapshot!("local_idp_detail", c.screen());
 
-    // Back on the tabs, Tab wraps from the last to the pool's overview.
+    // Back on the tabs, the pool's domain, resource servers and tags follow; then Tab wraps
+    // from the last to the pool's overview.
     c.press(KeyCode::Esc).await;
     c.press(KeyCode::Tab).await;
+    insta::assert_snapshot!("local_domain", c.screen());
+    c.press(KeyCode::Tab).await;
+    insta::assert_snapshot!("local_resource_servers", c.screen());
+    c.press(KeyCode::Tab).await;
+    insta::assert_snapshot!("local_tags", c.screen());
+    c.press(KeyCode::Tab).await;
     insta::assert_snapshot!("local_pool_overview", c.screen());
+}
+
+/// The panes without a detail view say so on Enter instead of opening an empty one.
+#[tokio::test]
+async fn a_pane_whose_table_shows_everything_says_so_on_enter() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys(":servers").await;
+    c.press(KeyCode::Enter).await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("https://api.acme.example")
+            && screen.contains("The resource servers table shows all there is of each row"),
+        "{screen}"
+    );
 }
 
 #[tokio::test]

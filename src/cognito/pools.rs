@@ -152,7 +152,14 @@ pub struct DomainDescriptionType {
     pub cloud_front_distribution: Option<String>,
     pub version: Option<String>,
     pub status: Option<String>,
+    pub custom_domain_config: Option<CustomDomainConfigType>,
     pub managed_login_version: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomDomainConfigType {
+    pub certificate_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -1,5 +1,5 @@
 //! The whole console, headless: the pure core (`update`, the key map), the real worker, and the
-//! built-in local server with its deterministic demo, drawn on a TestBackend. Keys go in as the
+//! built-in local server with its deterministic demo (or moto), drawn on a TestBackend. Keys go in as the
 //! event loop would send them; after each, every request it started is answered before the screen
 //! is read, so snapshots never catch a half-loaded list.
 #![allow(
@@ -31,7 +31,7 @@ pub struct Console {
     pub state: State,
     harness: Harness,
     outstanding: BTreeSet<RequestId>,
-    _server: LocalServer,
+    _server: Option<LocalServer>,
 }
 
 impl Console {
@@ -40,14 +40,23 @@ impl Console {
         let server = LocalServer::start(&StateLocation::Memory, Seed::Demo, 0)
             .await
             .expect("the local server starts");
-        let harness = Harness::start(settings(&server.url()), 64).await;
+        Self::on(&server.url(), true, Some(server)).await
+    }
+
+    /// The console on another endpoint (moto), as `--endpoint-url` opens it.
+    pub async fn at(url: &str) -> Self {
+        Self::on(url, false, None).await
+    }
+
+    async fn on(url: &str, local: bool, server: Option<LocalServer>) -> Self {
+        let harness = Harness::start(settings(url), 64).await;
         // The header shows the endpoint; a fixed one keeps the snapshots free of the port.
         let context = Context {
             profile: None,
             region: "us-east-1".into(),
             endpoint: "http://127.0.0.1:PORT".into(),
             is_aws: false,
-            local: true,
+            local,
             read_only: false,
         };
         let mut console = Self {

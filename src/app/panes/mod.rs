@@ -5,13 +5,19 @@
 //! compiler once the others are there.
 
 mod clients;
+mod domain;
 mod groups;
 mod idps;
+mod resource_servers;
+mod tags;
 mod users;
 
 pub use clients::ClientRow;
+pub use domain::DomainRow;
 pub use groups::GroupRow;
 pub use idps::IdpRow;
+pub use resource_servers::ResourceServerRow;
+pub use tags::TagRow;
 
 use super::effect::Read;
 use super::keymap::Mode;
@@ -30,6 +36,9 @@ pub enum Tab {
     Groups,
     Clients,
     Idps,
+    Domain,
+    ResourceServers,
+    Tags,
 }
 
 /// The tables of a pool's panes; the users' stays on `PoolState`, beside its search and marks.
@@ -38,6 +47,9 @@ pub struct Tables {
     pub groups: ListPane<GroupRow>,
     pub clients: ListPane<ClientRow>,
     pub idps: ListPane<IdpRow>,
+    pub domain: ListPane<DomainRow>,
+    pub resource_servers: ListPane<ResourceServerRow>,
+    pub tags: ListPane<TagRow>,
 }
 
 /// The registry: the pane each tab shows. The Overview has none: it is the pool's description.
@@ -48,6 +60,9 @@ pub fn visit<V: PaneVisitor>(tab: Tab, visitor: V) -> Option<V::Out> {
         Tab::Groups => visitor.visit::<GroupRow>(),
         Tab::Clients => visitor.visit::<ClientRow>(),
         Tab::Idps => visitor.visit::<IdpRow>(),
+        Tab::Domain => visitor.visit::<DomainRow>(),
+        Tab::ResourceServers => visitor.visit::<ResourceServerRow>(),
+        Tab::Tags => visitor.visit::<TagRow>(),
     })
 }
 
@@ -155,7 +170,9 @@ mod tests {
             assert_eq!(Tab::from_word(tab.info().word), Some(tab));
             let word = tab.info().word;
             assert!(
-                crate::app::palette::commands().iter().any(|(c, _)| *c == word),
+                crate::app::palette::commands()
+                    .iter()
+                    .any(|(c, _)| *c == word),
                 "the palette does not list :{word}"
             );
         }

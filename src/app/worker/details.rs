@@ -15,6 +15,7 @@ use crate::cognito::groups::{
 };
 use crate::cognito::idps::DescribeIdentityProviderResponse;
 use crate::cognito::paginate::{Page, PagedRequest, pages};
+use crate::cognito::pools::UserPoolType;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
 use crate::cognito::{ClientId, CognitoClient, GroupName, PoolId, ProviderName, Username};
 
@@ -67,11 +68,23 @@ async fn all_raw<Req: PagedRequest>(
 }
 
 pub async fn describe_pool(client: &CognitoClient, pool: &PoolId) -> Result<Overview, AwsError> {
+    Ok(detail::overview(&user_pool(client, pool).await?))
+}
+
+/// DescribeUserPool's pool, which every answer but a broken one has.
+pub async fn user_pool(client: &CognitoClient, pool: &PoolId) -> Result<UserPoolType, AwsError> {
     let described = client.describe_user_pool(pool).await?;
-    let pool = described
+    described
         .user_pool
-        .ok_or_else(|| missing("DescribeUserPool", "UserPool"))?;
-    Ok(detail::overview(&pool))
+        .ok_or_else(|| missing("DescribeUserPool", "UserPool"))
+}
+
+/// A pool's ARN, which panes on the pool's other resources (its tags) are read through.
+pub async fn pool_arn(client: &CognitoClient, pool: &PoolId) -> Result<String, AwsError> {
+    user_pool(client, pool)
+        .await?
+        .arn
+        .ok_or_else(|| missing("DescribeUserPool", "UserPool.Arn"))
 }
 
 /// AdminGetUser, with the user's groups (all pages) added to the raw answer as `Groups`.
