@@ -54,6 +54,19 @@ async fn on_moto_the_tags_pane_says_the_endpoint_lacks_tags_and_the_others_load(
         "{domains}"
     );
 
+    // moto answers GetUserPoolMfaConfig with MfaConfiguration alone, and leaves out the tier
+    // and the add-ons.
+    c.keys(":overview").await;
+    c.press(KeyCode::Enter).await;
+    let overview = c.screen();
+    for line in [
+        "MFA methods          none",
+        "Threat protection    OFF",
+        "Usernames            case sensitive",
+    ] {
+        assert!(overview.contains(line), "{line}:\n{overview}");
+    }
+
     c.keys(":servers").await;
     c.press(KeyCode::Enter).await;
     let servers = c.screen();

@@ -5,11 +5,9 @@ use serde_json::Value;
 
 use super::panes::Tab;
 use super::remote::{Remote, RequestId};
-use super::state::Overview;
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::groups::GroupType;
 use crate::cognito::idps::{IdentityProviderType, is_secret_detail};
-use crate::cognito::pools::UserPoolType;
 use crate::cognito::types::EpochSeconds;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
 
@@ -52,7 +50,7 @@ pub struct DetailBody {
     pub raw: Value,
 }
 
-fn date(d: Option<EpochSeconds>) -> String {
+pub(crate) fn date(d: Option<EpochSeconds>) -> String {
     d.map(EpochSeconds::to_utc_string).unwrap_or_default()
 }
 
@@ -61,7 +59,7 @@ fn yes_no(b: Option<bool>) -> String {
         .unwrap_or_default()
 }
 
-fn line(label: &str, value: impl Into<String>) -> (String, String) {
+pub(crate) fn line(label: &str, value: impl Into<String>) -> (String, String) {
     (label.to_owned(), value.into())
 }
 
@@ -276,73 +274,4 @@ pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
         ],
         raw,
     }
-}
-
-/// The Overview tab from DescribeUserPool.
-pub fn overview(pool: &UserPoolType) -> Overview {
-    let policy = pool
-        .policies
-        .as_ref()
-        .and_then(|p| p.password_policy.as_ref());
-    let password = policy.map_or_else(String::new, |p| {
-        let mut parts = vec![format!("min {}", p.minimum_length.unwrap_or(8))];
-        for (on, what) in [
-            (p.require_uppercase, "upper"),
-            (p.require_lowercase, "lower"),
-            (p.require_numbers, "digit"),
-            (p.require_symbols, "symbol"),
-        ] {
-            if on == Some(true) {
-                parts.push(what.to_owned());
-            }
-        }
-        if let Some(days) = p.temporary_password_validity_days {
-            parts.push(format!("temporary valid {days} d"));
-        }
-        parts.join(", ")
-    });
-    let custom: Vec<String> = pool
-        .schema_attributes
-        .iter()
-        .filter_map(crate::cognito::pools::SchemaAttributeType::user_attribute_name)
-        .filter(|n| n.starts_with("custom:"))
-        .collect();
-    let username_attributes = if pool.username_attributes.is_empty() {
-        "username".to_owned()
-    } else {
-        pool.username_attributes.join(", ")
-    };
-    vec![
-        line(
-            "Id",
-            pool.id
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
-        line("Name", pool.name.clone().unwrap_or_default()),
-        line("ARN", pool.arn.clone().unwrap_or_default()),
-        line("Created", date(pool.creation_date)),
-        line(
-            "Estimated users",
-            pool.estimated_number_of_users
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-        ),
-        line("MFA", pool.mfa_configuration.clone().unwrap_or_default()),
-        line(
-            "Deletion protection",
-            pool.deletion_protection.clone().unwrap_or_default(),
-        ),
-        line("Sign-in with", username_attributes),
-        line("Password policy", password),
-        line(
-            "Domain",
-            pool.domain
-                .clone()
-                .or_else(|| pool.custom_domain.clone())
-                .unwrap_or_default(),
-        ),
-        line("Custom attributes", custom.join(", ")),
-    ]
 }

@@ -69,6 +69,21 @@ pub struct UserPoolType {
     pub custom_domain: Option<String>,
     #[serde(default)]
     pub schema_attributes: Vec<SchemaAttributeType>,
+    pub username_configuration: Option<UsernameConfigurationType>,
+    pub user_pool_add_ons: Option<UserPoolAddOnsType>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UsernameConfigurationType {
+    pub case_sensitive: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UserPoolAddOnsType {
+    /// Threat protection for username-password and SRP sign-in: OFF, AUDIT or ENFORCED.
+    pub advanced_security_mode: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -10,6 +10,7 @@
 
 use cognito_tui::app::detail::{self, DetailBody};
 use cognito_tui::app::pane::Rows;
+use cognito_tui::app::panes::overview;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
@@ -18,7 +19,9 @@ use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
 use cognito_tui::cognito::clients::UserPoolClientType;
 use cognito_tui::cognito::groups::GroupType;
 use cognito_tui::cognito::idps::{IdentityProviderType, ProviderDescription};
-use cognito_tui::cognito::pools::{UserPoolDescriptionType, UserPoolType};
+use cognito_tui::cognito::pools::{
+    GetUserPoolMfaConfigResponse, UserPoolDescriptionType, UserPoolType,
+};
 use cognito_tui::cognito::users::{AdminGetUserResponse, UserType};
 use cognito_tui::ui::{Theme, render, table_rows};
 use ratatui::Terminal;
@@ -221,8 +224,12 @@ pub fn overview_lines() -> Vec<(String, String)> {
             "RequireNumbers": true, "TemporaryPasswordValidityDays": 7}},
         "Domain": "prod-login",
         "SchemaAttributes": [{"Name": "email"}, {"Name": "custom:tenant"}, {"Name": "custom:plan"}],
+        "UserPoolTier": "ESSENTIALS", "UsernameConfiguration": {"CaseSensitive": false},
     }));
-    detail::overview(&pool)
+    let mfa: GetUserPoolMfaConfigResponse = from(json!({
+        "MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": {"Enabled": true},
+    }));
+    overview::lines(&pool, Ok(mfa))
 }
 
 pub fn user_detail_raw() -> Value {

@@ -8,6 +8,7 @@ mod clients;
 mod domain;
 mod groups;
 mod idps;
+pub mod overview;
 mod resource_servers;
 mod tags;
 mod users;

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::app::detail::{self, DetailBody};
+use crate::app::panes::overview;
 use crate::app::state::Overview;
 use crate::aws::AwsError;
 use crate::cognito::clients::DescribeUserPoolClientResponse;
@@ -67,8 +68,12 @@ async fn all_raw<Req: PagedRequest>(
         .await
 }
 
+/// The Overview: DescribeUserPool, and GetUserPoolMfaConfig for the MFA methods (an endpoint
+/// that lacks it costs that one line, not the Overview).
 pub async fn describe_pool(client: &CognitoClient, pool: &PoolId) -> Result<Overview, AwsError> {
-    Ok(detail::overview(&user_pool(client, pool).await?))
+    let described = user_pool(client, pool).await?;
+    let mfa = client.get_user_pool_mfa_config(pool).await;
+    Ok(overview::lines(&described, mfa))
 }
 
 /// DescribeUserPool's pool, which every answer but a broken one has.
