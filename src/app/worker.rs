@@ -20,7 +20,7 @@ use super::effect::{ApiCall, Effect, ProfileChoice};
 use super::remote::{ErrorInfo, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::state::Context;
-use crate::aws::transport::RetryWatch;
+use crate::aws::RetryWatch;
 use crate::aws::{AwsError, RetryNotice, watch_retries};
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::paginate::Page;
