@@ -10,6 +10,7 @@ use crate::cognito::groups::GroupType;
 use crate::cognito::idps::{IdentityProviderType, is_secret_detail};
 use crate::cognito::pools::UserPoolType;
 use crate::cognito::types::EpochSeconds;
+use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
 
 pub const MASK: &str = "********";
@@ -67,6 +68,10 @@ fn yes_no(b: Option<bool>) -> String {
         .unwrap_or_default()
 }
 
+fn status(s: Option<&UserStatus>) -> String {
+    s.map(ToString::to_string).unwrap_or_default()
+}
+
 fn line(label: &str, value: impl Into<String>) -> (String, String) {
     (label.to_owned(), value.into())
 }
@@ -81,7 +86,7 @@ pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> 
                 .map(ToString::to_string)
                 .unwrap_or_default(),
         ),
-        line("Status", user.user_status.clone().unwrap_or_default()),
+        line("Status", status(user.user_status.as_ref())),
         line("Enabled", yes_no(user.enabled)),
         line("Created", date(user.user_create_date)),
         line("Modified", date(user.user_last_modified_date)),
@@ -155,12 +160,7 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
     } else {
         members
             .iter()
-            .map(|u| {
-                line(
-                    u.username.as_str(),
-                    u.user_status.clone().unwrap_or_default(),
-                )
-            })
+            .map(|u| line(u.username.as_str(), status(u.user_status.as_ref())))
             .collect()
     };
     DetailBody {

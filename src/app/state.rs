@@ -14,6 +14,7 @@ use super::table::TableView;
 use super::user_forms::{PoolSettings, UserForm};
 use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
+use crate::cognito::user_status::UserStatus;
 
 /// Where the console talks to, for the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -143,13 +144,13 @@ impl ServerFilter {
         &self,
         username: &str,
         attributes: &[(String, String)],
-        status: &str,
+        status: &UserStatus,
         enabled: bool,
     ) -> Option<bool> {
         let value = match self.attribute_name() {
             "sub" => return None,
             "username" => Some(username),
-            "cognito:user_status" => Some(status),
+            "cognito:user_status" => Some(status.as_str()),
             "status" => Some(if enabled { "Enabled" } else { "Disabled" }),
             name => attributes
                 .iter()

@@ -41,7 +41,10 @@ impl<'a> UserWriter<'a> {
         let date = |d: Option<EpochSeconds>| d.map(EpochSeconds::to_utc_string).unwrap_or_default();
         let mut row = vec![
             user.username.to_string(),
-            user.user_status.clone().unwrap_or_default(),
+            user.user_status
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             user.enabled.map(|e| e.to_string()).unwrap_or_default(),
             date(user.user_create_date),
             date(user.user_last_modified_date),

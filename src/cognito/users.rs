@@ -8,6 +8,7 @@ use super::client::CognitoClient;
 use super::ids::{PoolId, Username};
 use super::paginate::{Page, PagedRequest, pages};
 use super::types::{AttributeType, EpochSeconds};
+use super::user_status::UserStatus;
 use crate::aws::AwsError;
 
 /// ListUsers returns at most 60 users a page; AWS refuses a larger Limit.
@@ -22,7 +23,7 @@ pub struct UserType {
     pub user_create_date: Option<EpochSeconds>,
     pub user_last_modified_date: Option<EpochSeconds>,
     pub enabled: Option<bool>,
-    pub user_status: Option<String>,
+    pub user_status: Option<UserStatus>,
     #[serde(rename = "MFAOptions", default, skip_serializing_if = "Vec::is_empty")]
     pub mfa_options: Vec<MfaOptionType>,
 }
@@ -93,7 +94,7 @@ pub struct AdminGetUserResponse {
     pub user_create_date: Option<EpochSeconds>,
     pub user_last_modified_date: Option<EpochSeconds>,
     pub enabled: Option<bool>,
-    pub user_status: Option<String>,
+    pub user_status: Option<UserStatus>,
     #[serde(rename = "MFAOptions", default)]
     pub mfa_options: Vec<MfaOptionType>,
     pub preferred_mfa_setting: Option<String>,
@@ -181,7 +182,7 @@ mod tests {
             "PaginationToken":"tok"}"#;
         let page: ListUsersResponse = serde_json::from_str(json).unwrap();
         assert_eq!(page.users[0].username.as_str(), "ann");
-        assert_eq!(page.users[0].user_status.as_deref(), Some("CONFIRMED"));
+        assert_eq!(page.users[0].user_status, Some(UserStatus::Confirmed));
         assert_eq!(page.next_token(), Some("tok"));
         let raw: ListUsersResponse<Box<serde_json::value::RawValue>> =
             serde_json::from_str(json).unwrap();

@@ -13,6 +13,7 @@ use cognito_tui::aws::AwsError;
 use cognito_tui::cognito::groups::GroupInput;
 use cognito_tui::cognito::types::{AttributeType, Secret};
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
+use cognito_tui::cognito::user_status::UserStatus;
 use cognito_tui::cognito::users::{ListUsersRequest, filter_expression};
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
@@ -110,10 +111,7 @@ pub async fn user_lifecycle(client: &CognitoClient, quirks: Quirks) {
         .unwrap()
         .user
         .expect("User");
-    assert_eq!(
-        created.user_status.as_deref(),
-        Some("FORCE_CHANGE_PASSWORD")
-    );
+    assert_eq!(created.user_status, Some(UserStatus::ForceChangePassword));
     assert_eq!(created.enabled, Some(true));
     assert!(
         created.attributes.iter().any(|a| a.name == "sub"),

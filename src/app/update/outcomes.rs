@@ -12,6 +12,7 @@ use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
+use crate::cognito::user_status::UserStatus;
 
 /// Handles the administration payloads; gives the payload back when it is not one of them.
 pub fn loaded(
@@ -284,7 +285,7 @@ fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
             _ => Vec::new(),
         };
         // AdminCreateUser makes an enabled FORCE_CHANGE_PASSWORD user.
-        let admits = filter.admits(user, &attributes, "FORCE_CHANGE_PASSWORD", true);
+        let admits = filter.admits(user, &attributes, &UserStatus::ForceChangePassword, true);
         Some((admits, filter.expression()))
     });
     match verdict {

@@ -175,6 +175,7 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
 #[test]
 fn a_search_tells_which_new_users_it_lists() {
     use crate::app::state::ServerFilter;
+    use crate::cognito::user_status::UserStatus;
     let attrs = [("email".to_owned(), "ann@example.com".to_owned())];
     let filter = |attribute: &str, prefix: bool, value: &str| ServerFilter {
         attribute: ServerFilter::ATTRIBUTES
@@ -184,7 +185,7 @@ fn a_search_tells_which_new_users_it_lists() {
         prefix,
         value: value.into(),
     };
-    let admits = |f: ServerFilter| f.admits("ann", &attrs, "FORCE_CHANGE_PASSWORD", true);
+    let admits = |f: ServerFilter| f.admits("ann", &attrs, &UserStatus::ForceChangePassword, true);
     assert_eq!(admits(filter("email", true, "ann@")), Some(true));
     assert_eq!(admits(filter("email", false, "ann@")), Some(false));
     assert_eq!(admits(filter("username", false, "ann")), Some(true));

@@ -13,13 +13,14 @@ use super::super::{ids, password};
 use super::Request;
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
+use crate::cognito::user_status::UserStatus;
 
 /// A user row as the seed and AdminCreateUser write it.
 pub struct NewUser<'a> {
     pub pool: &'a str,
     pub username: &'a str,
     pub sub: &'a str,
-    pub status: &'a str,
+    pub status: UserStatus,
     pub enabled: bool,
     pub attributes: &'a [(String, String)],
     pub at: f64,
@@ -44,7 +45,7 @@ pub fn insert_user(tx: &Connection, user: &NewUser<'_>) -> LocalResult<()> {
             user.pool,
             user.username,
             user.sub,
-            user.status,
+            user.status.as_str(),
             user.enabled,
             user.at
         ],
@@ -81,7 +82,7 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
                 pool,
                 username,
                 sub: &sub,
-                status: "FORCE_CHANGE_PASSWORD",
+                status: UserStatus::ForceChangePassword,
                 enabled: true,
                 attributes: &attrs,
                 at,
@@ -97,7 +98,7 @@ fn resend_invitation(store: &Store, pool: &str, username: &str) -> LocalResult {
     store.read(|conn| {
         pool_spec(conn, pool)?;
         let user = user_json(conn, pool, username, "Attributes")?;
-        if user["UserStatus"] != "FORCE_CHANGE_PASSWORD" {
+        if user["UserStatus"] != UserStatus::ForceChangePassword.as_str() {
             return Err(LocalError::new(
                 "UnsupportedUserStateException",
                 "Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.",
