@@ -164,16 +164,10 @@ impl CognitoClient {
     }
 }
 
-/// Quotes a value for a ListUsers Filter (`email ^= "ann"`), escaping quotes and backslashes.
-pub fn filter_expression(attribute: &str, prefix: bool, value: &str) -> String {
-    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
-    let op = if prefix { "^=" } else { "=" };
-    format!("{attribute} {op} \"{escaped}\"")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cognito::user_filter::filter_expression;
 
     #[test]
     fn list_users_page_decodes_users_and_token() {
@@ -197,14 +191,6 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"UserPoolId":"us-east-1_x","Limit":60,"Filter":"email ^= \"ann\""})
-        );
-    }
-
-    #[test]
-    fn filter_values_are_quoted() {
-        assert_eq!(
-            filter_expression("name", false, r#"a"b\c"#),
-            r#"name = "a\"b\\c""#
         );
     }
 

@@ -13,8 +13,9 @@ use cognito_tui::aws::AwsError;
 use cognito_tui::cognito::groups::GroupInput;
 use cognito_tui::cognito::types::{AttributeType, Secret};
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
+use cognito_tui::cognito::user_filter::filter_expression;
 use cognito_tui::cognito::user_status::UserStatus;
-use cognito_tui::cognito::users::{ListUsersRequest, filter_expression};
+use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
 use serde_json::json;
@@ -222,7 +223,7 @@ async fn usernames(client: &CognitoClient, pool: &PoolId, filter: &str) -> Vec<S
 }
 
 /// `=` and `^=` on every searchable attribute; anything else is InvalidParameterException.
-pub async fn filters(client: &CognitoClient) {
+pub async fn filters(client: &CognitoClient, quirks: Quirks) {
     let pool = create_pool(client, "conf-filter").await;
     let people: [(&str, &str, &str, &str, &str); 3] = [
         ("ann", "ann@example.com", "+15550001", "Ann", "Adams"),
@@ -277,6 +278,26 @@ pub async fn filters(client: &CognitoClient) {
             "{filter}"
         );
     }
+    // AWS documents cognito:user_status as the one attribute matched in any case.
+    let all_three: &[&str] = if quirks.user_status_filter_ignores_case {
+        &["ann", "anna", "bob"]
+    } else {
+        &[]
+    };
+    for (prefix, value) in [(false, "force_change_password"), (true, "Force_")] {
+        let filter = filter_expression("cognito:user_status", prefix, value);
+        assert_eq!(
+            usernames(client, &pool, &filter).await,
+            all_three,
+            "{filter}"
+        );
+    }
+    assert!(
+        usernames(client, &pool, r#"status = "enabled""#)
+            .await
+            .is_empty(),
+        "status is case-sensitive"
+    );
     client
         .admin_disable_user(&pool, &Username::new("bob"))
         .await

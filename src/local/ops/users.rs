@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::filter::{self, Field};
+use super::super::filter;
 use super::super::input::{
     attributes, decode_token, fetch_limit, optional_str, page_limit, required_str, set_next_token,
 };
@@ -13,6 +13,7 @@ use super::super::{ids, password};
 use super::Request;
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
+use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::user_status::UserStatus;
 
 /// A user row as the seed and AdminCreateUser write it.
@@ -203,10 +204,11 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
             None => ("1".to_owned(), String::new()),
             Some(f) => (condition(f), f.value.clone()),
         };
-        let attr_name = match filter.as_ref().map(|f| &f.field) {
-            Some(Field::Attribute(name)) => *name,
-            _ => "",
-        };
+        let attr_name = filter
+            .as_ref()
+            .map(|f| f.attribute)
+            .filter(|a| a.is_user_attribute())
+            .map_or("", FilterAttribute::name);
         let sql = format!(
             "SELECT u.username FROM users u WHERE u.pool_id = ?1 AND u.username > ?2 AND {condition} \
              ORDER BY u.username LIMIT ?5"
@@ -234,24 +236,32 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
 
 /// The SQL condition for a filter; `?3` is the attribute name, `?4` the value.
 fn condition(filter: &filter::Filter) -> String {
-    let column = match filter.field {
-        Field::Username => "u.username",
-        Field::Sub => "u.sub",
-        Field::UserStatus => "u.status",
-        Field::Enabled => "(CASE u.enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END)",
-        Field::Attribute(_) => "a.value",
+    let attribute = filter.attribute;
+    let column = match attribute {
+        FilterAttribute::Username => "u.username",
+        FilterAttribute::Sub => "u.sub",
+        FilterAttribute::UserStatus => "u.status",
+        FilterAttribute::Status => "(CASE u.enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END)",
+        _ => "a.value",
+    };
+    // Statuses are ASCII, so SQLite's ASCII-only upper() is enough.
+    let (column, value) = if attribute.ignores_case() {
+        (format!("upper({column})"), "upper(?4)")
+    } else {
+        (column.to_owned(), "?4")
     };
     let compare = if filter.prefix {
-        format!("substr({column}, 1, length(?4)) = ?4")
+        format!("substr({column}, 1, length({value})) = {value}")
     } else {
-        format!("{column} = ?4")
+        format!("{column} = {value}")
     };
-    match filter.field {
-        Field::Attribute(_) => format!(
+    if attribute.is_user_attribute() {
+        format!(
             "EXISTS (SELECT 1 FROM user_attributes a WHERE a.pool_id = u.pool_id \
              AND a.username = u.username AND a.name = ?3 AND {compare})"
-        ),
-        _ => format!("({compare})"),
+        )
+    } else {
+        format!("({compare})")
     }
 }
 
