@@ -7,13 +7,12 @@ use super::remote::Remote;
 use super::state::Overview;
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::groups::GroupType;
-use crate::cognito::idps::{IdentityProviderType, is_secret_detail};
+use crate::cognito::idps::IdentityProviderType;
 use crate::cognito::pools::UserPoolType;
+use crate::cognito::secrets::{self, MASK};
 use crate::cognito::types::EpochSeconds;
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
-
-pub const MASK: &str = "********";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DetailKind {
@@ -180,9 +179,7 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
 
 /// DescribeUserPoolClient, the secret masked in the fields and the JSON.
 pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
-    if let Some(secret) = raw.pointer_mut("/UserPoolClient/ClientSecret") {
-        *secret = Value::String(MASK.to_owned());
-    }
+    secrets::redact(&mut raw);
     let list = |v: &[String]| v.join(", ");
     let lines = vec![
         line("Name", client.client_name.clone().unwrap_or_default()),
@@ -226,13 +223,7 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
 
 /// DescribeIdentityProvider, secret provider details masked.
 pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
-    if let Some(Value::Object(details)) = raw.pointer_mut("/IdentityProvider/ProviderDetails") {
-        for (key, value) in details.iter_mut() {
-            if is_secret_detail(key) {
-                *value = Value::String(MASK.to_owned());
-            }
-        }
-    }
+    secrets::redact(&mut raw);
     let summary = vec![
         line(
             "Name",
@@ -249,16 +240,7 @@ pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
     let details = idp
         .provider_details
         .iter()
-        .map(|(k, v)| {
-            line(
-                k,
-                if is_secret_detail(k) {
-                    MASK.to_owned()
-                } else {
-                    v.clone()
-                },
-            )
-        })
+        .map(|(k, v)| line(k, secrets::shown_detail(k, v)))
         .collect();
     let mapping = idp
         .attribute_mapping

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod operations;
 pub mod paginate;
 pub mod pools;
+pub mod secrets;
 pub mod shapes;
 pub mod types;
 pub mod user_admin;
