@@ -70,8 +70,8 @@ pub fn loaded(
                 && form.generating == Some(request)
             {
                 form.generating = None;
-                let key = form.password_key();
-                if let Some(field) = form.form.field_mut(key) {
+                let key = form.password_field();
+                if let Some(field) = form.form.field_mut(&key) {
                     field.input.set(secret.reveal());
                     field.error = None;
                 }
@@ -126,7 +126,7 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
     match overlay {
         Overlay::Form(form) if form.form.submit.awaits(request) => {
             let user = form.user();
-            let permanent = form.form.field("kind").is_some_and(|f| f.choice == 1);
+            let permanent = form.permanent();
             let chosen = form.chosen_password().cloned();
             let effects = match form.purpose {
                 FormPurpose::CreateUser => created(state, &form, &user),
@@ -215,8 +215,8 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 form.form.note = Some("The user's attributes could not be read".to_owned());
             } else if form.generating == Some(request) {
                 form.generating = None;
-                let key = form.password_key();
-                form.form.set_error(key, error.text.clone());
+                let key = form.password_field();
+                form.form.set_error(&key, error.text.clone());
             }
         }
         Overlay::Dialog(d) => {
