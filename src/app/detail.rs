@@ -67,10 +67,6 @@ fn yes_no(b: Option<bool>) -> String {
         .unwrap_or_default()
 }
 
-fn status(s: Option<&UserStatus>) -> String {
-    s.map(ToString::to_string).unwrap_or_default()
-}
-
 fn line(label: &str, value: impl Into<String>) -> (String, String) {
     (label.to_owned(), value.into())
 }
@@ -85,7 +81,7 @@ pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> 
                 .map(ToString::to_string)
                 .unwrap_or_default(),
         ),
-        line("Status", status(user.user_status.as_ref())),
+        line("Status", UserStatus::text_of(user.user_status.as_ref())),
         line("Enabled", yes_no(user.enabled)),
         line("Created", date(user.user_create_date)),
         line("Modified", date(user.user_last_modified_date)),
@@ -159,7 +155,12 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
     } else {
         members
             .iter()
-            .map(|u| line(u.username.as_str(), status(u.user_status.as_ref())))
+            .map(|u| {
+                line(
+                    u.username.as_str(),
+                    UserStatus::text_of(u.user_status.as_ref()),
+                )
+            })
             .collect()
     };
     DetailBody {

@@ -57,7 +57,7 @@ impl From<&UserType> for UserRow {
         let modified = u.user_last_modified_date.map(|d| d.0);
         let username = u.username.as_str();
         let email = attribute(&u.attributes, "email").unwrap_or_default();
-        let status = u.user_status.as_ref().map_or("", UserStatus::as_str);
+        let status = UserStatus::text_of(u.user_status.as_ref());
         let enabled = u.enabled.unwrap_or(true);
         let search = haystack(&[
             username,
@@ -76,13 +76,6 @@ impl From<&UserType> for UserRow {
             modified,
             search,
         }
-    }
-}
-
-impl UserRow {
-    /// The status as the service sent it; empty when it sent none.
-    pub fn status_text(&self) -> &str {
-        self.status.as_ref().map_or("", UserStatus::as_str)
     }
 }
 
@@ -118,7 +111,7 @@ impl Row for UserRow {
         match column {
             0 => Cow::Borrowed(&self.username),
             1 => Cow::Borrowed(&self.email),
-            2 => Cow::Borrowed(self.status_text()),
+            2 => Cow::Borrowed(UserStatus::text_of(self.status.as_ref())),
             3 => Cow::Borrowed(if self.enabled { "yes" } else { "no" }),
             4 => date(self.created),
             5 => date(self.modified),
@@ -130,7 +123,8 @@ impl Row for UserRow {
         match column {
             0 => self.username.cmp(&other.username),
             1 => self.email.cmp(&other.email),
-            2 => self.status_text().cmp(other.status_text()),
+            2 => UserStatus::text_of(self.status.as_ref())
+                .cmp(UserStatus::text_of(other.status.as_ref())),
             3 => self.enabled.cmp(&other.enabled),
             4 => cmp_f64(self.created, other.created),
             _ => cmp_f64(self.modified, other.modified),

@@ -80,7 +80,7 @@ pub struct UserFacts {
 impl UserFacts {
     /// The status as the service sent it; empty when it sent none.
     pub fn status_text(&self) -> &str {
-        self.status.as_ref().map_or("", UserStatus::as_str)
+        UserStatus::text_of(self.status.as_ref())
     }
 }
 

@@ -51,6 +51,11 @@ impl UserStatus {
         }
     }
 
+    /// The wire text of a status the service may leave out: empty when it did.
+    pub fn text_of(status: Option<&Self>) -> &str {
+        status.map_or("", Self::as_str)
+    }
+
     /// The status a wire value names; an unknown one is kept as `Other`.
     pub fn parse(text: &str) -> Self {
         Self::KNOWN
