@@ -1,6 +1,6 @@
-//! The user forms: create a user, edit a user's attributes, set a password. How each is laid out
-//! from the pool's settings (required attributes first, immutable ones read-only), how it is
-//! validated before anything is sent, and the call it becomes.
+//! The user forms: create a user, edit a user's attributes, set a password. What each needs from
+//! the pool's settings, how it is validated before anything is sent, and the call it becomes
+//! (its fields and their layout are `user_fields`').
 
 use super::effect::{ApiCall, NewUser};
 use super::form::{FieldKind, Form, Submit};
