@@ -65,7 +65,7 @@ fn focus(s: &mut State, name: &str) {
             && f.form
                 .fields
                 .get(f.form.focus)
-                .is_some_and(|f| f.key == name)
+                .is_some_and(|f| f.key.name() == name)
         {
             return;
         }

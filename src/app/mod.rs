@@ -18,6 +18,7 @@ pub mod state;
 pub mod table;
 mod text;
 pub mod update;
+pub mod user_fields;
 pub mod user_forms;
 pub mod user_ops;
 pub mod worker;

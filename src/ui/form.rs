@@ -109,7 +109,7 @@ struct Row {
     extra: Option<String>,
 }
 
-fn rows(form: &Form, width: u16) -> Vec<Row> {
+fn rows<K>(form: &Form<K>, width: u16) -> Vec<Row> {
     let room = usize::from(width.saturating_sub(LABEL_WIDTH + 6));
     let mut rows = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
@@ -141,7 +141,14 @@ fn busy_text(form: &UserForm) -> String {
     }
 }
 
-fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: bool, theme: &Theme) {
+fn field_line<K>(
+    frame: &mut Frame,
+    area: Rect,
+    y: u16,
+    field: &Field<K>,
+    focused: bool,
+    theme: &Theme,
+) {
     let buf = frame.buffer_mut();
     let marker = if focused { "›" } else { " " };
     let required = if field.required { "*" } else { "" };
@@ -210,7 +217,14 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
 }
 
 /// A line of the error under a field, or the focused field's hint.
-fn extra_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, text: &str, theme: &Theme) {
+fn extra_line<K>(
+    frame: &mut Frame,
+    area: Rect,
+    y: u16,
+    field: &Field<K>,
+    text: &str,
+    theme: &Theme,
+) {
     let x = area.x + 1 + LABEL_WIDTH;
     let room = area.right().saturating_sub(x).saturating_sub(1);
     let style = if field.error.is_some() {
@@ -250,7 +264,7 @@ pub fn input_line(
     }
 }
 
-fn status_height(form: &Form, width: u16) -> u16 {
+fn status_height<K>(form: &Form<K>, width: u16) -> u16 {
     match &form.submit {
         Submit::Failed(e) => {
             let lines = wrap(&e.text, usize::from(width.saturating_sub(4))).len();

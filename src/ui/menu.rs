@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
             format!(
                 "{} · {}{}{}",
                 user.name,
-                user.status,
+                user.status_text(),
                 if user.enabled { "" } else { " · disabled" },
                 match marked {
                     0 => String::new(),

@@ -17,6 +17,7 @@ use crate::app::state::{Overlay, State, Tab};
 use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::app::user_ops::{self, UserFacts, UserOp};
 use crate::cognito::Username;
+use crate::cognito::user_status::UserStatus;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let mutating = match action {
@@ -71,9 +72,8 @@ pub fn selected_user(state: &State) -> Option<UserFacts> {
                 .find(|r| *r.username == *detail.name)
         });
         let status = raw
-            .and_then(|r| r.get("UserStatus")?.as_str().map(str::to_owned))
-            .or_else(|| row.map(|r| r.status.to_string()))
-            .unwrap_or_default();
+            .and_then(|r| r.get("UserStatus")?.as_str().map(UserStatus::parse))
+            .or_else(|| row.and_then(|r| r.status.clone()));
         let enabled = raw
             .and_then(|r| r.get("Enabled")?.as_bool())
             .or_else(|| row.map(|r| r.enabled))
@@ -88,7 +88,7 @@ pub fn selected_user(state: &State) -> Option<UserFacts> {
     let row = pool.users.table.selected()?;
     Some(UserFacts {
         name: row.username.to_string(),
-        status: row.status.to_string(),
+        status: row.status.clone(),
         enabled: row.enabled,
     })
 }

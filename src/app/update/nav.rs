@@ -6,6 +6,7 @@ use crate::app::detail::DetailKind;
 use crate::app::effect::{ApiCall, Effect};
 use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
 use crate::app::table::Navigable;
+use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
@@ -36,7 +37,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             match state.pool.as_ref() {
                 Some(pool) if pool.tab == Tab::Users => {
                     let form = pool.users_filter.clone().unwrap_or(ServerFilter {
-                        attribute: 1,
+                        attribute: FilterAttribute::Email,
                         prefix: true,
                         value: String::new(),
                     });

@@ -105,11 +105,10 @@ fn server_filter_key(
     mut input: TextField,
     key: InputKey,
 ) -> Vec<Effect> {
-    let count = ServerFilter::ATTRIBUTES.len();
     match key {
         InputKey::Cancel => return Vec::new(),
-        InputKey::Up => form.attribute = (form.attribute + count - 1) % count,
-        InputKey::Down => form.attribute = (form.attribute + 1) % count,
+        InputKey::Up => form.attribute = form.attribute.step(-1),
+        InputKey::Down => form.attribute = form.attribute.step(1),
         InputKey::Complete => form.prefix = !form.prefix,
         InputKey::Submit => {
             input.text.trim().clone_into(&mut form.value);

@@ -175,16 +175,15 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
 #[test]
 fn a_search_tells_which_new_users_it_lists() {
     use crate::app::state::ServerFilter;
+    use crate::cognito::user_filter::FilterAttribute;
+    use crate::cognito::user_status::UserStatus;
     let attrs = [("email".to_owned(), "ann@example.com".to_owned())];
     let filter = |attribute: &str, prefix: bool, value: &str| ServerFilter {
-        attribute: ServerFilter::ATTRIBUTES
-            .iter()
-            .position(|a| *a == attribute)
-            .unwrap(),
+        attribute: FilterAttribute::from_name(attribute).unwrap(),
         prefix,
         value: value.into(),
     };
-    let admits = |f: ServerFilter| f.admits("ann", &attrs, "FORCE_CHANGE_PASSWORD", true);
+    let admits = |f: ServerFilter| f.admits("ann", &attrs, &UserStatus::ForceChangePassword, true);
     assert_eq!(admits(filter("email", true, "ann@")), Some(true));
     assert_eq!(admits(filter("email", false, "ann@")), Some(false));
     assert_eq!(admits(filter("username", false, "ann")), Some(true));
@@ -195,4 +194,19 @@ fn a_search_tells_which_new_users_it_lists() {
     );
     assert_eq!(admits(filter("status", false, "Enabled")), Some(true));
     assert_eq!(admits(filter("sub", true, "3f")), None);
+    // As AWS matches them: cognito:user_status in any case, everything else exactly.
+    assert_eq!(
+        admits(filter(
+            "cognito:user_status",
+            false,
+            "force_change_password"
+        )),
+        Some(true)
+    );
+    assert_eq!(
+        admits(filter("cognito:user_status", true, "Force_")),
+        Some(true)
+    );
+    assert_eq!(admits(filter("status", false, "enabled")), Some(false));
+    assert_eq!(admits(filter("email", true, "ANN@")), Some(false));
 }

@@ -7,6 +7,7 @@ use super::super::Theme;
 use super::super::text::{put, thousands};
 use super::popup::{field, popup};
 use crate::app::state::{ServerFilter, TextField};
+use crate::cognito::user_filter::FilterAttribute;
 
 /// `/ann▏   42 of 1,260 shown` on the status line.
 pub fn local_line(
@@ -46,7 +47,7 @@ pub fn server_form(
     input: &TextField,
     theme: &Theme,
 ) {
-    let attributes = ServerFilter::ATTRIBUTES.len();
+    let attributes = FilterAttribute::ALL.len();
     let wanted = u16::try_from(attributes).unwrap_or(10) + 8;
     let inner = popup(
         frame,
@@ -70,10 +71,11 @@ pub fn server_form(
     );
     // The list shrinks to what fits, keeping the chosen attribute in view.
     let rows = usize::from(inner.height.saturating_sub(6)).clamp(1, attributes);
-    let selected = form.attribute.min(attributes - 1);
+    let selected = form.attribute.index();
     let first = (selected + 1).saturating_sub(rows);
-    for (line, (i, name)) in ServerFilter::ATTRIBUTES
+    for (line, (i, name)) in FilterAttribute::ALL
         .iter()
+        .map(|a| a.name())
         .enumerate()
         .skip(first)
         .take(rows)
