@@ -1,56 +1,7 @@
 //! A form's field: its kind (text, masked, choice, toggle), its value and cursor, its flags, its
 //! error. A masked field's value never shows in a Debug print.
 
-use tui_input::{Input, InputRequest};
-
-use super::action::InputKey;
-
-/// A one-line text value with its cursor, edited by tui-input.
-#[derive(Debug, Clone, Default)]
-pub struct FieldInput(Input);
-
-impl PartialEq for FieldInput {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl FieldInput {
-    pub fn new(text: &str) -> Self {
-        Self(Input::new(text.to_owned()))
-    }
-
-    pub fn value(&self) -> &str {
-        self.0.value()
-    }
-
-    /// Cursor position in chars.
-    pub fn cursor(&self) -> usize {
-        self.0.cursor()
-    }
-
-    /// Replaces the text, the cursor at its end.
-    pub fn set(&mut self, text: &str) {
-        self.0 = Input::new(text.to_owned());
-    }
-
-    /// Applies an editing key; false when the key is not an edit (Submit, Cancel, Up, …).
-    pub fn edit(&mut self, key: InputKey) -> bool {
-        let request = match key {
-            InputKey::Char(c) => InputRequest::InsertChar(c),
-            InputKey::Backspace => InputRequest::DeletePrevChar,
-            InputKey::Delete => InputRequest::DeleteNextChar,
-            InputKey::Left => InputRequest::GoToPrevChar,
-            InputKey::Right => InputRequest::GoToNextChar,
-            InputKey::Home => InputRequest::GoToStart,
-            InputKey::End => InputRequest::GoToEnd,
-            InputKey::Clear => InputRequest::DeleteLine,
-            _ => return false,
-        };
-        self.0.handle(request);
-        true
-    }
-}
+use super::text::TextField;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -71,7 +22,7 @@ pub struct Field {
     pub key: String,
     pub label: String,
     pub kind: FieldKind,
-    pub input: FieldInput,
+    pub input: TextField,
     pub choice: usize,
     pub on: bool,
     pub read_only: bool,
@@ -109,7 +60,7 @@ impl Field {
             key: key.to_owned(),
             label: label.to_owned(),
             kind,
-            input: FieldInput::default(),
+            input: TextField::default(),
             choice: 0,
             on: false,
             read_only: false,

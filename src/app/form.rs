@@ -5,7 +5,7 @@
 use super::action::InputKey;
 use super::remote::{ErrorInfo, RequestId};
 
-pub use super::field::{Field, FieldInput, FieldKind};
+pub use super::field::{Field, FieldKind};
 
 /// Where a submit stands: still editing, sent (waiting for `request`), or failed.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -27,25 +27,6 @@ impl UserOp {
         !matches!(self, UserOp::Devices)
     }
 
-    /// Its direct key (the same as in the key table).
-    pub fn key(self) -> char {
-        match self {
-            UserOp::Create => 'c',
-            UserOp::EditAttributes => 'e',
-            UserOp::ToggleEnabled => 'x',
-            UserOp::Delete => 'D',
-            UserOp::SetPassword => 'p',
-            UserOp::ResetPassword => 'R',
-            UserOp::ResendInvitation => 'I',
-            UserOp::ConfirmSignUp => 'C',
-            UserOp::SignOut => 'o',
-            UserOp::AddToGroup => '+',
-            UserOp::RemoveFromGroup => '-',
-            UserOp::Mfa => 'M',
-            UserOp::Devices => 'v',
-        }
-    }
-
     pub fn label(self, enabled: bool) -> &'static str {
         match self {
             UserOp::Create => "create a new user",

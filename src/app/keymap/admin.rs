@@ -3,20 +3,26 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, bind, code, ctrl, key, mutating};
+use super::key::{code, ctrl, key};
+use super::{Binding, bind, input, mutating};
 use crate::app::action::{Action, InputKey};
+use crate::app::menu::BulkChoice;
 use crate::app::user_ops::UserOp;
 
-/// On the users table and a user's detail.
-pub static USER: [Binding; 14] = [
-    bind(
-        &[key('a')],
-        "a",
-        Action::OpenActionMenu,
-        "actions on the selected user (the ones that fit first)",
-        "actions",
-    ),
+/// On the users table and a user's detail: the action menu.
+pub static ACTIONS: [Binding; 1] = [bind(
+    "actions",
+    &[key('a')],
+    "a",
+    Action::OpenActionMenu,
+    "actions on the selected user (the ones that fit first)",
+    "actions",
+)];
+
+/// On the users table and a user's detail, and in the action menu: one action each.
+pub static USER: [Binding; 13] = [
     mutating(
+        "create",
         &[key('c')],
         "c",
         Action::User(UserOp::Create),
@@ -24,6 +30,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "edit",
         &[key('e')],
         "e",
         Action::User(UserOp::EditAttributes),
@@ -31,6 +38,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "disable",
         &[key('x')],
         "x",
         Action::User(UserOp::ToggleEnabled),
@@ -38,6 +46,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "set_password",
         &[key('p')],
         "p",
         Action::User(UserOp::SetPassword),
@@ -45,6 +54,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "reset_password",
         &[key('R')],
         "R",
         Action::User(UserOp::ResetPassword),
@@ -52,6 +62,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "resend_invitation",
         &[key('I')],
         "I",
         Action::User(UserOp::ResendInvitation),
@@ -59,6 +70,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "confirm_sign_up",
         &[key('C')],
         "C",
         Action::User(UserOp::ConfirmSignUp),
@@ -66,6 +78,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "sign_out",
         &[key('o')],
         "o",
         Action::User(UserOp::SignOut),
@@ -73,6 +86,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "add_to_group",
         &[key('+')],
         "+",
         Action::User(UserOp::AddToGroup),
@@ -80,6 +94,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "remove_from_group",
         &[key('-')],
         "-",
         Action::User(UserOp::RemoveFromGroup),
@@ -87,6 +102,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "mfa",
         &[key('M')],
         "M",
         Action::User(UserOp::Mfa),
@@ -94,6 +110,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     bind(
+        "devices",
         &[key('v')],
         "v",
         Action::User(UserOp::Devices),
@@ -101,6 +118,7 @@ pub static USER: [Binding; 14] = [
         "",
     ),
     mutating(
+        "delete",
         &[key('D')],
         "D",
         Action::User(UserOp::Delete),
@@ -112,6 +130,7 @@ pub static USER: [Binding; 14] = [
 /// Marks for bulk changes, on the users table.
 pub static MARKS: [Binding; 4] = [
     mutating(
+        "mark",
         &[key(' ')],
         "Space",
         Action::ToggleMark,
@@ -119,14 +138,23 @@ pub static MARKS: [Binding; 4] = [
         "",
     ),
     mutating(
+        "mark_shown",
         &[key('*')],
         "*",
         Action::MarkShown,
         "mark every user the filter shows",
         "",
     ),
-    mutating(&[key('u')], "u", Action::ClearMarks, "clear the marks", ""),
     mutating(
+        "clear_marks",
+        &[key('u')],
+        "u",
+        Action::ClearMarks,
+        "clear the marks",
+        "",
+    ),
+    mutating(
+        "bulk",
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
@@ -135,18 +163,9 @@ pub static MARKS: [Binding; 4] = [
     ),
 ];
 
-const fn input(
-    keys: &'static [super::Key],
-    label: &'static str,
-    key: InputKey,
-    help: &'static str,
-    hint: &'static str,
-) -> Binding {
-    bind(keys, label, Action::Input(key), help, hint)
-}
-
-pub static FORM: [Binding; 8] = [
+pub static FORM: [Binding; 7] = [
     input(
+        "submit",
         &[code(KeyCode::Enter)],
         "Enter",
         InputKey::Submit,
@@ -154,6 +173,7 @@ pub static FORM: [Binding; 8] = [
         "send",
     ),
     input(
+        "cancel",
         &[code(KeyCode::Esc)],
         "Esc",
         InputKey::Cancel,
@@ -161,6 +181,7 @@ pub static FORM: [Binding; 8] = [
         "cancel",
     ),
     input(
+        "next_field",
         &[code(KeyCode::Tab), code(KeyCode::Down)],
         "Tab/↓",
         InputKey::Complete,
@@ -168,20 +189,24 @@ pub static FORM: [Binding; 8] = [
         "next",
     ),
     input(
+        "previous_field",
         &[code(KeyCode::BackTab), code(KeyCode::Up)],
         "S-Tab/↑",
         InputKey::BackTab,
         "previous field",
         "previous",
     ),
+    // Typing keys, as a choice or a toggle takes them: not a row of its own to rebind.
     input(
-        &[key(' '), code(KeyCode::Left), code(KeyCode::Right)],
+        "",
+        &[],
         "Space/←→",
         InputKey::Char(' '),
         "change a choice or a toggle",
         "choose",
     ),
     input(
+        "generate",
         &[ctrl('p')],
         "C-p",
         InputKey::Generate,
@@ -189,17 +214,18 @@ pub static FORM: [Binding; 8] = [
         "generate",
     ),
     input(
+        "reveal",
         &[ctrl('r')],
         "C-r",
         InputKey::Reveal,
         "show / hide the password typed",
         "show",
     ),
-    input(&[ctrl('u')], "C-u", InputKey::Clear, "clear the field", ""),
 ];
 
 pub static DIALOG: [Binding; 2] = [
     input(
+        "submit",
         &[code(KeyCode::Enter)],
         "Enter",
         InputKey::Submit,
@@ -207,6 +233,7 @@ pub static DIALOG: [Binding; 2] = [
         "confirm",
     ),
     input(
+        "cancel",
         &[code(KeyCode::Esc)],
         "Esc",
         InputKey::Cancel,
@@ -215,15 +242,26 @@ pub static DIALOG: [Binding; 2] = [
     ),
 ];
 
-pub static MENU: [Binding; 3] = [
+/// The action menu, the bulk menu and the group picker.
+pub static MENU: [Binding; 4] = [
     input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
+        "select_previous",
+        &[code(KeyCode::Up)],
+        "↑",
+        InputKey::Up,
+        "choose",
+        "choose",
+    ),
+    input(
+        "select_next",
+        &[code(KeyCode::Down)],
+        "↓",
         InputKey::Down,
         "choose",
         "choose",
     ),
     input(
+        "submit",
         &[code(KeyCode::Enter)],
         "Enter",
         InputKey::Submit,
@@ -231,6 +269,7 @@ pub static MENU: [Binding; 3] = [
         "run",
     ),
     input(
+        "cancel",
         &[code(KeyCode::Esc)],
         "Esc",
         InputKey::Cancel,
@@ -239,23 +278,93 @@ pub static MENU: [Binding; 3] = [
     ),
 ];
 
-pub static VIEW: [Binding; 4] = [
+/// The bulk menu: one action on every marked user each.
+pub static BULK: [Binding; 6] = [
+    mutating(
+        "bulk_disable",
+        &[key('x')],
+        "x",
+        Action::Bulk(BulkChoice::Disable),
+        "disable the marked users",
+        "",
+    ),
+    mutating(
+        "bulk_enable",
+        &[key('n')],
+        "n",
+        Action::Bulk(BulkChoice::Enable),
+        "enable the marked users",
+        "",
+    ),
+    mutating(
+        "bulk_sign_out",
+        &[key('o')],
+        "o",
+        Action::Bulk(BulkChoice::SignOut),
+        "sign the marked users out everywhere",
+        "",
+    ),
+    mutating(
+        "bulk_add_to_group",
+        &[key('+')],
+        "+",
+        Action::Bulk(BulkChoice::AddToGroup),
+        "add the marked users to a group",
+        "",
+    ),
+    mutating(
+        "bulk_remove_from_group",
+        &[key('-')],
+        "-",
+        Action::Bulk(BulkChoice::RemoveFromGroup),
+        "remove the marked users from a group",
+        "",
+    ),
+    mutating(
+        "bulk_delete",
+        &[key('D')],
+        "D",
+        Action::Bulk(BulkChoice::Delete),
+        "delete the marked users",
+        "",
+    ),
+];
+
+pub static VIEW: [Binding; 5] = [
     input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
+        "select_previous",
+        &[code(KeyCode::Up)],
+        "↑",
+        InputKey::Up,
+        "move / scroll",
+        "move",
+    ),
+    input(
+        "select_next",
+        &[code(KeyCode::Down)],
+        "↓",
         InputKey::Down,
         "move / scroll",
         "move",
     ),
     mutating(
+        "forget",
         &[key('f')],
         "f",
         Action::Input(InputKey::Char('f')),
         "forget the selected device (Enter confirms)",
         "forget",
     ),
-    input(&[key('r')], "r", InputKey::Char('r'), "reload", "reload"),
     input(
+        "reload",
+        &[key('r'), ctrl('r')],
+        "r",
+        InputKey::Char('r'),
+        "reload",
+        "reload",
+    ),
+    input(
+        "close",
         &[code(KeyCode::Esc), key('q')],
         "Esc",
         InputKey::Cancel,
@@ -265,8 +374,9 @@ pub static VIEW: [Binding; 4] = [
 ];
 
 /// The password the console chose, shown once after it was set.
-pub static PASSWORD: [Binding; 3] = [
+pub static PASSWORD: [Binding; 4] = [
     input(
+        "reveal_password",
         &[key('r'), ctrl('r')],
         "r",
         InputKey::Reveal,
@@ -274,6 +384,7 @@ pub static PASSWORD: [Binding; 3] = [
         "show",
     ),
     input(
+        "copy",
         &[key('c'), key('y')],
         "c",
         InputKey::Char('c'),
@@ -281,24 +392,50 @@ pub static PASSWORD: [Binding; 3] = [
         "copy",
     ),
     input(
-        &[code(KeyCode::Enter), code(KeyCode::Esc)],
-        "Enter/Esc",
+        "submit",
+        &[code(KeyCode::Enter)],
+        "Enter",
+        InputKey::Submit,
+        "close (the password is not shown again)",
+        "close",
+    ),
+    input(
+        "cancel",
+        &[code(KeyCode::Esc)],
+        "Esc",
         InputKey::Cancel,
         "close (the password is not shown again)",
         "close",
     ),
 ];
 
-pub static JOURNAL: [Binding; 3] = [
+pub static JOURNAL: [Binding; 4] = [
     input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
+        "select_previous",
+        &[code(KeyCode::Up)],
+        "↑",
+        InputKey::Up,
+        "scroll",
+        "scroll",
+    ),
+    input(
+        "select_next",
+        &[code(KeyCode::Down)],
+        "↓",
         InputKey::Down,
         "scroll",
         "scroll",
     ),
-    input(&[key('r')], "r", InputKey::Char('r'), "reload", "reload"),
     input(
+        "reload",
+        &[key('r'), ctrl('r')],
+        "r",
+        InputKey::Char('r'),
+        "reload",
+        "reload",
+    ),
+    input(
+        "close",
         &[code(KeyCode::Esc), key('q')],
         "Esc",
         InputKey::Cancel,

@@ -1,13 +1,15 @@
-//! The key tables of the main views: tables, details, help, text fields.
+//! The key tables of the main views: tables, details, help.
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, bind, code, ctrl, key};
-use crate::app::action::{Action, InputKey};
+use super::key::{code, ctrl, key};
+use super::{Binding, bind};
+use crate::app::action::Action;
 
 /// Keys every main mode has, after its own.
 pub static COMMON: [Binding; 3] = [
     bind(
+        "palette",
         &[key(':')],
         ":",
         Action::OpenPalette,
@@ -15,18 +17,27 @@ pub static COMMON: [Binding; 3] = [
         "command",
     ),
     bind(
+        "help",
         &[key('?')],
         "?",
         Action::ToggleHelp,
         "show or hide this help",
         "help",
     ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
+    bind(
+        "quit",
+        &[key('q'), ctrl('c')],
+        "q",
+        Action::Quit,
+        "quit",
+        "quit",
+    ),
 ];
 
 /// Moving in a table.
 pub static MOVE: [Binding; 6] = [
     bind(
+        "down",
         &[key('j'), code(KeyCode::Down)],
         "j/↓",
         Action::Down,
@@ -34,6 +45,7 @@ pub static MOVE: [Binding; 6] = [
         "",
     ),
     bind(
+        "up",
         &[key('k'), code(KeyCode::Up)],
         "k/↑",
         Action::Up,
@@ -41,6 +53,7 @@ pub static MOVE: [Binding; 6] = [
         "",
     ),
     bind(
+        "page_down",
         &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
         "PgDn",
         Action::PageDown,
@@ -48,6 +61,7 @@ pub static MOVE: [Binding; 6] = [
         "",
     ),
     bind(
+        "page_up",
         &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
         "PgUp",
         Action::PageUp,
@@ -55,6 +69,7 @@ pub static MOVE: [Binding; 6] = [
         "",
     ),
     bind(
+        "top",
         &[key('g'), code(KeyCode::Home)],
         "g/Home",
         Action::Home,
@@ -62,6 +77,7 @@ pub static MOVE: [Binding; 6] = [
         "",
     ),
     bind(
+        "bottom",
         &[key('G'), code(KeyCode::End)],
         "G/End",
         Action::End,
@@ -73,6 +89,7 @@ pub static MOVE: [Binding; 6] = [
 /// Opening the selected row.
 pub static OPEN: [Binding; 2] = [
     bind(
+        "open",
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Open,
@@ -80,6 +97,7 @@ pub static OPEN: [Binding; 2] = [
         "open",
     ),
     bind(
+        "describe",
         &[key('d')],
         "d",
         Action::Describe,
@@ -90,6 +108,7 @@ pub static OPEN: [Binding; 2] = [
 
 /// A pool's tables (not the pools list: a pool has no JSON detail here).
 pub static JSON: [Binding; 1] = [bind(
+    "raw_json",
     &[key('y')],
     "y",
     Action::ToggleJson,
@@ -100,6 +119,7 @@ pub static JSON: [Binding; 1] = [bind(
 /// Inside a pool: back to the pools, and its tabs.
 pub static POOL: [Binding; 3] = [
     bind(
+        "back",
         &[code(KeyCode::Esc)],
         "Esc",
         Action::Back,
@@ -107,6 +127,7 @@ pub static POOL: [Binding; 3] = [
         "back",
     ),
     bind(
+        "next_tab",
         &[code(KeyCode::Tab), key('l'), code(KeyCode::Right)],
         "Tab",
         Action::NextTab,
@@ -114,6 +135,7 @@ pub static POOL: [Binding; 3] = [
         "tab",
     ),
     bind(
+        "previous_tab",
         &[code(KeyCode::BackTab), key('h'), code(KeyCode::Left)],
         "S-Tab",
         Action::PrevTab,
@@ -123,6 +145,7 @@ pub static POOL: [Binding; 3] = [
 ];
 
 pub static FILTER: [Binding; 1] = [bind(
+    "filter",
     &[key('/')],
     "/",
     Action::OpenLocalFilter,
@@ -132,6 +155,7 @@ pub static FILTER: [Binding; 1] = [bind(
 
 /// The users table only: ListUsers filters users.
 pub static SEARCH: [Binding; 1] = [bind(
+    "search",
     &[key('s')],
     "s",
     Action::OpenServerFilter,
@@ -140,6 +164,7 @@ pub static SEARCH: [Binding; 1] = [bind(
 )];
 
 pub static RELOAD: [Binding; 1] = [bind(
+    "reload",
     &[key('r'), ctrl('r')],
     "r",
     Action::Refresh,
@@ -149,21 +174,58 @@ pub static RELOAD: [Binding; 1] = [bind(
 
 pub static SORT: [Binding; 6] = [
     bind(
+        "sort_by_1",
         &[key('1')],
         "1",
         Action::SortBy(0),
         "sort by column 1 (again: reverse)",
         "",
     ),
-    bind(&[key('2')], "2", Action::SortBy(1), "sort by column 2", ""),
-    bind(&[key('3')], "3", Action::SortBy(2), "sort by column 3", ""),
-    bind(&[key('4')], "4", Action::SortBy(3), "sort by column 4", ""),
-    bind(&[key('5')], "5", Action::SortBy(4), "sort by column 5", ""),
-    bind(&[key('6')], "6", Action::SortBy(5), "sort by column 6", ""),
+    bind(
+        "sort_by_2",
+        &[key('2')],
+        "2",
+        Action::SortBy(1),
+        "sort by column 2",
+        "",
+    ),
+    bind(
+        "sort_by_3",
+        &[key('3')],
+        "3",
+        Action::SortBy(2),
+        "sort by column 3",
+        "",
+    ),
+    bind(
+        "sort_by_4",
+        &[key('4')],
+        "4",
+        Action::SortBy(3),
+        "sort by column 4",
+        "",
+    ),
+    bind(
+        "sort_by_5",
+        &[key('5')],
+        "5",
+        Action::SortBy(4),
+        "sort by column 5",
+        "",
+    ),
+    bind(
+        "sort_by_6",
+        &[key('6')],
+        "6",
+        Action::SortBy(5),
+        "sort by column 6",
+        "",
+    ),
 ];
 
 pub static DETAIL: [Binding; 8] = [
     bind(
+        "down",
         &[key('j'), code(KeyCode::Down)],
         "j/↓",
         Action::Down,
@@ -171,6 +233,7 @@ pub static DETAIL: [Binding; 8] = [
         "",
     ),
     bind(
+        "up",
         &[key('k'), code(KeyCode::Up)],
         "k/↑",
         Action::Up,
@@ -178,20 +241,23 @@ pub static DETAIL: [Binding; 8] = [
         "",
     ),
     bind(
-        &[code(KeyCode::PageDown), ctrl('d')],
+        "page_down",
+        &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
         "PgDn",
         Action::PageDown,
         "down one page",
         "",
     ),
     bind(
-        &[code(KeyCode::PageUp), ctrl('u')],
+        "page_up",
+        &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
         "PgUp",
         Action::PageUp,
         "up one page",
         "",
     ),
     bind(
+        "top",
         &[key('g'), code(KeyCode::Home)],
         "g",
         Action::Home,
@@ -199,6 +265,7 @@ pub static DETAIL: [Binding; 8] = [
         "",
     ),
     bind(
+        "raw_json",
         &[key('y')],
         "y",
         Action::ToggleJson,
@@ -206,61 +273,38 @@ pub static DETAIL: [Binding; 8] = [
         "json",
     ),
     bind(
+        "reload",
         &[key('r'), ctrl('r')],
         "r",
         Action::Refresh,
         "reload",
         "reload",
     ),
-    bind(&[code(KeyCode::Esc)], "Esc", Action::Back, "back", "back"),
+    bind(
+        "back",
+        &[code(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "back",
+        "back",
+    ),
 ];
 
 pub static HELP: [Binding; 2] = [
     bind(
+        "close_help",
         &[key('?'), code(KeyCode::Esc)],
         "?/Esc",
         Action::ToggleHelp,
         "close help",
         "close",
     ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
-];
-
-/// Fields and the palette: shown in the footer while one is open (dispatch is by `text_key`).
-pub static TEXT: [Binding; 5] = [
     bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Input(InputKey::Submit),
-        "apply",
-        "apply",
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Input(InputKey::Cancel),
-        "cancel",
-        "cancel",
-    ),
-    bind(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        Action::Input(InputKey::Complete),
-        "complete / toggle = and ^=",
-        "complete",
-    ),
-    bind(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        Action::Input(InputKey::Down),
-        "choose (completion or attribute)",
-        "choose",
-    ),
-    bind(
-        &[ctrl('u')],
-        "C-u",
-        Action::Input(InputKey::Clear),
-        "clear the field (typing replaces a selected value)",
-        "",
+        "quit",
+        &[key('q'), ctrl('c')],
+        "q",
+        Action::Quit,
+        "quit",
+        "quit",
     ),
 ];

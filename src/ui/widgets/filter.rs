@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, thousands};
 use super::popup::{field, popup};
-use crate::app::state::{ServerFilter, TextField};
+use crate::app::state::ServerFilter;
+use crate::app::text::TextField;
 
 /// `/ann▏   42 of 1,260 shown` on the status line.
 pub fn local_line(
@@ -126,7 +127,7 @@ pub fn server_form(
     field(frame, value_area, y, "Value: ", input, theme.input, theme);
     y += 2;
     let preview = ServerFilter {
-        value: input.text.trim().to_owned(),
+        value: input.value().trim().to_owned(),
         ..form.clone()
     };
     let text = if preview.value.is_empty() {

@@ -8,7 +8,7 @@ use super::super::text::put;
 use super::popup::{field, popup};
 use crate::app::State;
 use crate::app::palette::{COMMANDS, completions};
-use crate::app::state::TextField;
+use crate::app::text::TextField;
 
 const MAX_CHOICES: usize = 10;
 const NAME_WIDTH: u16 = 24;
@@ -21,7 +21,7 @@ pub fn palette(
     selected: usize,
     theme: &Theme,
 ) {
-    let choices = completions(state, &input.text);
+    let choices = completions(state, input.value());
     let listed = choices.len().clamp(1, MAX_CHOICES);
     let height = u16::try_from(listed).unwrap_or(1) + 4;
     let inner = popup(frame, area, 2, 70, height, "Command", theme);
