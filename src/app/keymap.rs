@@ -14,6 +14,8 @@ mod tables;
 mod tests;
 #[cfg(test)]
 mod tests_fields;
+#[cfg(test)]
+mod tests_readme;
 
 pub use check::KeyError;
 pub use custom::{Keymap, Shown};
