@@ -7,10 +7,10 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::{field, popup};
 use crate::app::State;
-use crate::app::palette::{COMMANDS, completions};
+use crate::app::palette::{command, completions};
 use crate::app::text::TextField;
 
-const MAX_CHOICES: usize = 10;
+const MAX_CHOICES: usize = 12;
 const NAME_WIDTH: u16 = 24;
 
 pub fn palette(
@@ -107,9 +107,7 @@ fn describe(state: &State, choice: &str) -> String {
     {
         return row.id.to_string();
     }
-    COMMANDS
-        .iter()
-        .find(|(c, _)| *c == name)
-        .map(|(_, about)| (*about).to_owned())
+    command(name)
+        .map(|c| c.about.to_owned())
         .unwrap_or_default()
 }
