@@ -40,7 +40,7 @@ fn entries(menu: &Menu, keys: &Keymap) -> (String, Vec<(String, String, bool)>) 
                     0 => String::new(),
                     n => format!(
                         " · this user only — {n} marked ({} acts on the marked)",
-                        key_for(Mode::Users, Action::OpenBulkMenu)
+                        keys.key_for(Mode::Users, &Action::OpenBulkMenu)
                     ),
                 }
             ),

@@ -116,7 +116,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
             widgets::palette::palette(frame, over, state, input, *selected, theme);
         }
         Overlay::ServerFilter { form, input } => {
-            widgets::filter::server_form(frame, over, form, input, theme);
+            widgets::filter::server_form(frame, over, form, input, &state.keys, theme);
         }
         Overlay::Menu(menu) => menu::draw(frame, over, menu, &state.keys, theme),
         Overlay::Picker(picker) => menu::draw_picker(frame, over, picker, theme, ticks),

@@ -158,7 +158,7 @@ pub static MARKS: [Binding; 4] = [
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
-        "act on the marked (so do x o D + -)",
+        "act on the marked users (bulk menu)",
         "",
     ),
 ];

@@ -69,6 +69,12 @@ impl Keymap {
             .map(|b| self.label(b))
     }
 
+    /// As `label_of`, for a sentence: `(no key)` when the user left the action without one.
+    pub fn key_for(&self, mode: Mode, action: &Action) -> Cow<'static, str> {
+        self.label_of(mode, action)
+            .unwrap_or(Cow::Borrowed("(no key)"))
+    }
+
     /// The rows of `mode` as the footer and help show them.
     pub fn shown(&self, mode: Mode, read_only: bool) -> Vec<Shown> {
         self.shown_of(self.available(mode, read_only))

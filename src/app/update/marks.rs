@@ -79,10 +79,7 @@ pub fn only_note(state: &State) -> Option<String> {
 
 /// The user's key for `action` on the users table, as the footer writes it.
 pub fn key_of(state: &State, action: &Action) -> String {
-    state
-        .keys
-        .label_of(Mode::Users, action)
-        .map_or_else(|| "(no key)".to_owned(), std::borrow::Cow::into_owned)
+    state.keys.key_for(Mode::Users, action).into_owned()
 }
 
 pub fn toggle(state: &mut State) -> Vec<Effect> {

@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, thousands};
 use super::popup::{field, popup};
+use crate::app::action::{Action, InputKey};
+use crate::app::keymap::{Keymap, Mode};
 use crate::app::state::ServerFilter;
 use crate::app::text::TextField;
 
@@ -45,8 +47,10 @@ pub fn server_form(
     area: Rect,
     form: &ServerFilter,
     input: &TextField,
+    keys: &Keymap,
     theme: &Theme,
 ) {
+    let key = |k: InputKey| keys.key_for(Mode::Text, &Action::Input(k));
     let attributes = ServerFilter::ATTRIBUTES.len();
     let wanted = u16::try_from(attributes).unwrap_or(10) + 8;
     let inner = popup(
@@ -65,7 +69,7 @@ pub fn server_form(
         inner,
         x,
         inner.y,
-        "Attribute (↑/↓)",
+        &format!("Attribute ({}/{})", key(InputKey::Up), key(InputKey::Down)),
         inner.width,
         theme.section,
     );
@@ -102,7 +106,7 @@ pub fn server_form(
         inner,
         x,
         y,
-        "Operator (Tab) ",
+        &format!("Operator ({}) ", key(InputKey::Complete)),
         inner.width,
         theme.section,
     );
@@ -131,7 +135,7 @@ pub fn server_form(
         ..form.clone()
     };
     let text = if preview.value.is_empty() {
-        "Filter: none (Enter lists every user)".to_owned()
+        format!("Filter: none ({} lists every user)", key(InputKey::Submit))
     } else {
         format!("Filter: {}", preview.expression())
     };

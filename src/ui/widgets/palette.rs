@@ -7,6 +7,8 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::{field, popup};
 use crate::app::State;
+use crate::app::action::{Action, InputKey};
+use crate::app::keymap::Mode;
 use crate::app::palette::{command, completions};
 use crate::app::text::TextField;
 
@@ -48,7 +50,12 @@ pub fn palette(
             list,
             list.x + 1,
             list.y,
-            "no matching command (Enter runs what is typed)",
+            &format!(
+                "no matching command ({} runs what is typed)",
+                state
+                    .keys
+                    .key_for(Mode::Text, &Action::Input(InputKey::Submit))
+            ),
             list.width,
             theme.muted,
         );
