@@ -8,6 +8,7 @@ mod check;
 mod custom;
 mod fields;
 mod key;
+mod shared;
 mod tables;
 
 #[cfg(test)]
@@ -167,7 +168,7 @@ impl Mode {
         )
     }
 
-    /// Modes with a field to type into: a key that types a character cannot be a command there.
+    /// Modes with a field to type into: a key that edits it as typed cannot be a command there.
     pub fn has_field(self) -> bool {
         matches!(self, Mode::Text | Mode::Form | Mode::Dialog)
     }

@@ -23,7 +23,7 @@ pub enum UserOp {
 
 impl UserOp {
     /// Everything but looking at devices and sign-in history changes something.
-    pub fn mutates(self) -> bool {
+    pub const fn mutates(self) -> bool {
         !matches!(self, UserOp::Devices)
     }
 

@@ -3,7 +3,8 @@
 
 use crossterm::event::KeyCode;
 
-use super::key::{code, ctrl, key};
+use super::key::{Key, code, ctrl, key};
+use super::shared::{cancel, close, reload, select_next, select_previous, submit};
 use super::{Binding, bind, input, mutating};
 use crate::app::action::{Action, InputKey};
 use crate::app::menu::BulkChoice;
@@ -19,111 +20,105 @@ pub static ACTIONS: [Binding; 1] = [bind(
     "actions",
 )];
 
+/// An action on the selected user; every one but looking at devices changes something.
+const fn user(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    op: UserOp,
+    help: &'static str,
+) -> Binding {
+    let mut row = bind(name, keys, label, Action::User(op), help, "");
+    row.mutating = op.mutates();
+    row
+}
+
 /// On the users table and a user's detail, and in the action menu: one action each.
 pub static USER: [Binding; 13] = [
-    mutating(
-        "create",
-        &[key('c')],
-        "c",
-        Action::User(UserOp::Create),
-        "create a user",
-        "",
-    ),
-    mutating(
+    user("create", &[key('c')], "c", UserOp::Create, "create a user"),
+    user(
         "edit",
         &[key('e')],
         "e",
-        Action::User(UserOp::EditAttributes),
+        UserOp::EditAttributes,
         "edit the user's attributes",
-        "",
     ),
-    mutating(
+    user(
         "disable",
         &[key('x')],
         "x",
-        Action::User(UserOp::ToggleEnabled),
+        UserOp::ToggleEnabled,
         "disable / enable the user",
-        "",
     ),
-    mutating(
+    user(
         "set_password",
         &[key('p')],
         "p",
-        Action::User(UserOp::SetPassword),
+        UserOp::SetPassword,
         "set a password (temporary or permanent)",
-        "",
     ),
-    mutating(
+    user(
         "reset_password",
         &[key('R')],
         "R",
-        Action::User(UserOp::ResetPassword),
+        UserOp::ResetPassword,
         "reset the password (the user gets a code)",
-        "",
     ),
-    mutating(
+    user(
         "resend_invitation",
         &[key('I')],
         "I",
-        Action::User(UserOp::ResendInvitation),
+        UserOp::ResendInvitation,
         "resend the invitation (FORCE_CHANGE_PASSWORD users)",
-        "",
     ),
-    mutating(
+    user(
         "confirm_sign_up",
         &[key('C')],
         "C",
-        Action::User(UserOp::ConfirmSignUp),
+        UserOp::ConfirmSignUp,
         "confirm the sign-up (UNCONFIRMED users)",
-        "",
     ),
-    mutating(
+    user(
         "sign_out",
         &[key('o')],
         "o",
-        Action::User(UserOp::SignOut),
+        UserOp::SignOut,
         "sign the user out everywhere",
-        "",
     ),
-    mutating(
+    user(
         "add_to_group",
         &[key('+')],
         "+",
-        Action::User(UserOp::AddToGroup),
+        UserOp::AddToGroup,
         "add the user to a group",
-        "",
     ),
-    mutating(
+    user(
         "remove_from_group",
         &[key('-')],
         "-",
-        Action::User(UserOp::RemoveFromGroup),
+        UserOp::RemoveFromGroup,
         "remove the user from a group",
-        "",
     ),
-    mutating(
+    user(
         "mfa",
         &[key('M')],
         "M",
-        Action::User(UserOp::Mfa),
+        UserOp::Mfa,
         "show and reset the user's MFA",
-        "",
     ),
-    bind(
+    user(
         "devices",
         &[key('v')],
         "v",
-        Action::User(UserOp::Devices),
+        UserOp::Devices,
         "devices and sign-in history",
-        "",
     ),
-    mutating(
+    user(
         "delete",
         &[key('D')],
         "D",
-        Action::User(UserOp::Delete),
+        UserOp::Delete,
         "delete the user (type the username to confirm)",
-        "",
     ),
 ];
 
@@ -164,22 +159,8 @@ pub static MARKS: [Binding; 4] = [
 ];
 
 pub static FORM: [Binding; 7] = [
-    input(
-        "submit",
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "check and send",
-        "send",
-    ),
-    input(
-        "cancel",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "cancel",
-        "cancel",
-    ),
+    submit("check and send", "send"),
+    cancel("cancel", "cancel"),
     input(
         "next_field",
         &[code(KeyCode::Tab), code(KeyCode::Down)],
@@ -224,129 +205,77 @@ pub static FORM: [Binding; 7] = [
 ];
 
 pub static DIALOG: [Binding; 2] = [
-    input(
-        "submit",
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "confirm",
-        "confirm",
-    ),
-    input(
-        "cancel",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "cancel (a running bulk change: stop it)",
-        "cancel",
-    ),
+    submit("confirm", "confirm"),
+    cancel("cancel (a running bulk change: stop it)", "cancel"),
 ];
 
 /// The action menu, the bulk menu and the group picker.
 pub static MENU: [Binding; 4] = [
-    input(
-        "select_previous",
-        &[code(KeyCode::Up)],
-        "↑",
-        InputKey::Up,
-        "choose",
-        "choose",
-    ),
-    input(
-        "select_next",
-        &[code(KeyCode::Down)],
-        "↓",
-        InputKey::Down,
-        "choose",
-        "choose",
-    ),
-    input(
-        "submit",
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "run the chosen action (or press its key)",
-        "run",
-    ),
-    input(
-        "cancel",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
+    select_previous("choose", "choose"),
+    select_next("choose", "choose"),
+    submit("run the chosen action (or press its key)", "run"),
+    cancel("close", "close"),
 ];
 
-/// The bulk menu: one action on every marked user each.
+/// One action on every marked user each, from the bulk menu.
+const fn bulk(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    choice: BulkChoice,
+    help: &'static str,
+) -> Binding {
+    mutating(name, keys, label, Action::Bulk(choice), help, "")
+}
+
 pub static BULK: [Binding; 6] = [
-    mutating(
+    bulk(
         "bulk_disable",
         &[key('x')],
         "x",
-        Action::Bulk(BulkChoice::Disable),
+        BulkChoice::Disable,
         "disable the marked users",
-        "",
     ),
-    mutating(
+    bulk(
         "bulk_enable",
         &[key('n')],
         "n",
-        Action::Bulk(BulkChoice::Enable),
+        BulkChoice::Enable,
         "enable the marked users",
-        "",
     ),
-    mutating(
+    bulk(
         "bulk_sign_out",
         &[key('o')],
         "o",
-        Action::Bulk(BulkChoice::SignOut),
+        BulkChoice::SignOut,
         "sign the marked users out everywhere",
-        "",
     ),
-    mutating(
+    bulk(
         "bulk_add_to_group",
         &[key('+')],
         "+",
-        Action::Bulk(BulkChoice::AddToGroup),
+        BulkChoice::AddToGroup,
         "add the marked users to a group",
-        "",
     ),
-    mutating(
+    bulk(
         "bulk_remove_from_group",
         &[key('-')],
         "-",
-        Action::Bulk(BulkChoice::RemoveFromGroup),
+        BulkChoice::RemoveFromGroup,
         "remove the marked users from a group",
-        "",
     ),
-    mutating(
+    bulk(
         "bulk_delete",
         &[key('D')],
         "D",
-        Action::Bulk(BulkChoice::Delete),
+        BulkChoice::Delete,
         "delete the marked users",
-        "",
     ),
 ];
 
 pub static VIEW: [Binding; 5] = [
-    input(
-        "select_previous",
-        &[code(KeyCode::Up)],
-        "↑",
-        InputKey::Up,
-        "move / scroll",
-        "move",
-    ),
-    input(
-        "select_next",
-        &[code(KeyCode::Down)],
-        "↓",
-        InputKey::Down,
-        "move / scroll",
-        "move",
-    ),
+    select_previous("move / scroll", "move"),
+    select_next("move / scroll", "move"),
     mutating(
         "forget",
         &[key('f')],
@@ -355,22 +284,8 @@ pub static VIEW: [Binding; 5] = [
         "forget the selected device (Enter confirms)",
         "forget",
     ),
-    input(
-        "reload",
-        &[key('r'), ctrl('r')],
-        "r",
-        InputKey::Char('r'),
-        "reload",
-        "reload",
-    ),
-    input(
-        "close",
-        &[code(KeyCode::Esc), key('q')],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
+    reload(Action::Input(InputKey::Char('r'))),
+    close(),
 ];
 
 /// The password the console chose, shown once after it was set.
@@ -391,55 +306,13 @@ pub static PASSWORD: [Binding; 4] = [
         "copy it to the clipboard (through the terminal: OSC 52)",
         "copy",
     ),
-    input(
-        "submit",
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "close (the password is not shown again)",
-        "close",
-    ),
-    input(
-        "cancel",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "close (the password is not shown again)",
-        "close",
-    ),
+    submit("close (the password is not shown again)", "close"),
+    cancel("close (the password is not shown again)", "close"),
 ];
 
 pub static JOURNAL: [Binding; 4] = [
-    input(
-        "select_previous",
-        &[code(KeyCode::Up)],
-        "↑",
-        InputKey::Up,
-        "scroll",
-        "scroll",
-    ),
-    input(
-        "select_next",
-        &[code(KeyCode::Down)],
-        "↓",
-        InputKey::Down,
-        "scroll",
-        "scroll",
-    ),
-    input(
-        "reload",
-        &[key('r'), ctrl('r')],
-        "r",
-        InputKey::Char('r'),
-        "reload",
-        "reload",
-    ),
-    input(
-        "close",
-        &[code(KeyCode::Esc), key('q')],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
+    select_previous("scroll", "scroll"),
+    select_next("scroll", "scroll"),
+    reload(Action::Input(InputKey::Char('r'))),
+    close(),
 ];

@@ -1,6 +1,6 @@
 //! The user's key table from the `[keys]` of `config.toml`, checked before the console starts: every
 //! name a row's, every key a key, no key doing two things in one view, no command on a key that
-//! types into a field. Each error names the line it comes from.
+//! edits a field as it is typed. Each error names the line it comes from.
 
 use std::collections::BTreeMap;
 
@@ -113,12 +113,12 @@ impl Keymap {
             .collect()
     }
 
-    /// A key that types a character, given to a row of a view with a field.
+    /// A key that edits a field as it is typed, given to a row of a view with a field.
     fn typing(&self, lines: &BTreeMap<&str, usize>) -> Vec<KeyError> {
         let mut found = Found::default();
         for mode in Mode::ALL.into_iter().filter(|m| m.has_field()) {
             for row in bindings(mode).filter(|r| lines.contains_key(r.name)) {
-                for &key in self.keys(row).iter().filter(|k| k.types()) {
+                for &key in self.keys(row).iter().filter(|k| k.edits()) {
                     found.add((key, row.name), mode);
                 }
             }
@@ -130,7 +130,7 @@ impl Keymap {
                 Some(KeyError {
                     line: *lines.get(name)?,
                     message: format!(
-                        "{name}: {:?} types into the fields of {}; give it a key with ctrl- or alt-, or a named key such as \"f2\"",
+                        "{name}: {:?} edits the fields of {} as it is typed; give it a key with ctrl- or alt-, or a named key such as \"f2\"",
                         key.spec(),
                         where_(&modes)
                     ),

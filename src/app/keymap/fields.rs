@@ -4,27 +4,14 @@
 use crossterm::event::KeyCode;
 
 use super::key::{alt, alt_code, code, ctrl, ctrl_code};
+use super::shared::{cancel, select_next, select_previous, submit};
 use super::{Binding, input};
 use crate::app::action::InputKey;
 
 /// The palette, the `/` filter and the search form.
 pub static TEXT: [Binding; 5] = [
-    input(
-        "submit",
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "apply",
-        "apply",
-    ),
-    input(
-        "cancel",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "cancel",
-        "cancel",
-    ),
+    submit("apply", "apply"),
+    cancel("cancel", "cancel"),
     input(
         "complete",
         &[code(KeyCode::Tab)],
@@ -33,22 +20,8 @@ pub static TEXT: [Binding; 5] = [
         "complete / toggle = and ^=",
         "complete",
     ),
-    input(
-        "select_previous",
-        &[code(KeyCode::Up)],
-        "↑",
-        InputKey::Up,
-        "choose (completion or attribute)",
-        "choose",
-    ),
-    input(
-        "select_next",
-        &[code(KeyCode::Down)],
-        "↓",
-        InputKey::Down,
-        "choose (completion or attribute)",
-        "choose",
-    ),
+    select_previous("choose (completion or attribute)", "choose"),
+    select_next("choose (completion or attribute)", "choose"),
 ];
 
 /// Editing any field. Typing, Backspace, Delete and ←/→ are not rows: they edit as typed.

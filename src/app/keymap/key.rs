@@ -165,9 +165,18 @@ impl Key {
         out
     }
 
-    /// A key that types a character into a field (no Ctrl, no Alt).
-    pub fn types(self) -> bool {
-        matches!(self.code, KeyCode::Char(_)) && self.mods.is_empty()
+    /// A key that edits a field as it is typed: a character, Backspace, Delete, ← or → (no Ctrl,
+    /// no Alt).
+    pub fn edits(self) -> bool {
+        self.mods.is_empty()
+            && matches!(
+                self.code,
+                KeyCode::Char(_)
+                    | KeyCode::Backspace
+                    | KeyCode::Delete
+                    | KeyCode::Left
+                    | KeyCode::Right
+            )
     }
 }
 

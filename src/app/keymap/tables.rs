@@ -2,7 +2,8 @@
 
 use crossterm::event::KeyCode;
 
-use super::key::{code, ctrl, key};
+use super::key::{code, key};
+use super::shared::{back, down, page_down, page_up, quit, raw_json, reload, top, up};
 use super::{Binding, bind};
 use crate::app::action::Action;
 
@@ -24,58 +25,16 @@ pub static COMMON: [Binding; 3] = [
         "show or hide this help",
         "help",
     ),
-    bind(
-        "quit",
-        &[key('q'), ctrl('c')],
-        "q",
-        Action::Quit,
-        "quit",
-        "quit",
-    ),
+    quit(),
 ];
 
 /// Moving in a table.
 pub static MOVE: [Binding; 6] = [
-    bind(
-        "down",
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "move down",
-        "",
-    ),
-    bind(
-        "up",
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "move up",
-        "",
-    ),
-    bind(
-        "page_down",
-        &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        "page_up",
-        &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        "top",
-        &[key('g'), code(KeyCode::Home)],
-        "g/Home",
-        Action::Home,
-        "first row",
-        "",
-    ),
+    down("move down"),
+    up("move up"),
+    page_down(),
+    page_up(),
+    top("g/Home", "first row"),
     bind(
         "bottom",
         &[key('G'), code(KeyCode::End)],
@@ -107,25 +66,11 @@ pub static OPEN: [Binding; 2] = [
 ];
 
 /// A pool's tables (not the pools list: a pool has no JSON detail here).
-pub static JSON: [Binding; 1] = [bind(
-    "raw_json",
-    &[key('y')],
-    "y",
-    Action::ToggleJson,
-    "the selected item's raw JSON",
-    "",
-)];
+pub static JSON: [Binding; 1] = [raw_json("the selected item's raw JSON", "")];
 
 /// Inside a pool: back to the pools, and its tabs.
 pub static POOL: [Binding; 3] = [
-    bind(
-        "back",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back (or stop loading; on a search: clear it)",
-        "back",
-    ),
+    back("back (or stop loading; on a search: clear it)"),
     bind(
         "next_tab",
         &[code(KeyCode::Tab), key('l'), code(KeyCode::Right)],
@@ -163,131 +108,43 @@ pub static SEARCH: [Binding; 1] = [bind(
     "search",
 )];
 
-pub static RELOAD: [Binding; 1] = [bind(
-    "reload",
-    &[key('r'), ctrl('r')],
-    "r",
-    Action::Refresh,
-    "reload",
-    "reload",
-)];
+pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
+
+/// Sorting by a column: its keys, their label, and the column (from 0).
+const fn sort_by(
+    name: &'static str,
+    keys: &'static [super::Key],
+    label: &'static str,
+    column: usize,
+    help: &'static str,
+) -> Binding {
+    bind(name, keys, label, Action::SortBy(column), help, "")
+}
 
 pub static SORT: [Binding; 6] = [
-    bind(
+    sort_by(
         "sort_by_1",
         &[key('1')],
         "1",
-        Action::SortBy(0),
+        0,
         "sort by column 1 (again: reverse)",
-        "",
     ),
-    bind(
-        "sort_by_2",
-        &[key('2')],
-        "2",
-        Action::SortBy(1),
-        "sort by column 2",
-        "",
-    ),
-    bind(
-        "sort_by_3",
-        &[key('3')],
-        "3",
-        Action::SortBy(2),
-        "sort by column 3",
-        "",
-    ),
-    bind(
-        "sort_by_4",
-        &[key('4')],
-        "4",
-        Action::SortBy(3),
-        "sort by column 4",
-        "",
-    ),
-    bind(
-        "sort_by_5",
-        &[key('5')],
-        "5",
-        Action::SortBy(4),
-        "sort by column 5",
-        "",
-    ),
-    bind(
-        "sort_by_6",
-        &[key('6')],
-        "6",
-        Action::SortBy(5),
-        "sort by column 6",
-        "",
-    ),
+    sort_by("sort_by_2", &[key('2')], "2", 1, "sort by column 2"),
+    sort_by("sort_by_3", &[key('3')], "3", 2, "sort by column 3"),
+    sort_by("sort_by_4", &[key('4')], "4", 3, "sort by column 4"),
+    sort_by("sort_by_5", &[key('5')], "5", 4, "sort by column 5"),
+    sort_by("sort_by_6", &[key('6')], "6", 5, "sort by column 6"),
 ];
 
 pub static DETAIL: [Binding; 8] = [
-    bind(
-        "down",
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "scroll down",
-        "",
-    ),
-    bind(
-        "up",
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "scroll up",
-        "",
-    ),
-    bind(
-        "page_down",
-        &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        "page_up",
-        &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        "top",
-        &[key('g'), code(KeyCode::Home)],
-        "g",
-        Action::Home,
-        "top",
-        "",
-    ),
-    bind(
-        "raw_json",
-        &[key('y')],
-        "y",
-        Action::ToggleJson,
-        "raw JSON response (again: fields)",
-        "json",
-    ),
-    bind(
-        "reload",
-        &[key('r'), ctrl('r')],
-        "r",
-        Action::Refresh,
-        "reload",
-        "reload",
-    ),
-    bind(
-        "back",
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back",
-        "back",
-    ),
+    down("scroll down"),
+    up("scroll up"),
+    page_down(),
+    page_up(),
+    top("g", "top"),
+    raw_json("raw JSON response (again: fields)", "json"),
+    reload(Action::Refresh),
+    back("back"),
 ];
 
 pub static HELP: [Binding; 2] = [
@@ -299,12 +156,5 @@ pub static HELP: [Binding; 2] = [
         "close help",
         "close",
     ),
-    bind(
-        "quit",
-        &[key('q'), ctrl('c')],
-        "q",
-        Action::Quit,
-        "quit",
-        "quit",
-    ),
+    quit(),
 ];

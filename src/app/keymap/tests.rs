@@ -99,7 +99,7 @@ fn the_default_tables_are_one_consistent_set() {
         }
         if mode.has_field() {
             assert!(
-                bindings(mode).all(|b| b.keys.iter().all(|k| !k.types())),
+                bindings(mode).all(|b| b.keys.iter().all(|k| !k.edits())),
                 "{mode:?}"
             );
         }
@@ -270,11 +270,15 @@ fn two_actions_on_one_key_in_one_view_are_an_error() {
 
 #[test]
 fn a_key_that_types_cannot_be_a_command_where_there_is_a_field() {
-    let found = errors(&[("submit", &["ctrl-j", "s"])]);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = errors(&[("submit", &["ctrl-j", "s"]), ("cancel", &["left"])]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[1].message.starts_with("cancel: \"left\" edits"),
+        "{found:?}"
+    );
     assert!(
         found[0].message.starts_with(
-            "submit: \"s\" types into the fields of the palette, filter and search fields, forms and dialogs"
+            "submit: \"s\" edits the fields of the palette, filter and search fields, forms and dialogs as it is typed"
         ),
         "{found:?}"
     );

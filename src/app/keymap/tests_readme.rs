@@ -1,6 +1,8 @@
 //! The README's table of key actions is made from the key tables, so the two cannot drift apart:
 //! this fails when they differ, and `COGNITO_TUI_BLESS_README=1` writes the table again.
 
+use std::fmt::Write as _;
+
 use super::{check, tables};
 
 const BEGIN: &str = "<!-- keys: made from the key tables by app::keymap::tests_readme; COGNITO_TUI_BLESS_README=1 cargo test --lib tests_readme writes it again -->\n";
@@ -32,12 +34,14 @@ fn table() -> String {
                 helps.push(row.help);
             }
         }
-        out.push_str(&format!(
-            "| `{name}` | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| `{name}` | {} | {} | {} |",
             keys.join(" "),
             places.join(", "),
             helps.join("; ")
-        ));
+        )
+        .unwrap();
     }
     out
 }

@@ -56,7 +56,8 @@ fn palette_key(
         InputKey::Down => selected = (selected + 1).min(choices.len().saturating_sub(1)),
         InputKey::Complete => {
             if let Some(choice) = choices.get(selected) {
-                let takes_argument = palette::command(choice).is_some_and(|c| c.takes_argument());
+                let takes_argument =
+                    palette::command(choice).is_some_and(palette::Entry::takes_argument);
                 input = TextField::new(&if takes_argument {
                     format!("{choice} ")
                 } else {
