@@ -371,7 +371,7 @@ fn marks_and_bulk() {
     snap("users_marked", &s);
     act(&mut s, Action::OpenBulkMenu);
     snap("bulk_menu", &s);
-    key(&mut s, InputKey::Char('x'));
+    press(&mut s, 'x');
     snap("bulk_plan", &s);
     type_text(&mut s, "2");
     key(&mut s, InputKey::Submit);

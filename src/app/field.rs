@@ -2,56 +2,7 @@
 //! toggle), its value and cursor, its flags, its error. A choice offers the values of an enum,
 //! never bare indexes. A masked field's value never shows in a Debug print.
 
-use tui_input::{Input, InputRequest};
-
-use super::action::InputKey;
-
-/// A one-line text value with its cursor, edited by tui-input.
-#[derive(Debug, Clone, Default)]
-pub struct FieldInput(Input);
-
-impl PartialEq for FieldInput {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl FieldInput {
-    pub fn new(text: &str) -> Self {
-        Self(Input::new(text.to_owned()))
-    }
-
-    pub fn value(&self) -> &str {
-        self.0.value()
-    }
-
-    /// Cursor position in chars.
-    pub fn cursor(&self) -> usize {
-        self.0.cursor()
-    }
-
-    /// Replaces the text, the cursor at its end.
-    pub fn set(&mut self, text: &str) {
-        self.0 = Input::new(text.to_owned());
-    }
-
-    /// Applies an editing key; false when the key is not an edit (Submit, Cancel, Up, …).
-    pub fn edit(&mut self, key: InputKey) -> bool {
-        let request = match key {
-            InputKey::Char(c) => InputRequest::InsertChar(c),
-            InputKey::Backspace => InputRequest::DeletePrevChar,
-            InputKey::Delete => InputRequest::DeleteNextChar,
-            InputKey::Left => InputRequest::GoToPrevChar,
-            InputKey::Right => InputRequest::GoToNextChar,
-            InputKey::Home => InputRequest::GoToStart,
-            InputKey::End => InputRequest::GoToEnd,
-            InputKey::Clear => InputRequest::DeleteLine,
-            _ => return false,
-        };
-        self.0.handle(request);
-        true
-    }
-}
+use super::text::TextField;
 
 /// The closed set of values a choice field offers, in order, each with its label.
 pub trait Choice: Copy + PartialEq + 'static {
@@ -78,7 +29,7 @@ pub struct Field<K> {
     pub key: K,
     pub label: String,
     pub kind: FieldKind,
-    pub input: FieldInput,
+    pub input: TextField,
     pub choice: usize,
     pub on: bool,
     pub read_only: bool,
@@ -116,7 +67,7 @@ impl<K> Field<K> {
             key,
             label: label.to_owned(),
             kind,
-            input: FieldInput::default(),
+            input: TextField::default(),
             choice: 0,
             on: false,
             read_only: false,

@@ -6,7 +6,7 @@
 use super::action::InputKey;
 use super::remote::{ErrorInfo, RequestId};
 
-pub use super::field::{Choice, Field, FieldInput, FieldKind};
+pub use super::field::{Choice, Field, FieldKind};
 
 /// Where a submit stands: still editing, sent (waiting for `request`), or failed.
 #[derive(Debug, Clone, Default, PartialEq)]

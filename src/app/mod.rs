@@ -16,7 +16,7 @@ pub mod remote;
 pub mod rows;
 pub mod state;
 pub mod table;
-mod text;
+pub mod text;
 pub mod update;
 pub mod user_fields;
 pub mod user_forms;

@@ -7,10 +7,12 @@ use super::detail::Detail;
 use super::devices::DevicesView;
 use super::dialog::{Dialog, PasswordShown};
 use super::journal::JournalView;
+use super::keymap::Keymap;
 use super::menu::{Menu, Picker};
 use super::remote::{ErrorInfo, Remote, RequestId};
 use super::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use super::table::TableView;
+use super::text::TextField;
 use super::user_forms::{PoolSettings, UserForm};
 use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
@@ -181,16 +183,6 @@ impl PoolState {
     }
 }
 
-/// A one-line text field with a cursor (palette, local filter, server filter value).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextField {
-    pub text: String,
-    /// Cursor position in chars.
-    pub cursor: usize,
-    /// The whole text is selected: the next character typed replaces it.
-    pub selected: bool,
-}
-
 /// What sits on top of the main view and takes the keys.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Overlay {
@@ -265,6 +257,8 @@ pub struct State {
     pub next_request: RequestId,
     /// Rows that fit the table area, from the last resize: PgUp/PgDn step by it.
     pub page_rows: usize,
+    /// The key tables with the keys `config.toml` gave.
+    pub keys: Keymap,
     pub quit: bool,
 }
 
@@ -281,6 +275,7 @@ impl State {
             ticks: 0,
             next_request: 1,
             page_rows: 20,
+            keys: Keymap::default(),
             quit: false,
         }
     }

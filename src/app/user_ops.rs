@@ -25,27 +25,8 @@ pub enum UserOp {
 
 impl UserOp {
     /// Everything but looking at devices and sign-in history changes something.
-    pub fn mutates(self) -> bool {
+    pub const fn mutates(self) -> bool {
         !matches!(self, UserOp::Devices)
-    }
-
-    /// Its direct key (the same as in the key table).
-    pub fn key(self) -> char {
-        match self {
-            UserOp::Create => 'c',
-            UserOp::EditAttributes => 'e',
-            UserOp::ToggleEnabled => 'x',
-            UserOp::Delete => 'D',
-            UserOp::SetPassword => 'p',
-            UserOp::ResetPassword => 'R',
-            UserOp::ResendInvitation => 'I',
-            UserOp::ConfirmSignUp => 'C',
-            UserOp::SignOut => 'o',
-            UserOp::AddToGroup => '+',
-            UserOp::RemoveFromGroup => '-',
-            UserOp::Mfa => 'M',
-            UserOp::Devices => 'v',
-        }
     }
 
     pub fn label(self, enabled: bool) -> &'static str {

@@ -10,7 +10,8 @@ use super::Theme;
 use super::text::{field_window, put, put_typed, spinner, width};
 use super::widgets::notice::wrap;
 use super::widgets::popup::popup;
-use crate::app::form::{Field, FieldInput, FieldKind, Form, Submit};
+use crate::app::form::{Field, FieldKind, Form, Submit};
+use crate::app::text::TextField;
 use crate::app::user_forms::{FormPurpose, UserForm};
 
 const LABEL_WIDTH: u16 = 26;
@@ -243,7 +244,7 @@ pub fn input_line(
     x: u16,
     y: u16,
     room: u16,
-    input: &FieldInput,
+    input: &TextField,
     masked: bool,
     focused: bool,
     style: Style,

@@ -1,19 +1,30 @@
 //! Drawing the action menu (fitting actions first, the others greyed with the reason), the bulk
 //! menu, and the group picker.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::Theme;
 use super::form::submit_lines;
-use super::text::{put, spinner};
+use super::text::{put, spinner, width};
 use super::widgets::popup::popup;
+use crate::app::action::Action;
+use crate::app::keymap::{Keymap, Mode};
 use crate::app::menu::{BulkChoice, Menu, Picker};
 use crate::app::state::Load;
 
-pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
-    let (title, lines): (String, Vec<(char, String, bool)>) = match menu {
+/// The title, and each entry's key, text and whether it can run.
+fn entries(menu: &Menu, keys: &Keymap) -> (String, Vec<(String, String, bool)>) {
+    // Each entry's own key, as the user has it (the key tables are the one source).
+    let key_for = |mode: Mode, action: Action| {
+        keys.label_of(mode, &action)
+            .map(Cow::into_owned)
+            .unwrap_or_default()
+    };
+    match menu {
         Menu::User {
             user,
             entries,
@@ -27,14 +38,20 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
                 if user.enabled { "" } else { " · disabled" },
                 match marked {
                     0 => String::new(),
-                    n => format!(" · this user only — {n} marked (b acts on the marked)"),
+                    n => format!(
+                        " · this user only — {n} marked ({} acts on the marked)",
+                        keys.key_for(Mode::Users, &Action::OpenBulkMenu)
+                    ),
                 }
             ),
             entries
                 .iter()
-                .map(|e| match &e.unavailable {
-                    Some(why) => (e.op.key(), why.clone(), false),
-                    None => (e.op.key(), e.op.label(user.enabled).to_owned(), true),
+                .map(|e| {
+                    let k = key_for(Mode::UserMenu, Action::User(e.op));
+                    match &e.unavailable {
+                        Some(why) => (k, why.clone(), false),
+                        None => (k, e.op.label(user.enabled).to_owned(), true),
+                    }
                 })
                 .collect(),
         ),
@@ -42,10 +59,26 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
             format!("{count} marked users"),
             BulkChoice::ALL
                 .iter()
-                .map(|b| (b.key(), b.label().to_owned(), true))
+                .map(|b| {
+                    (
+                        key_for(Mode::BulkMenu, Action::Bulk(*b)),
+                        b.label().to_owned(),
+                        true,
+                    )
+                })
                 .collect(),
         ),
-    };
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, keys: &Keymap, theme: &Theme) {
+    let (title, lines) = entries(menu, keys);
+    let key_width = lines
+        .iter()
+        .map(|(k, _, _)| u16::try_from(width(k)).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let height = u16::try_from(lines.len()).unwrap_or(20) + 3;
     let inner = popup(frame, area, 1, 96, height, &title, theme);
     let selected = menu.selected();
@@ -71,8 +104,8 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
             row,
             inner.x + 1,
             y,
-            &key.to_string(),
-            1,
+            key,
+            key_width,
             if *usable {
                 theme.footer_key.patch(style)
             } else {
@@ -82,10 +115,10 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &Menu, theme: &Theme) {
         put(
             buf,
             row,
-            inner.x + 4,
+            inner.x + 3 + key_width,
             y,
             text,
-            inner.width.saturating_sub(5),
+            inner.width.saturating_sub(4 + key_width),
             style,
         );
     }

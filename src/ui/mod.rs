@@ -116,9 +116,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
             widgets::palette::palette(frame, over, state, input, *selected, theme);
         }
         Overlay::ServerFilter { form, input } => {
-            widgets::filter::server_form(frame, over, form, input, theme);
+            widgets::filter::server_form(frame, over, form, input, &state.keys, theme);
         }
-        Overlay::Menu(menu) => menu::draw(frame, over, menu, theme),
+        Overlay::Menu(menu) => menu::draw(frame, over, menu, &state.keys, theme),
         Overlay::Picker(picker) => menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => form::draw(frame, over, form, theme, ticks),
         Overlay::Dialog(dialog) => dialog::draw(frame, over, dialog, theme, ticks),

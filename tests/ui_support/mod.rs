@@ -9,6 +9,7 @@
 )]
 
 use cognito_tui::app::detail::{self, DetailBody};
+use cognito_tui::app::keymap::action_for_key;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use cognito_tui::app::state::Context;
@@ -19,6 +20,7 @@ use cognito_tui::cognito::idps::{IdentityProviderType, ProviderDescription};
 use cognito_tui::cognito::pools::{UserPoolDescriptionType, UserPoolType};
 use cognito_tui::cognito::users::{AdminGetUserResponse, UserType};
 use cognito_tui::ui::{Theme, render, table_rows};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -93,6 +95,14 @@ pub fn failed(s: &mut State, request: u64, code: &str, text: &str) {
             },
         },
     );
+}
+
+/// Presses a character key as the terminal sends it: through the console's key tables.
+pub fn press(s: &mut State, c: char) {
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    if let Some(action) = action_for_key(s, event) {
+        update(s, action);
+    }
 }
 
 pub fn type_text(s: &mut State, text: &str) {

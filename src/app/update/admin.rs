@@ -114,13 +114,14 @@ fn open_menu(state: &mut State) -> Vec<Effect> {
 pub fn start(state: &mut State, op: UserOp) -> Vec<Effect> {
     let effects = start_one(state, op);
     let marked = state.pool.as_ref().map_or(0, |p| p.marks.len());
+    let bulk_key = super::marks::key_of(state, &crate::app::action::Action::OpenBulkMenu);
     if let Some(note) = super::marks::only_note(state) {
         match &mut state.overlay {
             Overlay::Dialog(d) if d.submit == Submit::Editing => {
                 d.title.push_str(&note);
                 // The title may be clipped: the first line says it in full.
                 let line = format!(
-                    "Note: only {} is changed, not the {marked} marked (b acts on them).",
+                    "Note: only {} is changed, not the {marked} marked ({bulk_key} acts on them).",
                     d.user
                 );
                 d.lines.insert(0, line);

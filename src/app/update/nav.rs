@@ -4,8 +4,9 @@ use super::requests::{close_detail, leave_pool, load_pools, load_tab, open_detai
 use crate::app::action::Action;
 use crate::app::detail::DetailKind;
 use crate::app::effect::{ApiCall, Effect};
-use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
+use crate::app::state::{Load, Overlay, ServerFilter, State, Tab};
 use crate::app::table::Navigable;
+use crate::app::text::TextField;
 use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::{ClientId, GroupName, PoolId, ProviderName, Username};
 

@@ -14,7 +14,7 @@ use crate::app::user_ops::UserOp;
 
 fn search_text(s: &State) -> String {
     match &s.overlay {
-        Overlay::ServerFilter { input, .. } => input.text.clone(),
+        Overlay::ServerFilter { input, .. } => input.value().to_owned(),
         other => panic!("no search form: {other:?}"),
     }
 }
@@ -77,7 +77,7 @@ fn ctrl_u_clears_a_field() {
     let Overlay::Palette { input, .. } = &s.overlay else {
         panic!("no palette");
     };
-    assert_eq!(input.text, "");
+    assert_eq!(input.value(), "");
 }
 
 #[test]
@@ -138,7 +138,9 @@ fn the_overview_offers_neither_search_nor_filter() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     update(&mut s, Action::ShowTab(Tab::Overview));
     assert_eq!(keymap::mode(&s), Mode::Overview);
-    let offered: Vec<&str> = keymap::available(Mode::Overview, false)
+    let offered: Vec<&str> = s
+        .keys
+        .available(Mode::Overview, false)
         .map(|b| b.label)
         .collect();
     for absent in ["s", "/", "Enter", "d", "1"] {
@@ -157,7 +159,9 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let y = keymap::action_for_key(&s, press('y')).expect("y is a key of the users table");
-    let help = keymap::available(Mode::Users, false)
+    let help = s
+        .keys
+        .available(Mode::Users, false)
         .find(|b| b.label == "y")
         .map(|b| b.help);
     assert_eq!(help, Some("the selected item's raw JSON"));
@@ -169,7 +173,7 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
     update(&mut s, Action::Back);
     assert_eq!(keymap::mode(&s), Mode::Pools);
     assert_eq!(keymap::action_for_key(&s, press('y')), None);
-    assert!(keymap::available(Mode::Pools, false).all(|b| b.label != "y"));
+    assert!(s.keys.available(Mode::Pools, false).all(|b| b.label != "y"));
 }
 
 #[test]

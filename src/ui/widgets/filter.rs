@@ -6,7 +6,10 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, thousands};
 use super::popup::{field, popup};
-use crate::app::state::{ServerFilter, TextField};
+use crate::app::action::{Action, InputKey};
+use crate::app::keymap::{Keymap, Mode};
+use crate::app::state::ServerFilter;
+use crate::app::text::TextField;
 use crate::cognito::user_filter::FilterAttribute;
 
 /// `/ann▏   42 of 1,260 shown` on the status line.
@@ -45,8 +48,10 @@ pub fn server_form(
     area: Rect,
     form: &ServerFilter,
     input: &TextField,
+    keys: &Keymap,
     theme: &Theme,
 ) {
+    let key = |k: InputKey| keys.key_for(Mode::Text, &Action::Input(k));
     let attributes = FilterAttribute::ALL.len();
     let wanted = u16::try_from(attributes).unwrap_or(10) + 8;
     let inner = popup(
@@ -65,7 +70,7 @@ pub fn server_form(
         inner,
         x,
         inner.y,
-        "Attribute (↑/↓)",
+        &format!("Attribute ({}/{})", key(InputKey::Up), key(InputKey::Down)),
         inner.width,
         theme.section,
     );
@@ -103,7 +108,7 @@ pub fn server_form(
         inner,
         x,
         y,
-        "Operator (Tab) ",
+        &format!("Operator ({}) ", key(InputKey::Complete)),
         inner.width,
         theme.section,
     );
@@ -128,11 +133,11 @@ pub fn server_form(
     field(frame, value_area, y, "Value: ", input, theme.input, theme);
     y += 2;
     let preview = ServerFilter {
-        value: input.text.trim().to_owned(),
+        value: input.value().trim().to_owned(),
         ..form.clone()
     };
     let text = if preview.value.is_empty() {
-        "Filter: none (Enter lists every user)".to_owned()
+        format!("Filter: none ({} lists every user)", key(InputKey::Submit))
     } else {
         format!("Filter: {}", preview.expression())
     };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear};
 
 use super::super::Theme;
 use super::super::text::{escape, field_window, put, put_typed, width};
-use crate::app::state::TextField;
+use crate::app::text::TextField;
 
 /// Clears a box of (at most) `width` x `height` cells at `top` rows into `area`, centred
 /// horizontally, draws its border and title, and returns the inside.
@@ -58,9 +58,9 @@ pub fn field(
     let buf = frame.buffer_mut();
     let x = put(buf, area, area.x, y, prompt, area.width, theme.muted);
     let room = usize::from(area.right().saturating_sub(x).saturating_sub(1));
-    let (shown, column) = field_window(&input.text, input.cursor, room);
+    let (shown, column) = field_window(input.value(), input.cursor(), room);
     // A selected value (the last search) is highlighted: typing replaces it.
-    let style = if input.selected {
+    let style = if input.is_selected() {
         theme.choice_selected
     } else {
         style
