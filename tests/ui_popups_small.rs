@@ -1,89 +1,21 @@
-//! Every popup kind on a small 60x15 terminal: its box stays whole (nothing is drawn over or past
-//! its border), what it says wraps instead of being cut, what to press stays in view, and a
-//! selected line stays visible. One snapshot each, plus the checks that say why it is right.
+//! Popups on a small 60x15 terminal, part one: menus, the group picker, forms, dialogs and the
+//! password shown once. Each box stays whole (nothing is drawn over or past its border), what it
+//! says wraps instead of being cut, what to press stays in view, and a selected line stays
+//! visible. One snapshot each, plus the checks that say why it is right.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod ui_support;
 
-use cognito_tui::app::devices::{DeviceLine, EventLine};
 use cognito_tui::app::dialog::MfaInfo;
-use cognito_tui::app::journal::JournalLine;
-use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::rows::GroupRow;
 use cognito_tui::app::user_ops::UserOp;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State};
 use cognito_tui::cognito::types::Secret;
-use cognito_tui::ui::{Theme, table_rows};
 use insta::assert_snapshot;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ui_support::popups::*;
 use ui_support::*;
-
-const W: u16 = 60;
-const H: u16 = 15;
-
-fn key(s: &mut State, k: InputKey) -> Vec<Effect> {
-    act(s, Action::Input(k))
-}
-
-/// Users loaded, the console resized to 60x15.
-fn small(n: usize) -> State {
-    let mut s = users_state(n, true);
-    act(
-        &mut s,
-        Action::Resize {
-            table_rows: table_rows(Rect::new(0, 0, W, H)),
-        },
-    );
-    s
-}
-
-fn draw_small(s: &State) -> TestBackend {
-    draw_with(s, &Theme::new(false), W, H).backend().clone()
-}
-
-/// The popup's box: the first `┌` under the header and the corners that belong to it.
-fn popup_box(buf: &Buffer) -> Rect {
-    let sym = |x: u16, y: u16| buf[(x, y)].symbol().to_owned();
-    let (x0, y0) = (1..buf.area.height)
-        .find_map(|y| {
-            (0..buf.area.width)
-                .find(|&x| sym(x, y) == "┌")
-                .map(|x| (x, y))
-        })
-        .expect("a popup box");
-    let x1 = (x0 + 1..buf.area.width)
-        .find(|&x| sym(x, y0) == "┐")
-        .expect("the box's top right corner");
-    let y1 = (y0 + 1..buf.area.height)
-        .find(|&y| sym(x0, y) == "└")
-        .expect("the box's bottom: it is cut off by the screen");
-    assert_eq!(sym(x1, y1), "┘", "bottom right corner");
-    for y in y0 + 1..y1 {
-        assert_eq!(sym(x0, y), "│", "left border at row {y} drawn over");
-        assert_eq!(sym(x1, y), "│", "right border at row {y} drawn over");
-    }
-    for x in x0 + 1..x1 {
-        assert_eq!(sym(x, y1), "─", "bottom border at column {x} drawn over");
-    }
-    Rect::new(x0, y0, x1 - x0 + 1, y1 - y0 + 1)
-}
-
-/// The text inside the box, its rows joined, runs of spaces as one.
-fn inside(buf: &Buffer, area: Rect) -> String {
-    let mut rows = Vec::new();
-    for y in area.y + 1..area.bottom() - 1 {
-        let row: String = (area.x + 1..area.right() - 1)
-            .map(|x| buf[(x, y)].symbol())
-            .collect();
-        rows.push(row);
-    }
-    rows.join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Snapshots the popup and checks its box is whole and shows every phrase in full.
 fn check(name: &str, s: &State, phrases: &[&str]) -> (Buffer, Rect) {
@@ -99,17 +31,6 @@ fn check(name: &str, s: &State, phrases: &[&str]) -> (Buffer, Rect) {
         );
     }
     (buf, area)
-}
-
-/// The selected line is drawn inside the box.
-fn selection_shown(name: &str, buf: &Buffer, area: Rect) {
-    let bg = Theme::new(false)
-        .choice_selected
-        .bg
-        .expect("a selection colour");
-    let shown = (area.y + 1..area.bottom() - 1)
-        .any(|y| (area.x + 1..area.right() - 1).any(|x| buf[(x, y)].bg == bg));
-    assert!(shown, "{name}: the selected line is out of view");
 }
 
 #[test]
@@ -296,16 +217,16 @@ fn the_password_shown_once_wraps_and_keeps_its_keys() {
     loaded(&mut s, req, Payload::PoolSettings(settings()), true);
     type_text(&mut s, "x");
     let generated = key(&mut s, InputKey::Generate);
-    let [Effect::GeneratePassword { request, .. }] = generated.as_slice() else {
+    let [Effect::GeneratePassword { request: id, .. }] = generated.as_slice() else {
         panic!("{generated:?}");
     };
     loaded(
         &mut s,
-        *request,
+        *id,
         Payload::Password(Secret::new("Gen-Pass-7431x")),
         true,
     );
-    let req = request_of_submit(&key(&mut s, InputKey::Submit));
+    let req = request(&key(&mut s, InputKey::Submit));
     loaded(&mut s, req, Payload::Done, true);
     key(&mut s, InputKey::Char('c'));
     check(
@@ -316,176 +237,5 @@ fn the_password_shown_once_wraps_and_keeps_its_keys() {
             "••••••••••••••",
             "r reveals · c copies · Enter or Esc closes: it is not shown again",
         ],
-    );
-}
-
-fn request_of_submit(effects: &[Effect]) -> u64 {
-    request(effects)
-}
-
-fn device() -> DeviceLine {
-    DeviceLine {
-        key: "us-east-1_0f9a2b7c-1111-4222-8333-444455556666".into(),
-        name: "Ann's iPhone".into(),
-        last_seen: "2023-11-14 22:13:20Z".into(),
-        created: "2023-10-01 08:00:00Z".into(),
-    }
-}
-
-#[test]
-fn devices_and_sign_in_history_keep_their_keys() {
-    let mut s = small(8);
-    let ids: Vec<u64> = act(&mut s, Action::User(UserOp::Devices))
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Api { request, .. } => Some(*request),
-            _ => None,
-        })
-        .collect();
-    loaded(&mut s, ids[0], Payload::Devices(vec![device()]), true);
-    act(
-        &mut s,
-        Action::Failed {
-            request: ids[1],
-            error: ErrorInfo::new(
-                "AdminListUserAuthEvents is not supported by this endpoint (HTTP 500)",
-            ),
-        },
-    );
-    check(
-        "small_devices_unsupported",
-        &s,
-        &[
-            "Remembered devices",
-            "Ann's iPhone",
-            "AdminListUserAuthEvents is not supported by this endpoint (HTTP 500)",
-            "↑/↓ device · f forget · r reload · Esc closes",
-        ],
-    );
-    let ids: Vec<u64> = key(&mut s, InputKey::Char('r'))
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Api { request, .. } => Some(*request),
-            _ => None,
-        })
-        .collect();
-    let event = |i: usize| EventLine {
-        time: format!("2023-11-1{i} 22:13:20Z"),
-        kind: "SignIn".into(),
-        response: "Pass".into(),
-        risk: "Low".into(),
-        from: "203.0.113.7 Berlin, Germany".into(),
-    };
-    let [devices, events] = ids.as_slice() else {
-        panic!("{ids:?}");
-    };
-    loaded(&mut s, *devices, Payload::Devices(vec![device()]), true);
-    let history = (0..6).map(event).collect();
-    loaded(&mut s, *events, Payload::AuthEvents(history), true);
-    key(&mut s, InputKey::Char('f'));
-    check(
-        "small_devices_history",
-        &s,
-        &[
-            "Sign-in history (newest first)",
-            "Forget the selected device? Enter forgets it · Esc keeps it",
-        ],
-    );
-}
-
-#[test]
-fn a_bulk_plan_keeps_the_count_to_type_and_the_keys() {
-    let mut s = small(12);
-    for _ in 0..12 {
-        act(&mut s, Action::ToggleMark);
-    }
-    act(&mut s, Action::OpenBulkMenu);
-    key(&mut s, InputKey::Char('x'));
-    check(
-        "small_bulk_plan",
-        &s,
-        &[
-            "The plan:",
-            "more",
-            "Type 12 to confirm:",
-            "Enter applies · Esc cancels",
-        ],
-    );
-    type_text(&mut s, "12");
-    let req = request(&key(&mut s, InputKey::Submit));
-    for (i, user) in ["ann", "bob"].iter().enumerate() {
-        let error = (i == 1).then(|| {
-            ErrorInfo::new("UserNotFoundException: The user does not exist in this user pool.")
-        });
-        act(
-            &mut s,
-            Action::BulkStep {
-                request: req,
-                user: (*user).into(),
-                error,
-            },
-        );
-    }
-    check(
-        "small_bulk_running",
-        &s,
-        &["Esc stops (users not reached are left as they are)"],
-    );
-}
-
-#[test]
-fn the_journal_keeps_its_count_and_keys() {
-    let mut s = small(3);
-    act(&mut s, Action::OpenPalette);
-    type_text(&mut s, "journal");
-    let effects = key(&mut s, InputKey::Submit);
-    let [Effect::ReadJournal { request, .. }] = effects.as_slice() else {
-        panic!("{effects:?}");
-    };
-    let entry = |i: usize| JournalLine {
-        time: "2023-11-14T22:13:20Z".into(),
-        profile: "support".into(),
-        region: "us-east-1".into(),
-        pool: "us-east-1_Prod0001".into(),
-        operation: "AdminDisableUser".into(),
-        target: format!("user-{i}"),
-        result: if i.is_multiple_of(3) {
-            "NotAuthorizedException".into()
-        } else {
-            "ok".into()
-        },
-        request_id: "7f3c9a4e-0000-4000-8000-00000000000a".into(),
-    };
-    loaded(
-        &mut s,
-        *request,
-        Payload::Journal((0..20).map(entry).collect()),
-        true,
-    );
-    check(
-        "small_journal",
-        &s,
-        &[
-            "Time (UTC)",
-            "user-19",
-            "20 entries · ↑/↓ scroll · r reload · Esc closes",
-        ],
-    );
-}
-
-#[test]
-fn help_palette_and_search_stay_in_their_box() {
-    let mut s = small(3);
-    act(&mut s, Action::ToggleHelp);
-    check("small_help", &s, &[]);
-    act(&mut s, Action::ToggleHelp);
-    act(&mut s, Action::OpenPalette);
-    check("small_palette", &s, &[]);
-    key(&mut s, InputKey::Cancel);
-    act(&mut s, Action::OpenServerFilter);
-    check(
-        "small_search",
-        &s,
-        &["Filter: none (Enter lists every user)"],
     );
 }

@@ -8,6 +8,8 @@
     clippy::cast_precision_loss
 )]
 
+pub mod popups;
+
 use cognito_tui::app::detail::{self, DetailBody};
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
