@@ -36,7 +36,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
         span(&format!("({view}, y toggles)"), theme.muted),
     ]);
     let title_area = padded(title);
-    Paragraph::new(clip_line(heading, usize::from(title_area.width))).render(title_area, buf);
+    clip_line(heading, usize::from(title_area.width)).render(title_area, buf);
     let what = format!("{} {}", kind.to_lowercase(), detail.name);
     let lines = match &detail.body {
         Remote::NotAsked => return,
@@ -92,7 +92,7 @@ fn scrolled(
             Constraint::Length(1),
         ]));
         Clear.render(right, buf);
-        Paragraph::new(position).render(right, buf);
+        position.render(right, buf);
     }
 }
 

@@ -22,7 +22,6 @@ pub use theme::Theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Paragraph;
 
 use crate::app::State;
 use crate::app::state::{Overlay, Tab};
@@ -87,7 +86,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
             Constraint::Fill(1),
         ]));
         let line = text::clip_line(text::line(&line, style), usize::from(area.width));
-        frame.render_widget(Paragraph::new(line), area);
+        frame.render_widget(line, area);
     }
     let over = Rect {
         y: r.crumbs.y,

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Tabs, Widget};
+use ratatui::widgets::{Block, Tabs, Widget};
 
 use super::super::Theme;
 use super::super::text::{clip_line, span, width};
@@ -29,7 +29,7 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         Constraint::Length(gap),
     ]));
     if context.read_only {
-        Paragraph::new(span(badge, theme.read_only)).render(badge_area, buf);
+        span(badge, theme.read_only).render(badge_area, buf);
     }
     let mut spans = vec![
         span(" ", theme.header),
@@ -58,7 +58,7 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         field("endpoint", &value, theme.endpoint_local);
     }
     let text = clip_line(Line::from(spans), usize::from(fields.width));
-    Paragraph::new(text).render(fields, buf);
+    text.render(fields, buf);
 }
 
 /// The profile, `default` when none was chosen; `local` for the built-in server.
@@ -96,7 +96,7 @@ pub fn breadcrumbs(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         spans.push(span(crumb, style));
     }
     let text = clip_line(Line::from(spans), usize::from(area.width));
-    Paragraph::new(text).render(area, buf);
+    text.render(area, buf);
 }
 
 /// The pool's tabs, the current one highlighted; the pools list has a single title instead.
@@ -106,7 +106,7 @@ pub fn tabs(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         Constraint::Fill(1),
     ]));
     let Some(pool) = &state.pool else {
-        Paragraph::new(span(" User pools ", theme.tab_active)).render(area, buf);
+        span(" User pools ", theme.tab_active).render(area, buf);
         return;
     };
     let titles = Tab::ALL

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::super::Theme;
 use super::super::text::{line, span, spinner};
@@ -29,7 +29,7 @@ pub fn failed(buf: &mut Buffer, area: Rect, what: &str, error: &ErrorInfo, theme
         Constraint::Fill(1),
     ]));
     let heading = line(&format!("✗ Could not load {what}"), theme.error_code);
-    Paragraph::new(heading).render(title, buf);
+    heading.render(title, buf);
     let [_, body] = body.layout(&Layout::horizontal([
         Constraint::Length(2),
         Constraint::Fill(1),

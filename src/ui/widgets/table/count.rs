@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::super::super::Theme;
 use super::super::super::text::{clip_line, counted, line, spinner, thousands};
@@ -97,6 +97,6 @@ pub fn draw<R: Row>(
         Constraint::Length(1),
     ]));
     let text = clip_line(line(&text, style), usize::from(text_area.width));
-    Paragraph::new(text).render(text_area, buf);
-    Paragraph::new(line(&position, theme.muted)).render(position_area, buf);
+    text.render(text_area, buf);
+    line(&position, theme.muted).render(position_area, buf);
 }
