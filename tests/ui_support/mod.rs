@@ -8,11 +8,14 @@
     clippy::cast_precision_loss
 )]
 
+pub mod popups;
+
 use cognito_tui::app::detail::{self, DetailBody};
 use cognito_tui::app::keymap::action_for_key;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use cognito_tui::app::state::Context;
+use cognito_tui::app::user_forms::PoolSettings;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
 use cognito_tui::cognito::clients::UserPoolClientType;
 use cognito_tui::cognito::groups::GroupType;
@@ -231,6 +234,25 @@ pub fn overview_lines() -> Vec<(String, String)> {
         "SchemaAttributes": [{"Name": "email"}, {"Name": "custom:tenant"}, {"Name": "custom:plan"}],
     }));
     detail::overview(&pool)
+}
+
+/// The pool's password policy and attributes, as the user forms read them.
+pub fn settings() -> PoolSettings {
+    let pool: UserPoolType = serde_json::from_value(serde_json::json!({
+        "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true,
+            "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": false}},
+        "SchemaAttributes": [
+            {"Name": "sub", "Required": true, "Mutable": false},
+            {"Name": "email", "Required": true, "Mutable": true},
+            {"Name": "phone_number", "Mutable": true},
+            {"Name": "name", "Mutable": true},
+            {"Name": "given_name", "Mutable": true},
+            {"Name": "tenant", "AttributeDataType": "String", "Mutable": true},
+            {"Name": "employee_id", "AttributeDataType": "String", "Mutable": false}
+        ]
+    }))
+    .expect("pool settings");
+    PoolSettings::from_pool(&pool)
 }
 
 pub fn user_detail_raw() -> Value {
