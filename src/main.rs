@@ -4,6 +4,8 @@ use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::{CommandFactory as _, FromArgMatches as _};
+use cognito_tui::admin::config::Config;
+use cognito_tui::app::keymap::Keymap;
 use cognito_tui::cli::args::GlobalArgs;
 use cognito_tui::cli::{self, Cli};
 use cognito_tui::cognito::{CognitoClient, describe_error};
@@ -67,12 +69,28 @@ fn start_log(command: Option<&str>) -> Option<LogFile> {
     }
 }
 
+/// The console's keys: the defaults with `[keys]` of the config file; every problem with them, one
+/// a line, naming the file and line.
+fn console_keys() -> Result<Keymap, String> {
+    Keymap::from_config(&Config::load()?)
+}
+
 /// Connects first, so a missing region or a bad endpoint is one line on stderr, not a broken screen.
 async fn console(global: &GlobalArgs, log: Option<&LogFile>) -> ExitCode {
     let settings = match global.resolved_settings_with(cognito_tui::aws::Timeouts::CONSOLE) {
         Ok(settings) => settings,
         Err(e) => {
             eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // A key table that cannot work stops the console before it connects or takes the screen.
+    let keys = match console_keys() {
+        Ok(keys) => keys,
+        Err(lines) => {
+            for line in lines.lines() {
+                eprintln!("error: {line}");
+            }
             return ExitCode::FAILURE;
         }
     };
@@ -89,7 +107,7 @@ async fn console(global: &GlobalArgs, log: Option<&LogFile>) -> ExitCode {
     }
     let read_only = settings.read_only;
     let log = log.map(|file| file.path.as_path());
-    match cognito_tui::tui::run(settings, client, read_only, log).await {
+    match cognito_tui::tui::run(settings, client, keys, read_only, log).await {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(signal.exit_status()),
         Err(e) => {

@@ -38,7 +38,7 @@ async fn pool_with(
 async fn user_state(c: &CognitoClient, pool: &PoolId, user: &str) -> (String, bool) {
     let got = c.admin_get_user(pool, &Username::new(user)).await.unwrap();
     (
-        got.user_status.unwrap_or_default(),
+        got.user_status.map(|s| s.to_string()).unwrap_or_default(),
         got.enabled.unwrap_or(true),
     )
 }

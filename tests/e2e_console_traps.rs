@@ -8,6 +8,7 @@ mod common;
 mod tmux_support;
 
 use cognito_tui::cognito::Username;
+use cognito_tui::cognito::user_status::UserStatus;
 use common::backend::Backend;
 use tmux_support::Tmux;
 
@@ -98,7 +99,7 @@ async fn a_generated_password_is_shown_copied_and_never_written_down() {
         .admin_get_user(&pool, &Username::new("ann"))
         .await
         .unwrap();
-    assert_eq!(got.user_status.as_deref(), Some("FORCE_CHANGE_PASSWORD"));
+    assert_eq!(got.user_status, Some(UserStatus::ForceChangePassword));
     let journal = contents(data.path());
     assert!(journal.contains("AdminSetUserPassword"), "{journal}");
     assert!(

@@ -41,7 +41,7 @@ async fn pagination_at_60_and_limit_61_refused() {
 #[tokio::test]
 async fn every_filter_operator_and_attribute() {
     let (_server, client) = empty().await;
-    conformance::filters(&client).await;
+    conformance::filters(&client, AWS).await;
 }
 
 #[tokio::test]

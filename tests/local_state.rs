@@ -5,6 +5,7 @@
 mod common;
 mod conformance;
 
+use cognito_tui::cognito::user_status::UserStatus;
 use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{CognitoClient, PoolId, Username};
 use cognito_tui::local::seed::{PRODUCTION_POOL, PRODUCTION_USERS, STAGING_POOL};
@@ -95,15 +96,15 @@ async fn demo_seed_serves_both_pools_in_every_status() {
     let users: Vec<_> = pages.iter().flat_map(|p| &p.users).collect();
     assert_eq!(users.len(), PRODUCTION_USERS);
     for status in [
-        "CONFIRMED",
-        "UNCONFIRMED",
-        "FORCE_CHANGE_PASSWORD",
-        "RESET_REQUIRED",
+        UserStatus::Confirmed,
+        UserStatus::Unconfirmed,
+        UserStatus::ForceChangePassword,
+        UserStatus::ResetRequired,
     ] {
         assert!(
             users
                 .iter()
-                .any(|u| u.user_status.as_deref() == Some(status)),
+                .any(|u| u.user_status.as_ref() == Some(&status)),
             "{status}"
         );
     }

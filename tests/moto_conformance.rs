@@ -31,6 +31,7 @@ const MOTO: Quirks = Quirks {
     email_mfa: false,
     unverifies_changed_contacts: false,
     validates_constraints: false,
+    user_status_filter_ignores_case: false,
 };
 
 #[tokio::test]
@@ -50,7 +51,7 @@ async fn pagination_at_60() {
 
 #[tokio::test]
 async fn every_filter_operator_and_attribute() {
-    conformance::filters(&common::moto().await).await;
+    conformance::filters(&common::moto().await, MOTO).await;
 }
 
 #[tokio::test]

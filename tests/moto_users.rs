@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use cognito_tui::cognito::devices::{MfaPreference, MfaSettings};
 use cognito_tui::cognito::types::{AttributeType, Secret, attribute};
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
-use cognito_tui::cognito::users::{ListUsersRequest, filter_expression};
+use cognito_tui::cognito::user_filter::filter_expression;
+use cognito_tui::cognito::user_status::UserStatus;
+use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{PoolId, describe_error};
 use futures::{StreamExt as _, TryStreamExt as _};
 use moto_support::{Fx, assert_paged, expect_code, expect_unsupported, name};
@@ -35,13 +37,13 @@ async fn created_user_reads_back_with_attributes_and_temporary_status() {
     let created = f.c.admin_create_user(&request).await.unwrap();
     let created = created.user.expect("the created user");
     assert_eq!(created.username.as_str(), "ann");
-    let temporary = Some("FORCE_CHANGE_PASSWORD");
-    assert_eq!(created.user_status.as_deref(), temporary);
+    let temporary = Some(UserStatus::ForceChangePassword);
+    assert_eq!(created.user_status, temporary);
 
     let user = f.get("ann").await;
     assert_eq!(user.username, Some(name("ann")));
     assert_eq!(user.enabled, Some(true));
-    assert_eq!(user.user_status.as_deref(), temporary);
+    assert_eq!(user.user_status, temporary);
     assert!(user.user_create_date.is_some());
     let attrs = &user.user_attributes;
     assert_eq!(attribute(attrs, "email"), Some("ann@example.com"));
@@ -383,7 +385,7 @@ async fn every_filter_operator_over_every_supported_attribute() {
     assert_eq!(users.len(), 1);
     let email = AttributeType::new("email", "bob@example.com");
     assert_eq!(users[0].attributes, [email]);
-    assert_eq!(users[0].user_status.as_deref(), Some("CONFIRMED"));
+    assert_eq!(users[0].user_status, Some(UserStatus::Confirmed));
 }
 
 #[tokio::test]

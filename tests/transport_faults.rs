@@ -10,6 +10,7 @@ mod common;
 use cognito_tui::aws::{AwsError, Checked, TransportKind};
 use cognito_tui::cognito::devices::{MfaPreference, MfaSettings};
 use cognito_tui::cognito::user_admin::{AdminCreateUserRequest, AdminCreateUserResponse};
+use cognito_tui::cognito::user_status::UserStatus;
 use cognito_tui::cognito::users::{ListUsersRequest, ListUsersResponse};
 use cognito_tui::cognito::{CognitoClient, PoolId, Username};
 use common::fault::{Canned, FaultServer, Received, serve};
@@ -102,7 +103,7 @@ async fn throttling_is_retried_even_for_a_call_that_is_not_idempotent() {
     let out = create_user(&client(&server).await).await.unwrap();
     let user = out.user.expect("the created user");
     assert_eq!(user.username, Username::new("ann"));
-    assert_eq!(user.user_status.as_deref(), Some("FORCE_CHANGE_PASSWORD"));
+    assert_eq!(user.user_status, Some(UserStatus::ForceChangePassword));
     let sent = received(&server);
     assert_eq!(sent.len(), 3);
     assert!(

@@ -11,14 +11,11 @@ use cognito_tui::app::dialog::MfaInfo;
 use cognito_tui::app::effect::Read;
 use cognito_tui::app::journal::JournalLine;
 use cognito_tui::app::pane::Rows;
-use cognito_tui::app::remote::ErrorInfo;
-use cognito_tui::app::remote::RequestId;
+use cognito_tui::app::remote::{ErrorInfo, RequestId};
 use cognito_tui::app::rows::GroupRow;
 use cognito_tui::app::state::Tab;
-use cognito_tui::app::user_forms::PoolSettings;
 use cognito_tui::app::user_ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, State};
-use cognito_tui::cognito::pools::UserPoolType;
 use cognito_tui::cognito::types::Secret;
 use insta::assert_snapshot;
 use ui_support::*;
@@ -29,24 +26,6 @@ fn snap(name: &str, s: &State) {
 
 fn key(s: &mut State, k: InputKey) -> Vec<Effect> {
     act(s, Action::Input(k))
-}
-
-fn settings() -> PoolSettings {
-    let pool: UserPoolType = serde_json::from_value(serde_json::json!({
-        "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true,
-            "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": false}},
-        "SchemaAttributes": [
-            {"Name": "sub", "Required": true, "Mutable": false},
-            {"Name": "email", "Required": true, "Mutable": true},
-            {"Name": "phone_number", "Mutable": true},
-            {"Name": "name", "Mutable": true},
-            {"Name": "given_name", "Mutable": true},
-            {"Name": "tenant", "AttributeDataType": "String", "Mutable": true},
-            {"Name": "employee_id", "AttributeDataType": "String", "Mutable": false}
-        ]
-    }))
-    .unwrap();
-    PoolSettings::from_pool(&pool)
 }
 
 /// Users loaded; the form of `op` open on the first user, the pool's settings answered.
@@ -70,7 +49,7 @@ fn focus(s: &mut State, name: &str) {
             && f.form
                 .fields
                 .get(f.form.focus)
-                .is_some_and(|f| f.key == name)
+                .is_some_and(|f| f.key.name() == name)
         {
             return;
         }
@@ -384,7 +363,7 @@ fn marks_and_bulk() {
     snap("users_marked", &s);
     act(&mut s, Action::OpenBulkMenu);
     snap("bulk_menu", &s);
-    key(&mut s, InputKey::Char('x'));
+    press(&mut s, 'x');
     snap("bulk_plan", &s);
     type_text(&mut s, "2");
     key(&mut s, InputKey::Submit);

@@ -12,6 +12,7 @@ use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::cognito::pools::PasswordPolicyType;
 use cognito_tui::cognito::types::{Secret, attribute};
+use cognito_tui::cognito::user_status::UserStatus;
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use common::backend::Backend;
 use futures::TryStreamExt as _;
@@ -43,7 +44,7 @@ async fn admin(h: &mut Harness, request: u64, pool: &PoolId, user: &str, op: Adm
 async fn status(c: &CognitoClient, pool: &PoolId, user: &str) -> (String, bool) {
     let got = c.admin_get_user(pool, &Username::new(user)).await.unwrap();
     (
-        got.user_status.unwrap_or_default(),
+        got.user_status.map(|s| s.to_string()).unwrap_or_default(),
         got.enabled.unwrap_or(true),
     )
 }
@@ -100,7 +101,7 @@ async fn create_edit_and_read_back_a_user(backend: Backend) {
         .admin_get_user(&pool, &Username::new("zoe"))
         .await
         .unwrap();
-    assert_eq!(got.user_status.as_deref(), Some("FORCE_CHANGE_PASSWORD"));
+    assert_eq!(got.user_status, Some(UserStatus::ForceChangePassword));
     assert_eq!(
         attribute(&got.user_attributes, "custom:tenant"),
         Some("acme")

@@ -7,14 +7,20 @@
 //!
 //! [profiles.prod]          # an AWS profile name; `default` when none is named
 //! read_only = true
+//!
+//! [keys]                   # the console's keys, by action name (the README lists them)
+//! disable = "X"
+//! page_down = ["pagedown", "ctrl-d"]
 //! ```
 //!
 //! Unknown keys are errors, not ignored: a misspelt `read_only` must not silently allow changes.
+//! The `[keys]` names and keys are the console's to check (`app::keymap`): this only reads them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
 
 /// The key of the profile used when none is named (as the AWS CLI calls it).
 pub const DEFAULT_PROFILE: &str = "default";
@@ -31,9 +37,58 @@ pub struct Config {
     pub read_timeout: Option<f64>,
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
+    /// `[keys]`, where each entry is in the file.
+    #[serde(default, rename = "keys")]
+    key_spans: BTreeMap<String, Spanned<KeyList>>,
+    /// `[keys]`: the console's keys given by action name, in file order.
+    #[serde(skip)]
+    pub keys: Vec<KeyOverride>,
     /// The file it came from; `None` for the defaults of a missing file.
     #[serde(skip)]
     pub source: Option<PathBuf>,
+}
+
+/// One entry of `[keys]`: `disable = "X"` or `page_down = ["pagedown", "ctrl-d"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub name: String,
+    /// The keys as written; empty to leave the action without a key.
+    pub keys: Vec<String>,
+    /// Its line in the file (1-based).
+    pub line: usize,
+}
+
+/// A key or a list of keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyList(Vec<String>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyList;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key such as \"X\" or \"ctrl-d\", or a list of keys")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyList, E> {
+                Ok(KeyList(vec![key.to_owned()]))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element::<String>()? {
+                    keys.push(key);
+                }
+                Ok(KeyList(keys))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -60,28 +115,51 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(format!("config file {}: {e}", path.display())),
         };
-        let mut config = Self::parse(&text).map_err(|(line, message)| match line {
-            Some(line) => format!("config file {}, line {line}: {message}", path.display()),
-            None => format!("config file {}: {message}", path.display()),
-        })?;
+        let mut config =
+            Self::parse(&text).map_err(|(line, message)| located(path, line, &message))?;
         config.source = Some(path.to_path_buf());
         Ok(config)
     }
 
     /// The settings in `text`, or the line (1-based) and what is wrong there.
     pub fn parse(text: &str) -> Result<Self, (Option<usize>, String)> {
-        toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-            (line, e.message().trim().to_owned())
-        })
+        let line_of = |span: std::ops::Range<usize>| {
+            text[..span.start.min(text.len())].matches('\n').count() + 1
+        };
+        let mut config: Self = toml::from_str(text)
+            .map_err(|e| (e.span().map(line_of), e.message().trim().to_owned()))?;
+        config.keys = config
+            .key_spans
+            .iter()
+            .map(|(name, keys)| KeyOverride {
+                name: name.clone(),
+                keys: keys.get_ref().0.clone(),
+                line: line_of(keys.span()),
+            })
+            .collect();
+        config.keys.sort_by_key(|k| k.line);
+        Ok(config)
+    }
+
+    /// A message about line `line` of this file, worded as the file's own errors are.
+    pub fn error_at(&self, line: usize, message: &str) -> String {
+        match &self.source {
+            Some(path) => located(path, Some(line), message),
+            None => format!("config, line {line}: {message}"),
+        }
     }
 
     /// Whether `profile` (`None`: no profile named, i.e. `default`) is read-only.
     pub fn read_only_for(&self, profile: Option<&str>) -> bool {
         let name = profile.filter(|p| !p.is_empty()).unwrap_or(DEFAULT_PROFILE);
         self.read_only || self.profiles.get(name).is_some_and(|p| p.read_only)
+    }
+}
+
+fn located(path: &Path, line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(line) => format!("config file {}, line {line}: {message}", path.display()),
+        None => format!("config file {}: {message}", path.display()),
     }
 }
 
@@ -161,6 +239,53 @@ mod tests {
         // `[profile.x]` is the ~/.aws/config spelling, not ours.
         let err = Config::parse("[profile.prod]\nread_only = true\n").unwrap_err();
         assert_eq!(err.0, Some(1), "{err:?}");
+    }
+
+    #[test]
+    fn keys_are_read_with_their_lines() {
+        let config = Config::parse(
+            "read_only = false\n\n[keys]\ndisable = \"X\"\n# two keys\npage_down = [\"pagedown\", \"ctrl-d\"]\nbulk = []\n",
+        )
+        .unwrap();
+        let entry = |name: &str, keys: &[&str], line: usize| KeyOverride {
+            name: name.into(),
+            keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+            line,
+        };
+        assert_eq!(
+            config.keys,
+            [
+                entry("disable", &["X"], 4),
+                entry("page_down", &["pagedown", "ctrl-d"], 6),
+                entry("bulk", &[], 7),
+            ]
+        );
+        assert_eq!(
+            config.error_at(4, "bad"),
+            "config, line 4: bad",
+            "no file: no path"
+        );
+    }
+
+    #[test]
+    fn a_key_that_is_not_text_names_its_line() {
+        let (_dir, path) = fixture("[keys]\ndisable = \"X\"\nquit = 3\n");
+        let err = Config::load_from(&path).unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("a key such as"), "{err}");
+        let (_dir, path) = fixture("[keys]\nquit = [\"q\", 3]\n");
+        let err = Config::load_from(&path).unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn an_error_at_a_line_names_the_file() {
+        let (_dir, path) = fixture("[keys]\ndisable = \"X\"\n");
+        let config = Config::load_from(&path).unwrap();
+        assert_eq!(
+            config.error_at(2, "no such key"),
+            format!("config file {}, line 2: no such key", path.display())
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::detail::DetailBody;
 use super::devices::{DeviceLine, EventLine};
 use super::dialog::MfaInfo;
 use super::journal::JournalLine;
+use super::menu::BulkChoice;
 use super::pane::Rows;
 use super::remote::{ErrorInfo, RequestId};
 use super::rows::{PoolRow, UserRow};
@@ -68,6 +69,8 @@ pub enum Action {
     ClearMarks,
     /// Actions on the marked users
     OpenBulkMenu,
+    /// An action on the marked users (a key of the bulk menu)
+    Bulk(BulkChoice),
     /// A key typed into the open text field or form.
     Input(InputKey),
     /// The mouse wheel moved by this many rows.
@@ -116,6 +119,10 @@ pub enum InputKey {
     Right,
     Home,
     End,
+    /// Alt-B, Ctrl-←: to the start of the word.
+    WordLeft,
+    /// Alt-F, Ctrl-→: past the end of the word.
+    WordRight,
     Up,
     Down,
     /// Tab: complete, or next field.
@@ -126,6 +133,10 @@ pub enum InputKey {
     Generate,
     /// Ctrl-U: clear the field.
     Clear,
+    /// Ctrl-W: delete the word before the cursor.
+    DeleteWord,
+    /// Ctrl-K: delete from the cursor to the end.
+    DeleteToEnd,
     /// Ctrl-R: show or hide a password.
     Reveal,
     Submit,

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::form::FieldInput;
 use super::remote::{ErrorInfo, ErrorKind, RequestId};
+use super::text::TextField;
 
 pub use crate::admin::bulk::BulkAction;
 
@@ -37,7 +37,7 @@ pub struct BulkRun {
     pub op: BulkAction,
     pub users: Vec<String>,
     /// The count, typed to confirm.
-    pub typed: FieldInput,
+    pub typed: TextField,
     pub phase: BulkPhase,
     /// Why Enter did nothing (the count typed does not match).
     pub error: Option<String>,
@@ -50,7 +50,7 @@ impl BulkRun {
         Self {
             op,
             users,
-            typed: FieldInput::default(),
+            typed: TextField::default(),
             phase: BulkPhase::Plan,
             error: None,
             results: Vec::new(),

@@ -7,11 +7,11 @@ use super::panes::Tab;
 use super::remote::{Remote, RequestId};
 use crate::cognito::clients::UserPoolClientType;
 use crate::cognito::groups::GroupType;
-use crate::cognito::idps::{IdentityProviderType, is_secret_detail};
+use crate::cognito::idps::IdentityProviderType;
+use crate::cognito::secrets::{self, MASK};
 use crate::cognito::types::EpochSeconds;
+use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
-
-pub const MASK: &str = "********";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
@@ -73,7 +73,7 @@ pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> 
                 .map(ToString::to_string)
                 .unwrap_or_default(),
         ),
-        line("Status", user.user_status.clone().unwrap_or_default()),
+        line("Status", UserStatus::text_of(user.user_status.as_ref())),
         line("Enabled", yes_no(user.enabled)),
         line("Created", date(user.user_create_date)),
         line("Modified", date(user.user_last_modified_date)),
@@ -150,7 +150,7 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
             .map(|u| {
                 line(
                     u.username.as_str(),
-                    u.user_status.clone().unwrap_or_default(),
+                    UserStatus::text_of(u.user_status.as_ref()),
                 )
             })
             .collect()
@@ -172,9 +172,7 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
 
 /// DescribeUserPoolClient, the secret masked in the fields and the JSON.
 pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
-    if let Some(secret) = raw.pointer_mut("/UserPoolClient/ClientSecret") {
-        *secret = Value::String(MASK.to_owned());
-    }
+    secrets::redact(&mut raw);
     let list = |v: &[String]| v.join(", ");
     let lines = vec![
         line("Name", client.client_name.clone().unwrap_or_default()),
@@ -218,13 +216,7 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
 
 /// DescribeIdentityProvider, secret provider details masked.
 pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
-    if let Some(Value::Object(details)) = raw.pointer_mut("/IdentityProvider/ProviderDetails") {
-        for (key, value) in details.iter_mut() {
-            if is_secret_detail(key) {
-                *value = Value::String(MASK.to_owned());
-            }
-        }
-    }
+    secrets::redact(&mut raw);
     let summary = vec![
         line(
             "Name",
@@ -241,16 +233,7 @@ pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
     let details = idp
         .provider_details
         .iter()
-        .map(|(k, v)| {
-            line(
-                k,
-                if is_secret_detail(k) {
-                    MASK.to_owned()
-                } else {
-                    v.clone()
-                },
-            )
-        })
+        .map(|(k, v)| line(k, secrets::shown_detail(k, v)))
         .collect();
     let mapping = idp
         .attribute_mapping

@@ -2,8 +2,9 @@
 //! issued access tokens valid), the MFA settings before a reset, and the username typed to delete.
 
 use super::effect::AdminOp;
-use super::form::{FieldInput, Submit};
+use super::form::Submit;
 use super::remote::Remote;
+use super::text::TextField;
 use crate::admin::visible::escape;
 use crate::cognito::types::Secret;
 
@@ -34,7 +35,7 @@ pub struct Dialog {
     /// What will happen, one line each.
     pub lines: Vec<String>,
     /// Delete: the username must be typed here.
-    pub typed: Option<FieldInput>,
+    pub typed: Option<TextField>,
     /// MFA reset: the current settings, loaded when the dialog opens.
     pub mfa: Option<Remote<MfaInfo>>,
     /// Why Enter did nothing yet.
@@ -46,7 +47,7 @@ impl Dialog {
     pub fn new(op: AdminOp, user: &str) -> Self {
         let (title, lines) = texts(&op, user);
         Self {
-            typed: matches!(op, AdminOp::Delete).then(FieldInput::default),
+            typed: matches!(op, AdminOp::Delete).then(TextField::default),
             op,
             user: user.to_owned(),
             title,

@@ -1,55 +1,13 @@
-//! A form's field: its kind (text, masked, choice, toggle), its value and cursor, its flags, its
-//! error. A masked field's value never shows in a Debug print.
+//! A form's field: what it stands for (its owner's typed id), its kind (text, masked, choice,
+//! toggle), its value and cursor, its flags, its error. A choice offers the values of an enum,
+//! never bare indexes. A masked field's value never shows in a Debug print.
 
-use tui_input::{Input, InputRequest};
+use super::text::TextField;
 
-use super::action::InputKey;
-
-/// A one-line text value with its cursor, edited by tui-input.
-#[derive(Debug, Clone, Default)]
-pub struct FieldInput(Input);
-
-impl PartialEq for FieldInput {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl FieldInput {
-    pub fn new(text: &str) -> Self {
-        Self(Input::new(text.to_owned()))
-    }
-
-    pub fn value(&self) -> &str {
-        self.0.value()
-    }
-
-    /// Cursor position in chars.
-    pub fn cursor(&self) -> usize {
-        self.0.cursor()
-    }
-
-    /// Replaces the text, the cursor at its end.
-    pub fn set(&mut self, text: &str) {
-        self.0 = Input::new(text.to_owned());
-    }
-
-    /// Applies an editing key; false when the key is not an edit (Submit, Cancel, Up, …).
-    pub fn edit(&mut self, key: InputKey) -> bool {
-        let request = match key {
-            InputKey::Char(c) => InputRequest::InsertChar(c),
-            InputKey::Backspace => InputRequest::DeletePrevChar,
-            InputKey::Delete => InputRequest::DeleteNextChar,
-            InputKey::Left => InputRequest::GoToPrevChar,
-            InputKey::Right => InputRequest::GoToNextChar,
-            InputKey::Home => InputRequest::GoToStart,
-            InputKey::End => InputRequest::GoToEnd,
-            InputKey::Clear => InputRequest::DeleteLine,
-            _ => return false,
-        };
-        self.0.handle(request);
-        true
-    }
+/// The closed set of values a choice field offers, in order, each with its label.
+pub trait Choice: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn label(self) -> &'static str;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,12 +24,12 @@ pub enum FieldKind {
 // Independent flags of one field (each set by its own key), not states in disguise.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, PartialEq)]
-pub struct Field {
-    /// What the field stands for (an attribute name, `username`, `password`).
-    pub key: String,
+pub struct Field<K> {
+    /// What the field stands for, in its form's own terms (an enum of the form's fields).
+    pub key: K,
     pub label: String,
     pub kind: FieldKind,
-    pub input: FieldInput,
+    pub input: TextField,
     pub choice: usize,
     pub on: bool,
     pub read_only: bool,
@@ -84,7 +42,7 @@ pub struct Field {
 }
 
 /// A password typed or generated must not reach a log through a Debug print of the state.
-impl std::fmt::Debug for Field {
+impl<K: std::fmt::Debug> std::fmt::Debug for Field<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut out = f.debug_struct("Field");
         out.field("key", &self.key).field("kind", &self.kind);
@@ -103,13 +61,13 @@ impl std::fmt::Debug for Field {
     }
 }
 
-impl Field {
-    fn new(key: &str, label: &str, kind: FieldKind) -> Self {
+impl<K> Field<K> {
+    fn new(key: K, label: &str, kind: FieldKind) -> Self {
         Self {
-            key: key.to_owned(),
+            key,
             label: label.to_owned(),
             kind,
-            input: FieldInput::default(),
+            input: TextField::default(),
             choice: 0,
             on: false,
             read_only: false,
@@ -120,24 +78,36 @@ impl Field {
         }
     }
 
-    pub fn text(key: &str, label: &str, value: &str) -> Self {
+    pub fn text(key: K, label: &str, value: &str) -> Self {
         let mut f = Self::new(key, label, FieldKind::Text);
         f.input.set(value);
         f
     }
 
-    pub fn masked(key: &str, label: &str) -> Self {
+    pub fn masked(key: K, label: &str) -> Self {
         Self::new(key, label, FieldKind::Masked)
     }
 
-    pub fn choice(key: &str, label: &str, options: &[&str], selected: usize) -> Self {
-        let options = options.iter().map(|o| (*o).to_owned()).collect();
+    /// A choice among the values of `C`, `selected` chosen.
+    pub fn choice<C: Choice>(key: K, label: &str, selected: C) -> Self {
+        let options = C::ALL.iter().map(|c| c.label().to_owned()).collect();
         let mut f = Self::new(key, label, FieldKind::Choice(options));
-        f.choice = selected;
+        f.choice = C::ALL.iter().position(|c| *c == selected).unwrap_or(0);
         f
     }
 
-    pub fn toggle(key: &str, label: &str, on: bool) -> Self {
+    /// The value of `C` a choice field holds; `None` for another kind of field, or one that
+    /// offers other values.
+    pub fn chosen<C: Choice>(&self) -> Option<C> {
+        let FieldKind::Choice(options) = &self.kind else {
+            return None;
+        };
+        let offers_c = options.len() == C::ALL.len()
+            && options.iter().zip(C::ALL).all(|(o, c)| o == c.label());
+        offers_c.then(|| C::ALL.get(self.choice).copied()).flatten()
+    }
+
+    pub fn toggle(key: K, label: &str, on: bool) -> Self {
         let mut f = Self::new(key, label, FieldKind::Toggle);
         f.on = on;
         f
@@ -171,7 +141,7 @@ impl Field {
     }
 
     /// Takes the value of a field of the same key from an earlier version of the form.
-    pub fn take_value_of(&mut self, old: &Field) {
+    pub fn take_value_of(&mut self, old: &Self) {
         if self.kind == old.kind && !self.read_only {
             self.input = old.input.clone();
             self.choice = old.choice;

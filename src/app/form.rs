@@ -1,11 +1,12 @@
 //! A generic form: labelled fields (text, masked, choice, toggle; some read-only), which one has
 //! the focus, an error per field, and where the submit stands. Text is edited with `tui_input`.
-//! The form knows nothing about Cognito: what the fields mean is `user_forms`' business.
+//! The form knows nothing about Cognito: its fields are named by the owner's own id type `K`
+//! (`user_forms`' `UserField`), and what they mean is the owner's business.
 
 use super::action::InputKey;
 use super::remote::{ErrorInfo, RequestId};
 
-pub use super::field::{Field, FieldInput, FieldKind};
+pub use super::field::{Choice, Field, FieldKind};
 
 /// Where a submit stands: still editing, sent (waiting for `request`), or failed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,18 +39,18 @@ pub enum FormEvent {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Form {
+pub struct Form<K> {
     pub title: String,
-    pub fields: Vec<Field>,
+    pub fields: Vec<Field<K>>,
     pub focus: usize,
     pub submit: Submit,
     /// A line under the title (e.g. "loading the pool's attributes…").
     pub note: Option<String>,
 }
 
-impl Form {
+impl<K: PartialEq> Form<K> {
     /// A form with the focus on its first editable field.
-    pub fn new(title: &str, fields: Vec<Field>) -> Self {
+    pub fn new(title: &str, fields: Vec<Field<K>>) -> Self {
         let mut form = Self {
             title: title.to_owned(),
             fields,
@@ -156,20 +157,30 @@ impl Form {
         }
     }
 
-    pub fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
+    pub fn field(&self, key: &K) -> Option<&Field<K>> {
+        self.fields.iter().find(|f| f.key == *key)
     }
 
-    pub fn field_mut(&mut self, key: &str) -> Option<&mut Field> {
-        self.fields.iter_mut().find(|f| f.key == key)
+    pub fn field_mut(&mut self, key: &K) -> Option<&mut Field<K>> {
+        self.fields.iter_mut().find(|f| f.key == *key)
     }
 
     /// The value of a field, or "" when there is no such field.
-    pub fn value(&self, key: &str) -> String {
+    pub fn value(&self, key: &K) -> String {
         self.field(key).map(Field::value).unwrap_or_default()
     }
 
-    pub fn set_error(&mut self, key: &str, error: impl Into<String>) {
+    /// The value a choice field holds; `None` when there is no such choice.
+    pub fn chosen<C: Choice>(&self, key: &K) -> Option<C> {
+        self.field(key).and_then(Field::chosen)
+    }
+
+    /// Whether a toggle is on; false when there is no such field.
+    pub fn is_on(&self, key: &K) -> bool {
+        self.field(key).is_some_and(|f| f.on)
+    }
+
+    pub fn set_error(&mut self, key: &K, error: impl Into<String>) {
         if let Some(f) = self.field_mut(key) {
             f.error = Some(error.into());
         }
@@ -194,19 +205,19 @@ impl Form {
 
     /// Replaces the fields, keeping what was typed into fields of the same key and the focus on
     /// the same field.
-    pub fn relayout(&mut self, mut fields: Vec<Field>) {
-        let focused = self.fields.get(self.focus).map(|f| f.key.clone());
+    pub fn relayout(&mut self, mut fields: Vec<Field<K>>) {
         for field in &mut fields {
             if let Some(old) = self.fields.iter().find(|o| o.key == field.key) {
                 field.take_value_of(old);
                 field.error.clone_from(&old.error);
             }
         }
+        let focused = self
+            .fields
+            .get(self.focus)
+            .and_then(|old| fields.iter().position(|f| f.key == old.key));
         self.fields = fields;
-        self.focus = focused
-            .and_then(|k| self.fields.iter().position(|f| f.key == k))
-            .or_else(|| self.next_editable(0, 1))
-            .unwrap_or(0);
+        self.focus = focused.or_else(|| self.next_editable(0, 1)).unwrap_or(0);
     }
 }
 
@@ -214,13 +225,41 @@ impl Form {
 mod tests {
     use super::*;
 
-    fn form() -> Form {
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Message {
+        Send,
+        Suppress,
+    }
+
+    impl Choice for Message {
+        const ALL: &'static [Self] = &[Self::Send, Self::Suppress];
+        fn label(self) -> &'static str {
+            match self {
+                Self::Send => "send",
+                Self::Suppress => "suppress",
+            }
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Other {
+        Send,
+    }
+
+    impl Choice for Other {
+        const ALL: &'static [Self] = &[Self::Send];
+        fn label(self) -> &'static str {
+            "send"
+        }
+    }
+
+    fn form() -> Form<&'static str> {
         Form::new(
             "t",
             vec![
                 Field::text("sub", "sub", "x").read_only(true),
                 Field::text("name", "Name", ""),
-                Field::choice("m", "Message", &["send", "suppress"], 0),
+                Field::choice("m", "Message", Message::Send),
                 Field::toggle("v", "Verified", false),
                 Field::masked("pw", "Password"),
             ],
@@ -236,11 +275,14 @@ mod tests {
         f.key(InputKey::Complete);
         assert_eq!(f.focus, 1);
         f.key(InputKey::Down);
+        assert_eq!(f.chosen(&"m"), Some(Message::Send));
         f.key(InputKey::Char(' '));
-        assert_eq!(f.value("m"), "suppress");
+        assert_eq!(f.value(&"m"), "suppress");
+        assert_eq!(f.chosen(&"m"), Some(Message::Suppress));
         f.key(InputKey::Down);
         f.key(InputKey::Char(' '));
-        assert_eq!(f.value("v"), "true");
+        assert_eq!(f.value(&"v"), "true");
+        assert!(f.is_on(&"v"));
         f.key(InputKey::Down);
         assert_eq!(f.key(InputKey::Generate), FormEvent::Generate);
     }
@@ -248,20 +290,28 @@ mod tests {
     #[test]
     fn typing_clears_the_field_error_and_relayout_keeps_values() {
         let mut f = form();
-        f.set_error("name", "required");
+        f.set_error(&"name", "required");
         for c in "Ann".chars() {
             f.key(InputKey::Char(c));
         }
-        assert_eq!(f.value("name"), "Ann");
+        assert_eq!(f.value(&"name"), "Ann");
         assert!(!f.has_errors());
         f.relayout(vec![
             Field::text("email", "Email", ""),
             Field::text("name", "Name", ""),
         ]);
-        assert_eq!(f.value("name"), "Ann");
+        assert_eq!(f.value(&"name"), "Ann");
         assert_eq!(f.focus, 1, "the focus stays on the same field");
         assert_eq!(f.key(InputKey::Submit), FormEvent::Submit);
         f.submit = Submit::Submitting(RequestId(3));
         assert_eq!(f.key(InputKey::Cancel), FormEvent::None);
+    }
+
+    #[test]
+    fn a_choice_answers_only_in_its_own_values() {
+        let f = form();
+        assert_eq!(f.chosen::<Other>(&"m"), None, "another enum's values");
+        assert_eq!(f.chosen::<Message>(&"name"), None, "not a choice");
+        assert_eq!(f.chosen::<Message>(&"absent"), None);
     }
 }

@@ -1,45 +1,39 @@
 //! One key table per mode: it dispatches keys, and the same rows make the footer hints and `?` help.
+//! Each row has a stable name, so `config.toml` can give it other keys (`Keymap`).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 mod admin;
+mod check;
+mod custom;
+mod fields;
+mod key;
+mod shared;
 mod tables;
 
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_fields;
+#[cfg(test)]
+mod tests_readme;
+
+pub use check::KeyError;
+pub use custom::{Keymap, Shown};
+pub use key::Key;
+
 use super::action::{Action, InputKey};
+use super::menu::Menu;
 use super::state::{Overlay, State};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
 
 /// A row of a key table.
 #[derive(Debug, Clone)]
 pub struct Binding {
+    /// Its name under `[keys]` in `config.toml`, snake_case; rows of the same name in several
+    /// tables are one entry there. Empty for a note on how typing keys act (no keys of its own).
+    pub name: &'static str,
     pub keys: &'static [Key],
-    /// How the keys are written in the footer and help (`j/↓`).
+    /// How the default keys are written in the footer and help (`j/↓`).
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
@@ -51,6 +45,7 @@ pub struct Binding {
 }
 
 const fn row(
+    name: &'static str,
     keys: &'static [Key],
     label: &'static str,
     action: Action,
@@ -59,6 +54,7 @@ const fn row(
     mutating: bool,
 ) -> Binding {
     Binding {
+        name,
         keys,
         label,
         action,
@@ -70,24 +66,38 @@ const fn row(
 
 /// A row for a key that only reads or moves.
 const fn bind(
+    name: &'static str,
     keys: &'static [Key],
     label: &'static str,
     action: Action,
     help: &'static str,
     hint: &'static str,
 ) -> Binding {
-    row(keys, label, action, help, hint, false)
+    row(name, keys, label, action, help, hint, false)
 }
 
 /// A row for a key that changes something.
 const fn mutating(
+    name: &'static str,
     keys: &'static [Key],
     label: &'static str,
     action: Action,
     help: &'static str,
     hint: &'static str,
 ) -> Binding {
-    row(keys, label, action, help, hint, true)
+    row(name, keys, label, action, help, hint, true)
+}
+
+/// A row of an overlay's table: the key goes to the overlay as `key`.
+const fn input(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    key: InputKey,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    bind(name, keys, label, Action::Input(key), help, hint)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,8 +120,12 @@ pub enum Mode {
     Form,
     /// A confirmation dialog, or the bulk plan.
     Dialog,
-    /// A menu or the group picker.
+    /// The group picker.
     Menu,
+    /// The action menu of a user: a user action's own key runs it.
+    UserMenu,
+    /// The bulk menu of the marked users.
+    BulkMenu,
     /// Devices and sign-in history.
     View,
     /// The audit journal.
@@ -121,18 +135,64 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Overlays that take raw keys: dispatch is by `text_key`, the table is only shown.
+    pub const ALL: [Mode; 16] = [
+        Mode::Pools,
+        Mode::Overview,
+        Mode::Table,
+        Mode::Users,
+        Mode::Detail,
+        Mode::UserDetail,
+        Mode::Help,
+        Mode::Text,
+        Mode::Form,
+        Mode::Dialog,
+        Mode::Menu,
+        Mode::UserMenu,
+        Mode::BulkMenu,
+        Mode::View,
+        Mode::Journal,
+        Mode::Password,
+    ];
+
+    /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
     fn takes_text(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            Mode::Text
-                | Mode::Form
-                | Mode::Dialog
-                | Mode::Menu
-                | Mode::View
-                | Mode::Journal
-                | Mode::Password
+            Mode::Pools
+                | Mode::Overview
+                | Mode::Table
+                | Mode::Users
+                | Mode::Detail
+                | Mode::UserDetail
+                | Mode::Help
         )
+    }
+
+    /// Modes with a field to type into: a key that edits it as typed cannot be a command there.
+    pub fn has_field(self) -> bool {
+        matches!(self, Mode::Text | Mode::Form | Mode::Dialog)
+    }
+
+    /// Where the mode is, for messages about keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Pools => "the pools table",
+            Mode::Overview => "a pool's overview",
+            Mode::Table => "a pool's tables",
+            Mode::Users => "the users table",
+            Mode::Detail => "a detail view",
+            Mode::UserDetail => "a user's detail",
+            Mode::Help => "the help",
+            Mode::Text => "the palette, filter and search fields",
+            Mode::Form => "forms",
+            Mode::Dialog => "dialogs",
+            Mode::Menu => "the group picker",
+            Mode::UserMenu => "the action menu",
+            Mode::BulkMenu => "the bulk menu",
+            Mode::View => "devices and sign-in history",
+            Mode::Journal => "the journal",
+            Mode::Password => "a password shown once",
+        }
     }
 }
 
@@ -144,7 +204,9 @@ pub fn mode(state: &State) -> Mode {
         }
         Overlay::Form(_) => Mode::Form,
         Overlay::Dialog(_) | Overlay::Bulk(_) => Mode::Dialog,
-        Overlay::Menu(_) | Overlay::Picker(_) => Mode::Menu,
+        Overlay::Menu(Menu::User { .. }) => Mode::UserMenu,
+        Overlay::Menu(Menu::Bulk { .. }) => Mode::BulkMenu,
+        Overlay::Picker(_) => Mode::Menu,
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
         Overlay::Password(_) => Mode::Password,
@@ -166,99 +228,125 @@ pub fn base_mode(state: &State) -> Mode {
 type Parts = &'static [&'static [Binding]];
 
 mod parts {
-    use super::tables::{COMMON, DETAIL, FILTER, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT};
-    use super::{Binding, admin};
+    use super::admin::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
+    use super::fields::{EDIT, TEXT};
+    use super::tables::{
+        COMMON, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+    };
+    use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
     pub static OVERVIEW: [&[Binding]; 3] = [&POOL, &RELOAD, &COMMON];
     pub static TABLE: [&[Binding]; 8] =
         [&MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &COMMON];
-    pub static USERS: [&[Binding]; 11] = [
-        &MOVE,
-        &OPEN,
-        &JSON,
-        &POOL,
-        &FILTER,
-        &SEARCH,
-        &RELOAD,
-        &SORT,
-        &admin::USER,
-        &admin::MARKS,
+    pub static USERS: [&[Binding]; 12] = [
+        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
         &COMMON,
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
-    pub static USER_DETAIL: [&[Binding]; 3] = [&DETAIL, &admin::USER, &COMMON];
-    pub static HELP: [&[Binding]; 1] = [&super::tables::HELP];
-    pub static TEXT: [&[Binding]; 1] = [&super::tables::TEXT];
-    pub static FORM: [&[Binding]; 1] = [&admin::FORM];
-    pub static DIALOG: [&[Binding]; 1] = [&admin::DIALOG];
-    pub static MENU: [&[Binding]; 1] = [&admin::MENU];
-    pub static VIEW: [&[Binding]; 1] = [&admin::VIEW];
-    pub static JOURNAL: [&[Binding]; 1] = [&admin::JOURNAL];
-    pub static PASSWORD: [&[Binding]; 1] = [&admin::PASSWORD];
+    pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
+    pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
+    pub static FORM_KEYS: [&[Binding]; 2] = [&FORM, &EDIT];
+    pub static DIALOG_KEYS: [&[Binding]; 2] = [&DIALOG, &EDIT];
+    pub static MENU_KEYS: [&[Binding]; 1] = [&MENU];
+    pub static USER_MENU: [&[Binding]; 2] = [&MENU, &USER];
+    pub static BULK_MENU: [&[Binding]; 2] = [&MENU, &BULK];
+    pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
+    pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
+    pub static PASSWORD_KEYS: [&[Binding]; 1] = [&PASSWORD];
+
+    /// Every table once, with where it applies: the names `config.toml` may use, the README's
+    /// table.
+    pub static TABLES: [(&str, &[Binding]); 23] = [
+        ("main views", &COMMON),
+        ("tables", &MOVE),
+        ("tables", &OPEN),
+        ("a pool's tables", &JSON),
+        ("a pool", &POOL),
+        ("tables", &FILTER),
+        ("users", &SEARCH),
+        ("tables", &RELOAD),
+        ("tables", &SORT),
+        ("details", &DETAIL),
+        ("help", &HELP),
+        ("users", &ACTIONS),
+        ("users, action menu", &USER),
+        ("users", &MARKS),
+        ("fields", &TEXT),
+        ("every field", &EDIT),
+        ("forms", &FORM),
+        ("dialogs", &DIALOG),
+        ("menus", &MENU),
+        ("bulk menu", &BULK),
+        ("devices", &VIEW),
+        ("journal", &JOURNAL),
+        ("password shown", &PASSWORD),
+    ];
+
+    pub fn of(mode: super::Mode) -> Parts {
+        use super::Mode;
+        match mode {
+            Mode::Pools => &POOLS,
+            Mode::Overview => &OVERVIEW,
+            Mode::Table => &TABLE,
+            Mode::Users => &USERS,
+            Mode::Detail => &DETAIL_KEYS,
+            Mode::UserDetail => &USER_DETAIL,
+            Mode::Help => &HELP_KEYS,
+            Mode::Text => &TEXT_KEYS,
+            Mode::Form => &FORM_KEYS,
+            Mode::Dialog => &DIALOG_KEYS,
+            Mode::Menu => &MENU_KEYS,
+            Mode::UserMenu => &USER_MENU,
+            Mode::BulkMenu => &BULK_MENU,
+            Mode::View => &VIEW_KEYS,
+            Mode::Journal => &JOURNAL_KEYS,
+            Mode::Password => &PASSWORD_KEYS,
+        }
+    }
 }
 
-/// The rows of a mode's key table, in order (every row, mutating ones included). Each view lists
-/// only the keys that do something there.
+/// The rows of a mode's key table with their default keys, in order (every row, mutating ones
+/// included). Each view lists only the keys that do something there.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let parts: Parts = match mode {
-        Mode::Pools => &parts::POOLS,
-        Mode::Overview => &parts::OVERVIEW,
-        Mode::Table => &parts::TABLE,
-        Mode::Users => &parts::USERS,
-        Mode::Detail => &parts::DETAIL_KEYS,
-        Mode::UserDetail => &parts::USER_DETAIL,
-        Mode::Help => &parts::HELP,
-        Mode::Text => &parts::TEXT,
-        Mode::Form => &parts::FORM,
-        Mode::Dialog => &parts::DIALOG,
-        Mode::Menu => &parts::MENU,
-        Mode::View => &parts::VIEW,
-        Mode::Journal => &parts::JOURNAL,
-        Mode::Password => &parts::PASSWORD,
-    };
-    parts.iter().copied().flatten()
+    parts::of(mode).iter().copied().flatten()
 }
 
-/// The rows that work now: under `--read-only` the mutating ones are left out.
-pub fn available(mode: Mode, read_only: bool) -> impl Iterator<Item = &'static Binding> {
-    bindings(mode).filter(move |b| !(read_only && b.mutating))
+/// Every table once, with where it applies.
+fn tables() -> impl Iterator<Item = (&'static str, &'static [Binding])> {
+    parts::TABLES.iter().copied()
 }
 
-/// The action for a key press in the current mode.
+/// The action for a key press in the current mode, by the user's key table.
 pub fn action_for_key(state: &State, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     let mode = mode(state);
-    if mode.takes_text() {
-        return text_key(event).map(Action::Input);
+    let key = Key::from_event(event);
+    if let Some(b) = state.keys.find(mode, state.context.read_only, key) {
+        return Some(b.action.clone());
     }
-    // Shift is part of the character itself ('G', '?'), so only Ctrl and Alt must match.
-    let pressed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let found = available(mode, state.context.read_only).find(|b| {
-        b.keys
-            .iter()
-            .any(|k| k.code == event.code && k.mods == pressed)
-    });
-    match (found, mode) {
-        (Some(b), _) => Some(b.action.clone()),
+    match mode {
         // Any other key closes help.
-        (None, Mode::Help) => Some(Action::ToggleHelp),
-        (None, _) => None,
+        Mode::Help => Some(Action::ToggleHelp),
+        // A key of the table (even one rebound away, or hidden under --read-only) is never typed.
+        _ if mode.takes_text() && !state.keys.owns(mode, key) => typed(event).map(Action::Input),
+        _ => None,
     }
 }
 
-fn text_key(event: KeyEvent) -> Option<InputKey> {
+/// What a key no table row has does in an overlay: it types, moves the cursor, or (Ctrl-C,
+/// Ctrl-G) cancels, whatever the tables say.
+fn typed(event: KeyEvent) -> Option<InputKey> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
     Some(match event.code {
         KeyCode::Char('c' | 'g') if ctrl => InputKey::Cancel,
         KeyCode::Char('a') if ctrl => InputKey::Home,
         KeyCode::Char('e') if ctrl => InputKey::End,
-        KeyCode::Char('p') if ctrl => InputKey::Generate,
-        KeyCode::Char('u') if ctrl => InputKey::Clear,
-        KeyCode::Char('r') if ctrl => InputKey::Reveal,
-        KeyCode::Char(c) if !ctrl => InputKey::Char(c),
+        KeyCode::Char(c) if !ctrl && !alt => InputKey::Char(c),
         KeyCode::Backspace => InputKey::Backspace,
         KeyCode::Delete => InputKey::Delete,
         KeyCode::Left => InputKey::Left,
@@ -289,36 +377,5 @@ pub fn action_for_mouse(state: &State, event: MouseEvent, table_top: u16) -> Opt
             Some(Action::ClickRow(usize::from(event.row - table_top)))
         }
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::state::Context;
-
-    #[test]
-    fn read_only_hides_and_refuses_every_mutating_key() {
-        let mut state = State::new(Context::default());
-        state.pool = Some(crate::app::state::PoolState::new(
-            crate::cognito::PoolId::new("us-east-1_A"),
-            "prod".into(),
-        ));
-        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert_eq!(mode(&state), Mode::Users);
-        assert_eq!(
-            action_for_key(&state, press('x')),
-            Some(Action::User(crate::app::user_ops::UserOp::ToggleEnabled))
-        );
-        state.context.read_only = true;
-        for c in ['x', 'D', 'c', 'e', 'p', 'R', 'o', 'b', ' ', '+', '-', 'M'] {
-            assert_eq!(action_for_key(&state, press(c)), None, "{c}");
-        }
-        assert_eq!(
-            action_for_key(&state, press('v')),
-            Some(Action::User(crate::app::user_ops::UserOp::Devices))
-        );
-        assert!(available(Mode::Users, true).all(|b| !b.mutating));
-        assert!(bindings(Mode::Users).any(|b| b.mutating));
     }
 }

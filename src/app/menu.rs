@@ -26,17 +26,6 @@ impl BulkChoice {
         BulkChoice::Delete,
     ];
 
-    pub fn key(self) -> char {
-        match self {
-            BulkChoice::Disable => 'x',
-            BulkChoice::Enable => 'n',
-            BulkChoice::SignOut => 'o',
-            BulkChoice::AddToGroup => '+',
-            BulkChoice::RemoveFromGroup => '-',
-            BulkChoice::Delete => 'D',
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             BulkChoice::Disable => "disable",

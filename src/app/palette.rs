@@ -1,24 +1,81 @@
-//! The `:` command palette: its commands, completion, and parsing.
+//! The `:` command palette: one table of its commands drives what it lists, completes, describes
+//! and runs.
 
 use super::state::{State, Tab};
 use crate::cognito::PoolId;
 
-/// Every command and what it does (shown beside completions): the pools list, a word for each
-/// tab of the registry, then the rest.
-pub fn commands() -> Vec<(&'static str, &'static str)> {
-    let mut all = vec![("pools", "list the pools of the region")];
-    all.extend(Tab::ALL.iter().map(|t| (t.info().word, t.info().help)));
-    all.extend_from_slice(OTHER_COMMANDS);
-    all
+/// A command of the palette: the name it is listed by (and others it also answers to), what it
+/// does, and what it runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub name: &'static str,
+    also: &'static [&'static str],
+    pub about: &'static str,
+    what: What,
 }
 
-const OTHER_COMMANDS: &[(&str, &str)] = &[
-    ("pool", "open a pool by id or name"),
-    ("region", "switch region"),
-    ("profile", "switch AWS profile (alone: the first one)"),
-    ("journal", "the audit journal: the last changes made"),
-    ("q", "quit"),
+#[derive(Debug, Clone, Copy)]
+enum What {
+    Pools,
+    Pane(Tab),
+    Pool,
+    Region,
+    Profile,
+    Journal,
+    Quit,
+}
+
+const fn entry(name: &'static str, what: What, about: &'static str) -> Entry {
+    Entry {
+        name,
+        also: &[],
+        about,
+        what,
+    }
+}
+
+const BEFORE_PANES: [Entry; 1] = [entry("pools", What::Pools, "list the pools of the region")];
+
+const AFTER_PANES: [Entry; 5] = [
+    entry("pool", What::Pool, "open a pool by id or name"),
+    entry("region", What::Region, "switch region"),
+    entry(
+        "profile",
+        What::Profile,
+        "switch AWS profile (alone: the first one)",
+    ),
+    entry(
+        "journal",
+        What::Journal,
+        "the audit journal: the last changes made",
+    ),
+    Entry {
+        also: &["quit"],
+        ..entry("q", What::Quit, "quit")
+    },
 ];
+
+/// Every command, in the order the palette lists them.
+pub fn entries() -> impl Iterator<Item = Entry> {
+    // A word for each tab of the registry, in its order.
+    let panes = Tab::ALL.iter().map(|&tab| {
+        let info = tab.info();
+        entry(info.word, What::Pane(tab), info.help)
+    });
+    BEFORE_PANES.into_iter().chain(panes).chain(AFTER_PANES)
+}
+
+impl Entry {
+    /// It needs or may take a word after it (`pool NAME`): completing it adds a space.
+    pub fn takes_argument(self) -> bool {
+        matches!(self.what, What::Pool | What::Region | What::Profile)
+    }
+}
+
+/// The command called `name`, if there is one.
+pub fn command(name: &str) -> Option<Entry> {
+    entries().find(|e| e.name == name || e.also.contains(&name))
+}
 
 const REGIONS: &[&str] = &[
     "us-east-1",
@@ -70,13 +127,18 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(arg.to_owned())
         }
     };
-    if let Some(tab) = Tab::from_word(name) {
-        return Ok(Command::Tab(tab));
-    }
-    match name {
-        "pools" => Ok(Command::Pools),
-        "pool" => need("a pool id or name").map(Command::Pool),
-        "region" => {
+    let Some(entry) = command(name) else {
+        return Err(if name.is_empty() {
+            "type a command, e.g. :pools".to_owned()
+        } else {
+            format!("unknown command :{name} (try :pools, :users, :pool <name>, :region <r>, :q)")
+        });
+    };
+    match entry.what {
+        What::Pools => Ok(Command::Pools),
+        What::Pane(tab) => Ok(Command::Tab(tab)),
+        What::Pool => need("a pool id or name").map(Command::Pool),
+        What::Region => {
             let region = need("a region name")?;
             if is_region_name(&region) {
                 Ok(Command::Region(region))
@@ -86,15 +148,11 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 ))
             }
         }
-        "profile" => Ok(Command::Profile(
+        What::Profile => Ok(Command::Profile(
             (!matches!(arg, "" | "-")).then(|| arg.to_owned()),
         )),
-        "journal" => Ok(Command::Journal),
-        "q" | "quit" => Ok(Command::Quit),
-        "" => Err("type a command, e.g. :pools".to_owned()),
-        other => Err(format!(
-            "unknown command :{other} (try :pools, :users, :pool <name>, :region <r>, :q)"
-        )),
+        What::Journal => Ok(Command::Journal),
+        What::Quit => Ok(Command::Quit),
     }
 }
 
@@ -116,10 +174,9 @@ fn is_region_name(region: &str) -> bool {
 pub fn completions(state: &State, typed: &str) -> Vec<String> {
     let typed = typed.trim_start_matches(':');
     let Some((name, arg)) = typed.split_once(' ') else {
-        return commands()
-            .into_iter()
-            .filter(|(c, _)| c.starts_with(typed))
-            .map(|(c, _)| c.to_owned())
+        return entries()
+            .filter(|e| e.name.starts_with(typed))
+            .map(|e| e.name.to_owned())
             .collect();
     };
     let arg = arg.trim().to_lowercase();
@@ -152,4 +209,43 @@ pub fn find_pool(state: &State, wanted: &str) -> Option<(PoolId, String)> {
     found
         .map(|r| (PoolId::new(&*r.id), r.name.to_string()))
         .or_else(|| PoolId::looks_like_id(wanted).then(|| (PoolId::new(wanted), wanted.to_owned())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::Context;
+
+    #[test]
+    fn the_palette_lists_every_command_it_runs() {
+        let state = State::new(Context::default());
+        let listed = completions(&state, "");
+        for (line, command) in [
+            ("pools", Command::Pools),
+            ("overview", Command::Tab(Tab::Overview)),
+            ("users", Command::Tab(Tab::Users)),
+            ("groups", Command::Tab(Tab::Groups)),
+            ("clients", Command::Tab(Tab::Clients)),
+            ("idps", Command::Tab(Tab::Idps)),
+            ("pool prod", Command::Pool("prod".into())),
+            ("region eu-west-1", Command::Region("eu-west-1".into())),
+            ("profile", Command::Profile(None)),
+            ("journal", Command::Journal),
+            ("q", Command::Quit),
+        ] {
+            assert_eq!(parse(line), Ok(command), "{line}");
+            let name = line.split(' ').next().unwrap();
+            assert!(
+                listed.iter().any(|c| c == name),
+                "{name} is not listed: {listed:?}"
+            );
+        }
+        assert_eq!(parse(":quit"), Ok(Command::Quit));
+        assert_eq!(parse("pool"), Err(":pool needs a pool id or name".into()));
+        assert!(
+            parse("nope")
+                .unwrap_err()
+                .starts_with("unknown command :nope")
+        );
+    }
 }

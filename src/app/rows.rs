@@ -9,6 +9,7 @@ use super::table::{Column, Row};
 use crate::admin::visible::escape;
 use crate::cognito::pools::UserPoolDescriptionType;
 use crate::cognito::types::{EpochSeconds, attribute};
+use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::UserType;
 
 /// A table date to the minute, in UTC (the column titles say so; the detail view has seconds):
@@ -42,7 +43,7 @@ pub(crate) fn haystack(cells: &[&str]) -> Box<str> {
 pub struct UserRow {
     pub username: Box<str>,
     pub email: Box<str>,
-    pub status: Box<str>,
+    pub status: Option<UserStatus>,
     pub enabled: bool,
     pub created: Option<f64>,
     pub modified: Option<f64>,
@@ -55,7 +56,7 @@ impl From<&UserType> for UserRow {
         let modified = u.user_last_modified_date.map(|d| d.0);
         let username = u.username.as_str();
         let email = attribute(&u.attributes, "email").unwrap_or_default();
-        let status = u.user_status.as_deref().unwrap_or_default();
+        let status = UserStatus::text_of(u.user_status.as_ref());
         let enabled = u.enabled.unwrap_or(true);
         let search = haystack(&[
             username,
@@ -68,7 +69,7 @@ impl From<&UserType> for UserRow {
         Self {
             username: username.into(),
             email: email.into(),
-            status: status.into(),
+            status: u.user_status.clone(),
             enabled,
             created,
             modified,
@@ -109,7 +110,7 @@ impl Row for UserRow {
         match column {
             0 => Cow::Borrowed(&self.username),
             1 => Cow::Borrowed(&self.email),
-            2 => Cow::Borrowed(&self.status),
+            2 => Cow::Borrowed(UserStatus::text_of(self.status.as_ref())),
             3 => Cow::Borrowed(if self.enabled { "yes" } else { "no" }),
             4 => date(self.created),
             5 => date(self.modified),
@@ -121,7 +122,8 @@ impl Row for UserRow {
         match column {
             0 => self.username.cmp(&other.username),
             1 => self.email.cmp(&other.email),
-            2 => self.status.cmp(&other.status),
+            2 => UserStatus::text_of(self.status.as_ref())
+                .cmp(UserStatus::text_of(other.status.as_ref())),
             3 => self.enabled.cmp(&other.enabled),
             4 => cmp_f64(self.created, other.created),
             _ => cmp_f64(self.modified, other.modified),

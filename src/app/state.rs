@@ -7,14 +7,18 @@ use super::detail::Detail;
 use super::devices::DevicesView;
 use super::dialog::{Dialog, PasswordShown};
 use super::journal::JournalView;
+use super::keymap::Keymap;
 use super::menu::{Menu, Picker};
 use super::panes::{self, Tables};
 use super::remote::{ErrorInfo, Remote, RequestId};
 use super::rows::{PoolRow, UserRow};
 use super::table::TableView;
+use super::text::TextField;
 use super::user_forms::{PoolSettings, UserForm};
 use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
+use crate::cognito::user_filter::{FilterAttribute, filter_expression};
+use crate::cognito::user_status::UserStatus;
 
 pub use super::panes::Tab;
 
@@ -79,35 +83,14 @@ pub type Overview = Vec<(String, String)>;
 /// A ListUsers server-side filter: one attribute, `=` or `^=`, a value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ServerFilter {
-    pub attribute: usize,
+    pub attribute: FilterAttribute,
     pub prefix: bool,
     pub value: String,
 }
 
 impl ServerFilter {
-    /// The attributes ListUsers can filter on.
-    pub const ATTRIBUTES: [&'static str; 10] = [
-        "username",
-        "email",
-        "phone_number",
-        "name",
-        "given_name",
-        "family_name",
-        "preferred_username",
-        "cognito:user_status",
-        "status",
-        "sub",
-    ];
-
-    pub fn attribute_name(&self) -> &'static str {
-        Self::ATTRIBUTES
-            .get(self.attribute)
-            .copied()
-            .unwrap_or("username")
-    }
-
     pub fn expression(&self) -> String {
-        crate::cognito::users::filter_expression(self.attribute_name(), self.prefix, &self.value)
+        filter_expression(self.attribute.name(), self.prefix, &self.value)
     }
 
     /// Whether ListUsers would list a user with these values under the filter; `None` when they
@@ -116,26 +99,20 @@ impl ServerFilter {
         &self,
         username: &str,
         attributes: &[(String, String)],
-        status: &str,
+        status: &UserStatus,
         enabled: bool,
     ) -> Option<bool> {
-        let value = match self.attribute_name() {
-            "sub" => return None,
-            "username" => Some(username),
-            "cognito:user_status" => Some(status),
-            "status" => Some(if enabled { "Enabled" } else { "Disabled" }),
-            name => attributes
+        let value = match self.attribute {
+            FilterAttribute::Sub => return None,
+            FilterAttribute::Username => Some(username),
+            FilterAttribute::UserStatus => Some(status.as_str()),
+            FilterAttribute::Status => Some(if enabled { "Enabled" } else { "Disabled" }),
+            attribute => attributes
                 .iter()
-                .find(|(n, _)| n == name)
+                .find(|(n, _)| n == attribute.name())
                 .map(|(_, v)| v.as_str()),
         };
-        Some(value.is_some_and(|v| {
-            if self.prefix {
-                v.starts_with(&self.value)
-            } else {
-                v == self.value
-            }
-        }))
+        Some(value.is_some_and(|v| self.attribute.matches(v, self.prefix, &self.value)))
     }
 }
 
@@ -174,16 +151,6 @@ impl PoolState {
             row_requests: Vec::new(),
         }
     }
-}
-
-/// A one-line text field with a cursor (palette, local filter, server filter value).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextField {
-    pub text: String,
-    /// Cursor position in chars.
-    pub cursor: usize,
-    /// The whole text is selected: the next character typed replaces it.
-    pub selected: bool,
 }
 
 /// What sits on top of the main view and takes the keys.
@@ -260,6 +227,8 @@ pub struct State {
     pub next_request: RequestId,
     /// Rows that fit the table area, from the last resize: PgUp/PgDn step by it.
     pub page_rows: usize,
+    /// The key tables with the keys `config.toml` gave.
+    pub keys: Keymap,
     pub quit: bool,
 }
 
@@ -276,6 +245,7 @@ impl State {
             ticks: 0,
             next_request: RequestId(1),
             page_rows: 20,
+            keys: Keymap::default(),
             quit: false,
         }
     }

@@ -1,16 +1,18 @@
 //! A table of loaded rows: sort order, local filter and selection, kept as index lists so that
-//! 100,000 rows filter and sort without copying rows.
+//! 100,000 rows filter and sort without copying rows. Split as bottom splits its data table:
+//! the columns (`column`), the rows with their order, filter and selection (`state`), and the
+//! sort (`sort`); `ui::widgets::table` draws it.
+
+mod column;
+mod sort;
+mod state;
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-/// A column: its title and a width hint for the renderer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub title: &'static str,
-    /// Preferred width in cells; the renderer may shrink it.
-    pub width: u16,
-}
+pub use column::Column;
+pub use sort::Sort;
+pub use state::TableView;
 
 /// What a table needs from a row.
 pub trait Row {
@@ -25,235 +27,6 @@ pub trait Row {
     fn key(&self) -> &str;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort {
-    pub column: usize,
-    pub descending: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableView<R> {
-    rows: Vec<R>,
-    /// Every row index in display order (sorted when `sort` is set, else load order).
-    order: Vec<u32>,
-    /// `order` with the filter applied: what is shown.
-    visible: Vec<u32>,
-    selected: usize,
-    sort: Option<Sort>,
-    /// Lower-cased filter text.
-    filter: String,
-}
-
-impl<R> Default for TableView<R> {
-    fn default() -> Self {
-        Self {
-            rows: Vec::new(),
-            order: Vec::new(),
-            visible: Vec::new(),
-            selected: 0,
-            sort: None,
-            filter: String::new(),
-        }
-    }
-}
-
-impl<R: Row> TableView<R> {
-    pub fn new(rows: Vec<R>) -> Self {
-        let mut table = Self::default();
-        table.append(rows);
-        table
-    }
-
-    /// Adds rows (a page that arrived), keeping sort order and filter.
-    pub fn append(&mut self, rows: Vec<R>) {
-        let start = self.rows.len();
-        self.rows.extend(rows);
-        let Ok(end) = u32::try_from(self.rows.len()) else {
-            return;
-        };
-        let first = u32::try_from(start).unwrap_or(end);
-        for index in first..end {
-            match self.sort {
-                None => {
-                    self.order.push(index);
-                    if self.matches(index) {
-                        self.visible.push(index);
-                    }
-                }
-                Some(sort) => {
-                    let pos = self.insert_position(&self.order, index, sort);
-                    self.order.insert(pos, index);
-                    if self.matches(index) {
-                        let pos = self.insert_position(&self.visible, index, sort);
-                        self.visible.insert(pos, index);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Replaces the row with the same key (or adds it), keeping sort order and filter.
-    pub fn upsert(&mut self, row: R) {
-        match self.rows.iter_mut().find(|r| r.key() == row.key()) {
-            Some(old) => {
-                *old = row;
-                self.rebuild();
-            }
-            None => self.append(vec![row]),
-        }
-    }
-
-    /// Removes the row with this key; false when there is none.
-    pub fn remove(&mut self, key: &str) -> bool {
-        let before = self.rows.len();
-        self.rows.retain(|r| r.key() != key);
-        let removed = self.rows.len() != before;
-        if removed {
-            self.rebuild();
-        }
-        removed
-    }
-
-    fn rebuild(&mut self) {
-        let Ok(n) = u32::try_from(self.rows.len()) else {
-            return;
-        };
-        self.order = (0..n).collect();
-        if let Some(sort) = self.sort {
-            let rows = &self.rows;
-            self.order.sort_by(|&a, &b| ordered(rows, a, b, sort));
-        }
-        self.refilter();
-    }
-
-    pub fn clear(&mut self) {
-        self.rows.clear();
-        self.order.clear();
-        self.visible.clear();
-        self.selected = 0;
-    }
-
-    /// Every loaded row, in load order.
-    pub fn rows(&self) -> &[R] {
-        &self.rows
-    }
-
-    pub fn total(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn visible_len(&self) -> usize {
-        self.visible.len()
-    }
-
-    /// The shown row at display position `pos`.
-    pub fn visible_row(&self, pos: usize) -> Option<&R> {
-        self.visible
-            .get(pos)
-            .and_then(|&i| self.rows.get(i as usize))
-    }
-
-    pub fn selected_index(&self) -> usize {
-        self.selected
-    }
-
-    pub fn selected(&self) -> Option<&R> {
-        self.visible_row(self.selected)
-    }
-
-    /// Moves the selection by `delta` rows, clamped to the shown rows.
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-    }
-
-    pub fn select(&mut self, pos: usize) {
-        self.selected = pos.min(self.visible.len().saturating_sub(1));
-    }
-
-    pub fn sort(&self) -> Option<Sort> {
-        self.sort
-    }
-
-    /// Sorts by `column`; the same column again flips the direction.
-    pub fn sort_by(&mut self, column: usize) {
-        if column >= R::COLUMNS.len() {
-            return;
-        }
-        let descending = matches!(self.sort, Some(s) if s.column == column && !s.descending);
-        let sort = Sort { column, descending };
-        self.sort = Some(sort);
-        let rows = &self.rows;
-        self.order.sort_by(|&a, &b| ordered(rows, a, b, sort));
-        self.refilter();
-    }
-
-    pub fn filter(&self) -> &str {
-        &self.filter
-    }
-
-    /// Sets the local filter (substring, case-insensitive, over the visible columns).
-    pub fn set_filter(&mut self, text: &str) {
-        let lowered = text.to_lowercase();
-        let narrows = lowered.contains(self.filter.as_str());
-        self.filter = lowered;
-        if !narrows || self.filter.is_empty() {
-            self.refilter();
-        } else {
-            // A longer filter only removes rows: filter what is shown, order kept.
-            let (rows, filter) = (&self.rows, &self.filter);
-            self.visible.retain(|&i| {
-                rows.get(i as usize)
-                    .is_some_and(|r| r.haystack().contains(filter.as_str()))
-            });
-        }
-        self.select(self.selected);
-    }
-
-    fn refilter(&mut self) {
-        let (rows, filter) = (&self.rows, &self.filter);
-        self.visible = if filter.is_empty() {
-            self.order.clone()
-        } else {
-            self.order
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    rows.get(i as usize)
-                        .is_some_and(|r| r.haystack().contains(filter.as_str()))
-                })
-                .collect()
-        };
-        self.select(self.selected);
-    }
-
-    fn matches(&self, index: u32) -> bool {
-        self.filter.is_empty()
-            || self
-                .rows
-                .get(index as usize)
-                .is_some_and(|r| r.haystack().contains(self.filter.as_str()))
-    }
-
-    fn insert_position(&self, list: &[u32], index: u32, sort: Sort) -> usize {
-        list.partition_point(|&other| ordered(&self.rows, other, index, sort) != Ordering::Greater)
-    }
-}
-
-fn ordered<R: Row>(rows: &[R], a: u32, b: u32, sort: Sort) -> Ordering {
-    let (Some(ra), Some(rb)) = (rows.get(a as usize), rows.get(b as usize)) else {
-        return Ordering::Equal;
-    };
-    let primary = ra.compare(rb, sort.column);
-    let primary = if sort.descending {
-        primary.reverse()
-    } else {
-        primary
-    };
-    // Load order breaks ties, so equal rows keep a stable place.
-    primary.then(a.cmp(&b))
-}
-
 /// The table operations navigation needs, whatever the row type.
 pub trait Navigable {
     fn move_by(&mut self, delta: isize);
@@ -265,32 +38,114 @@ pub trait Navigable {
     fn selected_index(&self) -> usize;
 }
 
-impl<R: Row> Navigable for TableView<R> {
-    fn move_by(&mut self, delta: isize) {
-        TableView::move_by(self, delta);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name and a number; the name is the key.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Item(String, u32, String);
+
+    fn item(name: &str, n: u32) -> Item {
+        Item(name.to_owned(), n, name.to_lowercase())
     }
-    fn select(&mut self, pos: usize) {
-        TableView::select(self, pos);
+
+    impl Row for Item {
+        const COLUMNS: &'static [Column] = &[
+            Column {
+                title: "Name",
+                width: 10,
+            },
+            Column {
+                title: "N",
+                width: 4,
+            },
+        ];
+        fn cell(&self, column: usize) -> Cow<'_, str> {
+            match column {
+                0 => Cow::Borrowed(&self.0),
+                _ => Cow::Owned(self.1.to_string()),
+            }
+        }
+        fn compare(&self, other: &Self, column: usize) -> Ordering {
+            match column {
+                0 => self.0.cmp(&other.0),
+                _ => self.1.cmp(&other.1),
+            }
+        }
+        fn haystack(&self) -> &str {
+            &self.2
+        }
+        fn key(&self) -> &str {
+            &self.0
+        }
     }
-    fn sort_by(&mut self, column: usize) {
-        TableView::sort_by(self, column);
+
+    fn shown(t: &TableView<Item>) -> Vec<String> {
+        (0..t.visible_len())
+            .filter_map(|i| t.visible_row(i).map(|r| r.0.clone()))
+            .collect()
     }
-    fn set_filter(&mut self, text: &str) {
-        TableView::set_filter(self, text);
+
+    #[test]
+    fn sorting_keeps_load_order_for_ties_and_flips_on_the_same_column() {
+        let mut t = TableView::new(vec![item("c", 1), item("a", 2), item("b", 1)]);
+        t.sort_by(1);
+        assert_eq!(shown(&t), ["c", "b", "a"]);
+        t.sort_by(1);
+        assert_eq!(
+            t.sort(),
+            Some(Sort {
+                column: 1,
+                descending: true
+            })
+        );
+        assert_eq!(shown(&t), ["a", "c", "b"]);
+        t.sort_by(9);
+        assert_eq!(shown(&t), ["a", "c", "b"], "no such column: unchanged");
     }
-    fn filter(&self) -> &str {
-        TableView::filter(self)
+
+    #[test]
+    fn a_page_that_arrives_goes_into_the_sorted_and_filtered_order() {
+        let mut t = TableView::new(vec![item("Ann", 1), item("Bob", 2)]);
+        t.sort_by(0);
+        t.set_filter("N");
+        t.append(vec![item("Anna", 3), item("Cy", 4)]);
+        assert_eq!(shown(&t), ["Ann", "Anna"]);
+        t.set_filter("");
+        assert_eq!(shown(&t), ["Ann", "Anna", "Bob", "Cy"]);
     }
-    fn visible_len(&self) -> usize {
-        TableView::visible_len(self)
+
+    #[test]
+    fn a_filter_narrows_and_widens_and_the_selection_stays_on_a_shown_row() {
+        let mut t = TableView::new((0..10).map(|n| item(&format!("u{n}"), n)).collect());
+        t.select(9);
+        t.set_filter("u1");
+        assert_eq!(shown(&t), ["u1"]);
+        assert_eq!(t.selected().map(|r| r.0.as_str()), Some("u1"));
+        t.set_filter("u");
+        assert_eq!(t.visible_len(), 10);
+        t.move_by(-5);
+        assert_eq!(t.selected_index(), 0);
     }
-    fn selected_index(&self) -> usize {
-        TableView::selected_index(self)
+
+    #[test]
+    fn rows_are_replaced_and_removed_by_key() {
+        let mut t = TableView::new(vec![item("a", 1), item("b", 2)]);
+        t.sort_by(1);
+        t.upsert(item("a", 5));
+        assert_eq!(shown(&t), ["b", "a"]);
+        t.upsert(item("c", 0));
+        assert_eq!(shown(&t), ["c", "b", "a"]);
+        assert!(t.remove("b"));
+        assert!(!t.remove("b"));
+        assert_eq!(shown(&t), ["c", "a"]);
+        assert_eq!(t.total(), 2);
     }
 }
 
 #[cfg(test)]
-mod tests {
+mod key_tests {
     use serde_json::json;
 
     use super::TableView;

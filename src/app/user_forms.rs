@@ -1,10 +1,13 @@
-//! The user forms: create a user, edit a user's attributes, set a password. How each is laid out
-//! from the pool's settings (required attributes first, immutable ones read-only), how it is
-//! validated before anything is sent, and the call it becomes.
+//! The user forms: create a user, edit a user's attributes, set a password. What each needs from
+//! the pool's settings, how it is validated before anything is sent, and the call it becomes
+//! (its fields and their layout are `user_fields`').
 
 use super::effect::{ApiCall, Change, NewUser};
-use super::form::{Field, FieldKind, Form, Submit};
+use super::form::{FieldKind, Form, Submit};
 use super::remote::RequestId;
+use super::user_fields::{
+    Delivery, Invitation, PasswordKind, UserField, create_fields, edit_fields, set_password_fields,
+};
 use crate::admin::{password, validate};
 use crate::cognito::pools::{PasswordPolicyType, UserPoolType};
 use crate::cognito::types::Secret;
@@ -47,20 +50,10 @@ impl PoolSettings {
         Self { policy, attributes }
     }
 
-    fn spec(&self, name: &str) -> Option<&AttributeSpec> {
+    pub fn spec(&self, name: &str) -> Option<&AttributeSpec> {
         self.attributes.iter().find(|a| a.name == name)
     }
 }
-
-/// Attributes no form offers to type: Cognito sets them.
-const SYSTEM: &[&str] = &["sub", "identities", "updated_at"];
-const VERIFIED: &[&str] = &["email_verified", "phone_number_verified"];
-const FIRST: &[&str] = &["email", "phone_number", "name"];
-
-const MESSAGE: &[&str] = &["send invitation", "suppress (no message)"];
-const DELIVERY: &[&str] = &["email", "SMS", "email and SMS"];
-const PASSWORD_KIND: &[&str] = &["temporary (changed at next sign-in)", "permanent"];
-const GENERATE_NOTE: &str = "Ctrl-P generates one for the policy · Ctrl-R shows it";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
@@ -79,7 +72,7 @@ pub enum FormPurpose {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserForm {
     pub purpose: FormPurpose,
-    pub form: Form,
+    pub form: Form<UserField>,
     /// The request loading what the form needs (the user's attributes), if any.
     pub loading: Option<RequestId>,
     /// A password being generated for the focused field.
@@ -115,12 +108,7 @@ impl UserForm {
                 Some(original) => edit_fields(original, settings),
                 None => Vec::new(),
             },
-            FormPurpose::SetPassword { .. } => vec![
-                Field::masked("password", "Password")
-                    .required(true)
-                    .note(GENERATE_NOTE),
-                Field::choice("kind", "Kind", PASSWORD_KIND, 0),
-            ],
+            FormPurpose::SetPassword { .. } => set_password_fields(),
         };
         self.form.relayout(fields);
         self.form.note = match (&self.purpose, settings) {
@@ -136,7 +124,7 @@ impl UserForm {
     pub fn validate(&mut self, settings: Option<&PoolSettings>) -> bool {
         let form = &mut self.form;
         form.clear_errors();
-        let mut errors: Vec<(String, String)> = Vec::new();
+        let mut errors: Vec<(UserField, String)> = Vec::new();
         for field in form.fields.iter().filter(|f| !f.read_only) {
             let value = field.value();
             let value = value.trim();
@@ -144,15 +132,18 @@ impl UserForm {
                 errors.push((field.key.clone(), "required".to_owned()));
                 continue;
             }
-            let problem = match field.key.as_str() {
-                "username" if !value.is_empty() => validate::username_problem(value),
-                "email" if !value.is_empty() => validate::email_problem(value),
-                "phone_number" if !value.is_empty() => validate::phone_problem(value),
-                "password" | "temporary_password" if !value.is_empty() => settings
+            let problem = match &field.key {
+                _ if value.is_empty() => None,
+                UserField::Username => validate::username_problem(value),
+                UserField::Password | UserField::TemporaryPassword => settings
                     .map(|s| password::problems(value, &s.policy))
                     .filter(|p| !p.is_empty())
                     .map(|p| p.join("; ")),
-                _ => None,
+                key => match key.attribute_name() {
+                    Some("email") => validate::email_problem(value),
+                    Some("phone_number") => validate::phone_problem(value),
+                    _ => None,
+                },
             };
             if let Some(problem) = problem {
                 errors.push((field.key.clone(), problem));
@@ -184,31 +175,29 @@ impl UserForm {
         let form = &self.form;
         match &self.purpose {
             FormPurpose::CreateUser => {
-                let mut attributes: Vec<(String, String)> = form
+                // Typed values first, then the verified marks: the order of the fields.
+                let attributes = form
                     .fields
                     .iter()
-                    .filter(|f| f.kind == FieldKind::Text && f.key.as_str() != "username")
-                    .map(|f| (f.key.clone(), f.value().trim().to_owned()))
-                    .filter(|(_, v)| !v.is_empty())
+                    .filter_map(|f| {
+                        let name = f.key.attribute_name()?;
+                        let value = match f.kind {
+                            FieldKind::Toggle => f.on.then(|| "true".to_owned())?,
+                            _ => f.value().trim().to_owned(),
+                        };
+                        (!value.is_empty()).then(|| (name.to_owned(), value))
+                    })
                     .collect();
-                for key in VERIFIED {
-                    if form.field(key).is_some_and(|f| f.on) {
-                        attributes.push(((*key).to_owned(), "true".to_owned()));
-                    }
-                }
-                let password = form.value("temporary_password");
-                let delivery = match form.field("delivery").map_or(0, |f| f.choice) {
-                    0 => vec!["EMAIL".to_owned()],
-                    1 => vec!["SMS".to_owned()],
-                    _ => vec!["EMAIL".to_owned(), "SMS".to_owned()],
-                };
+                let password = form.value(&UserField::TemporaryPassword);
+                let delivery = form.chosen(&UserField::Delivery).unwrap_or(Delivery::Email);
                 Some(ApiCall::Change(Change::CreateUser(Box::new(NewUser {
                     pool: pool.clone(),
-                    username: Username::new(form.value("username").trim()),
+                    username: Username::new(form.value(&UserField::Username).trim()),
                     attributes,
                     temporary_password: (!password.is_empty()).then(|| Secret::new(password)),
-                    suppress_invitation: form.field("message").is_some_and(|f| f.choice == 1),
-                    delivery,
+                    suppress_invitation: form.chosen(&UserField::Invitation)
+                        == Some(Invitation::Suppress),
+                    delivery: delivery.mediums(),
                 }))))
             }
             FormPurpose::EditAttributes { user, original } => {
@@ -223,8 +212,8 @@ impl UserForm {
             FormPurpose::SetPassword { user } => Some(ApiCall::Change(Change::SetPassword {
                 pool: pool.clone(),
                 user: Username::new(user),
-                password: Secret::new(form.value("password")),
-                permanent: form.field("kind").is_some_and(|f| f.choice == 1),
+                password: Secret::new(form.value(&UserField::Password)),
+                permanent: self.permanent(),
             })),
         }
     }
@@ -232,7 +221,7 @@ impl UserForm {
     /// The user the form is about (`None` for a new user until it is typed).
     pub fn user(&self) -> String {
         match &self.purpose {
-            FormPurpose::CreateUser => self.form.value("username").trim().to_owned(),
+            FormPurpose::CreateUser => self.form.value(&UserField::Username).trim().to_owned(),
             FormPurpose::EditAttributes { user, .. } | FormPurpose::SetPassword { user } => {
                 user.clone()
             }
@@ -243,86 +232,38 @@ impl UserForm {
     /// one the agent knows already).
     pub fn chosen_password(&self) -> Option<&Secret> {
         let generated = self.generated.as_ref()?;
-        (self.form.value(self.password_key()) == generated.reveal()).then_some(generated)
+        (self.form.value(&self.password_field()) == generated.reveal()).then_some(generated)
     }
 
     /// The password field a generated password goes into.
-    pub fn password_key(&self) -> &'static str {
+    pub fn password_field(&self) -> UserField {
         match self.purpose {
-            FormPurpose::CreateUser => "temporary_password",
-            _ => "password",
+            FormPurpose::CreateUser => UserField::TemporaryPassword,
+            _ => UserField::Password,
         }
+    }
+
+    /// A set password is permanent, not to be changed at the next sign-in.
+    pub fn permanent(&self) -> bool {
+        self.form.chosen(&UserField::PasswordKind) == Some(PasswordKind::Permanent)
     }
 }
 
-fn label_of(name: &str) -> String {
-    match name {
-        "email" => "Email".to_owned(),
-        "phone_number" => "Phone (+15551234567)".to_owned(),
-        "name" => "Name".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-fn create_fields(settings: Option<&PoolSettings>) -> Vec<Field> {
-    let mut names: Vec<(String, bool)> = Vec::new();
-    let offered = |n: &str| !SYSTEM.contains(&n) && !VERIFIED.contains(&n);
-    if let Some(s) = settings {
-        for a in s
-            .attributes
-            .iter()
-            .filter(|a| a.required && offered(&a.name))
-        {
-            names.push((a.name.clone(), true));
-        }
-    }
-    for name in FIRST {
-        if !names.iter().any(|(n, _)| n == name) {
-            names.push(((*name).to_owned(), false));
-        }
-    }
-    if let Some(s) = settings {
-        for a in s.attributes.iter().filter(|a| offered(&a.name)) {
-            if !names.iter().any(|(n, _)| *n == a.name) {
-                names.push((a.name.clone(), false));
-            }
-        }
-    }
-    let mut fields = vec![Field::text("username", "Username", "").required(true)];
-    fields.extend(
-        names
-            .iter()
-            .map(|(n, required)| Field::text(n, &label_of(n), "").required(*required)),
-    );
-    fields.push(Field::masked("temporary_password", "Temporary password").note(GENERATE_NOTE));
-    fields.push(Field::choice("message", "Message", MESSAGE, 0));
-    fields.push(Field::choice("delivery", "Delivery", DELIVERY, 0));
-    fields.push(Field::toggle(
-        "email_verified",
-        "Mark email verified",
-        false,
-    ));
-    fields.push(Field::toggle(
-        "phone_number_verified",
-        "Mark phone verified",
-        false,
-    ));
-    fields
-}
-
-fn create_cross_checks(form: &Form) -> Vec<(String, String)> {
+fn create_cross_checks(form: &Form<UserField>) -> Vec<(UserField, String)> {
     let mut errors = Vec::new();
-    let has = |key: &str| !form.value(key).trim().is_empty();
-    let sends = form.field("message").is_some_and(|f| f.choice == 0);
-    let delivery = form.field("delivery").map_or(0, |f| f.choice);
-    if sends && delivery != 1 && !has("email") {
+    let has = |name: &str| !form.value(&UserField::attribute(name)).trim().is_empty();
+    let sends = form.chosen(&UserField::Invitation) == Some(Invitation::Send);
+    let delivery = form
+        .chosen::<Delivery>(&UserField::Delivery)
+        .unwrap_or(Delivery::Email);
+    if sends && delivery.by_email() && !has("email") {
         errors.push((
-            "delivery".to_owned(),
+            UserField::Delivery,
             "an email invitation needs an email address".to_owned(),
         ));
-    } else if sends && delivery != 0 && !has("phone_number") {
+    } else if sends && delivery.by_sms() && !has("phone_number") {
         errors.push((
-            "delivery".to_owned(),
+            UserField::Delivery,
             "an SMS invitation needs a phone number".to_owned(),
         ));
     }
@@ -330,62 +271,41 @@ fn create_cross_checks(form: &Form) -> Vec<(String, String)> {
         ("email_verified", "email", "an email address"),
         ("phone_number_verified", "phone_number", "a phone number"),
     ] {
-        if form.field(toggle).is_some_and(|f| f.on) && !has(attribute) {
-            errors.push((toggle.to_owned(), format!("needs {what}")));
+        let toggle = UserField::attribute(toggle);
+        if form.is_on(&toggle) && !has(attribute) {
+            errors.push((toggle, format!("needs {what}")));
         }
     }
     errors
 }
 
-fn edit_fields(original: &[(String, String)], settings: Option<&PoolSettings>) -> Vec<Field> {
-    let field = |name: &str, value: &str| {
-        let spec = settings.and_then(|s| s.spec(name));
-        let read_only = SYSTEM.contains(&name) || spec.is_some_and(|s| !s.mutable);
-        let base = if VERIFIED.contains(&name) {
-            Field::toggle(name, name, value == "true")
-        } else {
-            Field::text(name, &label_of(name), value)
-        };
-        let base = base.read_only(read_only);
-        if read_only {
-            base.note("read-only")
-        } else {
-            base.required(spec.is_some_and(|s| s.required))
-        }
-    };
-    let mut fields: Vec<Field> = original.iter().map(|(n, v)| field(n, v)).collect();
-    if let Some(s) = settings {
-        for a in &s.attributes {
-            let absent = !original.iter().any(|(n, _)| *n == a.name);
-            if absent && a.mutable && !SYSTEM.contains(&a.name.as_str()) {
-                fields.push(field(&a.name, ""));
-            }
-        }
-    }
-    fields
-}
-
 /// What to send: changed or new values, and the names of values that were emptied.
-fn changes(form: &Form, original: &[(String, String)]) -> (Vec<(String, String)>, Vec<String>) {
+fn changes(
+    form: &Form<UserField>,
+    original: &[(String, String)],
+) -> (Vec<(String, String)>, Vec<String>) {
     let mut set = Vec::new();
     let mut delete = Vec::new();
     for field in form.fields.iter().filter(|f| !f.read_only) {
+        let Some(name) = field.key.attribute_name() else {
+            continue;
+        };
         let before = original
             .iter()
-            .find(|(n, _)| *n == field.key)
+            .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str());
         let now = field.value();
         let now = now.trim();
         match (&field.kind, before) {
             (FieldKind::Toggle, before) if now != before.unwrap_or("false") => {
-                set.push((field.key.clone(), now.to_owned()));
+                set.push((name.to_owned(), now.to_owned()));
             }
             (FieldKind::Toggle, _) => {}
             (_, Some(before)) if !before.is_empty() && now.is_empty() => {
-                delete.push(field.key.clone());
+                delete.push(name.to_owned());
             }
             (_, before) if now != before.unwrap_or("") => {
-                set.push((field.key.clone(), now.to_owned()));
+                set.push((name.to_owned(), now.to_owned()));
             }
             _ => {}
         }

@@ -1,6 +1,8 @@
 //! What can be done to one user, and which of it fits the user's status: the action menu's order
 //! and the reason an action does not apply.
 
+use crate::cognito::user_status::UserStatus;
+
 /// An action on the selected user (or, for `Create`, on the pool).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UserOp {
@@ -23,27 +25,8 @@ pub enum UserOp {
 
 impl UserOp {
     /// Everything but looking at devices and sign-in history changes something.
-    pub fn mutates(self) -> bool {
+    pub const fn mutates(self) -> bool {
         !matches!(self, UserOp::Devices)
-    }
-
-    /// Its direct key (the same as in the key table).
-    pub fn key(self) -> char {
-        match self {
-            UserOp::Create => 'c',
-            UserOp::EditAttributes => 'e',
-            UserOp::ToggleEnabled => 'x',
-            UserOp::Delete => 'D',
-            UserOp::SetPassword => 'p',
-            UserOp::ResetPassword => 'R',
-            UserOp::ResendInvitation => 'I',
-            UserOp::ConfirmSignUp => 'C',
-            UserOp::SignOut => 'o',
-            UserOp::AddToGroup => '+',
-            UserOp::RemoveFromGroup => '-',
-            UserOp::Mfa => 'M',
-            UserOp::Devices => 'v',
-        }
     }
 
     pub fn label(self, enabled: bool) -> &'static str {
@@ -70,9 +53,16 @@ impl UserOp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserFacts {
     pub name: String,
-    /// `CONFIRMED`, `UNCONFIRMED`, `FORCE_CHANGE_PASSWORD`, `RESET_REQUIRED`, …
-    pub status: String,
+    /// `None` when the service did not say.
+    pub status: Option<UserStatus>,
     pub enabled: bool,
+}
+
+impl UserFacts {
+    /// The status as the service sent it; empty when it sent none.
+    pub fn status_text(&self) -> &str {
+        UserStatus::text_of(self.status.as_ref())
+    }
 }
 
 /// One line of the action menu; `unavailable` says why it does not apply (shown greyed).
@@ -84,35 +74,42 @@ pub struct UserEntry {
 
 /// Why `op` does not apply to this user, if it does not.
 pub fn refusal(op: UserOp, user: &UserFacts) -> Option<String> {
-    let status = user.status.as_str();
+    use UserStatus::{ExternalProvider, ForceChangePassword, Unconfirmed};
+    let status = user.status.as_ref();
     let label = op.label(user.enabled);
     let why = match (op, status) {
-        (UserOp::ResetPassword | UserOp::SetPassword, "EXTERNAL_PROVIDER") => {
+        (UserOp::ResetPassword | UserOp::SetPassword, Some(ExternalProvider)) => {
             "a federated user: their identity provider manages the password".to_owned()
         }
-        (UserOp::ResetPassword, "FORCE_CHANGE_PASSWORD") => {
+        (UserOp::ResetPassword, Some(ForceChangePassword)) => {
             "refused for FORCE_CHANGE_PASSWORD users — resend the invitation or set a password"
                 .to_owned()
         }
-        (UserOp::ResetPassword, "UNCONFIRMED") => {
+        (UserOp::ResetPassword, Some(Unconfirmed)) => {
             "refused for UNCONFIRMED users — confirm the sign-up first".to_owned()
         }
-        (UserOp::ResetPassword, _) | (UserOp::ResendInvitation, "FORCE_CHANGE_PASSWORD")
+        (UserOp::ResetPassword, _) | (UserOp::ResendInvitation, Some(ForceChangePassword))
             if !user.enabled =>
         {
             "refused for a disabled user — enable them first".to_owned()
         }
-        (UserOp::ResendInvitation, "FORCE_CHANGE_PASSWORD")
-        | (UserOp::ConfirmSignUp, "UNCONFIRMED") => return None,
+        (UserOp::ResendInvitation, Some(ForceChangePassword))
+        | (UserOp::ConfirmSignUp, Some(Unconfirmed)) => return None,
         (UserOp::ResendInvitation, _) => format!(
-            "only for FORCE_CHANGE_PASSWORD users (invited by an administrator); this one is {status}"
+            "only for FORCE_CHANGE_PASSWORD users (invited by an administrator); this one is {}",
+            shown(status)
         ),
-        (UserOp::ConfirmSignUp, _) => {
-            format!("only for UNCONFIRMED users (who signed up themselves); this one is {status}")
-        }
+        (UserOp::ConfirmSignUp, _) => format!(
+            "only for UNCONFIRMED users (who signed up themselves); this one is {}",
+            shown(status)
+        ),
         _ => return None,
     };
     Some(format!("{label}: {why}"))
+}
+
+fn shown(status: Option<&UserStatus>) -> &str {
+    status.map_or("of unknown status", UserStatus::as_str)
 }
 
 /// The actions in the order that fits the user's status: what fixes their sign-in first.
@@ -125,10 +122,10 @@ pub fn menu(user: &UserFacts, read_only: bool) -> Vec<UserEntry> {
     if !user.enabled {
         first.push(ToggleEnabled);
     }
-    first.extend(match user.status.as_str() {
-        "FORCE_CHANGE_PASSWORD" => vec![ResendInvitation, SetPassword],
-        "UNCONFIRMED" => vec![ConfirmSignUp],
-        "RESET_REQUIRED" => vec![SetPassword, ResetPassword],
+    first.extend(match user.status {
+        Some(UserStatus::ForceChangePassword) => vec![ResendInvitation, SetPassword],
+        Some(UserStatus::Unconfirmed) => vec![ConfirmSignUp],
+        Some(UserStatus::ResetRequired) => vec![SetPassword, ResetPassword],
         _ => vec![ResetPassword, SetPassword],
     });
     let rest = [
@@ -171,7 +168,7 @@ mod tests {
     fn facts(status: &str, enabled: bool) -> UserFacts {
         UserFacts {
             name: "ann".into(),
-            status: status.into(),
+            status: Some(status.into()),
             enabled,
         }
     }
@@ -209,6 +206,20 @@ mod tests {
         assert_eq!(
             ops(&menu(&facts("CONFIRMED", true), false))[0],
             UserOp::ResetPassword
+        );
+    }
+
+    #[test]
+    fn a_status_this_build_does_not_know_still_shows_and_gets_the_usual_order() {
+        let user = facts("PASSKEY_ONLY", true);
+        assert_eq!(user.status_text(), "PASSKEY_ONLY");
+        let m = menu(&user, false);
+        assert_eq!(ops(&m)[..2], [UserOp::ResetPassword, UserOp::SetPassword]);
+        assert_eq!(
+            refusal(UserOp::ConfirmSignUp, &user).as_deref(),
+            Some(
+                "confirm sign-up: only for UNCONFIRMED users (who signed up themselves); this one is PASSKEY_ONLY"
+            )
         );
     }
 

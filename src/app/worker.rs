@@ -19,7 +19,7 @@ use super::action::{Action, Payload};
 use super::effect::{ApiCall, Effect, ProfileChoice};
 use super::remote::{ErrorInfo, RequestId};
 use super::state::Context;
-use crate::aws::transport::RetryWatch;
+use crate::aws::RetryWatch;
 use crate::aws::{RetryNotice, watch_retries};
 use crate::cognito::{ClientSettings, CognitoClient};
 use reads::{Stopped, answer_once};

@@ -10,11 +10,9 @@ use super::resolve::describe_client;
 use super::user_rows::write_users;
 use super::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
-use crate::cognito::idps::is_secret_detail;
 use crate::cognito::paginate::json_items;
+use crate::cognito::secrets;
 use crate::cognito::users::UserType;
-
-const MASK: &str = "********";
 
 pub async fn pools(
     client: &CognitoClient,
@@ -112,10 +110,8 @@ pub async fn clients(
         } => {
             let id = resolve_pool(client, &pool.pool).await?;
             let mut response = describe_client(client, &id, &app).await?;
-            if !reveal_secret
-                && let Some(secret) = response.pointer_mut("/UserPoolClient/ClientSecret")
-            {
-                *secret = Value::String(MASK.to_owned());
+            if !reveal_secret {
+                secrets::redact(&mut response);
             }
             write_described(format, &response, "UserPoolClient")
         }
@@ -143,15 +139,8 @@ pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCom
             let id = resolve_pool(client, &pool.pool).await?;
             let input = json!({"UserPoolId": id, "ProviderName": provider});
             let mut response = client.call_json("DescribeIdentityProvider", &input).await?;
-            if !reveal_secret
-                && let Some(Value::Object(details)) =
-                    response.pointer_mut("/IdentityProvider/ProviderDetails")
-            {
-                for (key, value) in details.iter_mut() {
-                    if is_secret_detail(key) {
-                        *value = Value::String(MASK.to_owned());
-                    }
-                }
+            if !reveal_secret {
+                secrets::redact(&mut response);
             }
             write_described(format, &response, "IdentityProvider")
         }

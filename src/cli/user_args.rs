@@ -54,7 +54,7 @@ pub enum UsersCommand {
         #[command(flatten)]
         pool: PoolArg,
         /// A ListUsers filter, e.g. 'email ^= "ann"' or 'status = "Disabled"'.
-        #[arg(long)]
+        #[arg(long, long_help = crate::cognito::user_filter::filter_help())]
         filter: Option<String>,
         /// Attributes to fetch and show, comma-separated (e.g. email,custom:tenant).
         #[arg(long, value_delimiter = ',')]
@@ -139,4 +139,25 @@ pub struct CreateArgs {
     /// Deliver the invitation by EMAIL and/or SMS (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub delivery: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use crate::cli::args::Cli;
+    use crate::cognito::user_filter::FilterAttribute;
+
+    #[test]
+    fn users_list_help_names_every_filterable_attribute() {
+        let mut cli = Cli::command();
+        let list = cli
+            .find_subcommand_mut("users")
+            .and_then(|u| u.find_subcommand_mut("list"))
+            .unwrap();
+        let help = list.render_long_help().to_string();
+        for attribute in FilterAttribute::ALL {
+            assert!(help.contains(attribute.name()), "{help}");
+        }
+    }
 }

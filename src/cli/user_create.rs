@@ -14,6 +14,7 @@ use crate::admin::validate::{email_problem, phone_problem};
 use crate::cognito::CognitoClient;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
+use crate::cognito::user_status::UserStatus;
 
 pub async fn create(client: &CognitoClient, format: OutputFormat, args: CreateArgs) -> CliResult {
     let (pool, user) = target(client, &args.target).await?;
@@ -88,19 +89,18 @@ pub async fn resend_invitation(
 ) -> CliResult {
     let (pool, user) = target(client, t).await?;
     let desired_delivery_mediums = delivery_mediums(delivery)?;
-    let status = client
-        .admin_get_user(&pool, &user)
-        .await?
-        .user_status
-        .unwrap_or_default();
-    if status != "FORCE_CHANGE_PASSWORD" {
-        let instead = match status.as_str() {
-            "UNCONFIRMED" => "; they signed up themselves: confirm them with `users confirm`",
-            "CONFIRMED" | "RESET_REQUIRED" => {
+    let status = client.admin_get_user(&pool, &user).await?.user_status;
+    if status != Some(UserStatus::ForceChangePassword) {
+        let instead = match status {
+            Some(UserStatus::Unconfirmed) => {
+                "; they signed up themselves: confirm them with `users confirm`"
+            }
+            Some(UserStatus::Confirmed | UserStatus::ResetRequired) => {
                 "; they have signed in before: use `users reset-password` or `users set-password`"
             }
             _ => "",
         };
+        let status = status.map(|s| s.to_string()).unwrap_or_default();
         return Err(CliError::Input(format!(
             "{user} is {status}: an invitation can be sent again only to a user who has not \
              signed in yet (FORCE_CHANGE_PASSWORD){instead}"

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::args::OutputFormat;
 use super::output::Table;
 use crate::cognito::types::{EpochSeconds, attribute};
+use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::UserType;
 
 /// Writes users as table rows or CSV records, a batch at a time.
@@ -41,7 +42,7 @@ impl<'a> UserWriter<'a> {
         let date = |d: Option<EpochSeconds>| d.map(EpochSeconds::to_utc_string).unwrap_or_default();
         let mut row = vec![
             user.username.to_string(),
-            user.user_status.clone().unwrap_or_default(),
+            UserStatus::text_of(user.user_status.as_ref()).to_owned(),
             user.enabled.map(|e| e.to_string()).unwrap_or_default(),
             date(user.user_create_date),
             date(user.user_last_modified_date),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::client::CognitoClient;
 use super::ids::{PoolId, ProviderName};
 use super::paginate::{PoolListRequest, paged, pages};
+use super::secrets::shown_detail;
 use super::types::EpochSeconds;
 use crate::aws::AwsError;
 
@@ -52,27 +53,12 @@ pub struct IdentityProviderType {
     pub creation_date: Option<EpochSeconds>,
 }
 
-/// Provider-detail keys whose values are secrets.
-pub fn is_secret_detail(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    k.contains("secret") || k.contains("private_key") || k == "password"
-}
-
 impl std::fmt::Debug for IdentityProviderType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let details: BTreeMap<&str, &str> = self
             .provider_details
             .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str(),
-                    if is_secret_detail(k) {
-                        "** redacted **"
-                    } else {
-                        v.as_str()
-                    },
-                )
-            })
+            .map(|(k, v)| (k.as_str(), shown_detail(k, v)))
             .collect();
         f.debug_struct("IdentityProviderType")
             .field("provider_name", &self.provider_name)

@@ -13,9 +13,12 @@ pub mod ids;
 pub mod operations;
 pub mod paginate;
 pub mod pools;
+pub mod secrets;
 pub mod shapes;
 pub mod types;
 pub mod user_admin;
+pub mod user_filter;
+pub mod user_status;
 pub mod users;
 pub mod verify;
 

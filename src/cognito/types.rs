@@ -79,7 +79,7 @@ impl fmt::Debug for Secret {
 
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("********")
+        f.write_str(super::secrets::MASK)
     }
 }
 

@@ -8,6 +8,7 @@ use super::client::CognitoClient;
 use super::ids::{PoolId, Username};
 use super::paginate::{Page, PagedRequest, pages};
 use super::types::{AttributeType, EpochSeconds};
+use super::user_status::UserStatus;
 use crate::aws::AwsError;
 
 /// ListUsers returns at most 60 users a page; AWS refuses a larger Limit.
@@ -22,7 +23,7 @@ pub struct UserType {
     pub user_create_date: Option<EpochSeconds>,
     pub user_last_modified_date: Option<EpochSeconds>,
     pub enabled: Option<bool>,
-    pub user_status: Option<String>,
+    pub user_status: Option<UserStatus>,
     #[serde(rename = "MFAOptions", default, skip_serializing_if = "Vec::is_empty")]
     pub mfa_options: Vec<MfaOptionType>,
 }
@@ -93,7 +94,7 @@ pub struct AdminGetUserResponse {
     pub user_create_date: Option<EpochSeconds>,
     pub user_last_modified_date: Option<EpochSeconds>,
     pub enabled: Option<bool>,
-    pub user_status: Option<String>,
+    pub user_status: Option<UserStatus>,
     #[serde(rename = "MFAOptions", default)]
     pub mfa_options: Vec<MfaOptionType>,
     pub preferred_mfa_setting: Option<String>,
@@ -163,16 +164,10 @@ impl CognitoClient {
     }
 }
 
-/// Quotes a value for a ListUsers Filter (`email ^= "ann"`), escaping quotes and backslashes.
-pub fn filter_expression(attribute: &str, prefix: bool, value: &str) -> String {
-    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
-    let op = if prefix { "^=" } else { "=" };
-    format!("{attribute} {op} \"{escaped}\"")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cognito::user_filter::filter_expression;
 
     #[test]
     fn list_users_page_decodes_users_and_token() {
@@ -181,7 +176,7 @@ mod tests {
             "PaginationToken":"tok"}"#;
         let page: ListUsersResponse = serde_json::from_str(json).unwrap();
         assert_eq!(page.users[0].username.as_str(), "ann");
-        assert_eq!(page.users[0].user_status.as_deref(), Some("CONFIRMED"));
+        assert_eq!(page.users[0].user_status, Some(UserStatus::Confirmed));
         assert_eq!(page.next_token(), Some("tok"));
         let raw: ListUsersResponse<Box<serde_json::value::RawValue>> =
             serde_json::from_str(json).unwrap();
@@ -196,14 +191,6 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"UserPoolId":"us-east-1_x","Limit":60,"Filter":"email ^= \"ann\""})
-        );
-    }
-
-    #[test]
-    fn filter_values_are_quoted() {
-        assert_eq!(
-            filter_expression("name", false, r#"a"b\c"#),
-            r#"name = "a\"b\\c""#
         );
     }
 

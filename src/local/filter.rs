@@ -1,35 +1,15 @@
-//! The ListUsers Filter grammar: `attribute = "value"` or `attribute ^= "value"`.
+//! The ListUsers Filter grammar: `attribute = "value"` or `attribute ^= "value"`, on the
+//! attributes `cognito::user_filter` names.
 
 use super::error::{LocalError, LocalResult};
-
-/// What an attribute name in a filter refers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Field {
-    Username,
-    Sub,
-    /// `cognito:user_status`.
-    UserStatus,
-    /// `status`: `Enabled` or `Disabled`.
-    Enabled,
-    /// A standard attribute stored with the user's attributes.
-    Attribute(&'static str),
-}
+use crate::cognito::user_filter::FilterAttribute;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
-    pub field: Field,
+    pub attribute: FilterAttribute,
     pub prefix: bool,
     pub value: String,
 }
-
-const ATTRIBUTES: &[&str] = &[
-    "email",
-    "phone_number",
-    "name",
-    "given_name",
-    "family_name",
-    "preferred_username",
-];
 
 /// None for an absent or blank filter; InvalidParameterException for anything AWS refuses.
 pub fn parse(text: &str) -> LocalResult<Option<Filter>> {
@@ -52,21 +32,11 @@ pub fn parse(text: &str) -> LocalResult<Option<Filter>> {
         return Err(invalid("the operator must be = or ^="));
     };
     let value = quoted(rest.trim_start()).ok_or_else(|| invalid("expected a quoted value"))?;
-    let field = match name {
-        "username" => Field::Username,
-        "sub" => Field::Sub,
-        "cognito:user_status" => Field::UserStatus,
-        "status" => Field::Enabled,
-        other => ATTRIBUTES
-            .iter()
-            .find(|a| **a == other)
-            .map(|a| Field::Attribute(a))
-            .ok_or_else(|| {
-                LocalError::invalid_parameter(format!("Invalid search attribute: {other}"))
-            })?,
-    };
+    let attribute = FilterAttribute::from_name(name).ok_or_else(|| {
+        LocalError::invalid_parameter(format!("Invalid search attribute: {name}"))
+    })?;
     Ok(Some(Filter {
-        field,
+        attribute,
         prefix,
         value,
     }))
@@ -92,13 +62,21 @@ mod tests {
 
     #[test]
     fn accepts_both_operators_on_every_searchable_attribute() {
-        let f = parse(r#"email ^= "ann""#).unwrap().unwrap();
-        assert_eq!(f.field, Field::Attribute("email"));
-        assert!(f.prefix);
+        for attribute in FilterAttribute::ALL {
+            for op in ["=", "^="] {
+                let f = parse(&format!(r#"{} {op} "x""#, attribute.name()))
+                    .unwrap()
+                    .unwrap();
+                assert_eq!((f.attribute, f.prefix), (attribute, op == "^="));
+            }
+        }
         let f = parse(r#"cognito:user_status="UNCONFIRMED""#)
             .unwrap()
             .unwrap();
-        assert_eq!((f.field, f.prefix), (Field::UserStatus, false));
+        assert_eq!(
+            (f.attribute, f.prefix),
+            (FilterAttribute::UserStatus, false)
+        );
         assert_eq!(parse(r#"name = "a\"b""#).unwrap().unwrap().value, "a\"b");
         assert_eq!(parse("  ").unwrap(), None);
     }

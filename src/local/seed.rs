@@ -11,6 +11,7 @@ use super::ops::groups::{NewGroup, add_member, insert_group};
 use super::ops::pools::insert_pool;
 use super::ops::users::{NewUser, insert_user};
 use super::store::{Cached as _, Store};
+use crate::cognito::user_status::UserStatus;
 
 /// What a new state starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -112,12 +113,12 @@ fn demo(tx: &Connection) -> LocalResult<()> {
 }
 
 /// Status by position: mostly CONFIRMED, some of every other status, every 23rd disabled.
-fn status_of(i: usize) -> &'static str {
+fn status_of(i: usize) -> UserStatus {
     match i % 20 {
-        0 | 1 => "UNCONFIRMED",
-        2 | 3 => "FORCE_CHANGE_PASSWORD",
-        4 => "RESET_REQUIRED",
-        _ => "CONFIRMED",
+        0 | 1 => UserStatus::Unconfirmed,
+        2 | 3 => UserStatus::ForceChangePassword,
+        4 => UserStatus::ResetRequired,
+        _ => UserStatus::Confirmed,
     }
 }
 
@@ -136,7 +137,7 @@ fn users(
             ("email".to_owned(), format!("{username}@example.com")),
             (
                 "email_verified".to_owned(),
-                (status_of(i) == "CONFIRMED").to_string(),
+                (status_of(i) == UserStatus::Confirmed).to_string(),
             ),
             ("given_name".to_owned(), capitalised(first)),
             ("family_name".to_owned(), capitalised(last)),

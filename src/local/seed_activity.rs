@@ -12,6 +12,7 @@ use super::ops::auth_events::insert_auth_event;
 use super::ops::devices::{NewDevice, insert_device};
 use super::ops::user_mfa::{Method, UserMfa, store_user_mfa};
 use super::seed::{BASE_TIME, PRODUCTION_POOL};
+use crate::cognito::user_status::UserStatus;
 
 const DAY: f64 = 86_400.0;
 /// Activity starts after the last demo user was created (one every ten minutes from BASE_TIME).
@@ -74,10 +75,13 @@ fn confirmed_users(tx: &Connection) -> LocalResult<Vec<(String, bool)>> {
     let mut stmt = tx.prepare_cached(
         "SELECT u.username, EXISTS (SELECT 1 FROM user_attributes a WHERE a.pool_id = u.pool_id
                 AND a.username = u.username AND a.name = 'phone_number')
-         FROM users u WHERE u.pool_id = ?1 AND u.status = 'CONFIRMED' ORDER BY u.username",
+         FROM users u WHERE u.pool_id = ?1 AND u.status = ?2 ORDER BY u.username",
     )?;
+    let confirmed = UserStatus::Confirmed;
     let rows = stmt
-        .query_map([PRODUCTION_POOL], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([PRODUCTION_POOL, confirmed.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -11,6 +11,7 @@ use std::path::Path;
 use tokio::sync::mpsc;
 
 use crate::app::State;
+use crate::app::keymap::Keymap;
 use crate::app::worker::{Worker, context_of};
 use crate::cognito::{ClientSettings, CognitoClient};
 use crate::ui::Theme;
@@ -28,11 +29,13 @@ fn no_color() -> bool {
 }
 
 /// Runs the console on an already connected client until the user quits. `settings` are what the
-/// client was built from: `:profile` and `:region` rebuild it from them. `log` is the log file, if
-/// one could be opened: a panic names it. `Some` when a signal ended the console.
+/// client was built from: `:profile` and `:region` rebuild it from them. `keys` are the user's key
+/// tables. `log` is the log file, if one could be opened: a panic names it. `Some` when a signal
+/// ended the console.
 pub async fn run(
     settings: ClientSettings,
     client: CognitoClient,
+    keys: Keymap,
     read_only: bool,
     log: Option<&Path>,
 ) -> anyhow::Result<Option<Caught>> {
@@ -57,9 +60,11 @@ pub async fn run(
         std::env::var_os("COGNITO_TUI_CRASH_DRILL").is_none(),
         "crash drill (COGNITO_TUI_CRASH_DRILL is set)"
     );
+    let mut state = State::new(context);
+    state.keys = keys;
     let outcome = event_loop::run(
         &mut screen.terminal,
-        State::new(context),
+        state,
         &theme,
         effect_tx,
         action_rx,

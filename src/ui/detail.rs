@@ -2,13 +2,15 @@
 //! scrolled by `detail.scroll`. Also the label/value lines of the pool overview.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::Theme;
 use super::json;
-use super::text::{escape, put, thousands};
+use super::text::{clip_line, escape, line, span, thousands};
 use super::widgets::notice;
+use super::widgets::popup::padded;
 use crate::app::detail::{Detail, Section};
 use crate::app::remote::Remote;
 
@@ -24,30 +26,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
     } else {
         "fields"
     };
-    let title = format!("{kind} {}", detail.name);
-    let x = put(
-        buf,
-        area,
-        area.x + 1,
-        area.y,
-        &title,
-        area.width,
-        theme.section,
-    );
-    put(
-        buf,
-        area,
-        x + 2,
-        area.y,
-        &format!("({view}, y toggles)"),
-        area.width,
-        theme.muted,
-    );
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 1,
-        ..area
-    };
+    let [title, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let heading = Line::from(vec![
+        span(&format!("{kind} {}", detail.name), theme.section),
+        span("  ", theme.muted),
+        span(&format!("({view}, y toggles)"), theme.muted),
+    ]);
+    let title_area = padded(title);
+    clip_line(heading, usize::from(title_area.width)).render(title_area, buf);
     let what = format!("{} {}", kind.to_lowercase(), detail.name);
     let lines = match &detail.body {
         Remote::NotAsked => return,
@@ -56,7 +45,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
         Remote::Loaded(body) if detail.show_json => json::lines(&body.raw, theme),
         Remote::Loaded(body) => section_lines(&body.sections, theme),
     };
-    scrolled(buf, area, body, &lines, detail.scroll, theme);
+    scrolled(buf, title, body, lines, detail.scroll, theme);
 }
 
 /// `app client` → `App client`.
@@ -67,33 +56,42 @@ fn capitalized(text: &str) -> String {
     })
 }
 
-/// Draws the lines from `scroll` on (clamped so the last page stays full) and the position on
-/// the title row.
+/// Draws the lines from `scroll` on (clamped so the last page stays full), long lines cut at
+/// the edge, and the position at the right of the title row.
 fn scrolled(
     buf: &mut Buffer,
     title: Rect,
     body: Rect,
-    lines: &[Line<'_>],
+    lines: Vec<Line<'static>>,
     scroll: u16,
     theme: &Theme,
 ) {
     let height = usize::from(body.height);
-    let first = usize::from(scroll).min(lines.len().saturating_sub(height));
-    for (i, line) in lines.iter().skip(first).take(height).enumerate() {
-        let y = body.y + u16::try_from(i).unwrap_or(0);
-        buf.set_line(body.x + 1, y, line, body.width.saturating_sub(2));
-    }
-    if lines.len() > height {
-        let last = (first + height).min(lines.len());
-        let position = format!(
-            "lines {}–{} of {}",
-            thousands(first + 1),
-            thousands(last),
-            thousands(lines.len())
+    let total = lines.len();
+    let first = usize::from(scroll).min(total.saturating_sub(height));
+    let offset = u16::try_from(first).unwrap_or(u16::MAX);
+    Paragraph::new(lines)
+        .scroll((offset, 0))
+        .render(padded(body), buf);
+    if total > height {
+        let last = (first + height).min(total);
+        let position = line(
+            &format!(
+                "lines {}–{} of {}",
+                thousands(first + 1),
+                thousands(last),
+                thousands(total)
+            ),
+            theme.muted,
         );
-        let width = u16::try_from(position.chars().count()).unwrap_or(0);
-        let x = title.right().saturating_sub(width + 1);
-        put(buf, title, x, title.y, &position, width, theme.muted);
+        let width = u16::try_from(position.width()).unwrap_or(0);
+        let [_, right, _] = title.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(width),
+            Constraint::Length(1),
+        ]));
+        Clear.render(right, buf);
+        position.render(right, buf);
     }
 }
 

@@ -1,125 +1,152 @@
 //! Drawing a confirmation dialog: what will happen, the MFA settings before a reset, the username
-//! to type before a delete, and the submit's state.
+//! to type before a delete, and the submit's state; and the password the console chose, shown
+//! once. Their text wraps in the box, and what to press stays at the bottom.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::form::{input_line, submit_lines};
-use super::text::{put, spinner};
-use super::widgets::notice::wrap;
-use super::widgets::popup::popup;
-use crate::app::dialog::{Dialog, PasswordShown};
+use super::text::{line, span, spinner};
+use super::widgets::popup::{input, padded, popup, prose, rows};
+use super::widgets::submit::Status;
+use crate::app::dialog::{Dialog, MfaInfo, PasswordShown};
 use crate::app::effect::AdminOp;
-use crate::app::form::Submit;
 use crate::app::remote::Remote;
 
 const WIDTH: u16 = 80;
+/// The MFA settings' labels are this wide.
+const MFA_LABEL: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, dialog: &Dialog, theme: &Theme, ticks: u64) {
-    let extra = match (&dialog.mfa, &dialog.typed) {
-        (Some(_), _) => 3,
-        (_, Some(_)) => 2,
-        _ => 0,
-    };
-    let failed = u16::from(matches!(dialog.submit, Submit::Failed(_))) * 3;
-    let lines = u16::try_from(dialog.lines.len()).unwrap_or(8);
-    let height = lines + extra + failed + 5;
-    let inner = popup(frame, area, 2, WIDTH, height, &dialog.title, theme);
-    let x = inner.x + 1;
-    let room = inner.width.saturating_sub(2);
-    let mut y = inner.y;
-    for line in &dialog.lines {
-        let style = if line.starts_with("Note:") || line.contains("cannot be undone") {
-            theme.warning
-        } else {
-            theme.value
-        };
-        put(frame.buffer_mut(), inner, x, y, line, room, style);
-        y += 1;
-    }
-    y += 1;
-    if let Some(mfa) = &dialog.mfa {
-        let buf = frame.buffer_mut();
-        match mfa {
-            Remote::Loaded(info) => {
-                let methods = if info.methods.is_empty() {
-                    "none".to_owned()
-                } else {
-                    info.methods.join(", ")
-                };
-                put(buf, inner, x, y, "Preferred", 12, theme.label);
-                put(buf, inner, x + 12, y, &info.preferred, room, theme.value);
-                put(buf, inner, x, y + 1, "Methods", 12, theme.label);
-                put(buf, inner, x + 12, y + 1, &methods, room, theme.value);
-            }
-            Remote::Failed(e) => {
-                let text = format!("✗ the MFA settings could not be read: {}", e.text);
-                put(buf, inner, x, y, &text, room, theme.error);
-            }
-            _ => {
-                let text = format!("{} Reading the MFA settings…", spinner(ticks));
-                put(buf, inner, x, y, &text, room, theme.spinner);
-            }
-        }
-        y += 3;
-    }
-    if let Some(typed) = &dialog.typed {
-        let prompt = format!("Type {} to confirm: ", dialog.user);
-        let after = put(frame.buffer_mut(), inner, x, y, &prompt, room, theme.label);
-        let field_room = inner.right().saturating_sub(after).saturating_sub(1);
-        let editing = !dialog.submit.is_submitting();
-        input_line(
-            frame,
-            inner,
-            after,
-            y,
-            field_room,
-            typed,
-            false,
-            editing,
-            theme.input,
-        );
-        y += 2;
-    }
-    if let Some(hint) = &dialog.hint {
-        put(
-            frame.buffer_mut(),
-            inner,
-            x,
-            y.saturating_sub(1),
-            hint,
-            room,
-            theme.warning,
-        );
-    }
-    let status = Rect {
-        y: y.min(inner.bottom().saturating_sub(1)),
-        height: inner.bottom().saturating_sub(y).max(1),
-        ..inner
-    };
+    let text_width = padded_width(area);
+    let message = prose(message(dialog, theme));
+    let mfa = dialog
+        .mfa
+        .as_ref()
+        .map(|m| prose(mfa_lines(m, theme, ticks)));
     let keys = match dialog.op {
         AdminOp::Delete => "Enter deletes (once the name is typed) · Esc cancels",
         _ => "Enter confirms · Esc cancels",
     };
-    submit_lines(
-        frame,
-        status,
-        &dialog.submit,
-        &busy(&dialog.op, &dialog.user),
+    let busy = busy(&dialog.op, &dialog.user);
+    let status = Status {
+        submit: &dialog.submit,
+        busy: &busy,
         keys,
-        theme,
-        ticks,
-    );
+    };
+    let hint = dialog
+        .hint
+        .as_deref()
+        .map(|h| prose(vec![line(h, theme.warning)]));
+    let message_rows = rows(&message, text_width);
+    // Room for both settings from the start: the box does not grow when they arrive.
+    let mfa_rows = mfa.as_ref().map_or(0, |m| rows(m, text_width).max(2));
+    let typed_rows = u16::from(dialog.typed.is_some());
+    let hint_rows = hint.as_ref().map_or(1, |h| rows(h, text_width).max(1));
+    let status_rows = status.rows(text_width, theme);
+    let mfa_gap = u16::from(mfa.is_some());
+    // A blank line before the MFA settings and the typed name; the hint goes on the blank line
+    // before the status; one more blank line under it when there is room.
+    let height = message_rows + mfa_gap + mfa_rows + 2 * typed_rows + hint_rows + status_rows;
+    let inner = popup(frame, area, 2, WIDTH, height + 3, &dialog.title, theme);
+    let spare = inner.height.saturating_sub(height).min(1);
+    let [
+        message_area,
+        _,
+        mfa_area,
+        _,
+        typed_area,
+        hint_area,
+        status_area,
+        _,
+    ] = padded(inner).layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(mfa_gap),
+        Constraint::Length(mfa_rows),
+        Constraint::Length(typed_rows),
+        Constraint::Length(typed_rows),
+        Constraint::Length(hint_rows),
+        Constraint::Length(status_rows),
+        Constraint::Length(spare),
+    ]));
+    frame.render_widget(message, message_area);
+    if let Some(mfa) = mfa {
+        frame.render_widget(mfa, mfa_area);
+    }
+    if let Some(typed) = &dialog.typed {
+        let prompt = span(&format!("Type {} to confirm: ", dialog.user), theme.label);
+        let prompt_width = u16::try_from(prompt.width()).unwrap_or(u16::MAX);
+        let [prompt_area, field_area] = typed_area.layout(&Layout::horizontal([
+            Constraint::Length(prompt_width),
+            Constraint::Fill(1),
+        ]));
+        frame.render_widget(Paragraph::new(prompt), prompt_area);
+        let editing = !dialog.submit.is_submitting();
+        input(frame, field_area, typed, false, editing, theme.input);
+    }
+    if let Some(hint) = hint {
+        frame.render_widget(hint, hint_area);
+    }
+    status.draw(frame, status_area, theme, ticks);
 }
 
-/// The password the console chose, masked until revealed, with what to do with it.
+/// The width text has inside a popup of `WIDTH` over `area`.
+fn padded_width(area: Rect) -> u16 {
+    WIDTH.min(area.width.saturating_sub(2)).saturating_sub(4)
+}
+
+fn message(dialog: &Dialog, theme: &Theme) -> Vec<Line<'static>> {
+    dialog
+        .lines
+        .iter()
+        .map(|text| {
+            let style = if text.starts_with("Note:") || text.contains("cannot be undone") {
+                theme.warning
+            } else {
+                theme.value
+            };
+            line(text, style)
+        })
+        .collect()
+}
+
+fn mfa_lines(mfa: &Remote<MfaInfo>, theme: &Theme, ticks: u64) -> Vec<Line<'static>> {
+    let pair = |label: &str, value: &str| {
+        Line::from(vec![
+            span(&format!("{label:<MFA_LABEL$}"), theme.label),
+            span(value, theme.value),
+        ])
+    };
+    match mfa {
+        Remote::Loaded(info) => {
+            let methods = if info.methods.is_empty() {
+                "none".to_owned()
+            } else {
+                info.methods.join(", ")
+            };
+            vec![
+                pair("Preferred", &info.preferred),
+                pair("Methods", &methods),
+            ]
+        }
+        Remote::Failed(e) => vec![line(
+            &format!("✗ the MFA settings could not be read: {}", e.text),
+            theme.error,
+        )],
+        _ => vec![line(
+            &format!("{} Reading the MFA settings…", spinner(ticks)),
+            theme.spinner,
+        )],
+    }
+}
+
+/// The password the console chose, masked until revealed, with what to do with it. Room for the
+/// note about the clipboard is kept from the start, so the box does not grow when `c` is pressed.
 pub fn draw_password(frame: &mut Frame, area: Rect, view: &PasswordShown, theme: &Theme) {
     let title = format!("Password of {}", view.user);
-    let inner = popup(frame, area, 2, WIDTH, 11, &title, theme);
-    let x = inner.x + 1;
-    let room = inner.width.saturating_sub(2);
-    let buf = frame.buffer_mut();
+    let text_width = padded_width(area);
     let (kind, then) = if view.permanent {
         ("permanent", "They sign in with it as it is.")
     } else {
@@ -128,32 +155,61 @@ pub fn draw_password(frame: &mut Frame, area: Rect, view: &PasswordShown, theme:
             "They must choose a new one at their next sign-in.",
         )
     };
-    let intro = format!("The {kind} password the console chose, shown this once:");
-    put(buf, inner, x, inner.y, &intro, room, theme.value);
     let password = if view.revealed {
         view.password.reveal().to_owned()
     } else {
         "•".repeat(view.password.reveal().chars().count())
     };
-    put(buf, inner, x + 2, inner.y + 2, &password, room, theme.input);
-    put(buf, inner, x, inner.y + 4, then, room, theme.value);
-    if view.copied {
-        let sent = "Copy sent to the terminal's clipboard (OSC 52); if your terminal or tmux \
-                    refuses it, reveal it and copy it by hand.";
-        for (i, line) in wrap(sent, usize::from(room)).iter().take(2).enumerate() {
-            let y = inner.y + 5 + u16::try_from(i).unwrap_or(0);
-            put(buf, inner, x, y, line, room, theme.muted);
-        }
-    }
+    let note = prose(vec![line(
+        "Copy sent to the terminal's clipboard (OSC 52); if your terminal or tmux refuses it, \
+         reveal it and copy it by hand.",
+        theme.muted,
+    )]);
+    let note_rows = rows(&note, text_width);
+    let body = prose(vec![
+        line(
+            &format!("The {kind} password the console chose, shown this once:"),
+            theme.value,
+        ),
+        Line::default(),
+        Line::from(vec![span("  ", theme.input), span(&password, theme.input)]),
+        Line::default(),
+        line(then, theme.value),
+    ]);
     let keys = if view.revealed {
         "r hides · c copies · Enter or Esc closes: it is not shown again"
     } else {
         "r reveals · c copies · Enter or Esc closes: it is not shown again"
     };
-    let y = inner.bottom().saturating_sub(1);
-    put(buf, inner, x, y, keys, room, theme.warning);
+    let keys = prose(vec![line(keys, theme.warning)]);
+    let (body_rows, keys_rows) = (rows(&body, text_width), rows(&keys, text_width));
+    let height = body_rows + note_rows + 1 + keys_rows;
+    let inner = popup(frame, area, 2, WIDTH, height + 2, &title, theme);
+    let [body_area, note_area, _, keys_area] = padded(inner).layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(note_rows),
+        Constraint::Length(1),
+        Constraint::Length(keys_rows),
+    ]));
+    frame.render_widget(body, body_area);
+    if view.copied {
+        frame.render_widget(note, note_area);
+    }
+    frame.render_widget(keys, keys_area);
 }
 
 fn busy(op: &AdminOp, user: &str) -> String {
     format!("Sending {} for {user}…", op.operation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_measured_at_the_width_it_is_drawn() {
+        assert_eq!(padded_width(Rect::new(0, 0, 100, 20)), 76);
+        assert_eq!(padded_width(Rect::new(0, 0, 60, 12)), 54);
+        assert_eq!(padded_width(Rect::new(0, 0, 3, 12)), 0);
+    }
 }

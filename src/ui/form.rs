@@ -1,136 +1,139 @@
-//! Drawing a user form: one row per field (label, value, error or hint beside it), the focused
-//! field highlighted with the cursor in it, scrolled to keep the focus in view, and the submit's
-//! state at the bottom (what to press, the spinner, or the API's error).
+//! Drawing a user form: one row per field (label, value, its error or hint wrapped under the
+//! value), the focused field highlighted with the cursor in it, scrolled a field at a time to keep
+//! the focus in view, and the submit's state at the bottom (what to press, the spinner, or the
+//! API's error).
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::text::{field_window, put, put_typed, spinner, width};
-use super::widgets::notice::wrap;
-use super::widgets::popup::popup;
-use crate::app::form::{Field, FieldInput, FieldKind, Form, Submit};
+use super::text::{clip_line, clipped, line, span};
+use super::widgets::popup::{input, padded, popup, prose, rows};
+use super::widgets::submit::Status;
+use crate::app::form::{Field, FieldKind, Form};
 use crate::app::user_forms::{FormPurpose, UserForm};
 
+const WIDTH: u16 = 86;
+/// The marker and the label before the value.
 const LABEL_WIDTH: u16 = 26;
+/// The most rows an error or hint takes under its field.
+const MAX_UNDER_ROWS: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &UserForm, theme: &Theme, ticks: u64) {
     let f = &form.form;
-    let width = 86;
-    let rows: Vec<Row> = rows(f, width);
-    let status_rows = status_height(f, width.saturating_sub(2));
-    let wanted = u16::try_from(rows.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(3 + status_rows + u16::from(f.note.is_some()));
-    let inner = popup(frame, area, 1, width, wanted, &f.title, theme);
-    if inner.height < 3 {
-        return;
-    }
-    let mut y = inner.y;
-    if let Some(note) = &f.note {
+    let inner_width = WIDTH.min(area.width.saturating_sub(2)).saturating_sub(2);
+    // The last column is kept for the ↑/↓ marks.
+    let value_width = inner_width.saturating_sub(2 + LABEL_WIDTH);
+    let heights: Vec<u16> = (0..f.fields.len())
+        .map(|i| 1 + under(f, i, theme).map_or(0, |u| rows(&u, value_width).min(MAX_UNDER_ROWS)))
+        .collect();
+    let note = f.note.as_deref().map(|note| {
         let style = if form.loading.is_some() {
             theme.spinner
         } else {
             theme.warning
         };
-        put(
-            frame.buffer_mut(),
-            inner,
-            inner.x + 1,
-            y,
-            note,
-            inner.width.saturating_sub(2),
-            style,
-        );
-        y += 1;
-    }
-    // Rows left for fields, after the blank line and the status lines at the bottom.
-    let body = Rect {
-        y,
-        height: inner
-            .bottom()
-            .saturating_sub(y)
-            .saturating_sub(status_rows + 1),
-        ..inner
-    };
-    let focus_row = rows
-        .iter()
-        .position(|r| r.field == f.focus && r.extra.is_none());
-    let height = usize::from(body.height);
-    // The focused field and the lines under it stay in view.
-    let first = focus_row.map_or(0, |row| {
-        let under = rows
-            .iter()
-            .skip(row + 1)
-            .take_while(|r| r.field == f.focus && r.extra.is_some())
-            .count();
-        (row + 1 + under).saturating_sub(height)
+        prose(vec![line(note, style)])
     });
-    for (i, row) in rows.iter().skip(first).take(height).enumerate() {
-        let ry = body.y + u16::try_from(i).unwrap_or(0);
-        let Some(field) = f.fields.get(row.field) else {
-            continue;
-        };
-        if let Some(text) = &row.extra {
-            extra_line(frame, body, ry, field, text, theme);
-        } else {
-            field_line(frame, body, ry, field, row.field == f.focus, theme);
+    let busy = busy_text(form);
+    let status = Status {
+        submit: &f.submit,
+        busy: &busy,
+        keys: "Enter sends · Esc cancels",
+    };
+    let text_width = inner_width.saturating_sub(2);
+    let note_rows = note.as_ref().map_or(0, |n| rows(n, text_width));
+    let status_rows = status.rows(text_width, theme);
+    let fields_rows = heights.iter().copied().fold(0, u16::saturating_add);
+    let wanted = note_rows + fields_rows + 1 + status_rows;
+    let inner = popup(
+        frame,
+        area,
+        1,
+        WIDTH,
+        wanted.saturating_add(2),
+        &f.title,
+        theme,
+    );
+    if inner.height < 3 {
+        return;
+    }
+    let [note_area, body, _, status_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(note_rows),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(status_rows),
+    ]));
+    if let Some(note) = note {
+        frame.render_widget(note, padded(note_area));
+    }
+    fields(frame, body, f, &heights, theme);
+    status.draw(frame, padded(status_area), theme, ticks);
+}
+
+/// The fields that fit in `body` from the first one that keeps the focused field in view, and
+/// `↑`/`↓` in the last column when there are more above or below.
+fn fields<K>(frame: &mut Frame, body: Rect, f: &Form<K>, heights: &[u16], theme: &Theme) {
+    let [list, marks] = body.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let room = body.height;
+    let span_of = |from: usize, to: usize| -> u16 {
+        heights
+            .get(from..=to)
+            .map_or(0, |h| h.iter().copied().fold(0, u16::saturating_add))
+    };
+    let mut first = 0;
+    while first < f.focus && span_of(first, f.focus) > room {
+        first += 1;
+    }
+    let mut shown = Vec::new();
+    let mut used = 0u16;
+    for (i, &h) in heights.iter().enumerate().skip(first) {
+        if used >= room {
+            break;
+        }
+        let h = h.min(room - used);
+        shown.push((i, h));
+        used += h;
+    }
+    let areas = list.layout_vec(&Layout::vertical(
+        shown.iter().map(|&(_, h)| Constraint::Length(h)),
+    ));
+    for (&(i, _), &row) in shown.iter().zip(areas.iter()) {
+        if let Some(field) = f.fields.get(i) {
+            field_rows(frame, row, f, i, field, theme);
         }
     }
-    let edge = inner.right().saturating_sub(1);
+    let cut = shown
+        .last()
+        .is_some_and(|&(i, h)| i + 1 < heights.len() || heights.get(i) != Some(&h));
+    let [top, _, bottom] = marks.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
     if first > 0 {
-        put(frame.buffer_mut(), inner, edge, body.y, "↑", 1, theme.muted);
+        frame.render_widget(Paragraph::new(line("↑", theme.muted)), top);
     }
-    if first + height < rows.len() {
-        let last = body.bottom().saturating_sub(1);
-        put(frame.buffer_mut(), inner, edge, last, "↓", 1, theme.muted);
+    if cut {
+        frame.render_widget(Paragraph::new(line("↓", theme.muted)), bottom);
     }
-    let status = Rect {
-        y: inner.bottom().saturating_sub(status_rows),
-        height: status_rows,
-        ..inner
-    };
-    submit_lines(
-        frame,
-        status,
-        &f.submit,
-        &busy_text(form),
-        "Enter sends · Esc cancels",
-        theme,
-        ticks,
-    );
 }
 
-/// A row of the form: a field, or a line under it (its error, wrapped, or the focused field's
-/// hint).
-struct Row {
-    field: usize,
-    extra: Option<String>,
-}
-
-fn rows(form: &Form, width: u16) -> Vec<Row> {
-    let room = usize::from(width.saturating_sub(LABEL_WIDTH + 6));
-    let mut rows = Vec::new();
-    for (i, field) in form.fields.iter().enumerate() {
-        rows.push(Row {
-            field: i,
-            extra: None,
-        });
-        let hint = (i == form.focus && !field.read_only)
-            .then_some(field.note.as_ref())
-            .flatten();
-        let under = match (&field.error, hint) {
-            (Some(error), _) => wrap(&format!("✗ {error}"), room),
-            (None, Some(note)) => vec![note.clone()],
-            (None, None) => Vec::new(),
-        };
-        rows.extend(under.into_iter().take(3).map(|line| Row {
-            field: i,
-            extra: Some(line),
-        }));
+/// What goes under a field: its error, or the focused field's hint.
+fn under<K>(f: &Form<K>, i: usize, theme: &Theme) -> Option<Paragraph<'static>> {
+    let field = f.fields.get(i)?;
+    if let Some(error) = &field.error {
+        return Some(prose(vec![line(&format!("✗ {error}"), theme.error)]));
     }
-    rows
+    let hint = (i == f.focus && !field.read_only)
+        .then_some(field.note.as_ref())
+        .flatten()?;
+    Some(prose(vec![line(hint, theme.muted)]))
 }
 
 fn busy_text(form: &UserForm) -> String {
@@ -141,27 +144,39 @@ fn busy_text(form: &UserForm) -> String {
     }
 }
 
-fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: bool, theme: &Theme) {
-    let buf = frame.buffer_mut();
+/// A field: the focus mark, its label, its value, and what goes under it.
+fn field_rows<K>(
+    frame: &mut Frame,
+    area: Rect,
+    f: &Form<K>,
+    i: usize,
+    field: &Field<K>,
+    theme: &Theme,
+) {
+    let focused = i == f.focus;
+    let [mark, label, value] = area.layout(&Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Length(LABEL_WIDTH),
+        Constraint::Fill(1),
+    ]));
+    let [value_line, under_area] = value.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
     let marker = if focused { "›" } else { " " };
+    frame.render_widget(Paragraph::new(line(marker, theme.section)), mark);
     let required = if field.required { "*" } else { "" };
     let label_style = if focused {
         theme.choice_selected
     } else {
         theme.label
     };
-    put(buf, area, area.x, y, marker, 1, theme.section);
-    put(
-        buf,
-        area,
-        area.x + 1,
-        y,
+    let label_text = clipped(
         &format!("{}{required}", field.label),
-        LABEL_WIDTH - 1,
+        usize::from(LABEL_WIDTH - 1),
         label_style,
     );
-    let x = area.x + 1 + LABEL_WIDTH;
-    let room = area.right().saturating_sub(x).saturating_sub(1);
+    frame.render_widget(Paragraph::new(label_text), label);
     let value_style = if field.read_only {
         theme.muted
     } else {
@@ -170,12 +185,9 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
     match &field.kind {
         FieldKind::Text | FieldKind::Masked => {
             let masked = field.kind == FieldKind::Masked && !field.revealed;
-            input_line(
+            input(
                 frame,
-                area,
-                x,
-                y,
-                room,
+                value_line,
                 &field.input,
                 masked,
                 focused,
@@ -183,9 +195,9 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
             );
         }
         FieldKind::Choice(options) => {
-            let mut cx = x;
-            for (i, option) in options.iter().enumerate() {
-                let on = i == field.choice;
+            let mut spans = Vec::new();
+            for (n, option) in options.iter().enumerate() {
+                let on = n == field.choice;
                 let style = if on && focused {
                     theme.choice_selected
                 } else if on {
@@ -193,9 +205,14 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
                 } else {
                     theme.muted
                 };
-                let text = format!("({}) {option}", if on { "•" } else { " " });
-                cx = put(frame.buffer_mut(), area, cx, y, &text, room, style) + 2;
+                if n > 0 {
+                    spans.push(span("  ", theme.muted));
+                }
+                let mark = if on { "•" } else { " " };
+                spans.push(span(&format!("({mark}) {option}"), style));
             }
+            let choices = clip_line(Line::from(spans), usize::from(value_line.width));
+            frame.render_widget(Paragraph::new(choices), value_line);
         }
         FieldKind::Toggle => {
             let text = if field.on { "[x] yes" } else { "[ ] no" };
@@ -204,117 +221,10 @@ fn field_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, focused: boo
             } else {
                 value_style
             };
-            put(frame.buffer_mut(), area, x, y, text, room, style);
+            frame.render_widget(Paragraph::new(line(text, style)), value_line);
         }
     }
-}
-
-/// A line of the error under a field, or the focused field's hint.
-fn extra_line(frame: &mut Frame, area: Rect, y: u16, field: &Field, text: &str, theme: &Theme) {
-    let x = area.x + 1 + LABEL_WIDTH;
-    let room = area.right().saturating_sub(x).saturating_sub(1);
-    let style = if field.error.is_some() {
-        theme.error
-    } else {
-        theme.muted
-    };
-    put(frame.buffer_mut(), area, x, y, text, room, style);
-}
-
-/// A one-line input at (x, y), `room` cells wide; the terminal cursor goes in it when focused.
-#[allow(clippy::too_many_arguments)]
-pub fn input_line(
-    frame: &mut Frame,
-    area: Rect,
-    x: u16,
-    y: u16,
-    room: u16,
-    input: &FieldInput,
-    masked: bool,
-    focused: bool,
-    style: Style,
-) {
-    let text: String = if masked {
-        "•".repeat(input.value().chars().count())
-    } else {
-        input.value().to_owned()
-    };
-    let (shown, column) = field_window(&text, input.cursor(), usize::from(room));
-    put_typed(frame.buffer_mut(), area, x, y, &shown, room, style);
-    if focused {
-        let before: String = shown.chars().take(column).collect();
-        let cx = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
-        if cx < area.right() && y < area.bottom() {
-            frame.set_cursor_position(Position::new(cx, y));
-        }
+    if let Some(text) = under(f, i, theme) {
+        frame.render_widget(text, under_area);
     }
-}
-
-fn status_height(form: &Form, width: u16) -> u16 {
-    match &form.submit {
-        Submit::Failed(e) => {
-            let lines = wrap(&e.text, usize::from(width.saturating_sub(4))).len();
-            u16::try_from(lines.min(4)).unwrap_or(4) + u16::from(separate_code(e).is_some())
-        }
-        _ => 1,
-    }
-}
-
-/// The bottom of a form or dialog: what to press, a spinner while sending, or the error (its code,
-/// then the plain-English text) after a failed send.
-pub fn submit_lines(
-    frame: &mut Frame,
-    area: Rect,
-    submit: &Submit,
-    busy: &str,
-    keys: &str,
-    theme: &Theme,
-    ticks: u64,
-) {
-    let buf = frame.buffer_mut();
-    let x = area.x + 1;
-    let room = area.width.saturating_sub(2);
-    match submit {
-        Submit::Editing => {
-            put(buf, area, x, area.y, keys, room, theme.muted);
-        }
-        Submit::Submitting(_) => {
-            let text = format!("{} {busy}", spinner(ticks));
-            put(buf, area, x, area.y, &text, room, theme.spinner);
-        }
-        Submit::Failed(error) => {
-            let mut y = area.y;
-            let code = separate_code(error);
-            if let Some(code) = code {
-                put(
-                    buf,
-                    area,
-                    x,
-                    y,
-                    &format!("✗ {code}"),
-                    room,
-                    theme.error_code,
-                );
-                y += 1;
-            }
-            let lines = wrap(&error.text, usize::from(room.saturating_sub(2)));
-            for (i, line) in lines.iter().take(4).enumerate() {
-                let lead = if i == 0 && code.is_none() {
-                    "✗ "
-                } else {
-                    "  "
-                };
-                put(buf, area, x, y, &format!("{lead}{line}"), room, theme.error);
-                y += 1;
-            }
-        }
-    }
-}
-
-/// The error code on a line of its own, unless the text already starts with it.
-fn separate_code(error: &crate::app::remote::ErrorInfo) -> Option<&str> {
-    error
-        .code
-        .as_deref()
-        .filter(|code| !error.text.starts_with(code))
 }

@@ -1,13 +1,25 @@
-//! Drawing `:journal`: the audit journal's last entries, newest first.
+//! Drawing `:journal`: the audit journal's last entries, newest first, as a table.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, TableState};
 
 use super::Theme;
-use super::text::{put, spinner};
-use super::widgets::popup::popup;
-use crate::app::journal::JournalView;
+use super::text::{line, spinner};
+use super::widgets::popup::{padded, popup, prose};
+use super::widgets::small_table::{Cells, table};
+use crate::app::journal::{JournalLine, JournalView};
 use crate::app::remote::Remote;
+
+/// The time, operation, target and result keep their width first: the pool and the request id
+/// give way on a narrow screen.
+const COLUMNS: [(&str, Constraint); 5] = [
+    ("Time (UTC)", Constraint::Length(20)),
+    ("Operation", Constraint::Max(26)),
+    ("Target", Constraint::Max(16)),
+    ("Result", Constraint::Max(26)),
+    ("Pool · request id", Constraint::Fill(1)),
+];
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &JournalView, theme: &Theme, ticks: u64) {
     let inner = popup(
@@ -19,104 +31,55 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &JournalView, theme: &Theme, ti
         "Audit journal (newest first)",
         theme,
     );
-    let x = inner.x + 1;
-    let room = inner.width.saturating_sub(2);
-    let entries = match &view.entries {
-        Remote::Loaded(entries) => entries,
-        Remote::Failed(e) => {
-            put(
-                frame.buffer_mut(),
-                inner,
-                x,
-                inner.y,
-                &format!("✗ {}", e.text),
-                room,
-                theme.error,
-            );
-            return;
+    let inner = padded(inner);
+    let text = match &view.entries {
+        Remote::Loaded(entries) if !entries.is_empty() => {
+            return entries_table(frame, inner, entries, view.scroll, theme);
         }
-        _ => {
-            let text = format!("{} Reading the journal…", spinner(ticks));
-            put(
-                frame.buffer_mut(),
-                inner,
-                x,
-                inner.y,
-                &text,
-                room,
-                theme.spinner,
-            );
-            return;
-        }
-    };
-    if entries.is_empty() {
-        let text = "No changes recorded yet: every change made here or with the CLI is listed";
-        put(
-            frame.buffer_mut(),
-            inner,
-            x,
-            inner.y,
-            text,
-            room,
+        Remote::Loaded(_) => line(
+            "No changes recorded yet: every change made here or with the CLI is listed",
             theme.muted,
-        );
-        return;
-    }
-    table(frame, inner, entries, view.scroll, theme);
+        ),
+        Remote::Failed(e) => line(&format!("✗ {}", e.text), theme.error),
+        _ => line(
+            &format!("{} Reading the journal…", spinner(ticks)),
+            theme.spinner,
+        ),
+    };
+    frame.render_widget(prose(vec![text]), inner);
 }
 
-fn table(
+fn entries_table(
     frame: &mut Frame,
     inner: Rect,
-    entries: &[crate::app::journal::JournalLine],
+    entries: &[JournalLine],
     scroll: usize,
     theme: &Theme,
 ) {
-    let x = inner.x + 1;
-    let room = inner.width.saturating_sub(2);
-    let head = format!(
-        "{:<20} {:<26} {:<16} {:<26} {}",
-        "Time (UTC)", "Operation", "Target", "Result", "Pool · request id"
-    );
-    put(
-        frame.buffer_mut(),
-        inner,
-        x,
-        inner.y,
-        &head,
-        room,
-        theme.column_title,
-    );
-    let rows = usize::from(inner.height.saturating_sub(2));
-    for (i, e) in entries.iter().rev().skip(scroll).take(rows).enumerate() {
-        let y = inner.y + 1 + u16::try_from(i).unwrap_or(0);
+    let [body, footer] = inner.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ]));
+    let rows = entries.iter().rev().map(|e| -> Cells {
         let style = if e.result == "ok" {
             theme.value
         } else {
             theme.error
         };
-        let text = format!(
-            "{:<20} {:<26} {:<16} {:<26} {} · {}",
+        let texts = vec![
             e.time.trim_end_matches('Z').replace('T', " "),
-            e.operation,
-            e.target,
-            e.result,
-            e.pool,
-            e.request_id
-        );
-        put(frame.buffer_mut(), inner, x, y, &text, room, style);
-    }
-    let footer = format!(
+            e.operation.clone(),
+            e.target.clone(),
+            e.result.clone(),
+            format!("{} · {}", e.pool, e.request_id),
+        ];
+        (texts, style)
+    });
+    let mut state = TableState::default().with_offset(scroll);
+    frame.render_stateful_widget(table(&COLUMNS, rows, body.width, theme), body, &mut state);
+    let keys = format!(
         "{} entries · ↑/↓ scroll · r reload · Esc closes",
         entries.len()
     );
-    put(
-        frame.buffer_mut(),
-        inner,
-        x,
-        inner.bottom().saturating_sub(1),
-        &footer,
-        room,
-        theme.muted,
-    );
+    frame.render_widget(Paragraph::new(line(&keys, theme.muted)), footer);
 }

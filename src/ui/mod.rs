@@ -21,7 +21,7 @@ mod widgets;
 pub use theme::Theme;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::State;
 use crate::app::state::Overlay;
@@ -29,8 +29,6 @@ use widgets::table::HEAD_ROWS;
 
 /// Rows above the main area: header, breadcrumbs, tabs.
 const TOP_ROWS: u16 = 3;
-/// Rows below it: the status line and the footer.
-const BOTTOM_ROWS: u16 = 2;
 
 struct Regions {
     header: Rect,
@@ -42,32 +40,21 @@ struct Regions {
 }
 
 fn regions(area: Rect) -> Regions {
-    let row = |y: u16| {
-        if y < area.height {
-            Rect::new(area.x, area.y + y, area.width, 1)
-        } else {
-            Rect::new(area.x, area.y, area.width, 0)
-        }
-    };
-    let bottom = |from_end: u16| {
-        if area.height > TOP_ROWS + from_end {
-            row(area.height - 1 - from_end)
-        } else {
-            Rect::new(area.x, area.y, area.width, 0)
-        }
-    };
+    let [header, crumbs, tabs, main, status, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
     Regions {
-        header: row(0),
-        crumbs: row(1),
-        tabs: row(2),
-        main: Rect::new(
-            area.x,
-            area.y + TOP_ROWS.min(area.height),
-            area.width,
-            area.height.saturating_sub(TOP_ROWS + BOTTOM_ROWS),
-        ),
-        status: bottom(1),
-        footer: bottom(0),
+        header,
+        crumbs,
+        tabs,
+        main,
+        status,
+        footer,
     }
 }
 
@@ -88,16 +75,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     if let Overlay::LocalFilter(input) = &state.overlay {
         widgets::filter::local_line(frame, r.status, input, counts(state), theme);
     } else if let Some((line, style)) = status_line(state, theme) {
-        let buf = frame.buffer_mut();
-        text::put(
-            buf,
-            r.status,
-            r.status.x + 1,
-            r.status.y,
-            &line,
-            r.status.width,
-            style,
-        );
+        let [_, area] = r.status.layout(&Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        let line = text::clip_line(text::line(&line, style), usize::from(area.width));
+        frame.render_widget(line, area);
     }
     let over = Rect {
         y: r.crumbs.y,
@@ -110,9 +93,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
             widgets::palette::palette(frame, over, state, input, *selected, theme);
         }
         Overlay::ServerFilter { form, input } => {
-            widgets::filter::server_form(frame, over, form, input, theme);
+            widgets::filter::server_form(frame, over, form, input, &state.keys, theme);
         }
-        Overlay::Menu(menu) => menu::draw(frame, over, menu, theme),
+        Overlay::Menu(menu) => menu::draw(frame, over, menu, &state.keys, theme),
         Overlay::Picker(picker) => menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => form::draw(frame, over, form, theme, ticks),
         Overlay::Dialog(dialog) => dialog::draw(frame, over, dialog, theme, ticks),

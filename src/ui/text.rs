@@ -1,12 +1,14 @@
-//! Small text helpers for drawing: numbers with separators, the spinner, writing clipped text.
-//! Everything drawn with `put` is shown with hidden characters escaped (`admin::visible`), so a
-//! username with a line feed or a zero-width joiner never looks like another; only what is being
-//! typed into a field is drawn as it is (`put_typed`), so that the cursor stays where it belongs.
+//! Small text helpers for drawing: numbers with separators, the spinner, clipped text, and the
+//! spans and lines the ratatui widgets draw. Everything shown is escaped (`admin::visible`): text
+//! written with `put`, and every `Span`/`Line` built with `span`, `line` or `clip`, so a username
+//! with a line feed or a zero-width joiner never looks like another. Only what is being typed
+//! into a field is drawn as it is (`put_typed`, `typed`), so that the cursor stays where it
+//! belongs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 pub use crate::admin::visible::escape;
 
@@ -85,6 +87,72 @@ pub fn put_typed(
     buf.set_stringn(end, y, "…", 1, style).0
 }
 
+/// `text` as a span, hidden characters escaped: what every ratatui widget draws is built from it.
+pub fn span(text: &str, style: Style) -> Span<'static> {
+    Span::styled(escape(text).into_owned(), style)
+}
+
+/// `text` as a line of one span, hidden characters escaped.
+pub fn line(text: &str, style: Style) -> Line<'static> {
+    Line::from(span(text, style))
+}
+
+/// What is typed into a field, as it is (the cursor counts its characters).
+pub fn typed(text: &str, style: Style) -> Span<'static> {
+    Span::styled(text.to_owned(), style)
+}
+
+/// `text` escaped and cut to `max` cells, ending with `…` when it did not fit: a table cell or
+/// a list entry that was cut must not pass for a whole one.
+pub fn clip(text: &str, max: usize) -> String {
+    let shown = escape(text);
+    if width(&shown) <= max {
+        return shown.into_owned();
+    }
+    let mut out = String::with_capacity(max + 3);
+    let mut used = 0;
+    let mut one = [0u8; 4];
+    for c in shown.chars() {
+        let w = width(c.encode_utf8(&mut one));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `clip` as a span.
+pub fn clipped(text: &str, max: usize, style: Style) -> Span<'static> {
+    Span::styled(clip(text, max), style)
+}
+
+/// The line cut to `max` cells, ending with `…` in the style of the span that was cut, as `put`
+/// cuts text. The spans must be escaped already (built with `span`).
+pub fn clip_line(line: Line<'static>, max: usize) -> Line<'static> {
+    if line.width() <= max {
+        return line;
+    }
+    let mut spans = Vec::with_capacity(line.spans.len());
+    let mut room = max;
+    for span in line.spans {
+        let w = span.width();
+        if w < room {
+            room -= w;
+            spans.push(span);
+            continue;
+        }
+        let cut = clip(&span.content, room);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans).style(line.style)
+}
+
 /// The part of a one-line field to show in `room` cells so that the cursor stays visible, and
 /// the cursor's column within it.
 pub fn field_window(text: &str, cursor: usize, room: usize) -> (String, usize) {
@@ -126,6 +194,33 @@ mod tests {
         put(&mut buf, area, 0, 0, "a\u{200d}b", 12, Style::new());
         put_typed(&mut buf, area, 0, 1, "a\\nb", 12, Style::new());
         assert_eq!(buf, Buffer::with_lines(["a\\u{200d}b  ", "a\\nb        "]));
+    }
+
+    #[test]
+    fn spans_lines_and_clipped_text_are_escaped_and_typed_text_is_not() {
+        assert_eq!(span("a\u{200d}b", Style::new()).content, "a\\u{200d}b");
+        assert_eq!(line("x\ny", Style::new()).to_string(), "x\\ny");
+        assert_eq!(clip("fz-a\u{202e}b", 40), "fz-a\\u{202e}b");
+        assert_eq!(typed("a\\nb", Style::new()).content, "a\\nb");
+    }
+
+    #[test]
+    fn clip_cuts_with_an_ellipsis_counting_cells() {
+        assert_eq!(clip("abcdef", 6), "abcdef");
+        assert_eq!(clip("abcdefg", 6), "abcde…");
+        assert_eq!(clip("a\u{200d}bcdef", 6), "a\\u{2…");
+        assert_eq!(clip("日本語テキスト", 6), "日本…");
+        assert_eq!(clip("abc", 0), "");
+    }
+
+    #[test]
+    fn clip_line_cuts_the_span_that_does_not_fit() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let l = Line::from(vec![span("name ", Style::new()), span("endpoint", bold)]);
+        let cut = clip_line(l.clone(), 9);
+        assert_eq!(cut.to_string(), "name end…");
+        assert_eq!(cut.spans[1].style, bold);
+        assert_eq!(clip_line(l, 13).to_string(), "name endpoint");
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub async fn get_user(client: &CognitoClient, pool: &PoolId, user: &str) -> Valu
 
 pub async fn status(client: &CognitoClient, pool: &PoolId, user: &str) -> String {
     let got = client.admin_get_user(pool, &Username::new(user)).await;
-    got.unwrap().user_status.unwrap()
+    got.unwrap().user_status.unwrap().to_string()
 }
 
 pub async fn groups_of(client: &CognitoClient, pool: &PoolId, user: &str) -> BTreeSet<String> {

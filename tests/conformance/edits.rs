@@ -17,6 +17,7 @@ async fn status(client: &CognitoClient, pool: &cognito_tui::cognito::PoolId, use
         .unwrap()
         .user_status
         .expect("UserStatus")
+        .to_string()
 }
 
 pub async fn user_edits(client: &CognitoClient, quirks: Quirks) {

@@ -13,7 +13,9 @@ use cognito_tui::aws::AwsError;
 use cognito_tui::cognito::groups::GroupInput;
 use cognito_tui::cognito::types::{AttributeType, Secret};
 use cognito_tui::cognito::user_admin::AdminCreateUserRequest;
-use cognito_tui::cognito::users::{ListUsersRequest, filter_expression};
+use cognito_tui::cognito::user_filter::filter_expression;
+use cognito_tui::cognito::user_status::UserStatus;
+use cognito_tui::cognito::users::ListUsersRequest;
 use cognito_tui::cognito::{CognitoClient, GroupName, PoolId, Username};
 use futures::TryStreamExt as _;
 use serde_json::json;
@@ -110,10 +112,7 @@ pub async fn user_lifecycle(client: &CognitoClient, quirks: Quirks) {
         .unwrap()
         .user
         .expect("User");
-    assert_eq!(
-        created.user_status.as_deref(),
-        Some("FORCE_CHANGE_PASSWORD")
-    );
+    assert_eq!(created.user_status, Some(UserStatus::ForceChangePassword));
     assert_eq!(created.enabled, Some(true));
     assert!(
         created.attributes.iter().any(|a| a.name == "sub"),
@@ -224,7 +223,31 @@ async fn usernames(client: &CognitoClient, pool: &PoolId, filter: &str) -> Vec<S
 }
 
 /// `=` and `^=` on every searchable attribute; anything else is InvalidParameterException.
-pub async fn filters(client: &CognitoClient) {
+/// ann, anna and bob, all FORCE_CHANGE_PASSWORD and enabled: AWS documents cognito:user_status
+/// as the one attribute matched in any case.
+async fn filter_case(client: &CognitoClient, pool: &PoolId, quirks: Quirks) {
+    let all_three: &[&str] = if quirks.user_status_filter_ignores_case {
+        &["ann", "anna", "bob"]
+    } else {
+        &[]
+    };
+    for (prefix, value) in [(false, "force_change_password"), (true, "Force_")] {
+        let filter = filter_expression("cognito:user_status", prefix, value);
+        assert_eq!(
+            usernames(client, pool, &filter).await,
+            all_three,
+            "{filter}"
+        );
+    }
+    assert!(
+        usernames(client, pool, r#"status = "enabled""#)
+            .await
+            .is_empty(),
+        "status is case-sensitive"
+    );
+}
+
+pub async fn filters(client: &CognitoClient, quirks: Quirks) {
     let pool = create_pool(client, "conf-filter").await;
     let people: [(&str, &str, &str, &str, &str); 3] = [
         ("ann", "ann@example.com", "+15550001", "Ann", "Adams"),
@@ -279,6 +302,7 @@ pub async fn filters(client: &CognitoClient) {
             "{filter}"
         );
     }
+    filter_case(client, &pool, quirks).await;
     client
         .admin_disable_user(&pool, &Username::new("bob"))
         .await

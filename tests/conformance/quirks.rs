@@ -52,6 +52,9 @@ pub struct Quirks {
     /// violation; moto 5.2 checks almost none (a schema attribute's data type is one) and runs
     /// the operation, even AdminCreateUser without a Username.
     pub validates_constraints: bool,
+    /// AWS matches a ListUsers Filter on `cognito:user_status` in any case (its documentation:
+    /// "case-insensitive"); moto 5.2 compares exactly.
+    pub user_status_filter_ignores_case: bool,
 }
 
 pub const AWS: Quirks = Quirks {
@@ -71,4 +74,5 @@ pub const AWS: Quirks = Quirks {
     email_mfa: true,
     unverifies_changed_contacts: true,
     validates_constraints: true,
+    user_status_filter_ignores_case: true,
 };

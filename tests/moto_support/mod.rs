@@ -44,7 +44,11 @@ impl Fx {
     }
 
     pub async fn status(&self, name: &str) -> String {
-        self.get(name).await.user_status.unwrap_or_default()
+        self.get(name)
+            .await
+            .user_status
+            .map(|s| s.to_string())
+            .unwrap_or_default()
     }
 
     pub async fn attr(&self, name: &str, key: &str) -> Option<String> {

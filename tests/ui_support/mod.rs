@@ -8,13 +8,17 @@
     clippy::cast_precision_loss
 )]
 
+pub mod popups;
+
 use cognito_tui::app::detail::{self, DetailBody};
+use cognito_tui::app::keymap::action_for_key;
 use cognito_tui::app::pane::Rows;
 use cognito_tui::app::panes::overview;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use cognito_tui::app::state::Context;
+use cognito_tui::app::user_forms::PoolSettings;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
 use cognito_tui::cognito::clients::UserPoolClientType;
 use cognito_tui::cognito::groups::GroupType;
@@ -24,6 +28,7 @@ use cognito_tui::cognito::pools::{
 };
 use cognito_tui::cognito::users::{AdminGetUserResponse, UserType};
 use cognito_tui::ui::{Theme, render, table_rows};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -98,6 +103,14 @@ pub fn failed(s: &mut State, request: RequestId, code: &str, text: &str) {
             },
         },
     );
+}
+
+/// Presses a character key as the terminal sends it: through the console's key tables.
+pub fn press(s: &mut State, c: char) {
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    if let Some(action) = action_for_key(s, event) {
+        update(s, action);
+    }
 }
 
 pub fn type_text(s: &mut State, text: &str) {
@@ -230,6 +243,25 @@ pub fn overview_lines() -> Vec<(String, String)> {
         "MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": {"Enabled": true},
     }));
     overview::lines(&pool, Ok(mfa))
+}
+
+/// The pool's password policy and attributes, as the user forms read them.
+pub fn settings() -> PoolSettings {
+    let pool: UserPoolType = serde_json::from_value(serde_json::json!({
+        "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true,
+            "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": false}},
+        "SchemaAttributes": [
+            {"Name": "sub", "Required": true, "Mutable": false},
+            {"Name": "email", "Required": true, "Mutable": true},
+            {"Name": "phone_number", "Mutable": true},
+            {"Name": "name", "Mutable": true},
+            {"Name": "given_name", "Mutable": true},
+            {"Name": "tenant", "AttributeDataType": "String", "Mutable": true},
+            {"Name": "employee_id", "AttributeDataType": "String", "Mutable": false}
+        ]
+    }))
+    .expect("pool settings");
+    PoolSettings::from_pool(&pool)
 }
 
 pub fn user_detail_raw() -> Value {

@@ -3,115 +3,129 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, bind, code, ctrl, key, mutating};
+use super::key::{Key, code, ctrl, key};
+use super::shared::{cancel, close, reload, select_next, select_previous, submit};
+use super::{Binding, bind, input, mutating};
 use crate::app::action::{Action, InputKey};
+use crate::app::menu::BulkChoice;
 use crate::app::user_ops::UserOp;
 
-/// On the users table and a user's detail.
-pub static USER: [Binding; 14] = [
-    bind(
-        &[key('a')],
-        "a",
-        Action::OpenActionMenu,
-        "actions on the selected user (the ones that fit first)",
-        "actions",
-    ),
-    mutating(
-        &[key('c')],
-        "c",
-        Action::User(UserOp::Create),
-        "create a user",
-        "",
-    ),
-    mutating(
+/// On the users table and a user's detail: the action menu.
+pub static ACTIONS: [Binding; 1] = [bind(
+    "actions",
+    &[key('a')],
+    "a",
+    Action::OpenActionMenu,
+    "actions on the selected user (the ones that fit first)",
+    "actions",
+)];
+
+/// An action on the selected user; every one but looking at devices changes something.
+const fn user(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    op: UserOp,
+    help: &'static str,
+) -> Binding {
+    let mut row = bind(name, keys, label, Action::User(op), help, "");
+    row.mutating = op.mutates();
+    row
+}
+
+/// On the users table and a user's detail, and in the action menu: one action each.
+pub static USER: [Binding; 13] = [
+    user("create", &[key('c')], "c", UserOp::Create, "create a user"),
+    user(
+        "edit",
         &[key('e')],
         "e",
-        Action::User(UserOp::EditAttributes),
+        UserOp::EditAttributes,
         "edit the user's attributes",
-        "",
     ),
-    mutating(
+    user(
+        "disable",
         &[key('x')],
         "x",
-        Action::User(UserOp::ToggleEnabled),
+        UserOp::ToggleEnabled,
         "disable / enable the user",
-        "",
     ),
-    mutating(
+    user(
+        "set_password",
         &[key('p')],
         "p",
-        Action::User(UserOp::SetPassword),
+        UserOp::SetPassword,
         "set a password (temporary or permanent)",
-        "",
     ),
-    mutating(
+    user(
+        "reset_password",
         &[key('R')],
         "R",
-        Action::User(UserOp::ResetPassword),
+        UserOp::ResetPassword,
         "reset the password (the user gets a code)",
-        "",
     ),
-    mutating(
+    user(
+        "resend_invitation",
         &[key('I')],
         "I",
-        Action::User(UserOp::ResendInvitation),
+        UserOp::ResendInvitation,
         "resend the invitation (FORCE_CHANGE_PASSWORD users)",
-        "",
     ),
-    mutating(
+    user(
+        "confirm_sign_up",
         &[key('C')],
         "C",
-        Action::User(UserOp::ConfirmSignUp),
+        UserOp::ConfirmSignUp,
         "confirm the sign-up (UNCONFIRMED users)",
-        "",
     ),
-    mutating(
+    user(
+        "sign_out",
         &[key('o')],
         "o",
-        Action::User(UserOp::SignOut),
+        UserOp::SignOut,
         "sign the user out everywhere",
-        "",
     ),
-    mutating(
+    user(
+        "add_to_group",
         &[key('+')],
         "+",
-        Action::User(UserOp::AddToGroup),
+        UserOp::AddToGroup,
         "add the user to a group",
-        "",
     ),
-    mutating(
+    user(
+        "remove_from_group",
         &[key('-')],
         "-",
-        Action::User(UserOp::RemoveFromGroup),
+        UserOp::RemoveFromGroup,
         "remove the user from a group",
-        "",
     ),
-    mutating(
+    user(
+        "mfa",
         &[key('M')],
         "M",
-        Action::User(UserOp::Mfa),
+        UserOp::Mfa,
         "show and reset the user's MFA",
-        "",
     ),
-    bind(
+    user(
+        "devices",
         &[key('v')],
         "v",
-        Action::User(UserOp::Devices),
+        UserOp::Devices,
         "devices and sign-in history",
-        "",
     ),
-    mutating(
+    user(
+        "delete",
         &[key('D')],
         "D",
-        Action::User(UserOp::Delete),
+        UserOp::Delete,
         "delete the user (type the username to confirm)",
-        "",
     ),
 ];
 
 /// Marks for bulk changes, on the users table.
 pub static MARKS: [Binding; 4] = [
     mutating(
+        "mark",
         &[key(' ')],
         "Space",
         Action::ToggleMark,
@@ -119,48 +133,36 @@ pub static MARKS: [Binding; 4] = [
         "",
     ),
     mutating(
+        "mark_shown",
         &[key('*')],
         "*",
         Action::MarkShown,
         "mark every user the filter shows",
         "",
     ),
-    mutating(&[key('u')], "u", Action::ClearMarks, "clear the marks", ""),
     mutating(
+        "clear_marks",
+        &[key('u')],
+        "u",
+        Action::ClearMarks,
+        "clear the marks",
+        "",
+    ),
+    mutating(
+        "bulk",
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
-        "act on the marked (so do x o D + -)",
+        "act on the marked users (bulk menu)",
         "",
     ),
 ];
 
-const fn input(
-    keys: &'static [super::Key],
-    label: &'static str,
-    key: InputKey,
-    help: &'static str,
-    hint: &'static str,
-) -> Binding {
-    bind(keys, label, Action::Input(key), help, hint)
-}
-
-pub static FORM: [Binding; 8] = [
+pub static FORM: [Binding; 7] = [
+    submit("check and send", "send"),
+    cancel("cancel", "cancel"),
     input(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "check and send",
-        "send",
-    ),
-    input(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "cancel",
-        "cancel",
-    ),
-    input(
+        "next_field",
         &[code(KeyCode::Tab), code(KeyCode::Down)],
         "Tab/↓",
         InputKey::Complete,
@@ -168,20 +170,24 @@ pub static FORM: [Binding; 8] = [
         "next",
     ),
     input(
+        "previous_field",
         &[code(KeyCode::BackTab), code(KeyCode::Up)],
         "S-Tab/↑",
         InputKey::BackTab,
         "previous field",
         "previous",
     ),
+    // Typing keys, as a choice or a toggle takes them: not a row of its own to rebind.
     input(
-        &[key(' '), code(KeyCode::Left), code(KeyCode::Right)],
+        "",
+        &[],
         "Space/←→",
         InputKey::Char(' '),
         "change a choice or a toggle",
         "choose",
     ),
     input(
+        "generate",
         &[ctrl('p')],
         "C-p",
         InputKey::Generate,
@@ -189,84 +195,103 @@ pub static FORM: [Binding; 8] = [
         "generate",
     ),
     input(
+        "reveal",
         &[ctrl('r')],
         "C-r",
         InputKey::Reveal,
         "show / hide the password typed",
         "show",
     ),
-    input(&[ctrl('u')], "C-u", InputKey::Clear, "clear the field", ""),
 ];
 
 pub static DIALOG: [Binding; 2] = [
-    input(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "confirm",
-        "confirm",
+    submit("confirm", "confirm"),
+    cancel("cancel (a running bulk change: stop it)", "cancel"),
+];
+
+/// The action menu, the bulk menu and the group picker.
+pub static MENU: [Binding; 4] = [
+    select_previous("choose", "choose"),
+    select_next("choose", "choose"),
+    submit("run the chosen action (or press its key)", "run"),
+    cancel("close", "close"),
+];
+
+/// One action on every marked user each, from the bulk menu.
+const fn bulk(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    choice: BulkChoice,
+    help: &'static str,
+) -> Binding {
+    mutating(name, keys, label, Action::Bulk(choice), help, "")
+}
+
+pub static BULK: [Binding; 6] = [
+    bulk(
+        "bulk_disable",
+        &[key('x')],
+        "x",
+        BulkChoice::Disable,
+        "disable the marked users",
     ),
-    input(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "cancel (a running bulk change: stop it)",
-        "cancel",
+    bulk(
+        "bulk_enable",
+        &[key('n')],
+        "n",
+        BulkChoice::Enable,
+        "enable the marked users",
+    ),
+    bulk(
+        "bulk_sign_out",
+        &[key('o')],
+        "o",
+        BulkChoice::SignOut,
+        "sign the marked users out everywhere",
+    ),
+    bulk(
+        "bulk_add_to_group",
+        &[key('+')],
+        "+",
+        BulkChoice::AddToGroup,
+        "add the marked users to a group",
+    ),
+    bulk(
+        "bulk_remove_from_group",
+        &[key('-')],
+        "-",
+        BulkChoice::RemoveFromGroup,
+        "remove the marked users from a group",
+    ),
+    bulk(
+        "bulk_delete",
+        &[key('D')],
+        "D",
+        BulkChoice::Delete,
+        "delete the marked users",
     ),
 ];
 
-pub static MENU: [Binding; 3] = [
-    input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        InputKey::Down,
-        "choose",
-        "choose",
-    ),
-    input(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        InputKey::Submit,
-        "run the chosen action (or press its key)",
-        "run",
-    ),
-    input(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
-];
-
-pub static VIEW: [Binding; 4] = [
-    input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        InputKey::Down,
-        "move / scroll",
-        "move",
-    ),
+pub static VIEW: [Binding; 5] = [
+    select_previous("move / scroll", "move"),
+    select_next("move / scroll", "move"),
     mutating(
+        "forget",
         &[key('f')],
         "f",
         Action::Input(InputKey::Char('f')),
         "forget the selected device (Enter confirms)",
         "forget",
     ),
-    input(&[key('r')], "r", InputKey::Char('r'), "reload", "reload"),
-    input(
-        &[code(KeyCode::Esc), key('q')],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
+    reload(Action::Input(InputKey::Char('r'))),
+    close(),
 ];
 
 /// The password the console chose, shown once after it was set.
-pub static PASSWORD: [Binding; 3] = [
+pub static PASSWORD: [Binding; 4] = [
     input(
+        "reveal_password",
         &[key('r'), ctrl('r')],
         "r",
         InputKey::Reveal,
@@ -274,35 +299,20 @@ pub static PASSWORD: [Binding; 3] = [
         "show",
     ),
     input(
+        "copy",
         &[key('c'), key('y')],
         "c",
         InputKey::Char('c'),
         "copy it to the clipboard (through the terminal: OSC 52)",
         "copy",
     ),
-    input(
-        &[code(KeyCode::Enter), code(KeyCode::Esc)],
-        "Enter/Esc",
-        InputKey::Cancel,
-        "close (the password is not shown again)",
-        "close",
-    ),
+    submit("close (the password is not shown again)", "close"),
+    cancel("close (the password is not shown again)", "close"),
 ];
 
-pub static JOURNAL: [Binding; 3] = [
-    input(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        InputKey::Down,
-        "scroll",
-        "scroll",
-    ),
-    input(&[key('r')], "r", InputKey::Char('r'), "reload", "reload"),
-    input(
-        &[code(KeyCode::Esc), key('q')],
-        "Esc",
-        InputKey::Cancel,
-        "close",
-        "close",
-    ),
+pub static JOURNAL: [Binding; 4] = [
+    select_previous("scroll", "scroll"),
+    select_next("scroll", "scroll"),
+    reload(Action::Input(InputKey::Char('r'))),
+    close(),
 ];

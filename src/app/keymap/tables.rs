@@ -1,13 +1,16 @@
-//! The key tables of the main views: tables, details, help, text fields.
+//! The key tables of the main views: tables, details, help.
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, bind, code, ctrl, key};
-use crate::app::action::{Action, InputKey};
+use super::key::{code, key};
+use super::shared::{back, down, page_down, page_up, quit, raw_json, reload, top, up};
+use super::{Binding, bind};
+use crate::app::action::Action;
 
 /// Keys every main mode has, after its own.
 pub static COMMON: [Binding; 3] = [
     bind(
+        "palette",
         &[key(':')],
         ":",
         Action::OpenPalette,
@@ -15,53 +18,25 @@ pub static COMMON: [Binding; 3] = [
         "command",
     ),
     bind(
+        "help",
         &[key('?')],
         "?",
         Action::ToggleHelp,
         "show or hide this help",
         "help",
     ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
+    quit(),
 ];
 
 /// Moving in a table.
 pub static MOVE: [Binding; 6] = [
+    down("move down"),
+    up("move up"),
+    page_down(),
+    page_up(),
+    top("g/Home", "first row"),
     bind(
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "move down",
-        "",
-    ),
-    bind(
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "move up",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        &[key('g'), code(KeyCode::Home)],
-        "g/Home",
-        Action::Home,
-        "first row",
-        "",
-    ),
-    bind(
+        "bottom",
         &[key('G'), code(KeyCode::End)],
         "G/End",
         Action::End,
@@ -73,6 +48,7 @@ pub static MOVE: [Binding; 6] = [
 /// Opening the selected row.
 pub static OPEN: [Binding; 2] = [
     bind(
+        "open",
         &[code(KeyCode::Enter)],
         "Enter",
         Action::Open,
@@ -80,6 +56,7 @@ pub static OPEN: [Binding; 2] = [
         "open",
     ),
     bind(
+        "describe",
         &[key('d')],
         "d",
         Action::Describe,
@@ -89,24 +66,13 @@ pub static OPEN: [Binding; 2] = [
 ];
 
 /// A pool's tables (not the pools list: a pool has no JSON detail here).
-pub static JSON: [Binding; 1] = [bind(
-    &[key('y')],
-    "y",
-    Action::ToggleJson,
-    "the selected item's raw JSON",
-    "",
-)];
+pub static JSON: [Binding; 1] = [raw_json("the selected item's raw JSON", "")];
 
 /// Inside a pool: back to the pools, and its tabs.
 pub static POOL: [Binding; 3] = [
+    back("back (or stop loading; on a search: clear it)"),
     bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "back (or stop loading; on a search: clear it)",
-        "back",
-    ),
-    bind(
+        "next_tab",
         &[code(KeyCode::Tab), key('l'), code(KeyCode::Right)],
         "Tab",
         Action::NextTab,
@@ -114,6 +80,7 @@ pub static POOL: [Binding; 3] = [
         "tab",
     ),
     bind(
+        "previous_tab",
         &[code(KeyCode::BackTab), key('h'), code(KeyCode::Left)],
         "S-Tab",
         Action::PrevTab,
@@ -123,6 +90,7 @@ pub static POOL: [Binding; 3] = [
 ];
 
 pub static FILTER: [Binding; 1] = [bind(
+    "filter",
     &[key('/')],
     "/",
     Action::OpenLocalFilter,
@@ -132,6 +100,7 @@ pub static FILTER: [Binding; 1] = [bind(
 
 /// The users table only: ListUsers filters users.
 pub static SEARCH: [Binding; 1] = [bind(
+    "search",
     &[key('s')],
     "s",
     Action::OpenServerFilter,
@@ -139,128 +108,53 @@ pub static SEARCH: [Binding; 1] = [bind(
     "search",
 )];
 
-pub static RELOAD: [Binding; 1] = [bind(
-    &[key('r'), ctrl('r')],
-    "r",
-    Action::Refresh,
-    "reload",
-    "reload",
-)];
+pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
+
+/// Sorting by a column: its keys, their label, and the column (from 0).
+const fn sort_by(
+    name: &'static str,
+    keys: &'static [super::Key],
+    label: &'static str,
+    column: usize,
+    help: &'static str,
+) -> Binding {
+    bind(name, keys, label, Action::SortBy(column), help, "")
+}
 
 pub static SORT: [Binding; 6] = [
-    bind(
+    sort_by(
+        "sort_by_1",
         &[key('1')],
         "1",
-        Action::SortBy(0),
+        0,
         "sort by column 1 (again: reverse)",
-        "",
     ),
-    bind(&[key('2')], "2", Action::SortBy(1), "sort by column 2", ""),
-    bind(&[key('3')], "3", Action::SortBy(2), "sort by column 3", ""),
-    bind(&[key('4')], "4", Action::SortBy(3), "sort by column 4", ""),
-    bind(&[key('5')], "5", Action::SortBy(4), "sort by column 5", ""),
-    bind(&[key('6')], "6", Action::SortBy(5), "sort by column 6", ""),
+    sort_by("sort_by_2", &[key('2')], "2", 1, "sort by column 2"),
+    sort_by("sort_by_3", &[key('3')], "3", 2, "sort by column 3"),
+    sort_by("sort_by_4", &[key('4')], "4", 3, "sort by column 4"),
+    sort_by("sort_by_5", &[key('5')], "5", 4, "sort by column 5"),
+    sort_by("sort_by_6", &[key('6')], "6", 5, "sort by column 6"),
 ];
 
 pub static DETAIL: [Binding; 8] = [
-    bind(
-        &[key('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::Down,
-        "scroll down",
-        "",
-    ),
-    bind(
-        &[key('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::Up,
-        "scroll up",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ctrl('d')],
-        "PgDn",
-        Action::PageDown,
-        "down one page",
-        "",
-    ),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('u')],
-        "PgUp",
-        Action::PageUp,
-        "up one page",
-        "",
-    ),
-    bind(
-        &[key('g'), code(KeyCode::Home)],
-        "g",
-        Action::Home,
-        "top",
-        "",
-    ),
-    bind(
-        &[key('y')],
-        "y",
-        Action::ToggleJson,
-        "raw JSON response (again: fields)",
-        "json",
-    ),
-    bind(
-        &[key('r'), ctrl('r')],
-        "r",
-        Action::Refresh,
-        "reload",
-        "reload",
-    ),
-    bind(&[code(KeyCode::Esc)], "Esc", Action::Back, "back", "back"),
+    down("scroll down"),
+    up("scroll up"),
+    page_down(),
+    page_up(),
+    top("g", "top"),
+    raw_json("raw JSON response (again: fields)", "json"),
+    reload(Action::Refresh),
+    back("back"),
 ];
 
 pub static HELP: [Binding; 2] = [
     bind(
+        "close_help",
         &[key('?'), code(KeyCode::Esc)],
         "?/Esc",
         Action::ToggleHelp,
         "close help",
         "close",
     ),
-    bind(&[key('q'), ctrl('c')], "q", Action::Quit, "quit", "quit"),
-];
-
-/// Fields and the palette: shown in the footer while one is open (dispatch is by `text_key`).
-pub static TEXT: [Binding; 5] = [
-    bind(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        Action::Input(InputKey::Submit),
-        "apply",
-        "apply",
-    ),
-    bind(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        Action::Input(InputKey::Cancel),
-        "cancel",
-        "cancel",
-    ),
-    bind(
-        &[code(KeyCode::Tab)],
-        "Tab",
-        Action::Input(InputKey::Complete),
-        "complete / toggle = and ^=",
-        "complete",
-    ),
-    bind(
-        &[code(KeyCode::Up), code(KeyCode::Down)],
-        "↑/↓",
-        Action::Input(InputKey::Down),
-        "choose (completion or attribute)",
-        "choose",
-    ),
-    bind(
-        &[ctrl('u')],
-        "C-u",
-        Action::Input(InputKey::Clear),
-        "clear the field (typing replaces a selected value)",
-        "",
-    ),
+    quit(),
 ];

@@ -125,7 +125,7 @@ impl Pane for DomainRow {
     const INFO: PaneInfo = PaneInfo {
         title: "Domain",
         word: "domain",
-        help: "the pool's domains and their status",
+        help: "the pool's domains",
         one: "domain",
         many: "domains",
         keys: Mode::Table,

@@ -70,7 +70,7 @@ pub fn visit<V: PaneVisitor>(tab: Tab, visitor: V) -> Option<V::Out> {
 const OVERVIEW: PaneInfo = PaneInfo {
     title: "Overview",
     word: "overview",
-    help: "the pool's settings at a glance",
+    help: "the pool's overview",
     one: "pool overview",
     many: "pool overview",
     keys: Mode::Overview,
@@ -171,9 +171,7 @@ mod tests {
             assert_eq!(Tab::from_word(tab.info().word), Some(tab));
             let word = tab.info().word;
             assert!(
-                crate::app::palette::commands()
-                    .iter()
-                    .any(|(c, _)| *c == word),
+                crate::app::palette::entries().any(|e| e.name == word),
                 "the palette does not list :{word}"
             );
         }

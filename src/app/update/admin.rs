@@ -16,6 +16,7 @@ use crate::app::state::{Overlay, State, Tab};
 use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::app::user_ops::{self, UserFacts, UserOp};
 use crate::cognito::Username;
+use crate::cognito::user_status::UserStatus;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let mutating = match action {
@@ -70,9 +71,8 @@ pub fn selected_user(state: &State) -> Option<UserFacts> {
                 .find(|r| *r.username == *detail.name)
         });
         let status = raw
-            .and_then(|r| r.get("UserStatus")?.as_str().map(str::to_owned))
-            .or_else(|| row.map(|r| r.status.to_string()))
-            .unwrap_or_default();
+            .and_then(|r| r.get("UserStatus")?.as_str().map(UserStatus::parse))
+            .or_else(|| row.and_then(|r| r.status.clone()));
         let enabled = raw
             .and_then(|r| r.get("Enabled")?.as_bool())
             .or_else(|| row.map(|r| r.enabled))
@@ -87,7 +87,7 @@ pub fn selected_user(state: &State) -> Option<UserFacts> {
     let row = pool.users.table.selected()?;
     Some(UserFacts {
         name: row.username.to_string(),
-        status: row.status.to_string(),
+        status: row.status.clone(),
         enabled: row.enabled,
     })
 }
@@ -113,13 +113,14 @@ fn open_menu(state: &mut State) -> Vec<Effect> {
 pub fn start(state: &mut State, op: UserOp) -> Vec<Effect> {
     let effects = start_one(state, op);
     let marked = state.pool.as_ref().map_or(0, |p| p.marks.len());
+    let bulk_key = super::marks::key_of(state, &crate::app::action::Action::OpenBulkMenu);
     if let Some(note) = super::marks::only_note(state) {
         match &mut state.overlay {
             Overlay::Dialog(d) if d.submit == Submit::Editing => {
                 d.title.push_str(&note);
                 // The title may be clipped: the first line says it in full.
                 let line = format!(
-                    "Note: only {} is changed, not the {marked} marked (b acts on them).",
+                    "Note: only {} is changed, not the {marked} marked ({bulk_key} acts on them).",
                     d.user
                 );
                 d.lines.insert(0, line);

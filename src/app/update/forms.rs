@@ -57,9 +57,9 @@ fn generate(state: &mut State, form: &mut UserForm) -> Vec<Effect> {
         .and_then(|p| p.settings.loaded())
         .map(|s| s.policy.clone())
     else {
-        let key = form.password_key();
+        let key = form.password_field();
         form.form
-            .set_error(key, "the pool's password policy is still loading");
+            .set_error(&key, "the pool's password policy is still loading");
         return Vec::new();
     };
     let request = state.request_id();

@@ -6,8 +6,10 @@
 
 use super::bulk::open_plan;
 use super::menus::open_picker;
+use crate::app::action::Action;
 use crate::app::bulk::BulkAction;
 use crate::app::effect::Effect;
+use crate::app::keymap::Mode;
 use crate::app::menu::PickFor;
 use crate::app::state::{PoolState, State, Tab};
 use crate::app::table::Row as _;
@@ -54,9 +56,10 @@ pub fn bulk_instead(state: &mut State, op: UserOp) -> Option<Vec<Effect>> {
         _ => return None,
     };
     state.toast = Some(format!(
-        "{}: {} acts on them (u clears the marks)",
+        "{}: {} acts on them ({} clears the marks)",
         marked(count),
-        op.key()
+        key_of(state, &Action::User(op)),
+        key_of(state, &Action::ClearMarks)
     ));
     Some(effects)
 }
@@ -65,7 +68,18 @@ pub fn bulk_instead(state: &mut State, op: UserOp) -> Option<Vec<Effect>> {
 /// ` only — 3 users are marked (b acts on the marked)`.
 pub fn only_note(state: &State) -> Option<String> {
     let count = state.pool.as_ref().map_or(0, |p| p.marks.len());
-    (count > 0).then(|| format!(" only — {} (b acts on the marked)", marked(count)))
+    (count > 0).then(|| {
+        format!(
+            " only — {} ({} acts on the marked)",
+            marked(count),
+            key_of(state, &Action::OpenBulkMenu)
+        )
+    })
+}
+
+/// The user's key for `action` on the users table, as the footer writes it.
+pub fn key_of(state: &State, action: &Action) -> String {
+    state.keys.key_for(Mode::Users, action).into_owned()
 }
 
 pub fn toggle(state: &mut State) -> Vec<Effect> {

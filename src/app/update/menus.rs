@@ -2,7 +2,7 @@
 
 use super::admin::start;
 use super::bulk::open_plan;
-use crate::app::action::InputKey;
+use crate::app::action::{Action, InputKey};
 use crate::app::bulk::BulkAction;
 use crate::app::effect::{AdminOp, ApiCall, Change, Effect, Read};
 use crate::app::form::Submit;
@@ -31,9 +31,24 @@ pub fn menu_key(state: &mut State, mut menu: Menu, key: InputKey) -> Vec<Effect>
             None
         }
         InputKey::Submit => Some(menu.selected()),
-        InputKey::Char(c) => position_of_key(&menu, c),
         _ => None,
     };
+    run_chosen(state, menu, chosen)
+}
+
+/// An entry's own key pressed in the menu: a user action's (`x`) or a bulk action's.
+pub fn menu_action(state: &mut State, menu: Menu, action: &Action) -> Vec<Effect> {
+    let chosen = match (&menu, action) {
+        (Menu::User { entries, .. }, Action::User(op)) => entries.iter().position(|e| e.op == *op),
+        (Menu::Bulk { .. }, Action::Bulk(choice)) => {
+            BulkChoice::ALL.iter().position(|c| c == choice)
+        }
+        _ => None,
+    };
+    run_chosen(state, menu, chosen)
+}
+
+fn run_chosen(state: &mut State, menu: Menu, chosen: Option<usize>) -> Vec<Effect> {
     let Some(index) = chosen else {
         state.overlay = Overlay::Menu(menu);
         return Vec::new();
@@ -76,13 +91,6 @@ pub fn menu_key(state: &mut State, mut menu: Menu, key: InputKey) -> Vec<Effect>
             ),
             None => Vec::new(),
         },
-    }
-}
-
-fn position_of_key(menu: &Menu, c: char) -> Option<usize> {
-    match menu {
-        Menu::User { entries, .. } => entries.iter().position(|e| e.op.key() == c),
-        Menu::Bulk { .. } => BulkChoice::ALL.iter().position(|b| b.key() == c),
     }
 }
 

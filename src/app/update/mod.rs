@@ -109,4 +109,4 @@ mod tests_profile;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]
-mod tests_support;
+pub(crate) mod tests_support;

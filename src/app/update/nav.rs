@@ -5,9 +5,11 @@ use crate::app::action::Action;
 use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::pane::PaneTable;
 use crate::app::panes;
-use crate::app::state::{Load, Overlay, ServerFilter, State, Tab, TextField};
+use crate::app::state::{Load, Overlay, ServerFilter, State, Tab};
 use crate::app::table::Navigable;
+use crate::app::text::TextField;
 use crate::cognito::PoolId;
+use crate::cognito::user_filter::FilterAttribute;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     match action {
@@ -37,7 +39,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             match state.pool.as_ref() {
                 Some(pool) if pool.tab == Tab::Users => {
                     let form = pool.users_filter.clone().unwrap_or(ServerFilter {
-                        attribute: 1,
+                        attribute: FilterAttribute::Email,
                         prefix: true,
                         value: String::new(),
                     });

@@ -13,6 +13,7 @@ use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
 use crate::app::user_forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
+use crate::cognito::user_status::UserStatus;
 
 /// Handles the administration payloads; gives the payload back when it is not one of them.
 pub fn loaded(
@@ -70,8 +71,8 @@ pub fn loaded(
                 && form.generating == Some(request)
             {
                 form.generating = None;
-                let key = form.password_key();
-                if let Some(field) = form.form.field_mut(key) {
+                let key = form.password_field();
+                if let Some(field) = form.form.field_mut(&key) {
                     field.input.set(secret.reveal());
                     field.error = None;
                 }
@@ -128,7 +129,7 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
     match overlay {
         Overlay::Form(form) if form.form.submit.awaits(request) => {
             let user = form.user();
-            let permanent = form.form.field("kind").is_some_and(|f| f.choice == 1);
+            let permanent = form.permanent();
             let chosen = form.chosen_password().cloned();
             let effects = match form.purpose {
                 FormPurpose::CreateUser => created(state, &form, &user),
@@ -217,8 +218,8 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 form.form.note = Some("The user's attributes could not be read".to_owned());
             } else if form.generating == Some(request) {
                 form.generating = None;
-                let key = form.password_key();
-                form.form.set_error(key, error.text.clone());
+                let key = form.password_field();
+                form.form.set_error(&key, error.text.clone());
             }
         }
         Overlay::Dialog(d) => {
@@ -287,7 +288,7 @@ fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
             _ => Vec::new(),
         };
         // AdminCreateUser makes an enabled FORCE_CHANGE_PASSWORD user.
-        let admits = filter.admits(user, &attributes, "FORCE_CHANGE_PASSWORD", true);
+        let admits = filter.admits(user, &attributes, &UserStatus::ForceChangePassword, true);
         Some((admits, filter.expression()))
     });
     match verdict {

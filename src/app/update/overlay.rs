@@ -5,19 +5,24 @@ use super::requests::{leave_pool, load_pools, load_tab, open_pool};
 use crate::app::action::{Action, InputKey};
 use crate::app::effect::{Effect, ProfileChoice};
 use crate::app::palette::{self, Command};
-use crate::app::state::{Overlay, ServerFilter, State, Tab, TextField};
+use crate::app::state::{Overlay, ServerFilter, State, Tab};
+use crate::app::text::TextField;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let overlay = std::mem::take(&mut state.overlay);
-    let key = match (action, &overlay) {
-        (Action::Input(key), _) => *key,
+    let (key, overlay) = match (action, overlay) {
+        (Action::Input(key), overlay) => (*key, overlay),
+        // A user or bulk action's own key, pressed in its menu.
+        (Action::User(_) | Action::Bulk(_), Overlay::Menu(menu)) => {
+            return super::menus::menu_action(state, menu, action);
+        }
         (Action::Quit, Overlay::Help) => {
             state.quit = true;
             return Vec::new();
         }
         // Any other key closes help.
         (_, Overlay::Help | Overlay::None) => return Vec::new(),
-        _ => {
+        (_, overlay) => {
             state.overlay = overlay;
             return Vec::new();
         }
@@ -44,14 +49,15 @@ fn palette_key(
     mut selected: usize,
     key: InputKey,
 ) -> Vec<Effect> {
-    let choices = palette::completions(state, &input.text);
+    let choices = palette::completions(state, input.value());
     match key {
         InputKey::Cancel => return Vec::new(),
         InputKey::Up => selected = selected.saturating_sub(1),
         InputKey::Down => selected = (selected + 1).min(choices.len().saturating_sub(1)),
         InputKey::Complete => {
             if let Some(choice) = choices.get(selected) {
-                let takes_argument = matches!(choice.as_str(), "pool" | "region" | "profile");
+                let takes_argument =
+                    palette::command(choice).is_some_and(palette::Entry::takes_argument);
                 input = TextField::new(&if takes_argument {
                     format!("{choice} ")
                 } else {
@@ -61,7 +67,7 @@ fn palette_key(
             }
         }
         InputKey::Submit => {
-            let typed = input.text.trim();
+            let typed = input.value().trim();
             // What was typed, unless it is no command and a completion is highlighted.
             let line = match (palette::parse(typed), choices.get(selected)) {
                 (Err(_), Some(choice)) => choice.clone(),
@@ -91,7 +97,7 @@ fn local_filter_key(state: &mut State, mut input: TextField, key: InputKey) -> V
             if input.edit(key)
                 && let Some(table) = current_table(state)
             {
-                table.set_filter(&input.text);
+                table.set_filter(input.value());
             }
             state.overlay = Overlay::LocalFilter(input);
         }
@@ -105,14 +111,13 @@ fn server_filter_key(
     mut input: TextField,
     key: InputKey,
 ) -> Vec<Effect> {
-    let count = ServerFilter::ATTRIBUTES.len();
     match key {
         InputKey::Cancel => return Vec::new(),
-        InputKey::Up => form.attribute = (form.attribute + count - 1) % count,
-        InputKey::Down => form.attribute = (form.attribute + 1) % count,
+        InputKey::Up => form.attribute = form.attribute.step(-1),
+        InputKey::Down => form.attribute = form.attribute.step(1),
         InputKey::Complete => form.prefix = !form.prefix,
         InputKey::Submit => {
-            input.text.trim().clone_into(&mut form.value);
+            input.value().trim().clone_into(&mut form.value);
             return search_users(state, form);
         }
         key => {

@@ -418,7 +418,7 @@ fn palette_completes_commands_with_tab() {
     let Overlay::Palette { input, .. } = &s.overlay else {
         panic!("palette closed")
     };
-    assert_eq!(input.text, "groups");
+    assert_eq!(input.value(), "groups");
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
     assert_eq!(
         call,

@@ -55,7 +55,7 @@ fn bulk_disable_plan_needs_the_count_then_steps_through_every_user() {
         update(&mut s, Action::ToggleMark);
     }
     update(&mut s, Action::OpenBulkMenu);
-    key(&mut s, InputKey::Char('x'));
+    press(&mut s, 'x');
     assert_eq!(run(&s).op, BulkAction::Disable);
     assert_eq!(run(&s).users, ["ann", "bob", "cat"]);
     assert!(key(&mut s, InputKey::Submit).is_empty());
@@ -106,7 +106,7 @@ fn esc_stops_a_running_bulk_change() {
     update(&mut s, Action::ToggleMark);
     update(&mut s, Action::ToggleMark);
     update(&mut s, Action::OpenBulkMenu);
-    key(&mut s, InputKey::Char('o'));
+    press(&mut s, 'o');
     type_text(&mut s, "2");
     let (req, _) = only_api(&key(&mut s, InputKey::Submit));
     update(
@@ -138,7 +138,7 @@ fn bulk_add_to_group_goes_through_the_picker() {
     let mut s = three();
     update(&mut s, Action::ToggleMark);
     update(&mut s, Action::OpenBulkMenu);
-    let (req, _) = only_api(&key(&mut s, InputKey::Char('+')));
+    let (req, _) = only_api(&press(&mut s, '+'));
     let g: crate::cognito::groups::GroupType =
         serde_json::from_value(serde_json::json!({"GroupName": "staff"})).unwrap();
     answer(

@@ -109,7 +109,7 @@ fn the_menu_offers_the_fitting_action_first_and_runs_by_enter_or_key() {
     };
     assert_eq!(entries[0].op, UserOp::ConfirmSignUp);
     // A greyed entry's key says why and leaves the menu open.
-    key(&mut s, InputKey::Char('R'));
+    press(&mut s, 'R');
     assert!(matches!(s.overlay, Overlay::Menu(_)));
     assert!(
         s.toast
@@ -121,7 +121,7 @@ fn the_menu_offers_the_fitting_action_first_and_runs_by_enter_or_key() {
     assert_eq!(dialog(&s).op, AdminOp::ConfirmSignUp);
     key(&mut s, InputKey::Cancel);
     update(&mut s, Action::OpenActionMenu);
-    key(&mut s, InputKey::Char('o'));
+    press(&mut s, 'o');
     assert_eq!(dialog(&s).op, AdminOp::GlobalSignOut);
 }
 

@@ -5,10 +5,11 @@ use super::tests_support::*;
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::detail::DetailBody;
 use crate::app::effect::{ApiCall, Change, Effect, Read};
-use crate::app::form::Submit;
+use crate::app::form::{Field, Submit};
 use crate::app::state::Tab;
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
+use crate::app::user_fields::UserField;
 use crate::app::user_forms::UserForm;
 use crate::app::user_ops::UserOp;
 use crate::cognito::types::Secret;
@@ -21,18 +22,32 @@ fn form(s: &State) -> &UserForm {
 }
 
 fn keys_of(s: &State) -> Vec<String> {
-    form(s).form.fields.iter().map(|f| f.key.clone()).collect()
+    form(s)
+        .form
+        .fields
+        .iter()
+        .map(|f| f.key.name().to_owned())
+        .collect()
+}
+
+/// The field named `name` (`username`, `email`, `temporary_password`, …).
+fn field<'a>(s: &'a State, name: &str) -> Option<&'a Field<UserField>> {
+    form(s).form.fields.iter().find(|f| f.key.name() == name)
 }
 
 fn error_of(s: &State, key: &str) -> Option<String> {
-    form(s).form.field(key).and_then(|f| f.error.clone())
+    field(s, key).and_then(|f| f.error.clone())
+}
+
+fn value_of(s: &State, key: &str) -> String {
+    field(s, key).map(Field::value).unwrap_or_default()
 }
 
 /// Moves the focus to the field `key`.
 fn focus(s: &mut State, key: &str) {
     for _ in 0..40 {
         let f = &form(s).form;
-        if f.fields.get(f.focus).is_some_and(|f| f.key == key) {
+        if f.fields.get(f.focus).is_some_and(|f| f.key.name() == key) {
             return;
         }
         super::super::update(s, Action::Input(InputKey::Complete));
@@ -75,17 +90,13 @@ fn create_user_lists_required_attributes_first_and_validates_before_sending() {
         error_of(&s, "temporary_password").is_some(),
         "the policy is checked"
     );
-    assert_eq!(
-        form(&s).form.value("username"),
-        "zoe",
-        "everything stays as typed"
-    );
+    assert_eq!(value_of(&s, "username"), "zoe", "everything stays as typed");
 }
 
 /// Empties the field `field` and types `text` into it.
 fn retype(s: &mut State, field: &str, text: &str) {
     focus(s, field);
-    while !form(s).form.value(field).is_empty() {
+    while !value_of(s, field).is_empty() {
         key(s, InputKey::Backspace);
     }
     type_text(s, text);
@@ -117,8 +128,8 @@ fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
         let sent = key(&mut s, InputKey::Submit);
         assert!(apis(&sent).is_empty(), "{typed:?} is not sent: {sent:?}");
         assert_eq!(error_of(&s, "username").as_deref(), Some(says), "{typed:?}");
-        assert_eq!(form(&s).form.value("username"), typed, "kept as typed");
-        assert_eq!(form(&s).form.value("email"), "zoe@example.com");
+        assert_eq!(value_of(&s, "username"), typed, "kept as typed");
+        assert_eq!(value_of(&s, "email"), "zoe@example.com");
     }
     // Surrounding blanks are trimmed before sending, as before: they are no error.
     retype(&mut s, "username", " zoë.tester ");
@@ -147,7 +158,7 @@ fn create_user_sends_admin_create_user_and_adds_the_row() {
         *request,
         Payload::Password(Secret::new("Generated-Pass1")),
     );
-    assert_eq!(form(&s).form.value("temporary_password"), "Generated-Pass1");
+    assert_eq!(value_of(&s, "temporary_password"), "Generated-Pass1");
     focus(&mut s, "message");
     key(&mut s, InputKey::Char(' '));
     focus(&mut s, "email_verified");
@@ -204,12 +215,11 @@ fn a_failed_create_keeps_the_form_as_typed_with_the_error() {
         "UsernameExistsException",
         "User account already exists",
     );
-    let f = &form(&s).form;
     assert!(
-        matches!(&f.submit, Submit::Failed(e) if e.code.as_deref() == Some("UsernameExistsException"))
+        matches!(&form(&s).form.submit, Submit::Failed(e) if e.code.as_deref() == Some("UsernameExistsException"))
     );
-    assert_eq!(f.value("username"), "ann");
-    assert_eq!(f.value("email"), "ann@example.com");
+    assert_eq!(value_of(&s, "username"), "ann");
+    assert_eq!(value_of(&s, "email"), "ann@example.com");
     // Editing clears the failure; Esc closes.
     type_text(&mut s, "x");
     assert_eq!(form(&s).form.submit, Submit::Editing);
@@ -253,14 +263,13 @@ fn edit_attributes_sends_only_changes_and_deletes_cleared_ones() {
     );
     assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
     answer(&mut s, get, Payload::Detail(ann_detail()));
-    let f = &form(&s).form;
-    assert!(f.field("sub").unwrap().read_only);
+    assert!(field(&s, "sub").unwrap().read_only);
     assert!(
-        f.field("custom:employee_id").unwrap().read_only,
+        field(&s, "custom:employee_id").unwrap().read_only,
         "immutable"
     );
     assert!(
-        f.field("phone_number").is_some(),
+        field(&s, "phone_number").is_some(),
         "a pool attribute ann lacks"
     );
 
@@ -308,7 +317,7 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
         )),
         "the detail has them"
     );
-    assert_eq!(form(&s).form.value("email"), "ann@example.com");
+    assert_eq!(value_of(&s, "email"), "ann@example.com");
     focus(&mut s, "email");
     type_text(&mut s, "x");
     let (req, _) = only_api(&key(&mut s, InputKey::Submit));

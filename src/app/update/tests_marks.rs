@@ -134,7 +134,7 @@ fn the_action_menu_names_the_marks_and_acts_on_its_user() {
     };
     assert_eq!(*marked, 3);
     // From the menu, which names its user, disable is that user's.
-    key(&mut s, InputKey::Char('x'));
+    press(&mut s, 'x');
     assert_eq!(
         title(&s),
         "Disable dev.haddad1 only — 3 users are marked (b acts on the marked)"

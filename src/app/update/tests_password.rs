@@ -7,6 +7,7 @@ use crate::app::action::{Action, InputKey, Payload};
 use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::state::{Overlay, State};
 use crate::app::update::update;
+use crate::app::user_fields::UserField;
 use crate::app::user_ops::UserOp;
 use crate::cognito::types::Secret;
 
@@ -90,7 +91,7 @@ fn a_generated_temporary_password_of_a_new_user_is_shown() {
     type_text(&mut s, "zoe@example.com");
     for _ in 0..20 {
         if let Overlay::Form(f) = &s.overlay
-            && f.form.fields[f.form.focus].key == "temporary_password"
+            && f.form.fields[f.form.focus].key == UserField::TemporaryPassword
         {
             break;
         }

@@ -16,7 +16,7 @@ use crate::app::user_ops::UserOp;
 
 fn search_text(s: &State) -> String {
     match &s.overlay {
-        Overlay::ServerFilter { input, .. } => input.text.clone(),
+        Overlay::ServerFilter { input, .. } => input.value().to_owned(),
         other => panic!("no search form: {other:?}"),
     }
 }
@@ -79,7 +79,7 @@ fn ctrl_u_clears_a_field() {
     let Overlay::Palette { input, .. } = &s.overlay else {
         panic!("no palette");
     };
-    assert_eq!(input.text, "");
+    assert_eq!(input.value(), "");
 }
 
 #[test]
@@ -140,7 +140,9 @@ fn the_overview_offers_neither_search_nor_filter() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     update(&mut s, Action::ShowTab(Tab::Overview));
     assert_eq!(keymap::mode(&s), Mode::Overview);
-    let offered: Vec<&str> = keymap::available(Mode::Overview, false)
+    let offered: Vec<&str> = s
+        .keys
+        .available(Mode::Overview, false)
         .map(|b| b.label)
         .collect();
     for absent in ["s", "/", "Enter", "d", "1"] {
@@ -159,7 +161,9 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
     let mut s = users(&[("ann", "CONFIRMED", true)]);
     let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let y = keymap::action_for_key(&s, press('y')).expect("y is a key of the users table");
-    let help = keymap::available(Mode::Users, false)
+    let help = s
+        .keys
+        .available(Mode::Users, false)
         .find(|b| b.label == "y")
         .map(|b| b.help);
     assert_eq!(help, Some("the selected item's raw JSON"));
@@ -177,22 +181,21 @@ fn y_on_a_table_opens_the_selected_item_as_raw_json() {
     update(&mut s, Action::Back);
     assert_eq!(keymap::mode(&s), Mode::Pools);
     assert_eq!(keymap::action_for_key(&s, press('y')), None);
-    assert!(keymap::available(Mode::Pools, false).all(|b| b.label != "y"));
+    assert!(s.keys.available(Mode::Pools, false).all(|b| b.label != "y"));
 }
 
 #[test]
 fn a_search_tells_which_new_users_it_lists() {
     use crate::app::state::ServerFilter;
+    use crate::cognito::user_filter::FilterAttribute;
+    use crate::cognito::user_status::UserStatus;
     let attrs = [("email".to_owned(), "ann@example.com".to_owned())];
     let filter = |attribute: &str, prefix: bool, value: &str| ServerFilter {
-        attribute: ServerFilter::ATTRIBUTES
-            .iter()
-            .position(|a| *a == attribute)
-            .unwrap(),
+        attribute: FilterAttribute::from_name(attribute).unwrap(),
         prefix,
         value: value.into(),
     };
-    let admits = |f: ServerFilter| f.admits("ann", &attrs, "FORCE_CHANGE_PASSWORD", true);
+    let admits = |f: ServerFilter| f.admits("ann", &attrs, &UserStatus::ForceChangePassword, true);
     assert_eq!(admits(filter("email", true, "ann@")), Some(true));
     assert_eq!(admits(filter("email", false, "ann@")), Some(false));
     assert_eq!(admits(filter("username", false, "ann")), Some(true));
@@ -203,4 +206,19 @@ fn a_search_tells_which_new_users_it_lists() {
     );
     assert_eq!(admits(filter("status", false, "Enabled")), Some(true));
     assert_eq!(admits(filter("sub", true, "3f")), None);
+    // As AWS matches them: cognito:user_status in any case, everything else exactly.
+    assert_eq!(
+        admits(filter(
+            "cognito:user_status",
+            false,
+            "force_change_password"
+        )),
+        Some(true)
+    );
+    assert_eq!(
+        admits(filter("cognito:user_status", true, "Force_")),
+        Some(true)
+    );
+    assert_eq!(admits(filter("status", false, "enabled")), Some(false));
+    assert_eq!(admits(filter("email", true, "ANN@")), Some(false));
 }

@@ -1,6 +1,8 @@
 //! Helpers for the administration update scripts: a pool open on its users, answers from the
 //! "worker", effects picked apart.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::pane::Rows;
@@ -90,6 +92,14 @@ pub fn find(effects: &[Effect], pick: impl Fn(&ApiCall) -> bool) -> RequestId {
 
 pub fn key(s: &mut State, key: InputKey) -> Vec<Effect> {
     update(s, Action::Input(key))
+}
+
+/// Presses a character key as the terminal sends it: through the user's key tables.
+pub fn press(s: &mut State, c: char) -> Vec<Effect> {
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    crate::app::keymap::action_for_key(s, event)
+        .map(|action| update(s, action))
+        .unwrap_or_default()
 }
 
 pub fn type_text(s: &mut State, text: &str) {

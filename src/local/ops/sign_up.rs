@@ -13,6 +13,7 @@ use super::super::{ids, password};
 use super::Request;
 use super::pools::pool_spec;
 use super::users::{NewUser, check_schema, insert_user};
+use crate::cognito::user_status::UserStatus;
 
 pub fn sign_up(store: &Store, req: &Request) -> LocalResult {
     let client_id = required_str(&req.input, "ClientId")?;
@@ -51,7 +52,7 @@ pub fn sign_up(store: &Store, req: &Request) -> LocalResult {
                 pool: &pool,
                 username,
                 sub: &sub,
-                status: "UNCONFIRMED",
+                status: UserStatus::Unconfirmed,
                 enabled: true,
                 attributes: &attrs,
                 at,

@@ -10,22 +10,24 @@ use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::pools::pool_spec;
 use super::users::{check_schema, mark_modified, require_user};
+use crate::cognito::user_status::UserStatus;
 
 /// The pool, user and status every edit starts from, inside the write's transaction.
-fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<String> {
+fn status_of(tx: &Connection, pool: &str, username: &str) -> LocalResult<UserStatus> {
     pool_spec(tx, pool)?;
     require_user(tx, pool, username)?;
-    Ok(tx.cached_row(
+    let status: String = tx.cached_row(
         "SELECT status FROM users WHERE pool_id = ?1 AND username = ?2",
         params![pool, username],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok(UserStatus::parse(&status))
 }
 
-fn set_status(tx: &Connection, pool: &str, username: &str, status: &str) -> LocalResult<()> {
+fn set_status(tx: &Connection, pool: &str, username: &str, status: &UserStatus) -> LocalResult<()> {
     tx.cached_execute(
         "UPDATE users SET status = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
-        params![pool, username, status, now()],
+        params![pool, username, status.as_str(), now()],
     )?;
     Ok(())
 }
@@ -152,7 +154,7 @@ pub fn admin_reset_user_password(store: &Store, req: &Request) -> LocalResult {
                 "Cannot reset password for the user as there is no registered/verified email or phone_number",
             ));
         }
-        set_status(tx, pool, username, "RESET_REQUIRED")?;
+        set_status(tx, pool, username, &UserStatus::ResetRequired)?;
         Ok(json!({}))
     })
 }
@@ -162,13 +164,13 @@ pub fn admin_confirm_sign_up(store: &Store, req: &Request) -> LocalResult {
     let (pool, username) = user_ref(req)?;
     store.write(|tx| {
         let status = status_of(tx, pool, username)?;
-        if status != "UNCONFIRMED" {
+        if status != UserStatus::Unconfirmed {
             return Err(LocalError::new(
                 "NotAuthorizedException",
                 format!("User cannot be confirmed. Current status is {status}"),
             ));
         }
-        set_status(tx, pool, username, "CONFIRMED")?;
+        set_status(tx, pool, username, &UserStatus::Confirmed)?;
         Ok(json!({}))
     })
 }
@@ -186,11 +188,11 @@ pub fn admin_set_user_password(store: &Store, req: &Request) -> LocalResult {
         status_of(tx, pool, username)?;
         password::check(&password::policy_of(&pool_spec(tx, pool)?), new_password)?;
         let status = if permanent {
-            "CONFIRMED"
+            UserStatus::Confirmed
         } else {
-            "FORCE_CHANGE_PASSWORD"
+            UserStatus::ForceChangePassword
         };
-        set_status(tx, pool, username, status)?;
+        set_status(tx, pool, username, &status)?;
         Ok(json!({}))
     })
 }

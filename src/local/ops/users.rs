@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::filter::{self, Field};
+use super::super::filter;
 use super::super::input::{
     attributes, decode_token, fetch_limit, optional_str, page_limit, required_str, set_next_token,
 };
@@ -13,13 +13,15 @@ use super::super::{ids, password};
 use super::Request;
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
+use crate::cognito::user_filter::FilterAttribute;
+use crate::cognito::user_status::UserStatus;
 
 /// A user row as the seed and AdminCreateUser write it.
 pub struct NewUser<'a> {
     pub pool: &'a str,
     pub username: &'a str,
     pub sub: &'a str,
-    pub status: &'a str,
+    pub status: UserStatus,
     pub enabled: bool,
     pub attributes: &'a [(String, String)],
     pub at: f64,
@@ -44,7 +46,7 @@ pub fn insert_user(tx: &Connection, user: &NewUser<'_>) -> LocalResult<()> {
             user.pool,
             user.username,
             user.sub,
-            user.status,
+            user.status.as_str(),
             user.enabled,
             user.at
         ],
@@ -81,7 +83,7 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
                 pool,
                 username,
                 sub: &sub,
-                status: "FORCE_CHANGE_PASSWORD",
+                status: UserStatus::ForceChangePassword,
                 enabled: true,
                 attributes: &attrs,
                 at,
@@ -97,7 +99,7 @@ fn resend_invitation(store: &Store, pool: &str, username: &str) -> LocalResult {
     store.read(|conn| {
         pool_spec(conn, pool)?;
         let user = user_json(conn, pool, username, "Attributes")?;
-        if user["UserStatus"] != "FORCE_CHANGE_PASSWORD" {
+        if user["UserStatus"] != UserStatus::ForceChangePassword.as_str() {
             return Err(LocalError::new(
                 "UnsupportedUserStateException",
                 "Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.",
@@ -202,10 +204,11 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
             None => ("1".to_owned(), String::new()),
             Some(f) => (condition(f), f.value.clone()),
         };
-        let attr_name = match filter.as_ref().map(|f| &f.field) {
-            Some(Field::Attribute(name)) => *name,
-            _ => "",
-        };
+        let attr_name = filter
+            .as_ref()
+            .map(|f| f.attribute)
+            .filter(|a| a.is_user_attribute())
+            .map_or("", FilterAttribute::name);
         let sql = format!(
             "SELECT u.username FROM users u WHERE u.pool_id = ?1 AND u.username > ?2 AND {condition} \
              ORDER BY u.username LIMIT ?5"
@@ -233,24 +236,32 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
 
 /// The SQL condition for a filter; `?3` is the attribute name, `?4` the value.
 fn condition(filter: &filter::Filter) -> String {
-    let column = match filter.field {
-        Field::Username => "u.username",
-        Field::Sub => "u.sub",
-        Field::UserStatus => "u.status",
-        Field::Enabled => "(CASE u.enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END)",
-        Field::Attribute(_) => "a.value",
+    let attribute = filter.attribute;
+    let column = match attribute {
+        FilterAttribute::Username => "u.username",
+        FilterAttribute::Sub => "u.sub",
+        FilterAttribute::UserStatus => "u.status",
+        FilterAttribute::Status => "(CASE u.enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END)",
+        _ => "a.value",
+    };
+    // Statuses are ASCII, so SQLite's ASCII-only upper() is enough.
+    let (column, value) = if attribute.ignores_case() {
+        (format!("upper({column})"), "upper(?4)")
+    } else {
+        (column.to_owned(), "?4")
     };
     let compare = if filter.prefix {
-        format!("substr({column}, 1, length(?4)) = ?4")
+        format!("substr({column}, 1, length({value})) = {value}")
     } else {
-        format!("{column} = ?4")
+        format!("{column} = {value}")
     };
-    match filter.field {
-        Field::Attribute(_) => format!(
+    if attribute.is_user_attribute() {
+        format!(
             "EXISTS (SELECT 1 FROM user_attributes a WHERE a.pool_id = u.pool_id \
              AND a.username = u.username AND a.name = ?3 AND {compare})"
-        ),
-        _ => format!("({compare})"),
+        )
+    } else {
+        format!("({compare})")
     }
 }
 

@@ -6,7 +6,11 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, thousands};
 use super::popup::{field, popup};
-use crate::app::state::{ServerFilter, TextField};
+use crate::app::action::{Action, InputKey};
+use crate::app::keymap::{Keymap, Mode};
+use crate::app::state::ServerFilter;
+use crate::app::text::TextField;
+use crate::cognito::user_filter::FilterAttribute;
 
 /// `/ann▏   42 of 1,260 shown` on the status line.
 pub fn local_line(
@@ -44,9 +48,11 @@ pub fn server_form(
     area: Rect,
     form: &ServerFilter,
     input: &TextField,
+    keys: &Keymap,
     theme: &Theme,
 ) {
-    let attributes = ServerFilter::ATTRIBUTES.len();
+    let key = |k: InputKey| keys.key_for(Mode::Text, &Action::Input(k));
+    let attributes = FilterAttribute::ALL.len();
     let wanted = u16::try_from(attributes).unwrap_or(10) + 8;
     let inner = popup(
         frame,
@@ -64,16 +70,17 @@ pub fn server_form(
         inner,
         x,
         inner.y,
-        "Attribute (↑/↓)",
+        &format!("Attribute ({}/{})", key(InputKey::Up), key(InputKey::Down)),
         inner.width,
         theme.section,
     );
     // The list shrinks to what fits, keeping the chosen attribute in view.
     let rows = usize::from(inner.height.saturating_sub(6)).clamp(1, attributes);
-    let selected = form.attribute.min(attributes - 1);
+    let selected = form.attribute.index();
     let first = (selected + 1).saturating_sub(rows);
-    for (line, (i, name)) in ServerFilter::ATTRIBUTES
+    for (line, (i, name)) in FilterAttribute::ALL
         .iter()
+        .map(|a| a.name())
         .enumerate()
         .skip(first)
         .take(rows)
@@ -101,7 +108,7 @@ pub fn server_form(
         inner,
         x,
         y,
-        "Operator (Tab) ",
+        &format!("Operator ({}) ", key(InputKey::Complete)),
         inner.width,
         theme.section,
     );
@@ -126,11 +133,11 @@ pub fn server_form(
     field(frame, value_area, y, "Value: ", input, theme.input, theme);
     y += 2;
     let preview = ServerFilter {
-        value: input.text.trim().to_owned(),
+        value: input.value().trim().to_owned(),
         ..form.clone()
     };
     let text = if preview.value.is_empty() {
-        "Filter: none (Enter lists every user)".to_owned()
+        format!("Filter: none ({} lists every user)", key(InputKey::Submit))
     } else {
         format!("Filter: {}", preview.expression())
     };

@@ -1,5 +1,6 @@
-//! The bottom line: the keys of the current mode, from the same table that dispatches them.
-//! When the line is too narrow, the longest hints are dropped first, leaving the key alone.
+//! The bottom line: the keys of the current mode (the user's keys), from the same table that
+//! dispatches them. When the line is too narrow, the longest hints are dropped first, leaving the
+//! key alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,14 +8,16 @@ use ratatui::layout::Rect;
 use super::super::Theme;
 use super::super::text::{put, width};
 use crate::app::State;
-use crate::app::keymap::{available, mode};
+use crate::app::keymap::mode;
 
 const GAP: usize = 2;
 
 pub fn footer(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
-    let mut hints: Vec<(&str, &str)> = available(mode(state), state.context.read_only)
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.label, b.hint))
+    let shown = state.keys.shown(mode(state), state.context.read_only);
+    let mut hints: Vec<(&str, &str)> = shown
+        .iter()
+        .filter(|s| !s.hint.is_empty())
+        .map(|s| (s.label.as_str(), s.hint))
         .collect();
     let room = usize::from(area.width.saturating_sub(1));
     let total = |hints: &[(&str, &str)]| -> usize {

@@ -1,56 +1,64 @@
 //! The top of the screen: where the console talks to, the breadcrumbs, and the pool's tabs.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Tabs, Widget};
 
 use super::super::Theme;
-use super::super::text::{put, width};
+use super::super::text::{clip_line, span, width};
 use crate::app::State;
 use crate::app::state::Tab;
 
 /// `cognito-tui  profile default  region eu-west-1  endpoint …  READ-ONLY`
 pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
-    buf.set_style(area, theme.header);
+    Block::new().style(theme.header).render(area, buf);
     let context = &state.context;
-    let y = area.y;
-    // The badge is drawn first, at the right, so a long endpoint never hides it.
-    let mut fields = area;
+    // The badge has its own place at the right, so a long endpoint never hides it.
+    let badge = " READ-ONLY ";
+    let badge_width = if context.read_only {
+        u16::try_from(width(badge)).unwrap_or(u16::MAX)
+    } else {
+        0
+    };
+    let gap = u16::from(context.read_only);
+    let [fields, _, badge_area, _] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(gap),
+        Constraint::Length(badge_width),
+        Constraint::Length(gap),
+    ]));
     if context.read_only {
-        let badge = " READ-ONLY ";
-        let badge_width = u16::try_from(width(badge)).unwrap_or(u16::MAX);
-        let x = area.right().saturating_sub(badge_width + 1).max(area.x);
-        put(buf, area, x, y, badge, badge_width, theme.read_only);
-        fields.width = x.saturating_sub(area.x + 1);
+        span(badge, theme.read_only).render(badge_area, buf);
     }
-    let area = fields;
-    let mut x = put(
-        buf,
-        area,
-        area.x + 1,
-        y,
-        "cognito-tui",
-        area.width,
-        theme.header_name,
-    );
-    let mut field = |x: u16, label: &str, value: &str, style: Style| {
-        let x = put(buf, area, x + 2, y, label, area.width, theme.header);
-        put(buf, area, x + 1, y, value, area.width, style)
+    let mut spans = vec![
+        span(" ", theme.header),
+        span("cognito-tui", theme.header_name),
+    ];
+    let mut field = |label: &str, value: &str, style| {
+        spans.extend([
+            span("  ", theme.header),
+            span(label, theme.header),
+            span(" ", theme.header),
+            span(value, style),
+        ]);
     };
     // The local server's dummy credentials come from no profile: naming one would mislead.
     if !context.local {
-        x = field(x, "profile", profile(state), theme.header_name);
+        field("profile", profile(state), theme.header_name);
     }
-    x = field(x, "region", &context.region, theme.header_name);
+    field("region", &context.region, theme.header_name);
     if context.local {
         let value = format!(" LOCAL {} ", context.endpoint);
-        field(x, "endpoint", &value, theme.endpoint_local);
+        field("endpoint", &value, theme.endpoint_local);
     } else if context.is_aws {
-        field(x, "endpoint", &context.endpoint, theme.header);
+        field("endpoint", &context.endpoint, theme.header);
     } else {
         let value = format!(" {} (not AWS) ", context.endpoint);
-        field(x, "endpoint", &value, theme.endpoint_local);
+        field("endpoint", &value, theme.endpoint_local);
     }
+    let text = clip_line(Line::from(spans), usize::from(fields.width));
+    text.render(fields, buf);
 }
 
 /// The profile, `default` when none was chosen; `local` for the built-in server.
@@ -75,52 +83,39 @@ pub fn breadcrumbs(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         crumbs.push(&detail.name);
     }
     let last = crumbs.len().saturating_sub(1);
-    let mut x = area.x + 1;
+    let mut spans = vec![Span::raw(" ")];
     for (i, crumb) in crumbs.iter().enumerate() {
         if i > 0 {
-            x = put(buf, area, x + 1, area.y, "›", 1, theme.muted) + 1;
+            spans.extend([Span::raw(" "), span("›", theme.muted), Span::raw(" ")]);
         }
         let style = if i == last {
             theme.crumb_last
         } else {
             theme.crumbs
         };
-        x = put(buf, area, x, area.y, crumb, area.width, style);
+        spans.push(span(crumb, style));
     }
+    let text = clip_line(Line::from(spans), usize::from(area.width));
+    text.render(area, buf);
 }
 
 /// The pool's tabs, the current one highlighted; the pools list has a single title instead.
 pub fn tabs(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let [_, area] = area.layout(&Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
     let Some(pool) = &state.pool else {
-        put(
-            buf,
-            area,
-            area.x + 1,
-            area.y,
-            " User pools ",
-            area.width,
-            theme.tab_active,
-        );
+        span(" User pools ", theme.tab_active).render(area, buf);
         return;
     };
-    let mut x = area.x + 1;
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        if i > 0 {
-            x = put(buf, area, x, area.y, "│", 1, theme.muted);
-        }
-        let style = if *tab == pool.tab {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
-        x = put(
-            buf,
-            area,
-            x,
-            area.y,
-            &format!(" {} ", tab.title()),
-            area.width,
-            style,
-        );
-    }
+    let titles = Tab::ALL
+        .iter()
+        .map(|tab| span(&format!(" {} ", tab.title()), theme.tab));
+    Tabs::new(titles)
+        .select(Tab::ALL.iter().position(|t| *t == pool.tab))
+        .highlight_style(theme.tab_active)
+        .divider(span("│", theme.muted))
+        .padding("", "")
+        .render(area, buf);
 }

@@ -1,6 +1,7 @@
 //! The `?` help: every key of the view underneath (and, room permitting, of the fields, forms and
-//! dialogs it opens), generated from the key tables that dispatch them. Keys that change something
-//! are left out under `--read-only`. Entries flow into as many columns as the height needs.
+//! dialogs it opens), generated from the key tables that dispatch them, with the user's keys. Keys
+//! that change something are left out under `--read-only`; a row two sections share is listed
+//! once. Entries flow into as many columns as the height needs.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -10,7 +11,7 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::popup;
 use crate::app::State;
-use crate::app::keymap::{Binding, Mode, available, base_mode};
+use crate::app::keymap::{Mode, Shown, base_mode};
 
 const KEY_WIDTH: u16 = 7;
 /// The narrowest a column of keys may get.
@@ -18,14 +19,8 @@ const COLUMN_WIDTH: u16 = 46;
 
 enum Entry {
     Title(&'static str),
-    Key(&'static Binding),
+    Key(Shown),
     Blank,
-}
-
-fn section(mode: Mode, title: &'static str, read_only: bool) -> Vec<Entry> {
-    let mut entries = vec![Entry::Title(title)];
-    entries.extend(available(mode, read_only).map(Entry::Key));
-    entries
 }
 
 pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -40,27 +35,51 @@ pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         _ => "Tables",
     };
     let mut sections = vec![
-        section(base, title, read_only),
-        section(Mode::Text, "Palette, filter and search fields", read_only),
-        section(Mode::Help, "This help", read_only),
+        (title, state.keys.shown(base, read_only)),
+        (
+            "Palette, filter and search fields",
+            state.keys.shown(Mode::Text, read_only),
+        ),
+        ("This help", state.keys.shown(Mode::Help, read_only)),
     ];
     if matches!(base, Mode::Users | Mode::UserDetail) && !read_only {
-        sections.push(section(Mode::Form, "Forms", read_only));
-        sections.push(section(Mode::Dialog, "Dialogs and bulk plans", read_only));
+        sections.push(("Forms", state.keys.shown(Mode::Form, read_only)));
+        sections.push((
+            "Dialogs and bulk plans",
+            state.keys.shown(Mode::Dialog, read_only),
+        ));
     }
+    // The editing keys every field shares come last: the first to go when room is short.
+    let editing = state.keys.shown_editing();
+    let listed = |keys: Vec<Shown>, entries: &[Entry]| -> Vec<Shown> {
+        keys.into_iter()
+            .filter(|s| {
+                !editing.iter().any(|e| std::ptr::eq(e.row, s.row))
+                    && !entries
+                        .iter()
+                        .any(|e| matches!(e, Entry::Key(l) if std::ptr::eq(l.row, s.row)))
+            })
+            .collect()
+    };
     // Rows inside the box when it may use all of the screen below the breadcrumbs.
     let rows = usize::from(area.height.saturating_sub(3)).max(1);
     let max_columns = usize::from((area.width.saturating_sub(4) / COLUMN_WIDTH).max(1));
     let mut entries: Vec<Entry> = Vec::new();
-    for s in sections {
+    let add = |title: &'static str, keys: Vec<Shown>, entries: &mut Vec<Entry>| {
         let blank = usize::from(!entries.is_empty());
-        if entries.is_empty() || entries.len() + blank + s.len() <= rows * max_columns {
+        if entries.is_empty() || entries.len() + blank + 1 + keys.len() <= rows * max_columns {
             if blank == 1 {
                 entries.push(Entry::Blank);
             }
-            entries.extend(s);
+            entries.push(Entry::Title(title));
+            entries.extend(keys.into_iter().map(Entry::Key));
         }
+    };
+    for (title, keys) in sections {
+        let keys = listed(keys, &entries);
+        add(title, keys, &mut entries);
     }
+    add("Editing any field", editing, &mut entries);
     let columns = entries.len().div_ceil(rows).max(1);
     let height = u16::try_from(entries.len().min(rows))
         .unwrap_or(u16::MAX)
@@ -103,13 +122,13 @@ fn column(buf: &mut Buffer, area: Rect, entries: &[Entry], theme: &Theme) {
             Entry::Title(title) => {
                 put(buf, cell, x, y, title, cell.width, theme.section);
             }
-            Entry::Key(binding) => {
+            Entry::Key(shown) => {
                 put(
                     buf,
                     cell,
                     x + 1,
                     y,
-                    binding.label,
+                    &shown.label,
                     KEY_WIDTH,
                     theme.footer_key,
                 );
@@ -118,7 +137,7 @@ fn column(buf: &mut Buffer, area: Rect, entries: &[Entry], theme: &Theme) {
                     cell,
                     x + 2 + KEY_WIDTH,
                     y,
-                    binding.help,
+                    shown.help,
                     cell.width,
                     theme.value,
                 );

@@ -7,4 +7,6 @@ pub mod help;
 pub mod notice;
 pub mod palette;
 pub mod popup;
+pub mod small_table;
+pub mod submit;
 pub mod table;

@@ -7,10 +7,12 @@ use super::super::Theme;
 use super::super::text::put;
 use super::popup::{field, popup};
 use crate::app::State;
-use crate::app::palette::{commands, completions};
-use crate::app::state::TextField;
+use crate::app::action::{Action, InputKey};
+use crate::app::keymap::Mode;
+use crate::app::palette::{command, completions};
+use crate::app::text::TextField;
 
-const MAX_CHOICES: usize = 10;
+const MAX_CHOICES: usize = 12;
 const NAME_WIDTH: u16 = 24;
 
 pub fn palette(
@@ -21,7 +23,7 @@ pub fn palette(
     selected: usize,
     theme: &Theme,
 ) {
-    let choices = completions(state, &input.text);
+    let choices = completions(state, input.value());
     let listed = choices.len().clamp(1, MAX_CHOICES);
     let height = u16::try_from(listed).unwrap_or(1) + 4;
     let inner = popup(frame, area, 2, 70, height, "Command", theme);
@@ -48,7 +50,12 @@ pub fn palette(
             list,
             list.x + 1,
             list.y,
-            "no matching command (Enter runs what is typed)",
+            &format!(
+                "no matching command ({} runs what is typed)",
+                state
+                    .keys
+                    .key_for(Mode::Text, &Action::Input(InputKey::Submit))
+            ),
             list.width,
             theme.muted,
         );
@@ -107,9 +114,7 @@ fn describe(state: &State, choice: &str) -> String {
     {
         return row.id.to_string();
     }
-    commands()
-        .into_iter()
-        .find(|(c, _)| *c == name)
-        .map(|(_, about)| about.to_owned())
+    command(name)
+        .map(|c| c.about.to_owned())
         .unwrap_or_default()
 }

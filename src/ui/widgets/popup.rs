@@ -1,17 +1,19 @@
-//! A bordered box over the main view, and a one-line text field with its cursor.
+//! A bordered box over the main view, the wrapped text popups are made of, a typed field with
+//! its cursor, and the one-line text field of the palette and the search.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::super::Theme;
-use super::super::text::{escape, field_window, put, put_typed, width};
-use crate::app::state::TextField;
+use super::super::text::{field_window, put, put_typed, span, typed, width};
+use crate::app::text::TextField;
 
 /// Clears a box of (at most) `width` x `height` cells at `top` rows into `area`, centred
-/// horizontally, draws its border and title, and returns the inside.
+/// horizontally (moved up when it is too tall to fit), draws its border and title, and returns
+/// the inside.
 pub fn popup(
     frame: &mut Frame,
     area: Rect,
@@ -21,25 +23,67 @@ pub fn popup(
     title: &str,
     theme: &Theme,
 ) -> Rect {
-    let width = width.min(area.width.saturating_sub(2));
-    let top = top.min(area.height.saturating_sub(height)).min(area.height);
-    let height = height.min(area.height.saturating_sub(top));
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + top,
-        width,
-        height,
-    };
+    let height = height.min(area.height);
+    let top = top.min(area.height - height);
+    let [_, band] = area.layout(&Layout::vertical([
+        Constraint::Length(top),
+        Constraint::Length(height),
+    ]));
+    let rect =
+        band.centered_horizontally(Constraint::Length(width.min(area.width.saturating_sub(2))));
+    let title = Line::from(vec![
+        span(" ", theme.popup_title),
+        span(title, theme.popup_title),
+        span(" ", theme.popup_title),
+    ]);
     let block = Block::bordered()
         .border_style(theme.popup_border)
-        .title(Line::from(Span::styled(
-            format!(" {} ", escape(title)),
-            theme.popup_title,
-        )));
+        .title(title);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// The inside of a popup less a cell each side, where its text goes.
+pub fn padded(inner: Rect) -> Rect {
+    inner.inner(Margin::new(1, 0))
+}
+
+/// Lines that wrap at the width they are drawn in.
+pub fn prose(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// Rows `text` takes once wrapped in `width` cells, by the same wrapping that draws it.
+pub fn rows(text: &Paragraph<'_>, width: u16) -> u16 {
+    u16::try_from(text.line_count(width)).unwrap_or(u16::MAX)
+}
+
+/// A field being typed into, in `area` (one row): the part around the cursor, drawn as typed,
+/// or as dots when masked; the terminal cursor goes in it when focused.
+pub fn input(
+    frame: &mut Frame,
+    area: Rect,
+    field: &TextField,
+    masked: bool,
+    focused: bool,
+    style: Style,
+) {
+    let text: String = if masked {
+        "•".repeat(field.value().chars().count())
+    } else {
+        field.value().to_owned()
+    };
+    let (shown, column) = field_window(&text, field.cursor(), usize::from(area.width));
+    let before: String = shown.chars().take(column).collect();
+    frame.render_widget(Paragraph::new(typed(&shown, style)), area);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
+    if focused && x < area.right() && !area.is_empty() {
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
 }
 
 /// Draws `prompt` and the field on row `y` of `area`, and puts the terminal cursor in it.
@@ -58,9 +102,9 @@ pub fn field(
     let buf = frame.buffer_mut();
     let x = put(buf, area, area.x, y, prompt, area.width, theme.muted);
     let room = usize::from(area.right().saturating_sub(x).saturating_sub(1));
-    let (shown, column) = field_window(&input.text, input.cursor, room);
+    let (shown, column) = field_window(input.value(), input.cursor(), room);
     // A selected value (the last search) is highlighted: typing replaces it.
-    let style = if input.selected {
+    let style = if input.is_selected() {
         theme.choice_selected
     } else {
         style
