@@ -1,5 +1,5 @@
-//! The detail view of one item (user, group, app client, identity provider) and the pool
-//! overview: label/value sections built from the API's answers, plus the raw JSON for `y`.
+//! The detail view of one item (user, group, app client, identity provider): label/value
+//! sections built from the API's answers, plus the raw JSON for `y`.
 
 use serde_json::Value;
 

@@ -110,3 +110,5 @@ mod tests_profile;
 mod tests_search;
 #[cfg(test)]
 pub(crate) mod tests_support;
+#[cfg(test)]
+mod tests_tabs;

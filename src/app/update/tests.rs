@@ -5,7 +5,6 @@ use crate::app::detail::DetailBody;
 use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
-use crate::app::rows::GroupRow;
 use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, Load, Overlay, State, Tab};
 use crate::app::update::{init, update};
@@ -13,7 +12,7 @@ use crate::cognito::PoolId;
 use crate::cognito::pools::UserPoolDescriptionType;
 use crate::cognito::users::UserType;
 
-fn state() -> State {
+pub(super) fn state() -> State {
     State::new(Context {
         region: "us-east-1".into(),
         endpoint: "http://127.0.0.1:5000/".into(),
@@ -48,7 +47,7 @@ fn user_rows(names: &[&str]) -> Vec<UserRow> {
         .collect()
 }
 
-fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
+pub(super) fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
     let apis: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -60,14 +59,14 @@ fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
     apis[0].clone()
 }
 
-fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
+pub(super) fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
     text.chars()
         .flat_map(|c| update(s, Action::Input(InputKey::Char(c))))
         .collect()
 }
 
 /// The pools loaded, then the pool opened with the users request in flight.
-fn opened_pool(s: &mut State) -> RequestId {
+pub(super) fn opened_pool(s: &mut State) -> RequestId {
     let (req, call) = only_api(&init(s));
     assert_eq!(call, ApiCall::Read(Read::ListPools));
     update(
@@ -340,90 +339,6 @@ fn errors_show_in_place_and_the_app_goes_on() {
     assert!(!s.quit);
     let (_, call) = only_api(&update(&mut s, Action::Refresh));
     assert!(matches!(call, ApiCall::Read(Read::ListUsers { .. })));
-}
-
-#[test]
-fn tabs_load_once_and_refresh_reloads() {
-    let mut s = state();
-    opened_pool(&mut s);
-    let (req, call) = only_api(&update(&mut s, Action::NextTab));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
-    );
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<GroupRow>(Vec::new())),
-            done: true,
-        },
-    );
-    update(&mut s, Action::PrevTab);
-    assert!(
-        update(&mut s, Action::NextTab).is_empty(),
-        "loaded tabs are not fetched again"
-    );
-    let (_, call) = only_api(&update(&mut s, Action::Refresh));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
-    );
-    let (_, call) = only_api(&update(&mut s, Action::ShowTab(Tab::Overview)));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::DescribePool(PoolId::new("us-east-1_A")))
-    );
-}
-
-#[test]
-fn palette_opens_pools_by_name_switches_region_and_quits() {
-    let mut s = state();
-    opened_pool(&mut s);
-    update(&mut s, Action::OpenPalette);
-    type_text(&mut s, "pool STAGING");
-    let effects = update(&mut s, Action::Input(InputKey::Submit));
-    assert!(
-        effects.iter().any(|e| matches!(e, Effect::Cancel(_))),
-        "the old pool's load is cancelled"
-    );
-    assert_eq!(s.pool.as_ref().unwrap().id, PoolId::new("us-east-1_B"));
-    update(&mut s, Action::OpenPalette);
-    type_text(&mut s, "nonsense");
-    update(&mut s, Action::Input(InputKey::Submit));
-    assert!(s.toast.as_deref().unwrap().contains("unknown command"));
-    update(&mut s, Action::OpenPalette);
-    type_text(&mut s, "region eu-west-1");
-    let effects = update(&mut s, Action::Input(InputKey::Submit));
-    assert!(effects.contains(&Effect::Reconnect {
-        profile: crate::app::effect::ProfileChoice::Keep,
-        region: Some("eu-west-1".into())
-    }));
-    assert_eq!(only_api(&effects).1, ApiCall::Read(Read::ListPools));
-    assert_eq!(s.context.region, "eu-west-1");
-    assert!(s.pool.is_none());
-    update(&mut s, Action::OpenPalette);
-    type_text(&mut s, "q");
-    update(&mut s, Action::Input(InputKey::Submit));
-    assert!(s.quit);
-}
-
-#[test]
-fn palette_completes_commands_with_tab() {
-    let mut s = state();
-    opened_pool(&mut s);
-    update(&mut s, Action::OpenPalette);
-    type_text(&mut s, "gr");
-    update(&mut s, Action::Input(InputKey::Complete));
-    let Overlay::Palette { input, .. } = &s.overlay else {
-        panic!("palette closed")
-    };
-    assert_eq!(input.value(), "groups");
-    let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
-    );
 }
 
 #[test]
