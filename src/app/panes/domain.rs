@@ -164,3 +164,34 @@ impl Pane for DomainRow {
         .boxed()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cognito::pools::DescribeUserPoolDomainResponse;
+
+    #[test]
+    fn a_custom_domain_shows_its_certificate_distribution_and_login_version() {
+        let answer: DescribeUserPoolDomainResponse = serde_json::from_str(
+            r#"{"DomainDescription":{"UserPoolId":"us-east-1_A","AWSAccountId":"123456789012",
+                "Domain":"auth.example.com","CloudFrontDistribution":"d111111abcdef8.cloudfront.net",
+                "Version":"20231114","Status":"ACTIVE","ManagedLoginVersion":1,
+                "CustomDomainConfig":{"CertificateArn":"arn:aws:acm:us-east-1:123456789012:certificate/abc"}}}"#,
+        )
+        .unwrap();
+        let row = DomainRow::new("custom", &answer.domain_description.unwrap());
+        let cells: Vec<_> = (0..DomainRow::COLUMNS.len()).map(|c| row.cell(c)).collect();
+        assert_eq!(
+            cells,
+            [
+                "auth.example.com",
+                "custom",
+                "ACTIVE",
+                "1 classic",
+                "d111111abcdef8.cloudfront.net",
+                "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+            ]
+        );
+        assert_eq!(row.key(), "auth.example.com");
+    }
+}
