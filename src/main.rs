@@ -4,11 +4,11 @@ use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::{CommandFactory as _, FromArgMatches as _};
-use cognito_tui::admin::config::Config;
-use cognito_tui::app::keymap::Keymap;
+use cognito_tui::app::input::keymap::Keymap;
 use cognito_tui::cli::args::GlobalArgs;
 use cognito_tui::cli::{self, Cli};
 use cognito_tui::cognito::{CognitoClient, describe_error};
+use cognito_tui::shared::config::Config;
 use cognito_tui::tui::logging::{self, LogFile};
 
 fn main() -> ExitCode {

@@ -8,11 +8,12 @@ use cli_support::{
     app_client, cli, cli_env, get_user, ok, ok_json, one_line_failure, pool_and_app,
     pool_with_policy, sign_in, status,
 };
-use cognito_tui::admin::journal::{Entry, Journal};
-use cognito_tui::admin::password;
 use cognito_tui::cognito::Username;
 use cognito_tui::cognito::devices::{MfaPreference, MfaSettings};
 use cognito_tui::cognito::pools::PasswordPolicyType;
+use cognito_tui::shared::journal::Entry;
+use cognito_tui::shared::journal::Journal;
+use cognito_tui::shared::password;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]

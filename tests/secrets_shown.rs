@@ -9,7 +9,7 @@ mod common;
 mod worker_support;
 
 use cognito_tui::app::ApiCall;
-use cognito_tui::app::detail::DetailBody;
+use cognito_tui::app::browse::detail::DetailBody;
 use cognito_tui::app::effect::Read;
 use cognito_tui::app::state::Tab;
 use cognito_tui::cognito::PoolId;

@@ -5,9 +5,9 @@ mod ui_support;
 
 use std::time::Duration;
 
-use cognito_tui::app::pane::Rows;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::UserRow;
 use cognito_tui::app::remote::ErrorInfo;
-use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::{Action, Payload, State};
 use cognito_tui::aws::{AwsError, RetryNotice, ServiceError};
 use insta::assert_snapshot;

@@ -6,15 +6,15 @@
 mod ui_support;
 
 use cognito_tui::app::action::Payload;
-use cognito_tui::app::devices::DeviceLine;
-use cognito_tui::app::dialog::MfaInfo;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::GroupRow;
 use cognito_tui::app::effect::Read;
-use cognito_tui::app::journal::JournalLine;
-use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::{ErrorInfo, RequestId};
-use cognito_tui::app::rows::GroupRow;
 use cognito_tui::app::state::Tab;
-use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::users::devices::DeviceLine;
+use cognito_tui::app::users::dialog::MfaInfo;
+use cognito_tui::app::users::journal::JournalLine;
+use cognito_tui::app::users::ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, State};
 use cognito_tui::cognito::types::Secret;
 use insta::assert_snapshot;
@@ -135,7 +135,7 @@ fn edit_attributes_form() {
             _ => None,
         })
         .unwrap();
-    let body = cognito_tui::app::detail::DetailBody {
+    let body = cognito_tui::app::browse::detail::DetailBody {
         sections: Vec::new(),
         raw: user_detail_raw(),
     };

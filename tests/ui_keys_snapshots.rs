@@ -4,9 +4,9 @@
 
 mod ui_support;
 
-use cognito_tui::admin::config::Config;
-use cognito_tui::app::keymap::Keymap;
+use cognito_tui::app::input::keymap::Keymap;
 use cognito_tui::app::{Action, State};
+use cognito_tui::shared::config::Config;
 use insta::assert_snapshot;
 use ui_support::*;
 

@@ -6,17 +6,19 @@
 
 mod ui_support;
 
-use cognito_tui::admin::visible::is_hidden;
-use cognito_tui::app::devices::{DeviceLine, EventLine};
-use cognito_tui::app::journal::JournalLine;
-use cognito_tui::app::menu::BulkChoice;
-use cognito_tui::app::pane::Rows;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::GroupRow;
+use cognito_tui::app::browse::rows::UserRow;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::{GroupRow, UserRow};
-use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::users::devices::DeviceLine;
+use cognito_tui::app::users::devices::EventLine;
+use cognito_tui::app::users::journal::JournalLine;
+use cognito_tui::app::users::menu::BulkChoice;
+use cognito_tui::app::users::ops::UserOp;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State};
 use cognito_tui::cognito::types::Secret;
 use cognito_tui::cognito::users::UserType;
+use cognito_tui::shared::visible::is_hidden;
 use ui_support::popups::key;
 use ui_support::*;
 

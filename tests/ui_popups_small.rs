@@ -6,10 +6,10 @@
 
 mod ui_support;
 
-use cognito_tui::app::dialog::MfaInfo;
-use cognito_tui::app::pane::Rows;
-use cognito_tui::app::rows::GroupRow;
-use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::GroupRow;
+use cognito_tui::app::users::dialog::MfaInfo;
+use cognito_tui::app::users::ops::UserOp;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State};
 use cognito_tui::cognito::types::Secret;
 use insta::assert_snapshot;

@@ -4,11 +4,13 @@
 
 mod ui_support;
 
-use cognito_tui::app::devices::{DeviceLine, EventLine};
-use cognito_tui::app::journal::JournalLine;
-use cognito_tui::app::menu::BulkChoice;
+use cognito_tui::app::users::devices::DeviceLine;
+
 use cognito_tui::app::remote::{ErrorInfo, RequestId};
-use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::users::devices::EventLine;
+use cognito_tui::app::users::journal::JournalLine;
+use cognito_tui::app::users::menu::BulkChoice;
+use cognito_tui::app::users::ops::UserOp;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State};
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;

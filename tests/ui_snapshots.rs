@@ -3,9 +3,12 @@
 
 mod ui_support;
 
-use cognito_tui::app::pane::Rows;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::ClientRow;
+use cognito_tui::app::browse::rows::GroupRow;
+use cognito_tui::app::browse::rows::IdpRow;
+use cognito_tui::app::browse::rows::UserRow;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, UserRow};
 use cognito_tui::app::state::Tab;
 use cognito_tui::app::{Action, InputKey, Payload, State};
 use cognito_tui::ui::{Theme, table_top};

@@ -4,12 +4,12 @@
 
 mod ui_support;
 
-use cognito_tui::app::effect::AdminOp;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::UserRow;
+use cognito_tui::app::effect::UserChange;
 use cognito_tui::app::effect::{Change, Read};
-use cognito_tui::app::pane::Rows;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::UserRow;
-use cognito_tui::app::user_ops::UserOp;
+use cognito_tui::app::users::ops::UserOp;
 use cognito_tui::app::{Action, ApiCall, Effect, InputKey, Payload, State};
 use cognito_tui::cognito::Username;
 use cognito_tui::cognito::users::UserType;
@@ -59,12 +59,12 @@ fn with_users(names: &[&str]) -> State {
     s
 }
 
-fn admin_call(effects: &[Effect]) -> (Username, AdminOp) {
+fn admin_call(effects: &[Effect]) -> (Username, UserChange) {
     effects
         .iter()
         .find_map(|e| match e {
             Effect::Api {
-                call: ApiCall::Change(Change::Admin { user, op, .. }),
+                call: ApiCall::Change(Change::User { user, op, .. }),
                 ..
             } => Some((user.clone(), op.clone())),
             _ => None,
@@ -103,7 +103,7 @@ fn a_lookalike_user_is_named_escaped_in_dialogs_and_deleted_by_typing_what_is_sh
     type_text(&mut s, "fz-a\\nb");
     snap("lookalike_delete_typed", &s);
     let (user, op) = admin_call(&key(&mut s, InputKey::Submit));
-    assert_eq!((user, op), (Username::new("fz-a\nb"), AdminOp::Delete));
+    assert_eq!((user, op), (Username::new("fz-a\nb"), UserChange::Delete));
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn attribute_values_are_escaped_in_the_detail_and_the_json() {
     });
     let typed: cognito_tui::cognito::users::AdminGetUserResponse =
         serde_json::from_value(raw.clone()).unwrap();
-    let body = cognito_tui::app::detail::user_body(&typed, &["te\u{200b}am".into()], raw);
+    let body = cognito_tui::app::browse::detail::user_body(&typed, &["te\u{200b}am".into()], raw);
     loaded(&mut s, req, Payload::Detail(body), true);
     snap("lookalike_detail", &s);
     act(&mut s, Action::ToggleJson);
@@ -255,7 +255,9 @@ fn password_form() -> State {
     loaded(
         &mut s,
         req,
-        Payload::PoolSettings(cognito_tui::app::user_forms::PoolSettings::from_pool(&pool)),
+        Payload::PoolSettings(cognito_tui::app::users::forms::PoolSettings::from_pool(
+            &pool,
+        )),
         true,
     );
     s

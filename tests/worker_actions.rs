@@ -6,9 +6,9 @@ mod common;
 mod worker_support;
 
 use cognito_tui::app::action::{Action, Payload};
-use cognito_tui::app::bulk::BulkAction;
-use cognito_tui::app::effect::{AdminOp, ApiCall, Change, Effect, NewUser, Read};
+use cognito_tui::app::effect::{ApiCall, Change, Effect, NewUser, Read, UserChange};
 use cognito_tui::app::remote::RequestId;
+use cognito_tui::app::users::bulk::BulkAction;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::cognito::pools::PasswordPolicyType;
 use cognito_tui::cognito::types::{Secret, attribute};
@@ -32,8 +32,8 @@ async fn change(h: &mut Harness, request: u64, call: ApiCall) {
     assert_eq!(answer(h, request, call).await, Payload::Done);
 }
 
-async fn admin(h: &mut Harness, request: u64, pool: &PoolId, user: &str, op: AdminOp) {
-    let call = ApiCall::Change(Change::Admin {
+async fn admin(h: &mut Harness, request: u64, pool: &PoolId, user: &str, op: UserChange) {
+    let call = ApiCall::Change(Change::User {
         pool: pool.clone(),
         user: Username::new(user),
         op,
@@ -161,14 +161,14 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
     )
     .await;
 
-    admin(&mut h, 1, &pool, "ann", AdminOp::Disable).await;
+    admin(&mut h, 1, &pool, "ann", UserChange::Disable).await;
     assert!(!status(&c, &pool, "ann").await.1, "disabled");
-    admin(&mut h, 2, &pool, "ann", AdminOp::Enable).await;
+    admin(&mut h, 2, &pool, "ann", UserChange::Enable).await;
     assert!(status(&c, &pool, "ann").await.1, "enabled");
 
     // moto re-creates the user on RESEND (attributes dropped): a user of its own.
     common::create_user(&c, &pool, "fcp", &[]).await;
-    admin(&mut h, 3, &pool, "fcp", AdminOp::ResendInvitation).await;
+    admin(&mut h, 3, &pool, "fcp", UserChange::ResendInvitation).await;
     assert_eq!(status(&c, &pool, "fcp").await.0, "FORCE_CHANGE_PASSWORD");
     let set = ApiCall::Change(Change::SetPassword {
         pool: pool.clone(),
@@ -178,10 +178,10 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
     });
     change(&mut h, 4, set).await;
     assert_eq!(status(&c, &pool, "ann").await.0, "CONFIRMED");
-    admin(&mut h, 5, &pool, "ann", AdminOp::ResetPassword).await;
+    admin(&mut h, 5, &pool, "ann", UserChange::ResetPassword).await;
     assert_eq!(status(&c, &pool, "ann").await.0, "RESET_REQUIRED");
-    admin(&mut h, 6, &pool, "ann", AdminOp::GlobalSignOut).await;
-    admin(&mut h, 7, &pool, "ann", AdminOp::ResetMfa).await;
+    admin(&mut h, 6, &pool, "ann", UserChange::GlobalSignOut).await;
+    admin(&mut h, 7, &pool, "ann", UserChange::ResetMfa).await;
     let Payload::Mfa(mfa) = answer(
         &mut h,
         8,
@@ -209,10 +209,10 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
     .await
     .unwrap();
     assert_eq!(status(&c, &pool, "sam").await.0, "UNCONFIRMED");
-    admin(&mut h, 9, &pool, "sam", AdminOp::ConfirmSignUp).await;
+    admin(&mut h, 9, &pool, "sam", UserChange::ConfirmSignUp).await;
     assert_eq!(status(&c, &pool, "sam").await.0, "CONFIRMED");
 
-    admin(&mut h, 10, &pool, "sam", AdminOp::Delete).await;
+    admin(&mut h, 10, &pool, "sam", UserChange::Delete).await;
     let gone = c.admin_get_user(&pool, &Username::new("sam")).await;
     assert_eq!(gone.unwrap_err().code(), Some("UserNotFoundException"));
 
@@ -222,7 +222,7 @@ async fn disable_enable_passwords_confirm_sign_out_and_delete(backend: Backend) 
         11,
         &pool,
         "ghost",
-        AdminOp::Disable,
+        UserChange::Disable,
         "UserNotFoundException",
     )
     .await;
@@ -233,10 +233,10 @@ async fn admin_fails(
     request: u64,
     pool: &PoolId,
     user: &str,
-    op: AdminOp,
+    op: UserChange,
     code: &str,
 ) {
-    let call = ApiCall::Change(Change::Admin {
+    let call = ApiCall::Change(Change::User {
         pool: pool.clone(),
         user: Username::new(user),
         op,
@@ -253,9 +253,16 @@ async fn groups_devices_and_auth_events(backend: Backend) {
     common::create_user(&c, &pool, "ann", &[("email", "ann@example.com")]).await;
     create_group(&c, &pool, "staff").await;
     let staff = GroupName::new("staff");
-    admin(&mut h, 1, &pool, "ann", AdminOp::AddToGroup(staff.clone())).await;
+    admin(
+        &mut h,
+        1,
+        &pool,
+        "ann",
+        UserChange::AddToGroup(staff.clone()),
+    )
+    .await;
     assert_eq!(groups_of(&c, &pool, "ann").await, ["staff"]);
-    admin(&mut h, 2, &pool, "ann", AdminOp::RemoveFromGroup(staff)).await;
+    admin(&mut h, 2, &pool, "ann", UserChange::RemoveFromGroup(staff)).await;
     assert!(groups_of(&c, &pool, "ann").await.is_empty());
 
     let (ann, devices, events) = (Username::new("ann"), 3, 4);
@@ -353,7 +360,7 @@ async fn generated_passwords_meet_the_policy_and_the_journal_is_read(backend: Ba
     let Payload::Password(secret) = h.pages(1).await.remove(0).0 else {
         panic!()
     };
-    assert!(cognito_tui::admin::password::problems(secret.reveal(), &policy).is_empty());
+    assert!(cognito_tui::shared::password::problems(secret.reveal(), &policy).is_empty());
     h.send(Effect::ReadJournal {
         request: RequestId(2),
         last: 5,
@@ -384,10 +391,10 @@ async fn a_read_only_worker_refuses_every_change_and_nothing_changes(backend: Ba
     let (effects, rx) = tokio::sync::mpsc::channel(8);
     let (tx, mut actions) = tokio::sync::mpsc::channel(8);
     Worker::new(settings, client.clone(), true, tx).spawn(rx);
-    let call = ApiCall::Change(Change::Admin {
+    let call = ApiCall::Change(Change::User {
         pool: pool.clone(),
         user: Username::new("ann"),
-        op: AdminOp::Disable,
+        op: UserChange::Disable,
     });
     effects
         .try_send(Effect::Api {

@@ -9,11 +9,11 @@ mod worker_support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cognito_tui::admin::bulk::BulkAction;
 use cognito_tui::app::effect::{Change, Read};
 use cognito_tui::app::remote::{ErrorKind, RequestId};
 use cognito_tui::app::{Action, ApiCall, Payload};
 use cognito_tui::cognito::{PoolId, Username};
+use cognito_tui::shared::bulk::BulkAction;
 use common::fault::{Canned, serve_with};
 use common::listing::{POOL, Users};
 use worker_support::{Harness, settings};
@@ -153,7 +153,7 @@ async fn a_bulk_run_stops_at_the_first_unsupported_answer() {
 #[tokio::test]
 async fn the_worker_takes_every_effect_while_its_replies_wait() {
     use cognito_tui::app::Effect;
-    use cognito_tui::app::effect::{AdminOp, Change};
+    use cognito_tui::app::effect::{Change, UserChange};
     use cognito_tui::app::worker::Worker;
     use cognito_tui::cognito::CognitoClient;
     use tokio::sync::mpsc;
@@ -165,10 +165,10 @@ async fn the_worker_takes_every_effect_while_its_replies_wait() {
     Worker::new(settings, client, true, action_tx).spawn(effect_rx);
     let refused = |n: u64| Effect::Api {
         request: RequestId(n),
-        call: ApiCall::Change(Change::Admin {
+        call: ApiCall::Change(Change::User {
             pool: PoolId::new(POOL),
             user: Username::new("ann"),
-            op: AdminOp::Disable,
+            op: UserChange::Disable,
         }),
     };
     let sent = tokio::time::timeout(std::time::Duration::from_secs(5), async {

@@ -9,10 +9,12 @@ mod worker_support;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use cognito_tui::app::browse::rows::ClientRow;
+use cognito_tui::app::browse::rows::GroupRow;
+use cognito_tui::app::browse::rows::IdpRow;
 use cognito_tui::app::effect::ProfileChoice;
 use cognito_tui::app::effect::Read;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow};
 use cognito_tui::app::state::Tab;
 use cognito_tui::app::worker::context_of;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};

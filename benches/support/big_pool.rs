@@ -1,9 +1,10 @@
 //! The fixture the render benchmark and the memory example share: a console on a pool's users tab
 //! with 100,000 users arriving through `update` in pages of 60, as the worker sends them.
 
-use cognito_tui::app::pane::Rows;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::rows::PoolRow;
+use cognito_tui::app::browse::rows::UserRow;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::{PoolRow, UserRow};
 use cognito_tui::app::{Action, Effect, Payload, State, init, update};
 use cognito_tui::cognito::pools::UserPoolDescriptionType;
 use cognito_tui::cognito::users::UserType;

@@ -1,17 +1,17 @@
 //! Everything that can happen to the console: intents from keys and mouse, and results from the
 //! worker. The `///` line of each intent is its help text.
 
-use super::detail::DetailBody;
-use super::devices::{DeviceLine, EventLine};
-use super::dialog::MfaInfo;
-use super::journal::JournalLine;
-use super::menu::BulkChoice;
-use super::pane::Rows;
-use super::remote::{ErrorInfo, RequestId};
-use super::rows::{PoolRow, UserRow};
-use super::state::{Context, Overview, Tab};
-use super::user_forms::PoolSettings;
-use super::user_ops::UserOp;
+use crate::app::browse::detail::DetailBody;
+use crate::app::browse::pane::Rows;
+use crate::app::browse::rows::{PoolRow, UserRow};
+use crate::app::remote::{ErrorInfo, RequestId};
+use crate::app::state::{Context, Overview, Tab};
+use crate::app::users::devices::{DeviceLine, EventLine};
+use crate::app::users::dialog::MfaInfo;
+use crate::app::users::forms::PoolSettings;
+use crate::app::users::journal::JournalLine;
+use crate::app::users::menu::BulkChoice;
+use crate::app::users::ops::UserOp;
 use crate::aws::RetryNotice;
 use crate::cognito::types::Secret;
 

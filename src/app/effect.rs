@@ -1,9 +1,9 @@
 //! What `update` asks the outside world to do: API calls for the worker, cancellation, reconnects,
 //! a generated password, the audit journal.
 
-use super::bulk::BulkAction;
-use super::panes::Tab;
-use super::remote::RequestId;
+use crate::app::browse::panes::Tab;
+use crate::app::remote::RequestId;
+use crate::app::users::bulk::BulkAction;
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::types::Secret;
 use crate::cognito::{GroupName, PoolId, Username};
@@ -120,12 +120,12 @@ pub enum Change {
         permanent: bool,
     },
     /// One change to one user.
-    Admin {
+    User {
         pool: PoolId,
         user: Username,
-        op: AdminOp,
+        op: UserChange,
     },
-    /// One change to many users, at most `admin::bulk::USER_UPDATE_PER_SECOND` a second, a
+    /// One change to many users, at most `shared::bulk::USER_UPDATE_PER_SECOND` a second, a
     /// `BulkStep` action per user; a failure does not stop the rest.
     Bulk {
         pool: PoolId,
@@ -149,7 +149,7 @@ pub struct NewUser {
 
 /// A change to one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AdminOp {
+pub enum UserChange {
     Disable,
     Enable,
     Delete,
@@ -165,40 +165,40 @@ pub enum AdminOp {
     ForgetDevice(String),
 }
 
-impl AdminOp {
+impl UserChange {
     /// The operation name, for logs and messages.
     pub fn operation(&self) -> &'static str {
         match self {
-            AdminOp::Disable => "AdminDisableUser",
-            AdminOp::Enable => "AdminEnableUser",
-            AdminOp::Delete => "AdminDeleteUser",
-            AdminOp::ResetPassword => "AdminResetUserPassword",
-            AdminOp::ResendInvitation => "AdminCreateUser",
-            AdminOp::ConfirmSignUp => "AdminConfirmSignUp",
-            AdminOp::GlobalSignOut => "AdminUserGlobalSignOut",
-            AdminOp::ResetMfa => "AdminSetUserMFAPreference",
-            AdminOp::AddToGroup(_) => "AdminAddUserToGroup",
-            AdminOp::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
-            AdminOp::ForgetDevice(_) => "AdminForgetDevice",
+            UserChange::Disable => "AdminDisableUser",
+            UserChange::Enable => "AdminEnableUser",
+            UserChange::Delete => "AdminDeleteUser",
+            UserChange::ResetPassword => "AdminResetUserPassword",
+            UserChange::ResendInvitation => "AdminCreateUser",
+            UserChange::ConfirmSignUp => "AdminConfirmSignUp",
+            UserChange::GlobalSignOut => "AdminUserGlobalSignOut",
+            UserChange::ResetMfa => "AdminSetUserMFAPreference",
+            UserChange::AddToGroup(_) => "AdminAddUserToGroup",
+            UserChange::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
+            UserChange::ForgetDevice(_) => "AdminForgetDevice",
         }
     }
 
     /// What happened, for the toast: `ann disabled`.
     pub fn done(&self, user: &str) -> String {
         match self {
-            AdminOp::Disable => format!("{user} disabled"),
-            AdminOp::Enable => format!("{user} enabled"),
-            AdminOp::Delete => format!("{user} deleted"),
-            AdminOp::ResetPassword => {
+            UserChange::Disable => format!("{user} disabled"),
+            UserChange::Enable => format!("{user} enabled"),
+            UserChange::Delete => format!("{user} deleted"),
+            UserChange::ResetPassword => {
                 format!("password reset for {user}: they get a code to choose a new one")
             }
-            AdminOp::ResendInvitation => format!("invitation sent again to {user}"),
-            AdminOp::ConfirmSignUp => format!("{user} confirmed"),
-            AdminOp::GlobalSignOut => format!("{user} signed out everywhere"),
-            AdminOp::ResetMfa => format!("MFA reset for {user}: every method off"),
-            AdminOp::AddToGroup(g) => format!("{user} added to {g}"),
-            AdminOp::RemoveFromGroup(g) => format!("{user} removed from {g}"),
-            AdminOp::ForgetDevice(_) => format!("device forgotten for {user}"),
+            UserChange::ResendInvitation => format!("invitation sent again to {user}"),
+            UserChange::ConfirmSignUp => format!("{user} confirmed"),
+            UserChange::GlobalSignOut => format!("{user} signed out everywhere"),
+            UserChange::ResetMfa => format!("MFA reset for {user}: every method off"),
+            UserChange::AddToGroup(g) => format!("{user} added to {g}"),
+            UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
+            UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
         }
     }
 }

@@ -2,25 +2,26 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::bulk::BulkRun;
-use super::detail::Detail;
-use super::devices::DevicesView;
-use super::dialog::{Dialog, PasswordShown};
-use super::journal::JournalView;
-use super::keymap::Keymap;
-use super::menu::{Menu, Picker};
-use super::panes::{self, Tables};
-use super::remote::{ErrorInfo, Remote, RequestId};
-use super::rows::{PoolRow, UserRow};
-use super::table::TableView;
-use super::text::TextField;
-use super::user_forms::{PoolSettings, UserForm};
+use crate::app::browse::detail::Detail;
+use crate::app::browse::panes;
+use crate::app::browse::panes::Tables;
+use crate::app::browse::rows::{PoolRow, UserRow};
+use crate::app::browse::table::TableView;
+use crate::app::input::keymap::Keymap;
+use crate::app::input::text::TextField;
+use crate::app::remote::{ErrorInfo, Remote, RequestId};
+use crate::app::users::bulk::BulkRun;
+use crate::app::users::devices::DevicesView;
+use crate::app::users::dialog::{Dialog, PasswordShown};
+use crate::app::users::forms::{PoolSettings, UserForm};
+use crate::app::users::journal::JournalView;
+use crate::app::users::menu::{Menu, Picker};
 use crate::aws::RetryNotice;
 use crate::cognito::PoolId;
 use crate::cognito::user_filter::{FilterAttribute, filter_expression};
 use crate::cognito::user_status::UserStatus;
 
-pub use super::panes::Tab;
+pub use crate::app::browse::panes::Tab;
 
 /// Where the console talks to, for the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -95,7 +95,7 @@ impl GlobalArgs {
         &self,
         defaults: Timeouts,
     ) -> Result<crate::cognito::ClientSettings, String> {
-        let config = crate::admin::config::Config::load()?;
+        let config = crate::shared::config::Config::load()?;
         let mut settings = self.client_settings();
         settings.timeouts = Some(Timeouts {
             connect: timeout(
@@ -111,7 +111,7 @@ impl GlobalArgs {
         });
         settings.read_only =
             settings.read_only || config.read_only_for(self.profile_name().as_deref());
-        settings.mutation_log = match crate::admin::journal::Journal::open_default() {
+        settings.mutation_log = match crate::shared::journal::Journal::open_default() {
             Ok(journal) => Some(std::sync::Arc::new(journal)),
             Err(e) => {
                 tracing::warn!(error = %e, "no audit journal");

@@ -15,11 +15,14 @@ use super::args::{BulkArgs, BulkTarget, GroupBulkTarget, OutputFormat};
 use super::output::{Out, escape};
 use super::users::done;
 use super::{CliError, CliResult, resolve_pool};
-use crate::admin::bulk::{
-    BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, parse_usernames, stops_the_run,
-};
 use crate::aws::{AwsError, Checked};
 use crate::cognito::{CognitoClient, GroupName, PoolId, Username, describe_error};
+use crate::shared::bulk::BulkAction;
+use crate::shared::bulk::Pacer;
+use crate::shared::bulk::USER_UPDATE_PER_SECOND;
+use crate::shared::bulk::apply_one;
+use crate::shared::bulk::parse_usernames;
+use crate::shared::bulk::stops_the_run;
 
 /// Calls in flight at once; the pacer, not this, keeps the rate.
 const CONCURRENCY: usize = 4;

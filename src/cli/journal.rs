@@ -5,7 +5,8 @@ use std::io::{self, Write as _};
 use super::args::{JournalArgs, OutputFormat};
 use super::output::{Out, write_table};
 use super::{CliError, CliResult};
-use crate::admin::journal::{Entry, Journal};
+use crate::shared::journal::Entry;
+use crate::shared::journal::Journal;
 
 pub fn run(format: OutputFormat, args: &JournalArgs) -> CliResult {
     let journal =

@@ -1,12 +1,12 @@
 //! Writing results to stdout: aligned tables, JSON, CSV. Stdout is buffered and flushed per page.
-//! Table cells show hidden characters escaped (`admin::visible`), one row a line; JSON escapes by
+//! Table cells show hidden characters escaped (`shared::visible`), one row a line; JSON escapes by
 //! itself and CSV keeps the raw data.
 
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 use serde_json::Value;
 
-pub use crate::admin::visible::escape;
+pub use crate::shared::visible::escape;
 
 /// Buffered stdout.
 pub struct Out {

@@ -10,11 +10,12 @@ use super::output::{Out, cell, write_json};
 use super::user_passwords::{policy_problems, pool_policy, read_secret_line};
 use super::users::{done, target};
 use super::{CliError, CliResult};
-use crate::admin::validate::{email_problem, phone_problem};
 use crate::cognito::CognitoClient;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
 use crate::cognito::user_status::UserStatus;
+use crate::shared::validate::email_problem;
+use crate::shared::validate::phone_problem;
 
 pub async fn create(client: &CognitoClient, format: OutputFormat, args: CreateArgs) -> CliResult {
     let (pool, user) = target(client, &args.target).await?;

@@ -9,10 +9,10 @@ use super::args::{OutputFormat, UserTarget};
 use super::output::{Out, write_json};
 use super::users::{done, target};
 use super::{CliError, CliResult};
-use crate::admin::password;
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::types::Secret;
 use crate::cognito::{CognitoClient, PoolId};
+use crate::shared::password;
 
 pub async fn set_password(
     client: &CognitoClient,

@@ -12,10 +12,10 @@ use super::args::{OutputFormat, UserTarget, UsersCommand};
 use super::output::{Out, write_json};
 use super::user_rows::UserWriter;
 use super::{CliError, CliResult, bulk, resolve_pool, user_create, user_passwords, user_security};
-use crate::admin::bulk::BulkAction;
 use crate::cognito::types::AttributeType;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId, Username};
+use crate::shared::bulk::BulkAction;
 
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCommand) -> CliResult {
     match command {

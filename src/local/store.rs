@@ -157,7 +157,7 @@ impl StateLocation {
 
     /// `local-server.sqlite3` in the data dir (`COGNITO_TUI_DATA_DIR`, as for the journal).
     pub fn default_file() -> Option<Self> {
-        crate::admin::data_dir().map(|d| Self::File(d.join("local-server.sqlite3")))
+        crate::shared::data_dir().map(|d| Self::File(d.join("local-server.sqlite3")))
     }
 }
 

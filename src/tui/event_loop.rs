@@ -13,7 +13,11 @@ use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 
 use super::signals::{Caught, Signals};
-use crate::app::{self, Action, Effect, State, keymap};
+use crate::app;
+use crate::app::Action;
+use crate::app::Effect;
+use crate::app::State;
+use crate::app::input::keymap;
 use crate::ui::{self, Theme};
 
 /// The spinner's pace while a request runs.

@@ -31,7 +31,7 @@ pub fn requested() -> bool {
 fn directory() -> Option<PathBuf> {
     match std::env::var_os("COGNITO_TUI_LOG_DIR") {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => crate::admin::data_dir(),
+        _ => crate::shared::data_dir(),
     }
 }
 

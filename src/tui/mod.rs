@@ -11,7 +11,7 @@ use std::path::Path;
 use tokio::sync::mpsc;
 
 use crate::app::State;
-use crate::app::keymap::Keymap;
+use crate::app::input::keymap::Keymap;
 use crate::app::worker::{Worker, context_of};
 use crate::cognito::{ClientSettings, CognitoClient};
 use crate::ui::Theme;

@@ -5,17 +5,11 @@
 //! column titles and body; the overview; or a detail), the status line (toast or `/` filter),
 //! and the footer. Popups (help, palette, server search) sit over the main area.
 
-mod bulk;
-mod detail;
-mod devices;
-mod dialog;
-mod form;
-mod journal;
-mod json;
-mod menu;
-mod panes;
+mod browse;
+mod input;
 mod text;
 mod theme;
+mod users;
 mod widgets;
 
 pub use theme::Theme;
@@ -25,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::State;
 use crate::app::state::Overlay;
-use widgets::table::HEAD_ROWS;
+use browse::table::HEAD_ROWS;
 
 /// Rows above the main area: header, breadcrumbs, tabs.
 const TOP_ROWS: u16 = 3;
@@ -67,13 +61,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     widgets::header::breadcrumbs(buf, r.crumbs, state, theme);
     widgets::header::tabs(buf, r.tabs, state, theme);
     match (&state.detail, &state.pool) {
-        (Some(d), _) => detail::draw(buf, r.main, d, theme, ticks),
-        (None, None) => panes::pools(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => panes::pool_tab(buf, r.main, pool, theme, ticks),
+        (Some(d), _) => browse::detail::draw(buf, r.main, d, theme, ticks),
+        (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
+        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, theme, ticks),
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {
-        widgets::filter::local_line(frame, r.status, input, counts(state), theme);
+        input::filter::local_line(frame, r.status, input, counts(state), theme);
     } else if let Some((line, style)) = status_line(state, theme) {
         let [_, area] = r.status.layout(&Layout::horizontal([
             Constraint::Length(1),
@@ -88,21 +82,21 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         ..area
     };
     match &state.overlay {
-        Overlay::Help => widgets::help::help(frame, over, state, theme),
+        Overlay::Help => input::help::help(frame, over, state, theme),
         Overlay::Palette { input, selected } => {
-            widgets::palette::palette(frame, over, state, input, *selected, theme);
+            input::palette::palette(frame, over, state, input, *selected, theme);
         }
         Overlay::ServerFilter { form, input } => {
-            widgets::filter::server_form(frame, over, form, input, &state.keys, theme);
+            input::filter::server_form(frame, over, form, input, &state.keys, theme);
         }
-        Overlay::Menu(menu) => menu::draw(frame, over, menu, &state.keys, theme),
-        Overlay::Picker(picker) => menu::draw_picker(frame, over, picker, theme, ticks),
-        Overlay::Form(form) => form::draw(frame, over, form, theme, ticks),
-        Overlay::Dialog(dialog) => dialog::draw(frame, over, dialog, theme, ticks),
-        Overlay::Devices(view) => devices::draw(frame, over, view, theme, ticks),
-        Overlay::Bulk(run) => bulk::draw(frame, over, run, theme, ticks),
-        Overlay::Journal(view) => journal::draw(frame, over, view, theme, ticks),
-        Overlay::Password(view) => dialog::draw_password(frame, over, view, theme),
+        Overlay::Menu(menu) => users::menu::draw(frame, over, menu, &state.keys, theme),
+        Overlay::Picker(picker) => users::menu::draw_picker(frame, over, picker, theme, ticks),
+        Overlay::Form(form) => users::forms::draw(frame, over, form, theme, ticks),
+        Overlay::Dialog(dialog) => users::dialog::draw(frame, over, dialog, theme, ticks),
+        Overlay::Devices(view) => users::devices::draw(frame, over, view, theme, ticks),
+        Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
+        Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
+        Overlay::Password(view) => users::dialog::draw_password(frame, over, view, theme),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }
@@ -122,7 +116,8 @@ fn counts(state: &State) -> Option<(usize, usize)> {
         let t = &state.pools.table;
         return Some((t.visible_len(), t.total()));
     };
-    crate::app::panes::table(pool, pool.tab).map(crate::app::pane::PaneTable::counts)
+    crate::app::browse::panes::table(pool, pool.tab)
+        .map(crate::app::browse::pane::PaneTable::counts)
 }
 
 /// Rows the table body has on a terminal of this size (the loop sends it as Action::Resize { table_rows }).

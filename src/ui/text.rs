@@ -1,5 +1,5 @@
 //! Small text helpers for drawing: numbers with separators, the spinner, clipped text, and the
-//! spans and lines the ratatui widgets draw. Everything shown is escaped (`admin::visible`): text
+//! spans and lines the ratatui widgets draw. Everything shown is escaped (`shared::visible`): text
 //! written with `put`, and every `Span`/`Line` built with `span`, `line` or `clip`, so a username
 //! with a line feed or a zero-width joiner never looks like another. Only what is being typed
 //! into a field is drawn as it is (`put_typed`, `typed`), so that the cursor stays where it
@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-pub use crate::admin::visible::escape;
+pub use crate::shared::visible::escape;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 

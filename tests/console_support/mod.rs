@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use cognito_tui::app::keymap::action_for_key;
+use cognito_tui::app::input::keymap::action_for_key;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::state::Context;
 use cognito_tui::app::{Action, Effect, State, update};

@@ -10,15 +10,21 @@
 
 pub mod popups;
 
-use cognito_tui::app::detail::{self, DetailBody};
-use cognito_tui::app::keymap::action_for_key;
-use cognito_tui::app::pane::Rows;
-use cognito_tui::app::panes::overview;
+use cognito_tui::app::browse::detail;
+
+use cognito_tui::app::browse::detail::DetailBody;
+use cognito_tui::app::browse::pane::Rows;
+use cognito_tui::app::browse::panes::overview;
+use cognito_tui::app::browse::rows::ClientRow;
+use cognito_tui::app::browse::rows::GroupRow;
+use cognito_tui::app::browse::rows::IdpRow;
+use cognito_tui::app::browse::rows::PoolRow;
+use cognito_tui::app::browse::rows::UserRow;
+use cognito_tui::app::input::keymap::action_for_key;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
-use cognito_tui::app::rows::{ClientRow, GroupRow, IdpRow, PoolRow, UserRow};
 use cognito_tui::app::state::Context;
-use cognito_tui::app::user_forms::PoolSettings;
+use cognito_tui::app::users::forms::PoolSettings;
 use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
 use cognito_tui::cognito::clients::UserPoolClientType;
 use cognito_tui::cognito::groups::GroupType;

@@ -10,10 +10,10 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use aws_credential_types::Credentials;
-use cognito_tui::app::detail::DetailBody;
-use cognito_tui::app::pane::Pane;
+use cognito_tui::app::browse::detail::DetailBody;
+use cognito_tui::app::browse::pane::Pane;
+use cognito_tui::app::browse::rows::UserRow;
 use cognito_tui::app::remote::{ErrorInfo, RequestId};
-use cognito_tui::app::rows::UserRow;
 use cognito_tui::app::worker::Worker;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientSettings, CognitoClient, GroupName, PoolId, Username};

@@ -1,21 +1,12 @@
 //! The reducer: `update(&mut State, Action) -> Vec<Effect>`. Pure and synchronous: no I/O, no clock,
 //! no channels; it is tested without tokio or a terminal.
 
-mod admin;
-mod bulk;
-mod dialogs;
-mod forms;
-mod marks;
-mod menus;
-mod nav;
-mod outcomes;
-mod overlay;
-mod requests;
-mod results;
+pub(crate) mod requests;
+pub(crate) mod results;
 
-use super::action::Action;
-use super::effect::Effect;
-use super::state::{Overlay, State};
+use crate::app::action::Action;
+use crate::app::effect::Effect;
+use crate::app::state::{Overlay, State};
 
 pub use requests::{load_pools, open_pool};
 
@@ -67,7 +58,7 @@ fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
             error,
         } => {
             state.retrying.remove(&request);
-            bulk::step(state, request, user, error);
+            super::users::bulk_update::step(state, request, user, error);
             Vec::new()
         }
         Action::Connected(context) => {
@@ -83,32 +74,14 @@ fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
         action => {
             state.toast = None;
             if matches!(state.overlay, Overlay::None) {
-                nav::handle(state, &action)
+                super::browse::nav::handle(state, &action)
             } else {
-                overlay::handle(state, &action)
+                super::input::overlay::handle(state, &action)
             }
         }
     }
 }
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_bulk;
-#[cfg(test)]
-mod tests_dialogs;
-#[cfg(test)]
 mod tests_faults;
 #[cfg(test)]
-mod tests_forms;
-#[cfg(test)]
-mod tests_marks;
-#[cfg(test)]
-mod tests_password;
-#[cfg(test)]
-mod tests_profile;
-#[cfg(test)]
-mod tests_search;
-#[cfg(test)]
 pub(crate) mod tests_support;
-#[cfg(test)]
-mod tests_tabs;

@@ -1,9 +1,9 @@
 //! Starting requests: each takes a fresh id, marks its slot Loading and asks the worker.
 
-use crate::app::detail::Detail;
+use crate::app::browse::detail::Detail;
+use crate::app::browse::pane::PaneTable;
+use crate::app::browse::panes;
 use crate::app::effect::{ApiCall, Effect, Read};
-use crate::app::pane::PaneTable;
-use crate::app::panes;
 use crate::app::remote::{Remote, RequestId};
 use crate::app::state::{Load, PoolState, State, Tab};
 use crate::cognito::PoolId;

@@ -1,17 +1,17 @@
 //! Results from the worker: applied to the slot that awaits their request id; stale ones dropped.
 
 use crate::app::action::Payload;
+use crate::app::browse::panes;
+use crate::app::browse::table::Row;
 use crate::app::effect::Effect;
-use crate::app::panes;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
 use crate::app::state::{ListPane, Load, State, Tab};
-use crate::app::table::Row;
 
 pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: bool) -> Vec<Effect> {
-    let payload = match super::outcomes::loaded(state, request, payload) {
+    let payload = match crate::app::users::outcomes::loaded(state, request, payload) {
         Ok(effects) => {
             if done {
-                super::outcomes::list_done(state, request);
+                crate::app::users::outcomes::list_done(state, request);
             }
             return effects;
         }
@@ -26,7 +26,7 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
                 && table.append(request, rows, done)
                 && done
                 && tab == Tab::Users
-                && let Some(note) = super::marks::keep_listed(pool)
+                && let Some(note) = crate::app::users::marks::keep_listed(pool)
             {
                 state.toast = Some(note);
             }
@@ -92,5 +92,5 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     if let Some(detail) = state.detail.as_mut().filter(|d| d.body.awaits(request)) {
         detail.body = Remote::Failed(error.clone());
     }
-    super::outcomes::failed(state, request, error)
+    crate::app::users::outcomes::failed(state, request, error)
 }

@@ -4,16 +4,16 @@
 
 use std::time::Duration;
 
-use super::tests_support::{answer, apis, find, only_api, user_row, users};
-use super::update;
 use crate::app::action::{Action, Payload};
-use crate::app::bulk::{BulkAction, BulkPhase};
+use crate::app::browse::pane::Rows;
+use crate::app::browse::rows::UserRow;
 use crate::app::effect::{ApiCall, Change, Effect, Read};
-use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, ErrorKind, RequestId};
-use crate::app::rows::UserRow;
 use crate::app::state::{Load, Overlay, State};
-use crate::app::user_ops::UserOp;
+use crate::app::update::tests_support::{answer, apis, find, only_api, user_row, users};
+use crate::app::update::update;
+use crate::app::users::bulk::{BulkAction, BulkPhase};
+use crate::app::users::ops::UserOp;
 use crate::aws::RetryNotice;
 
 fn page(s: &mut State, request: RequestId, names: &[&str], done: bool) {
@@ -143,7 +143,7 @@ fn submit_disable(s: &mut State) -> RequestId {
     assert!(matches!(s.overlay, Overlay::Dialog(_)), "{:?}", s.overlay);
     let effects = update(s, Action::Input(crate::app::action::InputKey::Submit));
     find(&effects, |c| {
-        matches!(c, ApiCall::Change(Change::Admin { .. }))
+        matches!(c, ApiCall::Change(Change::User { .. }))
     })
 }
 
@@ -209,7 +209,7 @@ fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tri
         ("cat", "CONFIRMED", true),
     ]);
     update(&mut s, Action::MarkShown);
-    super::bulk::open_plan(&mut s, BulkAction::Disable);
+    crate::app::users::bulk_update::open_plan(&mut s, BulkAction::Disable);
     super::tests_support::type_text(&mut s, "3");
     let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
     let request = find(&effects, |c| {
@@ -246,7 +246,7 @@ fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tri
 fn a_bulk_run_counts_lost_answers_apart() {
     let mut s = users(&[("ann", "CONFIRMED", true), ("bob", "CONFIRMED", true)]);
     update(&mut s, Action::MarkShown);
-    super::bulk::open_plan(&mut s, BulkAction::Disable);
+    crate::app::users::bulk_update::open_plan(&mut s, BulkAction::Disable);
     super::tests_support::type_text(&mut s, "2");
     let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
     let request = find(&effects, |c| {

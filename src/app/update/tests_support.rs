@@ -4,13 +4,13 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::{Action, InputKey, Payload};
+use crate::app::browse::pane::Rows;
+use crate::app::browse::rows::{PoolRow, UserRow};
 use crate::app::effect::{ApiCall, Effect, Read};
-use crate::app::pane::Rows;
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::rows::{PoolRow, UserRow};
 use crate::app::state::{Context, State};
 use crate::app::update::{init, update};
-use crate::app::user_forms::{AttributeSpec, PoolSettings};
+use crate::app::users::forms::{AttributeSpec, PoolSettings};
 use crate::cognito::pools::{PasswordPolicyType, UserPoolDescriptionType};
 use crate::cognito::users::UserType;
 
@@ -97,7 +97,7 @@ pub fn key(s: &mut State, key: InputKey) -> Vec<Effect> {
 /// Presses a character key as the terminal sends it: through the user's key tables.
 pub fn press(s: &mut State, c: char) -> Vec<Effect> {
     let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    crate::app::keymap::action_for_key(s, event)
+    crate::app::input::keymap::action_for_key(s, event)
         .map(|action| update(s, action))
         .unwrap_or_default()
 }

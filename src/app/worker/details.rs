@@ -6,8 +6,10 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::app::detail::{self, DetailBody};
-use crate::app::panes::overview;
+use crate::app::browse::detail;
+
+use crate::app::browse::detail::DetailBody;
+use crate::app::browse::panes::overview;
 use crate::app::state::Overview;
 use crate::aws::AwsError;
 use crate::cognito::clients::DescribeUserPoolClientResponse;

@@ -5,13 +5,15 @@ use futures::future::BoxFuture;
 use futures::{Stream, TryStreamExt as _};
 use tokio::sync::mpsc;
 
-use super::{admin, details};
+use crate::app::worker::users;
+
 use crate::app::action::{Action, Payload};
+use crate::app::browse::pane::{Describe, Pane, PaneVisitor, Rows};
+use crate::app::browse::panes;
+use crate::app::browse::rows::{PoolRow, UserRow};
 use crate::app::effect::Read;
-use crate::app::pane::{Describe, Pane, PaneVisitor, Rows};
-use crate::app::panes;
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::rows::{PoolRow, UserRow};
+use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::paginate::Page;
 use crate::cognito::users::ListUsersRequest;
@@ -101,23 +103,23 @@ pub(super) async fn perform(
             answer_once(actions, request, answer.map(Payload::Overview)).await
         }
         Read::PoolSettings(pool) => {
-            let answer = admin::pool_settings(client, &pool).await;
+            let answer = users::pool_settings(client, &pool).await;
             answer_once(actions, request, answer).await
         }
         Read::GetUserRow(pool, user) => {
-            let answer = admin::user_row(client, &pool, user).await;
+            let answer = users::user_row(client, &pool, user).await;
             answer_once(actions, request, answer).await
         }
         Read::GetUserMfa(pool, user) => {
-            let answer = admin::user_mfa(client, &pool, &user).await;
+            let answer = users::user_mfa(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
         Read::ListDevices(pool, user) => {
-            let answer = admin::devices(client, &pool, &user).await;
+            let answer = users::devices(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
         Read::ListAuthEvents(pool, user) => {
-            let answer = admin::auth_events(client, &pool, &user).await;
+            let answer = users::auth_events(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
     }

@@ -5,10 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::super::Theme;
-use super::super::text::{put, width};
 use crate::app::State;
-use crate::app::keymap::mode;
+use crate::app::input::keymap::mode;
+use crate::ui::Theme;
+use crate::ui::text::{put, width};
 
 const GAP: usize = 2;
 

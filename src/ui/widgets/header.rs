@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Tabs, Widget};
 
-use super::super::Theme;
-use super::super::text::{clip_line, span, width};
 use crate::app::State;
 use crate::app::state::Tab;
+use crate::ui::Theme;
+use crate::ui::text::{clip_line, span, width};
 
 /// `cognito-tui  profile default  region eu-west-1  endpoint …  READ-ONLY`
 pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {

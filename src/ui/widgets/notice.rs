@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::super::Theme;
-use super::super::text::{line, span, spinner};
-use super::popup::{padded, prose};
 use crate::app::remote::ErrorInfo;
+use crate::ui::Theme;
+use crate::ui::text::{line, span, spinner};
+use crate::ui::widgets::popup::{padded, prose};
 
 /// `⠋ Loading users…` on the first row of `area`.
 pub fn loading(buf: &mut Buffer, area: Rect, what: &str, theme: &Theme, ticks: u64) {

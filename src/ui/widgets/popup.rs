@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::super::Theme;
-use super::super::text::{field_window, put, put_typed, span, typed, width};
-use crate::app::text::TextField;
+use crate::app::input::text::TextField;
+use crate::ui::Theme;
+use crate::ui::text::{field_window, put, put_typed, span, typed, width};
 
 /// Clears a box of (at most) `width` x `height` cells at `top` rows into `area`, centred
 /// horizontally (moved up when it is too tall to fit), draws its border and title, and returns

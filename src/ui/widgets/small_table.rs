@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Row, Table};
 
-use super::super::Theme;
-use super::super::text::clipped;
+use crate::ui::Theme;
+use crate::ui::text::clipped;
 
 const GAP: u16 = 1;
 

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
-use super::super::Theme;
-use super::super::text::{line, spinner};
-use super::popup::{prose, rows};
 use crate::app::form::Submit;
 use crate::app::remote::ErrorInfo;
+use crate::ui::Theme;
+use crate::ui::text::{line, spinner};
+use crate::ui::widgets::popup::{prose, rows};
 
 /// The most rows an error's text takes: the form above it keeps the rest.
 const MAX_ERROR_ROWS: u16 = 4;

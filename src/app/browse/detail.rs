@@ -1,0 +1,260 @@
+//! The detail view of one item (user, group, app client, identity provider): label/value
+//! sections built from the API's answers, plus the raw JSON for `y`.
+
+use serde_json::Value;
+
+use crate::app::browse::panes::Tab;
+use crate::app::remote::{Remote, RequestId};
+use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::groups::GroupType;
+use crate::cognito::idps::IdentityProviderType;
+use crate::cognito::secrets::{self, MASK};
+use crate::cognito::types::EpochSeconds;
+use crate::cognito::user_status::UserStatus;
+use crate::cognito::users::{AdminGetUserResponse, UserType};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    /// The pane whose row it is.
+    pub tab: Tab,
+    /// The item's name (username, group name, client id, provider name).
+    pub name: String,
+    pub body: Remote<DetailBody>,
+    /// `y` toggles the raw JSON view.
+    pub show_json: bool,
+    pub scroll: u16,
+}
+
+impl Detail {
+    pub fn loading(tab: Tab, name: String, request: RequestId) -> Self {
+        Self {
+            tab,
+            name,
+            body: Remote::Loading(request),
+            show_json: false,
+            scroll: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailBody {
+    pub sections: Vec<Section>,
+    /// The response(s) as the service sent them, secrets masked.
+    pub raw: Value,
+}
+
+pub(crate) fn date(d: Option<EpochSeconds>) -> String {
+    d.map(EpochSeconds::to_utc_string).unwrap_or_default()
+}
+
+fn yes_no(b: Option<bool>) -> String {
+    b.map(|b| if b { "yes" } else { "no" }.to_owned())
+        .unwrap_or_default()
+}
+
+pub(crate) fn line(label: &str, value: impl Into<String>) -> (String, String) {
+    (label.to_owned(), value.into())
+}
+
+/// AdminGetUser plus AdminListGroupsForUser.
+pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> DetailBody {
+    let summary = vec![
+        line(
+            "Username",
+            user.username
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line("Status", UserStatus::text_of(user.user_status.as_ref())),
+        line("Enabled", yes_no(user.enabled)),
+        line("Created", date(user.user_create_date)),
+        line("Modified", date(user.user_last_modified_date)),
+    ];
+    let mfa = vec![
+        line(
+            "Preferred",
+            // moto sends "" where AWS leaves the field out.
+            user.preferred_mfa_setting
+                .clone()
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| "none".to_owned()),
+        ),
+        line(
+            "Methods",
+            if user.user_mfa_setting_list.is_empty() {
+                "none".to_owned()
+            } else {
+                user.user_mfa_setting_list.join(", ")
+            },
+        ),
+    ];
+    let attributes = user
+        .user_attributes
+        .iter()
+        .map(|a| line(&a.name, a.value.clone().unwrap_or_default()))
+        .collect();
+    let groups = if groups.is_empty() {
+        vec![line("", "(no groups)")]
+    } else {
+        groups.iter().map(|g| line("", g.clone())).collect()
+    };
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "User".into(),
+                lines: summary,
+            },
+            Section {
+                title: "MFA".into(),
+                lines: mfa,
+            },
+            Section {
+                title: "Groups".into(),
+                lines: groups,
+            },
+            Section {
+                title: "Attributes".into(),
+                lines: attributes,
+            },
+        ],
+        raw,
+    }
+}
+
+/// GetGroup plus ListUsersInGroup.
+pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> DetailBody {
+    let summary = vec![
+        line("Name", group.group_name.to_string()),
+        line("Description", group.description.clone().unwrap_or_default()),
+        line(
+            "Precedence",
+            group.precedence.map(|p| p.to_string()).unwrap_or_default(),
+        ),
+        line("Role", group.role_arn.clone().unwrap_or_default()),
+        line("Created", date(group.creation_date)),
+        line("Modified", date(group.last_modified_date)),
+    ];
+    let members = if members.is_empty() {
+        vec![line("", "(no members)")]
+    } else {
+        members
+            .iter()
+            .map(|u| {
+                line(
+                    u.username.as_str(),
+                    UserStatus::text_of(u.user_status.as_ref()),
+                )
+            })
+            .collect()
+    };
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "Group".into(),
+                lines: summary,
+            },
+            Section {
+                title: format!("Members ({})", members.len()),
+                lines: members,
+            },
+        ],
+        raw,
+    }
+}
+
+/// DescribeUserPoolClient, the secret masked in the fields and the JSON.
+pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
+    secrets::redact(&mut raw);
+    let list = |v: &[String]| v.join(", ");
+    let lines = vec![
+        line("Name", client.client_name.clone().unwrap_or_default()),
+        line(
+            "Client id",
+            client
+                .client_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line(
+            "Secret",
+            if client.client_secret.is_some() {
+                MASK
+            } else {
+                "none"
+            },
+        ),
+        line("Auth flows", list(&client.explicit_auth_flows)),
+        line("OAuth flows", list(&client.allowed_o_auth_flows)),
+        line("OAuth scopes", list(&client.allowed_o_auth_scopes)),
+        line("Callback URLs", list(&client.callback_urls)),
+        line("Logout URLs", list(&client.logout_urls)),
+        line(
+            "Identity providers",
+            list(&client.supported_identity_providers),
+        ),
+        line("Token revocation", yes_no(client.enable_token_revocation)),
+        line("Created", date(client.creation_date)),
+        line("Modified", date(client.last_modified_date)),
+    ];
+    DetailBody {
+        sections: vec![Section {
+            title: "App client".into(),
+            lines,
+        }],
+        raw,
+    }
+}
+
+/// DescribeIdentityProvider, secret provider details masked.
+pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
+    secrets::redact(&mut raw);
+    let summary = vec![
+        line(
+            "Name",
+            idp.provider_name
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        line("Type", idp.provider_type.clone().unwrap_or_default()),
+        line("Identifiers", idp.idp_identifiers.join(", ")),
+        line("Created", date(idp.creation_date)),
+        line("Modified", date(idp.last_modified_date)),
+    ];
+    let details = idp
+        .provider_details
+        .iter()
+        .map(|(k, v)| line(k, secrets::shown_detail(k, v)))
+        .collect();
+    let mapping = idp
+        .attribute_mapping
+        .iter()
+        .map(|(k, v)| line(k, v.clone()))
+        .collect();
+    DetailBody {
+        sections: vec![
+            Section {
+                title: "Identity provider".into(),
+                lines: summary,
+            },
+            Section {
+                title: "Details".into(),
+                lines: details,
+            },
+            Section {
+                title: "Attribute mapping".into(),
+                lines: mapping,
+            },
+        ],
+        raw,
+    }
+}

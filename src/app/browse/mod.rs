@@ -1,0 +1,16 @@
+//! Browsing: the pool panes and their registry, the tables of rows (sort, filter, selection), the
+//! detail views, and the keys that move between them.
+
+pub mod detail;
+pub(crate) mod nav;
+pub mod pane;
+pub mod panes;
+pub mod rows;
+pub mod table;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_search;
+#[cfg(test)]
+mod tests_tabs;

@@ -1,0 +1,161 @@
+//! The App clients tab: ListUserPoolClients with each client described (secret yes/no, auth
+//! flows) as rows; a client's detail is DescribeUserPoolClient, its secret masked.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use futures::future::BoxFuture;
+use futures::{StreamExt as _, TryStreamExt as _};
+
+use crate::app::browse::detail::DetailBody;
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::panes::Tab;
+use crate::app::browse::rows::haystack;
+use crate::app::browse::table::{Column, Row};
+use crate::app::input::keymap::Mode;
+use crate::app::state::{ListPane, PoolState};
+use crate::app::worker::details;
+use crate::aws::AwsError;
+use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::{ClientId, CognitoClient, PoolId};
+
+/// DescribeUserPoolClient calls at once while listing a pool's clients.
+const DESCRIBE_CONCURRENCY: usize = 4;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientRow {
+    pub name: Box<str>,
+    pub id: Box<str>,
+    pub has_secret: bool,
+    pub auth_flows: Box<str>,
+    search: Box<str>,
+}
+
+impl From<&UserPoolClientType> for ClientRow {
+    fn from(c: &UserPoolClientType) -> Self {
+        let name = c.client_name.as_deref().unwrap_or_default();
+        let id = c
+            .client_id
+            .as_ref()
+            .map(crate::cognito::ClientId::as_str)
+            .unwrap_or_default();
+        let has_secret = c.client_secret.is_some();
+        let flows = c.explicit_auth_flows.join(",");
+        let search = haystack(&[name, id, if has_secret { "yes" } else { "no" }, &flows]);
+        Self {
+            name: name.into(),
+            id: id.into(),
+            has_secret,
+            auth_flows: flows.into(),
+            search,
+        }
+    }
+}
+
+impl Row for ClientRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 24,
+        },
+        Column {
+            title: "Client id",
+            width: 28,
+        },
+        Column {
+            title: "Secret",
+            width: 6,
+        },
+        Column {
+            title: "Auth flows",
+            width: 60,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.id),
+            2 => Cow::Borrowed(if self.has_secret { "yes" } else { "no" }),
+            3 => Cow::Borrowed(&self.auth_flows),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.id.cmp(&other.id),
+            2 => self.has_secret.cmp(&other.has_secret),
+            _ => self.auth_flows.cmp(&other.auth_flows),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Pane for ClientRow {
+    const TAB: Tab = Tab::Clients;
+    const INFO: PaneInfo = PaneInfo {
+        title: "App clients",
+        word: "clients",
+        help: "the pool's app clients",
+        one: "app client",
+        many: "app clients",
+        keys: Mode::Table,
+    };
+    const DETAIL: Option<Describe> = Some(describe);
+
+    fn table(pool: &PoolState) -> &ListPane<Self> {
+        &pool.tables.clients
+    }
+
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+        &mut pool.tables.clients
+    }
+
+    /// Each page of clients, every client described (in list order) for its secret and flows.
+    fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
+        let (client, pool) = (client.clone(), pool.clone());
+        client
+            .list_user_pool_clients(&pool)
+            .and_then(move |page| {
+                let (client, pool) = (client.clone(), pool.clone());
+                async move {
+                    futures::stream::iter(page.user_pool_clients)
+                        .map(|c| {
+                            let (client, pool) = (&client, &pool);
+                            async move {
+                                let described =
+                                    client.describe_user_pool_client(pool, &c.client_id).await?;
+                                let found =
+                                    described.user_pool_client.unwrap_or(UserPoolClientType {
+                                        client_id: Some(c.client_id),
+                                        client_name: c.client_name,
+                                        ..UserPoolClientType::default()
+                                    });
+                                Ok::<_, AwsError>(ClientRow::from(&found))
+                            }
+                        })
+                        .buffered(DESCRIBE_CONCURRENCY)
+                        .try_collect::<Vec<_>>()
+                        .await
+                }
+            })
+            .boxed()
+    }
+}
+
+fn describe(
+    client: CognitoClient,
+    pool: PoolId,
+    key: String,
+) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
+    Box::pin(async move { details::client_detail(&client, &pool, &ClientId::new(key)).await })
+}

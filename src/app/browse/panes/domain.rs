@@ -1,0 +1,197 @@
+//! The Domain tab: the pool's prefix and custom domains (DescribeUserPool's Domain and
+//! CustomDomain), each described by DescribeUserPoolDomain: status, the custom domain's
+//! certificate, its CloudFront distribution, the managed login version.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use futures::StreamExt as _;
+
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::panes::Tab;
+use crate::app::browse::rows::haystack;
+use crate::app::browse::table::{Column, Row};
+use crate::app::input::keymap::Mode;
+use crate::app::state::{ListPane, PoolState};
+use crate::app::worker::details;
+use crate::cognito::pools::DomainDescriptionType;
+use crate::cognito::{CognitoClient, PoolId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainRow {
+    pub domain: Box<str>,
+    /// `prefix` (under amazoncognito.com) or `custom` (the pool's own name, with a certificate).
+    pub kind: &'static str,
+    pub status: Box<str>,
+    /// ManagedLoginVersion: 1, the classic hosted UI; 2, managed login.
+    pub managed_login: Box<str>,
+    pub cloudfront: Box<str>,
+    pub certificate: Box<str>,
+    search: Box<str>,
+}
+
+impl DomainRow {
+    fn new(kind: &'static str, d: &DomainDescriptionType) -> Self {
+        let text = |s: &Option<String>| s.as_deref().unwrap_or_default().to_owned();
+        let domain = text(&d.domain);
+        let status = text(&d.status);
+        let cloudfront = text(&d.cloud_front_distribution);
+        let certificate = d
+            .custom_domain_config
+            .as_ref()
+            .map(|c| text(&c.certificate_arn))
+            .unwrap_or_default();
+        let managed_login = match d.managed_login_version {
+            Some(1) => "1 classic".to_owned(),
+            Some(2) => "2 managed".to_owned(),
+            Some(v) => v.to_string(),
+            None => String::new(),
+        };
+        let cells = [
+            domain.as_str(),
+            kind,
+            &status,
+            &managed_login,
+            &cloudfront,
+            &certificate,
+        ];
+        Self {
+            search: haystack(&cells),
+            domain: domain.into(),
+            kind,
+            status: status.into(),
+            managed_login: managed_login.into(),
+            cloudfront: cloudfront.into(),
+            certificate: certificate.into(),
+        }
+    }
+}
+
+impl Row for DomainRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Domain",
+            width: 24,
+        },
+        Column {
+            title: "Type",
+            width: 6,
+        },
+        Column {
+            title: "Status",
+            width: 8,
+        },
+        Column {
+            title: "Login UI",
+            width: 9,
+        },
+        Column {
+            title: "CloudFront distribution",
+            width: 29,
+        },
+        Column {
+            title: "Certificate",
+            width: 48,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        Cow::Borrowed(match column {
+            0 => &self.domain,
+            1 => self.kind,
+            2 => &self.status,
+            3 => &self.managed_login,
+            4 => &self.cloudfront,
+            5 => &self.certificate,
+            _ => "",
+        })
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        self.cell(column).cmp(&other.cell(column))
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.domain
+    }
+}
+
+impl Pane for DomainRow {
+    const TAB: Tab = Tab::Domain;
+    const INFO: PaneInfo = PaneInfo {
+        title: "Domain",
+        word: "domain",
+        help: "the pool's domains",
+        one: "domain",
+        many: "domains",
+        keys: Mode::Table,
+    };
+    const DETAIL: Option<Describe> = None;
+
+    fn table(pool: &PoolState) -> &ListPane<Self> {
+        &pool.tables.domain
+    }
+
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+        &mut pool.tables.domain
+    }
+
+    /// One page: the pool names its domains; each is described (a domain removed in between
+    /// answers an empty description and is left out).
+    fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
+        let (client, pool) = (client.clone(), pool.clone());
+        futures::stream::once(async move {
+            let described = details::user_pool(&client, &pool).await?;
+            let mut rows = Vec::new();
+            for (kind, name) in [
+                ("prefix", described.domain),
+                ("custom", described.custom_domain),
+            ] {
+                let Some(name) = name.filter(|n| !n.is_empty()) else {
+                    continue;
+                };
+                let answer = client.describe_user_pool_domain(&name).await?;
+                if let Some(d) = answer.domain_description.filter(|d| d.domain.is_some()) {
+                    rows.push(DomainRow::new(kind, &d));
+                }
+            }
+            Ok(rows)
+        })
+        .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cognito::pools::DescribeUserPoolDomainResponse;
+
+    #[test]
+    fn a_custom_domain_shows_its_certificate_distribution_and_login_version() {
+        let answer: DescribeUserPoolDomainResponse = serde_json::from_str(
+            r#"{"DomainDescription":{"UserPoolId":"us-east-1_A","AWSAccountId":"123456789012",
+                "Domain":"auth.example.com","CloudFrontDistribution":"d111111abcdef8.cloudfront.net",
+                "Version":"20231114","Status":"ACTIVE","ManagedLoginVersion":1,
+                "CustomDomainConfig":{"CertificateArn":"arn:aws:acm:us-east-1:123456789012:certificate/abc"}}}"#,
+        )
+        .unwrap();
+        let row = DomainRow::new("custom", &answer.domain_description.unwrap());
+        let cells: Vec<_> = (0..DomainRow::COLUMNS.len()).map(|c| row.cell(c)).collect();
+        assert_eq!(
+            cells,
+            [
+                "auth.example.com",
+                "custom",
+                "ACTIVE",
+                "1 classic",
+                "d111111abcdef8.cloudfront.net",
+                "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+            ]
+        );
+        assert_eq!(row.key(), "auth.example.com");
+    }
+}

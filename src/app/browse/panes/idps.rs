@@ -1,0 +1,120 @@
+//! The Identity providers tab: ListIdentityProviders as rows; a provider's detail is
+//! DescribeIdentityProvider, its secrets masked.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use futures::future::BoxFuture;
+use futures::{StreamExt as _, TryStreamExt as _};
+
+use crate::app::browse::detail::DetailBody;
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::panes::Tab;
+use crate::app::browse::rows::{cmp_f64, date, haystack};
+use crate::app::browse::table::{Column, Row};
+use crate::app::input::keymap::Mode;
+use crate::app::state::{ListPane, PoolState};
+use crate::app::worker::details;
+use crate::aws::AwsError;
+use crate::cognito::idps::ProviderDescription;
+use crate::cognito::{CognitoClient, PoolId, ProviderName};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdpRow {
+    pub name: Box<str>,
+    pub kind: Box<str>,
+    pub created: Option<f64>,
+    search: Box<str>,
+}
+
+impl From<&ProviderDescription> for IdpRow {
+    fn from(p: &ProviderDescription) -> Self {
+        let created = p.creation_date.map(|d| d.0);
+        let kind = p.provider_type.as_deref().unwrap_or_default();
+        let search = haystack(&[p.provider_name.as_str(), kind, &date(created)]);
+        Self {
+            name: p.provider_name.as_str().into(),
+            kind: kind.into(),
+            created,
+            search,
+        }
+    }
+}
+
+impl Row for IdpRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Name",
+            width: 28,
+        },
+        Column {
+            title: "Type",
+            width: 16,
+        },
+        Column {
+            title: "Created (UTC)",
+            width: 16,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(&self.kind),
+            2 => date(self.created),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.name.cmp(&other.name),
+            1 => self.kind.cmp(&other.kind),
+            _ => cmp_f64(self.created, other.created),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Pane for IdpRow {
+    const TAB: Tab = Tab::Idps;
+    const INFO: PaneInfo = PaneInfo {
+        title: "Identity providers",
+        word: "idps",
+        help: "the pool's identity providers",
+        one: "identity provider",
+        many: "identity providers",
+        keys: Mode::Table,
+    };
+    const DETAIL: Option<Describe> = Some(describe);
+
+    fn table(pool: &PoolState) -> &ListPane<Self> {
+        &pool.tables.idps
+    }
+
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+        &mut pool.tables.idps
+    }
+
+    fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
+        client
+            .list_identity_providers(pool)
+            .map_ok(|page| page.providers.iter().map(IdpRow::from).collect())
+            .boxed()
+    }
+}
+
+fn describe(
+    client: CognitoClient,
+    pool: PoolId,
+    key: String,
+) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
+    Box::pin(async move { details::idp_detail(&client, &pool, &ProviderName::new(key)).await })
+}

@@ -1,0 +1,101 @@
+//! The Tags tab: ListTagsForResource on the pool's ARN (from DescribeUserPool) as key/value
+//! rows. An endpoint without tags (moto) fails the load as unsupported, and the pane says so.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use futures::StreamExt as _;
+
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::panes::Tab;
+use crate::app::browse::rows::haystack;
+use crate::app::browse::table::{Column, Row};
+use crate::app::input::keymap::Mode;
+use crate::app::state::{ListPane, PoolState};
+use crate::app::worker::details;
+use crate::cognito::{CognitoClient, PoolId};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagRow {
+    pub key: Box<str>,
+    pub value: Box<str>,
+    search: Box<str>,
+}
+
+impl TagRow {
+    pub fn new(key: &str, value: &str) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+            search: haystack(&[key, value]),
+        }
+    }
+}
+
+impl Row for TagRow {
+    const COLUMNS: &'static [Column] = &[
+        Column {
+            title: "Key",
+            width: 32,
+        },
+        Column {
+            title: "Value",
+            width: 64,
+        },
+    ];
+
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        Cow::Borrowed(match column {
+            0 => &self.key,
+            1 => &self.value,
+            _ => "",
+        })
+    }
+
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        match column {
+            0 => self.key.cmp(&other.key),
+            _ => self.value.cmp(&other.value),
+        }
+    }
+
+    fn haystack(&self) -> &str {
+        &self.search
+    }
+
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl Pane for TagRow {
+    const TAB: Tab = Tab::Tags;
+    const INFO: PaneInfo = PaneInfo {
+        title: "Tags",
+        word: "tags",
+        help: "the pool's tags",
+        one: "tag",
+        many: "tags",
+        keys: Mode::Table,
+    };
+    const DETAIL: Option<Describe> = None;
+
+    fn table(pool: &PoolState) -> &ListPane<Self> {
+        &pool.tables.tags
+    }
+
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+        &mut pool.tables.tags
+    }
+
+    /// One page: the tags are on the pool's ARN, which only DescribeUserPool tells.
+    fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
+        let (client, pool) = (client.clone(), pool.clone());
+        futures::stream::once(async move {
+            let arn = details::pool_arn(&client, &pool).await?;
+            let tags = client.list_tags_for_resource(&arn).await?.tags;
+            Ok(tags.iter().map(|(k, v)| TagRow::new(k, v)).collect())
+        })
+        .boxed()
+    }
+}

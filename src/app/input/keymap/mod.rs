@@ -1,0 +1,381 @@
+//! One key table per mode: it dispatches keys, and the same rows make the footer hints and `?` help.
+//! Each row has a stable name, so `config.toml` can give it other keys (`Keymap`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+mod check;
+mod custom;
+mod fields;
+mod key;
+mod shared;
+mod tables;
+mod users;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_fields;
+#[cfg(test)]
+mod tests_readme;
+
+pub use check::KeyError;
+pub use custom::{Keymap, Shown};
+pub use key::Key;
+
+use crate::app::action::{Action, InputKey};
+use crate::app::state::{Overlay, State};
+use crate::app::users::menu::Menu;
+
+/// A row of a key table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Its name under `[keys]` in `config.toml`, snake_case; rows of the same name in several
+    /// tables are one entry there. Empty for a note on how typing keys act (no keys of its own).
+    pub name: &'static str,
+    pub keys: &'static [Key],
+    /// How the default keys are written in the footer and help (`j/↓`).
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// The word shown beside the key in the footer; empty: only in `?` help.
+    pub hint: &'static str,
+    /// It changes something: hidden (not dispatched, not in the footer or help) under
+    /// `--read-only`.
+    pub mutating: bool,
+}
+
+const fn row(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+    mutating: bool,
+) -> Binding {
+    Binding {
+        name,
+        keys,
+        label,
+        action,
+        help,
+        hint,
+        mutating,
+    }
+}
+
+/// A row for a key that only reads or moves.
+const fn bind(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    row(name, keys, label, action, help, hint, false)
+}
+
+/// A row for a key that changes something.
+const fn mutating(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    row(name, keys, label, action, help, hint, true)
+}
+
+/// A row of an overlay's table: the key goes to the overlay as `key`.
+const fn input(
+    name: &'static str,
+    keys: &'static [Key],
+    label: &'static str,
+    key: InputKey,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    bind(name, keys, label, Action::Input(key), help, hint)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The pools table.
+    Pools,
+    /// A pool's Overview tab: no rows to move over, filter or search.
+    Overview,
+    /// A pool's groups, app clients or identity providers.
+    Table,
+    /// A pool's users table: the table keys, the user actions and the marks.
+    Users,
+    Detail,
+    /// A user's detail: the detail keys and the user actions.
+    UserDetail,
+    Help,
+    /// A text field or the palette has the keys.
+    Text,
+    /// A form (create user, edit attributes, set password).
+    Form,
+    /// A confirmation dialog, or the bulk plan.
+    Dialog,
+    /// The group picker.
+    Menu,
+    /// The action menu of a user: a user action's own key runs it.
+    UserMenu,
+    /// The bulk menu of the marked users.
+    BulkMenu,
+    /// Devices and sign-in history.
+    View,
+    /// The audit journal.
+    Journal,
+    /// A password the console chose, shown once.
+    Password,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 16] = [
+        Mode::Pools,
+        Mode::Overview,
+        Mode::Table,
+        Mode::Users,
+        Mode::Detail,
+        Mode::UserDetail,
+        Mode::Help,
+        Mode::Text,
+        Mode::Form,
+        Mode::Dialog,
+        Mode::Menu,
+        Mode::UserMenu,
+        Mode::BulkMenu,
+        Mode::View,
+        Mode::Journal,
+        Mode::Password,
+    ];
+
+    /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
+    fn takes_text(self) -> bool {
+        !matches!(
+            self,
+            Mode::Pools
+                | Mode::Overview
+                | Mode::Table
+                | Mode::Users
+                | Mode::Detail
+                | Mode::UserDetail
+                | Mode::Help
+        )
+    }
+
+    /// Modes with a field to type into: a key that edits it as typed cannot be a command there.
+    pub fn has_field(self) -> bool {
+        matches!(self, Mode::Text | Mode::Form | Mode::Dialog)
+    }
+
+    /// Where the mode is, for messages about keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Pools => "the pools table",
+            Mode::Overview => "a pool's overview",
+            Mode::Table => "a pool's tables",
+            Mode::Users => "the users table",
+            Mode::Detail => "a detail view",
+            Mode::UserDetail => "a user's detail",
+            Mode::Help => "the help",
+            Mode::Text => "the palette, filter and search fields",
+            Mode::Form => "forms",
+            Mode::Dialog => "dialogs",
+            Mode::Menu => "the group picker",
+            Mode::UserMenu => "the action menu",
+            Mode::BulkMenu => "the bulk menu",
+            Mode::View => "devices and sign-in history",
+            Mode::Journal => "the journal",
+            Mode::Password => "a password shown once",
+        }
+    }
+}
+
+pub fn mode(state: &State) -> Mode {
+    match state.overlay {
+        Overlay::Help => Mode::Help,
+        Overlay::Palette { .. } | Overlay::LocalFilter(_) | Overlay::ServerFilter { .. } => {
+            Mode::Text
+        }
+        Overlay::Form(_) => Mode::Form,
+        Overlay::Dialog(_) | Overlay::Bulk(_) => Mode::Dialog,
+        Overlay::Menu(Menu::User { .. }) => Mode::UserMenu,
+        Overlay::Menu(Menu::Bulk { .. }) => Mode::BulkMenu,
+        Overlay::Picker(_) => Mode::Menu,
+        Overlay::Devices(_) => Mode::View,
+        Overlay::Journal(_) => Mode::Journal,
+        Overlay::Password(_) => Mode::Password,
+        Overlay::None => base_mode(state),
+    }
+}
+
+/// The mode of the view under any overlay.
+pub fn base_mode(state: &State) -> Mode {
+    use crate::app::state::Tab;
+    match (&state.detail, state.pool.as_ref().map(|p| p.tab)) {
+        (Some(d), _) if d.tab == Tab::Users => Mode::UserDetail,
+        (Some(_), _) => Mode::Detail,
+        (None, None) => Mode::Pools,
+        (None, Some(tab)) => tab.info().keys,
+    }
+}
+
+type Parts = &'static [&'static [Binding]];
+
+mod parts {
+    use super::fields::{EDIT, TEXT};
+    use super::tables::{
+        COMMON, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+    };
+    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
+    use super::{Binding, Parts};
+
+    pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
+    pub static OVERVIEW: [&[Binding]; 3] = [&POOL, &RELOAD, &COMMON];
+    pub static TABLE: [&[Binding]; 8] =
+        [&MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &COMMON];
+    pub static USERS: [&[Binding]; 12] = [
+        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
+        &COMMON,
+    ];
+    pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
+    pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
+    pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
+    pub static FORM_KEYS: [&[Binding]; 2] = [&FORM, &EDIT];
+    pub static DIALOG_KEYS: [&[Binding]; 2] = [&DIALOG, &EDIT];
+    pub static MENU_KEYS: [&[Binding]; 1] = [&MENU];
+    pub static USER_MENU: [&[Binding]; 2] = [&MENU, &USER];
+    pub static BULK_MENU: [&[Binding]; 2] = [&MENU, &BULK];
+    pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
+    pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
+    pub static PASSWORD_KEYS: [&[Binding]; 1] = [&PASSWORD];
+
+    /// Every table once, with where it applies: the names `config.toml` may use, the README's
+    /// table.
+    pub static TABLES: [(&str, &[Binding]); 23] = [
+        ("main views", &COMMON),
+        ("tables", &MOVE),
+        ("tables", &OPEN),
+        ("a pool's tables", &JSON),
+        ("a pool", &POOL),
+        ("tables", &FILTER),
+        ("users", &SEARCH),
+        ("tables", &RELOAD),
+        ("tables", &SORT),
+        ("details", &DETAIL),
+        ("help", &HELP),
+        ("users", &ACTIONS),
+        ("users, action menu", &USER),
+        ("users", &MARKS),
+        ("fields", &TEXT),
+        ("every field", &EDIT),
+        ("forms", &FORM),
+        ("dialogs", &DIALOG),
+        ("menus", &MENU),
+        ("bulk menu", &BULK),
+        ("devices", &VIEW),
+        ("journal", &JOURNAL),
+        ("password shown", &PASSWORD),
+    ];
+
+    pub fn of(mode: super::Mode) -> Parts {
+        use super::Mode;
+        match mode {
+            Mode::Pools => &POOLS,
+            Mode::Overview => &OVERVIEW,
+            Mode::Table => &TABLE,
+            Mode::Users => &USERS,
+            Mode::Detail => &DETAIL_KEYS,
+            Mode::UserDetail => &USER_DETAIL,
+            Mode::Help => &HELP_KEYS,
+            Mode::Text => &TEXT_KEYS,
+            Mode::Form => &FORM_KEYS,
+            Mode::Dialog => &DIALOG_KEYS,
+            Mode::Menu => &MENU_KEYS,
+            Mode::UserMenu => &USER_MENU,
+            Mode::BulkMenu => &BULK_MENU,
+            Mode::View => &VIEW_KEYS,
+            Mode::Journal => &JOURNAL_KEYS,
+            Mode::Password => &PASSWORD_KEYS,
+        }
+    }
+}
+
+/// The rows of a mode's key table with their default keys, in order (every row, mutating ones
+/// included). Each view lists only the keys that do something there.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    parts::of(mode).iter().copied().flatten()
+}
+
+/// Every table once, with where it applies.
+fn tables() -> impl Iterator<Item = (&'static str, &'static [Binding])> {
+    parts::TABLES.iter().copied()
+}
+
+/// The action for a key press in the current mode, by the user's key table.
+pub fn action_for_key(state: &State, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mode = mode(state);
+    let key = Key::from_event(event);
+    if let Some(b) = state.keys.find(mode, state.context.read_only, key) {
+        return Some(b.action.clone());
+    }
+    match mode {
+        // Any other key closes help.
+        Mode::Help => Some(Action::ToggleHelp),
+        // A key of the table (even one rebound away, or hidden under --read-only) is never typed.
+        _ if mode.takes_text() && !state.keys.owns(mode, key) => typed(event).map(Action::Input),
+        _ => None,
+    }
+}
+
+/// What a key no table row has does in an overlay: it types, moves the cursor, or (Ctrl-C,
+/// Ctrl-G) cancels, whatever the tables say.
+fn typed(event: KeyEvent) -> Option<InputKey> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    Some(match event.code {
+        KeyCode::Char('c' | 'g') if ctrl => InputKey::Cancel,
+        KeyCode::Char('a') if ctrl => InputKey::Home,
+        KeyCode::Char('e') if ctrl => InputKey::End,
+        KeyCode::Char(c) if !ctrl && !alt => InputKey::Char(c),
+        KeyCode::Backspace => InputKey::Backspace,
+        KeyCode::Delete => InputKey::Delete,
+        KeyCode::Left => InputKey::Left,
+        KeyCode::Right => InputKey::Right,
+        KeyCode::Home => InputKey::Home,
+        KeyCode::End => InputKey::End,
+        KeyCode::Up => InputKey::Up,
+        KeyCode::Down => InputKey::Down,
+        KeyCode::Tab => InputKey::Complete,
+        KeyCode::BackTab => InputKey::BackTab,
+        KeyCode::Enter => InputKey::Submit,
+        KeyCode::Esc => InputKey::Cancel,
+        _ => return None,
+    })
+}
+
+/// The action for a mouse event; `table_top` is the screen row of the first table row.
+pub fn action_for_mouse(state: &State, event: MouseEvent, table_top: u16) -> Option<Action> {
+    if mode(state).takes_text() {
+        return None;
+    }
+    match event.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+        MouseEventKind::Down(crossterm::event::MouseButton::Left)
+            if event.row >= table_top && state.detail.is_none() =>
+        {
+            Some(Action::ClickRow(usize::from(event.row - table_top)))
+        }
+        _ => None,
+    }
+}

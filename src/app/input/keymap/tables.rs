@@ -1,0 +1,164 @@
+//! The key tables of the main views: tables, details, help.
+
+use crossterm::event::KeyCode;
+
+use crate::app::input::keymap::key::code;
+
+use crate::app::action::Action;
+use crate::app::input::keymap::key::key;
+use crate::app::input::keymap::shared::{
+    back, down, page_down, page_up, quit, raw_json, reload, top, up,
+};
+use crate::app::input::keymap::{Binding, bind};
+
+/// Keys every main mode has, after its own.
+pub static COMMON: [Binding; 3] = [
+    bind(
+        "palette",
+        &[key(':')],
+        ":",
+        Action::OpenPalette,
+        "command palette (:pools :users :pool NAME :region R :q)",
+        "command",
+    ),
+    bind(
+        "help",
+        &[key('?')],
+        "?",
+        Action::ToggleHelp,
+        "show or hide this help",
+        "help",
+    ),
+    quit(),
+];
+
+/// Moving in a table.
+pub static MOVE: [Binding; 6] = [
+    down("move down"),
+    up("move up"),
+    page_down(),
+    page_up(),
+    top("g/Home", "first row"),
+    bind(
+        "bottom",
+        &[key('G'), code(KeyCode::End)],
+        "G/End",
+        Action::End,
+        "last row",
+        "",
+    ),
+];
+
+/// Opening the selected row.
+pub static OPEN: [Binding; 2] = [
+    bind(
+        "open",
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "open the selected pool or item",
+        "open",
+    ),
+    bind(
+        "describe",
+        &[key('d')],
+        "d",
+        Action::Describe,
+        "describe the selected item (a pool: its overview)",
+        "describe",
+    ),
+];
+
+/// A pool's tables (not the pools list: a pool has no JSON detail here).
+pub static JSON: [Binding; 1] = [raw_json("the selected item's raw JSON", "")];
+
+/// Inside a pool: back to the pools, and its tabs.
+pub static POOL: [Binding; 3] = [
+    back("back (or stop loading; on a search: clear it)"),
+    bind(
+        "next_tab",
+        &[code(KeyCode::Tab), key('l'), code(KeyCode::Right)],
+        "Tab",
+        Action::NextTab,
+        "next tab",
+        "tab",
+    ),
+    bind(
+        "previous_tab",
+        &[code(KeyCode::BackTab), key('h'), code(KeyCode::Left)],
+        "S-Tab",
+        Action::PrevTab,
+        "previous tab",
+        "",
+    ),
+];
+
+pub static FILTER: [Binding; 1] = [bind(
+    "filter",
+    &[key('/')],
+    "/",
+    Action::OpenLocalFilter,
+    "filter the loaded rows (substring, any column)",
+    "filter",
+)];
+
+/// The users table only: ListUsers filters users.
+pub static SEARCH: [Binding; 1] = [bind(
+    "search",
+    &[key('s')],
+    "s",
+    Action::OpenServerFilter,
+    "search users on the server (email ^= \"ann\")",
+    "search",
+)];
+
+pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
+
+/// Sorting by a column: its keys, their label, and the column (from 0).
+const fn sort_by(
+    name: &'static str,
+    keys: &'static [crate::app::input::keymap::Key],
+    label: &'static str,
+    column: usize,
+    help: &'static str,
+) -> Binding {
+    bind(name, keys, label, Action::SortBy(column), help, "")
+}
+
+pub static SORT: [Binding; 6] = [
+    sort_by(
+        "sort_by_1",
+        &[key('1')],
+        "1",
+        0,
+        "sort by column 1 (again: reverse)",
+    ),
+    sort_by("sort_by_2", &[key('2')], "2", 1, "sort by column 2"),
+    sort_by("sort_by_3", &[key('3')], "3", 2, "sort by column 3"),
+    sort_by("sort_by_4", &[key('4')], "4", 3, "sort by column 4"),
+    sort_by("sort_by_5", &[key('5')], "5", 4, "sort by column 5"),
+    sort_by("sort_by_6", &[key('6')], "6", 5, "sort by column 6"),
+];
+
+pub static DETAIL: [Binding; 8] = [
+    down("scroll down"),
+    up("scroll up"),
+    page_down(),
+    page_up(),
+    top("g", "top"),
+    raw_json("raw JSON response (again: fields)", "json"),
+    reload(Action::Refresh),
+    back("back"),
+];
+
+pub static HELP: [Binding; 2] = [
+    bind(
+        "close_help",
+        &[key('?'), code(KeyCode::Esc)],
+        "?/Esc",
+        Action::ToggleHelp,
+        "close help",
+        "close",
+    ),
+    quit(),
+];

@@ -1,0 +1,158 @@
+//! Keys in the confirmation dialogs, the devices view and the journal.
+
+use crate::app::action::InputKey;
+use crate::app::effect::{ApiCall, Change, Effect, UserChange};
+use crate::app::form::Submit;
+use crate::app::remote::Remote;
+use crate::app::state::{Overlay, State};
+use crate::app::users::devices::DevicesView;
+use crate::app::users::dialog::{Dialog, PasswordShown};
+use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
+use crate::cognito::Username;
+
+pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> Vec<Effect> {
+    if dialog.submit.is_submitting() {
+        state.overlay = Overlay::Dialog(dialog);
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    match key {
+        InputKey::Cancel => {
+            return match dialog.mfa {
+                Some(Remote::Loading(request)) => vec![Effect::Cancel(request)],
+                _ => Vec::new(),
+            };
+        }
+        InputKey::Submit => match dialog.ready() {
+            Err(why) => dialog.hint = Some(why),
+            Ok(()) => effects = send(state, &mut dialog),
+        },
+        key => {
+            if let Some(typed) = dialog.typed.as_mut()
+                && typed.edit(key)
+            {
+                dialog.hint = None;
+                if matches!(dialog.submit, Submit::Failed(_)) {
+                    dialog.submit = Submit::Editing;
+                }
+            }
+        }
+    }
+    state.overlay = Overlay::Dialog(dialog);
+    effects
+}
+
+fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
+        return Vec::new();
+    };
+    let request = state.request_id();
+    dialog.submit = Submit::Submitting(request);
+    dialog.hint = None;
+    vec![Effect::Api {
+        request,
+        call: ApiCall::Change(Change::User {
+            pool,
+            user: Username::new(&dialog.user),
+            op: dialog.op.clone(),
+        }),
+    }]
+}
+
+pub fn devices_key(state: &mut State, mut view: Box<DevicesView>, key: InputKey) -> Vec<Effect> {
+    if view.submit.is_submitting() {
+        state.overlay = Overlay::Devices(view);
+        return Vec::new();
+    }
+    let count = view.devices.loaded().map_or(0, Vec::len);
+    let mut effects = Vec::new();
+    match key {
+        InputKey::Cancel if view.confirm_forget => view.confirm_forget = false,
+        InputKey::Cancel | InputKey::Char('q') => {
+            let loading = [loading_id(&view.devices), loading_id(&view.events)];
+            return loading.into_iter().flatten().map(Effect::Cancel).collect();
+        }
+        InputKey::Up => view.selected = view.selected.saturating_sub(1),
+        InputKey::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
+        InputKey::Char('f') if !state.context.read_only && view.selected_device().is_some() => {
+            view.confirm_forget = true;
+        }
+        InputKey::Submit if view.confirm_forget => {
+            if let (Some(device), Some(pool)) = (
+                view.selected_device().map(|d| d.key.clone()),
+                state.pool.as_ref().map(|p| p.id.clone()),
+            ) {
+                let request = state.request_id();
+                view.submit = Submit::Submitting(request);
+                view.confirm_forget = false;
+                effects.push(Effect::Api {
+                    request,
+                    call: ApiCall::Change(Change::User {
+                        pool,
+                        user: Username::new(&view.user),
+                        op: UserChange::ForgetDevice(device),
+                    }),
+                });
+            }
+        }
+        InputKey::Char('r') => {
+            let user = view.user.clone();
+            return super::keys::open_devices(state, &user);
+        }
+        _ => {}
+    }
+    state.overlay = Overlay::Devices(view);
+    effects
+}
+
+/// `:journal`: opens the view and asks the worker for the last entries.
+pub fn open_journal(state: &mut State) -> Vec<Effect> {
+    let request = state.request_id();
+    state.overlay = Overlay::Journal(JournalView {
+        entries: Remote::Loading(request),
+        scroll: 0,
+    });
+    vec![Effect::ReadJournal {
+        request,
+        last: JOURNAL_ENTRIES,
+    }]
+}
+
+pub fn journal_key(state: &mut State, mut view: JournalView, key: InputKey) -> Vec<Effect> {
+    let count = view.entries.loaded().map_or(0, Vec::len);
+    match key {
+        InputKey::Cancel | InputKey::Char('q') => return Vec::new(),
+        InputKey::Up => view.scroll = view.scroll.saturating_sub(1),
+        InputKey::Down => view.scroll = (view.scroll + 1).min(count.saturating_sub(1)),
+        InputKey::Home => view.scroll = 0,
+        InputKey::End => view.scroll = count.saturating_sub(1),
+        InputKey::Char('r') => return open_journal(state),
+        _ => {}
+    }
+    state.overlay = Overlay::Journal(view);
+    Vec::new()
+}
+
+/// The password the console chose: `r` (or Ctrl-R) shows or hides it, `c` copies it through the
+/// terminal, Enter or Esc closes it (and it is gone).
+pub fn password_key(state: &mut State, mut view: Box<PasswordShown>, key: InputKey) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match key {
+        InputKey::Cancel | InputKey::Submit => return effects,
+        InputKey::Char('r') | InputKey::Reveal => view.revealed = !view.revealed,
+        InputKey::Char('c' | 'y') => {
+            view.copied = true;
+            effects.push(Effect::CopyToClipboard(view.password.clone()));
+        }
+        _ => {}
+    }
+    state.overlay = Overlay::Password(view);
+    effects
+}
+
+fn loading_id<T>(remote: &Remote<T>) -> Option<crate::app::remote::RequestId> {
+    match remote {
+        Remote::Loading(request) => Some(*request),
+        _ => None,
+    }
+}
