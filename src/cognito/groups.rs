@@ -7,7 +7,6 @@ use super::client::CognitoClient;
 use super::ids::{GroupName, PoolId, Username};
 use super::paginate::{paged, pages};
 use super::types::EpochSeconds;
-use super::user_admin::Empty;
 use super::users::UserType;
 use crate::aws::AwsError;
 
@@ -116,6 +115,16 @@ struct Membership<'a> {
     group_name: &'a GroupName,
 }
 
+impl<'a> Membership<'a> {
+    fn new(user_pool_id: &'a PoolId, username: &'a Username, group_name: &'a GroupName) -> Self {
+        Self {
+            user_pool_id,
+            username,
+            group_name,
+        }
+    }
+}
+
 impl CognitoClient {
     /// Pages of up to 60 groups.
     pub fn list_groups(
@@ -154,15 +163,11 @@ impl CognitoClient {
     }
 
     pub async fn delete_group(&self, pool: &PoolId, group: &GroupName) -> Result<(), AwsError> {
-        self.call::<_, Empty>(
-            "DeleteGroup",
-            &GroupRef {
-                user_pool_id: pool,
-                group_name: group,
-            },
-        )
-        .await
-        .map(drop)
+        let input = GroupRef {
+            user_pool_id: pool,
+            group_name: group,
+        };
+        self.act("DeleteGroup", &input).await
     }
 
     /// Pages of up to 60 members of a group.
@@ -201,14 +206,8 @@ impl CognitoClient {
         username: &Username,
         group: &GroupName,
     ) -> Result<(), AwsError> {
-        let input = Membership {
-            user_pool_id: pool,
-            username,
-            group_name: group,
-        };
-        self.call::<_, Empty>("AdminAddUserToGroup", &input)
-            .await
-            .map(drop)
+        let input = Membership::new(pool, username, group);
+        self.act("AdminAddUserToGroup", &input).await
     }
 
     pub async fn admin_remove_user_from_group(
@@ -217,14 +216,8 @@ impl CognitoClient {
         username: &Username,
         group: &GroupName,
     ) -> Result<(), AwsError> {
-        let input = Membership {
-            user_pool_id: pool,
-            username,
-            group_name: group,
-        };
-        self.call::<_, Empty>("AdminRemoveUserFromGroup", &input)
-            .await
-            .map(drop)
+        let input = Membership::new(pool, username, group);
+        self.act("AdminRemoveUserFromGroup", &input).await
     }
 }
 

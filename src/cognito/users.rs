@@ -110,6 +110,15 @@ pub(crate) struct UserRef<'a> {
     pub username: &'a Username,
 }
 
+impl<'a> UserRef<'a> {
+    pub fn new(user_pool_id: &'a PoolId, username: &'a Username) -> Self {
+        Self {
+            user_pool_id,
+            username,
+        }
+    }
+}
+
 impl CognitoClient {
     /// Pages of up to 60 users (the request's `limit` is capped there).
     pub fn list_users(
@@ -137,14 +146,8 @@ impl CognitoClient {
         pool: &PoolId,
         username: &Username,
     ) -> Result<AdminGetUserResponse, AwsError> {
-        self.call(
-            "AdminGetUser",
-            &UserRef {
-                user_pool_id: pool,
-                username,
-            },
-        )
-        .await
+        self.call("AdminGetUser", &UserRef::new(pool, username))
+            .await
     }
 
     /// AdminGetUser as the service sent it, for views that show the raw response.
@@ -153,14 +156,8 @@ impl CognitoClient {
         pool: &PoolId,
         username: &Username,
     ) -> Result<serde_json::Value, AwsError> {
-        self.call(
-            "AdminGetUser",
-            &UserRef {
-                user_pool_id: pool,
-                username,
-            },
-        )
-        .await
+        self.call("AdminGetUser", &UserRef::new(pool, username))
+            .await
     }
 }
 
