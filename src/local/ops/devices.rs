@@ -9,9 +9,9 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{fetch_limit, page_limit, page_start, required_str, set_next_token};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::pools::pool_spec;
 use super::users::require_user;
+use super::{Request, change_one};
 
 /// A device row as the seed writes it.
 pub struct NewDevice<'a> {
@@ -161,13 +161,12 @@ pub fn admin_forget_device(store: &Store, req: &Request) -> LocalResult {
     store.write(|tx| {
         pool_spec(tx, pool)?;
         require_user(tx, pool, username)?;
-        let forgotten = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM devices WHERE pool_id = ?1 AND username = ?2 AND device_key = ?3",
             params![pool, username, key],
+            || device_not_found(),
         )?;
-        if forgotten == 0 {
-            return Err(device_not_found());
-        }
         Ok(json!({}))
     })
 }
@@ -180,14 +179,13 @@ pub fn admin_update_device_status(store: &Store, req: &Request) -> LocalResult {
     store.write(|tx| {
         pool_spec(tx, pool)?;
         require_user(tx, pool, username)?;
-        let updated = tx.cached_execute(
+        change_one(
+            tx,
             "UPDATE devices SET remembered = ?4, modified = ?5
              WHERE pool_id = ?1 AND username = ?2 AND device_key = ?3",
             params![pool, username, key, remembered, now()],
+            || device_not_found(),
         )?;
-        if updated == 0 {
-            return Err(device_not_found());
-        }
         Ok(json!({}))
     })
 }

@@ -9,8 +9,8 @@ use super::super::ids;
 use super::super::input::{optional_i64, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::super::validation::{Shown, Violations};
-use super::Request;
 use super::pools::pool_spec;
+use super::{Request, change_one};
 use crate::cognito::constraints;
 
 /// Words AWS refuses in a prefix domain.
@@ -143,15 +143,12 @@ pub fn delete_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
             params![domain, pool],
+            || LocalError::invalid_parameter("No such domain or user pool exists."),
         )?;
-        if deleted == 0 {
-            return Err(LocalError::invalid_parameter(
-                "No such domain or user pool exists.",
-            ));
-        }
         Ok(json!({}))
     })
 }

@@ -7,9 +7,9 @@ use serde_json::{Map, Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_map, optional_strings, page_limit, required_map, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::paging::{Listing, page_of};
 use super::pools::pool_spec;
+use super::{Request, change_one};
 
 /// Social providers must be named after their type; SAML and OIDC take any valid name.
 const SOCIAL: &[&str] = &["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"];
@@ -184,13 +184,12 @@ pub fn delete_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let name = required_str(&req.input, "ProviderName")?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
             params![pool, name],
+            || not_found(name),
         )?;
-        if deleted == 0 {
-            return Err(not_found(name));
-        }
         Ok(json!({}))
     })
 }

@@ -18,10 +18,11 @@ pub mod user_edits;
 pub mod user_mfa;
 pub mod users;
 
+use rusqlite::{Connection, Params};
 use serde_json::Value;
 
 use super::error::{LocalError, LocalResult};
-use super::store::Store;
+use super::store::{Cached as _, Store};
 
 /// One call: its input and who asked (the region of the SigV4 credential scope).
 #[derive(Debug, Clone)]
@@ -163,4 +164,17 @@ pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResul
     }
     super::shapes::check(operation, &request.input)?;
     handler(store, request)
+}
+
+/// Runs an UPDATE or DELETE of one named row; `missing` is the error when no row matched.
+fn change_one(
+    tx: &Connection,
+    sql: &str,
+    params: impl Params,
+    missing: impl FnOnce() -> LocalError,
+) -> LocalResult<()> {
+    if tx.cached_execute(sql, params)? == 0 {
+        return Err(missing());
+    }
+    Ok(())
 }

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{page_limit, required_str};
 use super::super::store::{Cached as _, Store};
-use super::Request;
 use super::paging::{Listing, page_of};
 use super::pools::pool_spec;
+use super::{Request, change_one};
 
 /// AWS's quota of resource servers a pool holds.
 const MAX_SERVERS: i64 = 25;
@@ -97,14 +97,13 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
     let scopes = scopes_of(&req.input)?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let updated = tx.cached_execute(
+        change_one(
+            tx,
             "UPDATE resource_servers SET name = ?3, scopes = ?4
              WHERE pool_id = ?1 AND identifier = ?2",
             params![pool, identifier, name, scopes.to_string()],
+            || not_found(identifier),
         )?;
-        if updated == 0 {
-            return Err(not_found(identifier));
-        }
         Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
     })
 }
@@ -114,13 +113,12 @@ pub fn delete_resource_server(store: &Store, req: &Request) -> LocalResult {
     let identifier = required_str(&req.input, "Identifier")?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
             params![pool, identifier],
+            || not_found(identifier),
         )?;
-        if deleted == 0 {
-            return Err(not_found(identifier));
-        }
         Ok(json!({}))
     })
 }

@@ -10,9 +10,9 @@ use super::super::input::{
 };
 use super::super::store::{Cached as _, Store, now};
 use super::super::{ids, password};
-use super::Request;
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
+use super::{Request, change_one};
 use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::user_status::UserStatus;
 
@@ -271,13 +271,12 @@ fn set_enabled(store: &Store, req: &Request, enabled: bool) -> LocalResult {
     let at = now();
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let changed = tx.cached_execute(
+        change_one(
+            tx,
             "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
             params![pool, username, enabled, at],
+            || LocalError::user_not_found(),
         )?;
-        if changed == 0 {
-            return Err(LocalError::user_not_found());
-        }
         Ok(json!({}))
     })
 }
@@ -295,13 +294,12 @@ pub fn admin_delete_user(store: &Store, req: &Request) -> LocalResult {
     let username = required_str(&req.input, "Username")?;
     store.write(|tx| {
         pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
             params![pool, username],
+            || LocalError::user_not_found(),
         )?;
-        if deleted == 0 {
-            return Err(LocalError::user_not_found());
-        }
         Ok(json!({}))
     })
 }
