@@ -4,11 +4,10 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::input::{
-    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::input::{optional_i64, optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
+use super::paging::{Listing, page_of};
 use super::pools::pool_spec;
 use super::users::require_user;
 
@@ -107,33 +106,25 @@ pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
 
 /// A page of a pool's groups (or of one member's), by name, `NextToken` opaque.
 fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>) -> LocalResult {
-    let limit = page_limit(&req.input, "Limit", 60)?;
-    let kind = format!("groups/{pool}/{}", member.unwrap_or(""));
-    let after = page_start(&req.input, "NextToken", &kind)?;
+    let listing = Listing {
+        keys_sql: "SELECT g.name FROM groups g WHERE g.pool_id = ?1
+             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
+                  AND m.group_name = g.name AND m.username = ?2))
+             AND g.name > ?3 ORDER BY g.name LIMIT ?4",
+        scope: &[&pool, &member],
+        kind: format!("groups/{pool}/{}", member.unwrap_or("")),
+        member: "Groups",
+        limit: page_limit(&req.input, "Limit", 60)?,
+    };
+    let after = listing.start(&req.input)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         if let Some(user) = member {
             require_user(conn, pool, user)?;
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT g.name FROM groups g WHERE g.pool_id = ?1 AND g.name > ?2
-             AND (?3 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
-                  AND m.group_name = g.name AND m.username = ?3))
-             ORDER BY g.name LIMIT ?4",
-        )?;
-        let names = stmt
-            .query_map(params![pool, after, member, fetch_limit(limit)], |r| {
-                r.get::<_, String>(0)
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let groups = names
-            .iter()
-            .take(limit)
-            .map(|n| group_json(conn, pool, n))
-            .collect::<LocalResult<Vec<_>>>()?;
-        let mut out = json!({ "Groups": groups });
-        set_next_token(&mut out, "NextToken", &kind, &names, limit);
-        Ok(out)
+        page_of(conn, &listing, &after, |conn, name| {
+            group_json(conn, pool, name)
+        })
     })
 }
 

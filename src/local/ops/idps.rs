@@ -122,12 +122,13 @@ pub fn list_identity_providers(store: &Store, req: &Request) -> LocalResult {
         let listing = Listing {
             keys_sql: "SELECT name FROM identity_providers WHERE pool_id = ?1 AND name > ?2
                        ORDER BY name LIMIT ?3",
-            pool,
-            kind: "providers",
+            scope: &[&pool],
+            kind: format!("providers/{pool}"),
             member: "Providers",
             limit,
         };
-        page_of(conn, &req.input, &listing, |conn, name| {
+        let after = listing.start(&req.input)?;
+        page_of(conn, &listing, &after, |conn, name| {
             let full = provider_json(conn, pool, name)?;
             let mut summary = json!({});
             for member in [

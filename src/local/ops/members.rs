@@ -4,12 +4,11 @@ use rusqlite::params;
 use serde_json::json;
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::input::{
-    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::input::{optional_i64, optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::groups::group_json;
+use super::paging::{Listing, page_of};
 use super::pools::pool_spec;
 use super::users::{require_user, user_json};
 
@@ -84,28 +83,20 @@ pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult
 /// Members by username, at most 60 a page.
 pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    let limit = page_limit(&req.input, "Limit", 60)?;
-    let kind = format!("members/{pool}/{group}");
-    let after = page_start(&req.input, "NextToken", &kind)?;
+    let listing = Listing {
+        keys_sql: "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
+             AND username > ?3 ORDER BY username LIMIT ?4",
+        scope: &[&pool, &group],
+        kind: format!("members/{pool}/{group}"),
+        member: "Users",
+        limit: page_limit(&req.input, "Limit", 60)?,
+    };
+    let after = listing.start(&req.input)?;
     store.read(|conn| {
         pool_spec(conn, pool)?;
         group_json(conn, pool, group)?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
-             AND username > ?3 ORDER BY username LIMIT ?4",
-        )?;
-        let names = stmt
-            .query_map(params![pool, group, after, fetch_limit(limit)], |r| {
-                r.get::<_, String>(0)
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let users = names
-            .iter()
-            .take(limit)
-            .map(|n| user_json(conn, pool, n, "Attributes"))
-            .collect::<LocalResult<Vec<_>>>()?;
-        let mut out = json!({ "Users": users });
-        set_next_token(&mut out, "NextToken", &kind, &names, limit);
-        Ok(out)
+        page_of(conn, &listing, &after, |conn, name| {
+            user_json(conn, pool, name, "Attributes")
+        })
     })
 }

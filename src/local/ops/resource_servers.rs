@@ -78,12 +78,13 @@ pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
         let listing = Listing {
             keys_sql: "SELECT identifier FROM resource_servers WHERE pool_id = ?1
                        AND identifier > ?2 ORDER BY identifier LIMIT ?3",
-            pool,
-            kind: "resource-servers",
+            scope: &[&pool],
+            kind: format!("resource-servers/{pool}"),
             member: "ResourceServers",
             limit,
         };
-        page_of(conn, &req.input, &listing, |conn, identifier| {
+        let after = listing.start(&req.input)?;
+        page_of(conn, &listing, &after, |conn, identifier| {
             server_json(conn, pool, identifier)
         })
     })
