@@ -7,9 +7,8 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
+use super::{Request, read_in_pool, write_in_pool};
 
 pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
@@ -31,8 +30,7 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
             obj.remove(member);
         }
     }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         let at = now();
         tx.cached_execute(
             "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
@@ -46,8 +44,7 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
 pub fn describe_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let id = required_str(&req.input, "ClientId")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "UserPoolClient": client_json(conn, pool, id)? }))
     })
 }
@@ -63,8 +60,7 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
         limit: page_limit(&req.input, "MaxResults", 60)?,
     };
     let after = listing.start(&req.input)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         page_of(conn, &listing, &after, |conn, id| {
             let name: String = conn.cached_row(
                 "SELECT name FROM app_clients WHERE pool_id = ?1 AND client_id = ?2",
@@ -88,8 +84,7 @@ pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
             obj.remove(member);
         }
     }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         client_json(tx, pool, id)?;
         tx.cached_execute(
             "UPDATE app_clients SET name = coalesce(?3, name), spec = ?4, modified = ?5
@@ -103,8 +98,7 @@ pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let id = required_str(&req.input, "ClientId")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         client_json(tx, pool, id)?;
         tx.cached_execute(
             "DELETE FROM app_clients WHERE pool_id = ?1 AND client_id = ?2",

@@ -6,10 +6,9 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_i64, optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
 use super::users::require_user;
+use super::{Request, exists, read_in_pool, write_in_pool};
 
 /// A group row as the seed and CreateGroup write it.
 pub struct NewGroup<'a> {
@@ -22,10 +21,10 @@ pub struct NewGroup<'a> {
 }
 
 pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM groups WHERE pool_id = ?1 AND name = ?2)",
         params![group.pool, group.name],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::new(
@@ -73,8 +72,7 @@ pub fn create_group(store: &Store, req: &Request) -> LocalResult {
         role_arn: optional_str(&req.input, "RoleArn")?,
         at: now(),
     };
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         insert_group(tx, &group)?;
         Ok(json!({ "Group": group_json(tx, pool, name)? }))
     })
@@ -95,8 +93,7 @@ pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
     let group = required_str(&req.input, "GroupName")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
         group_json(tx, pool, group)?;
         add_member(tx, pool, username, group)?;
@@ -117,8 +114,7 @@ fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>
         limit: page_limit(&req.input, "Limit", 60)?,
     };
     let after = listing.start(&req.input)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         if let Some(user) = member {
             require_user(conn, pool, user)?;
         }

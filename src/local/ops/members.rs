@@ -6,11 +6,10 @@ use serde_json::json;
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_i64, optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::groups::group_json;
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
 use super::users::{require_user, user_json};
+use super::{Request, read_in_pool, write_in_pool};
 
 fn group_ref(req: &Request) -> LocalResult<(&str, &str)> {
     Ok((
@@ -21,8 +20,7 @@ fn group_ref(req: &Request) -> LocalResult<(&str, &str)> {
 
 pub fn get_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "Group": group_json(conn, pool, group)? }))
     })
 }
@@ -38,8 +36,7 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
             "Precedence must be greater than or equal to 0",
         ));
     }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         group_json(tx, pool, group)?;
         tx.cached_execute(
             "UPDATE groups SET description = coalesce(?3, description),
@@ -54,8 +51,7 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
 
 pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         group_json(tx, pool, group)?;
         tx.cached_execute(
             "DELETE FROM groups WHERE pool_id = ?1 AND name = ?2",
@@ -68,8 +64,7 @@ pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
 pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
     let username = required_str(&req.input, "Username")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
         group_json(tx, pool, group)?;
         tx.cached_execute(
@@ -92,8 +87,7 @@ pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
         limit: page_limit(&req.input, "Limit", 60)?,
     };
     let after = listing.start(&req.input)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         group_json(conn, pool, group)?;
         page_of(conn, &listing, &after, |conn, name| {
             user_json(conn, pool, name, "Attributes")

@@ -18,7 +18,7 @@ pub mod user_edits;
 pub mod user_mfa;
 pub mod users;
 
-use rusqlite::{Connection, Params};
+use rusqlite::{Connection, Params, Transaction};
 use serde_json::Value;
 
 use super::error::{LocalError, LocalResult};
@@ -177,4 +177,33 @@ fn change_one(
         return Err(missing());
     }
     Ok(())
+}
+
+/// A read of something in `pool`; ResourceNotFoundException first when the pool does not exist.
+fn read_in_pool<T>(
+    store: &Store,
+    pool: &str,
+    f: impl FnOnce(&Connection) -> LocalResult<T>,
+) -> LocalResult<T> {
+    store.read(|conn| {
+        pools::pool_spec(conn, pool)?;
+        f(conn)
+    })
+}
+
+/// A change of something in `pool`; ResourceNotFoundException first when the pool does not exist.
+fn write_in_pool<T>(
+    store: &Store,
+    pool: &str,
+    f: impl FnOnce(&Transaction<'_>) -> LocalResult<T>,
+) -> LocalResult<T> {
+    store.write(|tx| {
+        pools::pool_spec(tx, pool)?;
+        f(tx)
+    })
+}
+
+/// Whether `sql` (a `SELECT EXISTS (..)`) finds its row.
+fn exists(conn: &Connection, sql: &str, params: impl Params) -> LocalResult<bool> {
+    Ok(conn.cached_row(sql, params, |r| r.get(0))?)
 }

@@ -7,8 +7,7 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{page_limit, required_str};
 use super::super::store::{Cached as _, Store};
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
-use super::{Request, change_one};
+use super::{Request, change_one, exists, read_in_pool, write_in_pool};
 
 /// AWS's quota of resource servers a pool holds.
 const MAX_SERVERS: i64 = 25;
@@ -21,10 +20,10 @@ pub fn insert_resource_server(
     name: &str,
     scopes: &Value,
 ) -> LocalResult<()> {
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2)",
         params![pool, identifier],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::invalid_parameter(format!(
@@ -54,8 +53,7 @@ pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
     let identifier = required_str(&req.input, "Identifier")?;
     let name = required_str(&req.input, "Name")?;
     let scopes = scopes_of(&req.input)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         insert_resource_server(tx, pool, identifier, name, &scopes)?;
         Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
     })
@@ -64,8 +62,7 @@ pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "ResourceServer": server_json(conn, pool, identifier)? }))
     })
 }
@@ -73,8 +70,7 @@ pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let limit = page_limit(&req.input, "MaxResults", 50)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let listing = Listing {
             keys_sql: "SELECT identifier FROM resource_servers WHERE pool_id = ?1
                        AND identifier > ?2 ORDER BY identifier LIMIT ?3",
@@ -96,8 +92,7 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
     let identifier = required_str(&req.input, "Identifier")?;
     let name = required_str(&req.input, "Name")?;
     let scopes = scopes_of(&req.input)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         change_one(
             tx,
             "UPDATE resource_servers SET name = ?3, scopes = ?4
@@ -112,8 +107,7 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         change_one(
             tx,
             "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
