@@ -71,15 +71,7 @@ pub struct GroupsPage {
 }
 paged!(ListGroupsRequest => GroupsPage, next_token);
 
-impl super::paginate::PagedRequest for AdminListGroupsForUserRequest {
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-
-    fn token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-}
+paged!(request AdminListGroupsForUserRequest, next_token);
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
 use super::ids::{PoolId, Username};
-use super::paginate::{Page, PagedRequest, pages};
+use super::paginate::{Page, paged, pages};
 use super::types::{AttributeType, EpochSeconds};
 use super::user_status::UserStatus;
 use crate::aws::AwsError;
@@ -58,15 +58,7 @@ impl ListUsersRequest {
     }
 }
 
-impl PagedRequest for ListUsersRequest {
-    fn set_token(&mut self, token: Option<String>) {
-        self.pagination_token = token;
-    }
-
-    fn token(&self) -> Option<&str> {
-        self.pagination_token.as_deref()
-    }
-}
+paged!(request ListUsersRequest, pagination_token);
 
 /// One page of users. `U` is `UserType`, or a raw JSON value to pass users through untouched.
 #[derive(Debug, Clone, Deserialize)]
