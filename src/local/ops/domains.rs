@@ -9,7 +9,7 @@ use super::super::ids;
 use super::super::input::{optional_i64, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::super::validation::{Shown, Violations};
-use super::{Request, change_one, exists, write_in_pool};
+use super::{Request, change_in_pool, exists, write_in_pool};
 use crate::cognito::constraints;
 
 /// Words AWS refuses in a prefix domain.
@@ -139,15 +139,13 @@ pub fn describe_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     let domain = required_str(&req.input, "Domain")?;
     let pool = required_str(&req.input, "UserPoolId")?;
-    write_in_pool(store, pool, |tx| {
-        change_one(
-            tx,
-            "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
-            params![domain, pool],
-            || LocalError::invalid_parameter("No such domain or user pool exists."),
-        )?;
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
+        params![domain, pool],
+        || LocalError::invalid_parameter("No such domain or user pool exists."),
+    )
 }
 
 /// A prefix is the model's DomainType (lower-case letters, digits and inner hyphens, at most

@@ -8,7 +8,7 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_map, optional_strings, page_limit, required_map, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::paging::{Listing, page_of};
-use super::{Request, change_one, exists, read_in_pool, write_in_pool};
+use super::{Request, change_in_pool, exists, read_in_pool, write_in_pool};
 
 /// Social providers must be named after their type; SAML and OIDC take any valid name.
 const SOCIAL: &[&str] = &["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"];
@@ -178,15 +178,13 @@ pub fn update_identity_provider(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = required_str(&req.input, "ProviderName")?;
-    write_in_pool(store, pool, |tx| {
-        change_one(
-            tx,
-            "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
-            params![pool, name],
-            || not_found(name),
-        )?;
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
+        params![pool, name],
+        || not_found(name),
+    )
 }
 
 fn not_found(name: &str) -> LocalError {

@@ -207,3 +207,17 @@ fn write_in_pool<T>(
 fn exists(conn: &Connection, sql: &str, params: impl Params) -> LocalResult<bool> {
     Ok(conn.cached_row(sql, params, |r| r.get(0))?)
 }
+
+/// A change of one named row in `pool` that answers nothing (a delete, an enable/disable).
+fn change_in_pool(
+    store: &Store,
+    pool: &str,
+    sql: &str,
+    params: impl Params,
+    missing: impl FnOnce() -> LocalError,
+) -> LocalResult {
+    write_in_pool(store, pool, |tx| {
+        change_one(tx, sql, params, missing)?;
+        Ok(serde_json::json!({}))
+    })
+}

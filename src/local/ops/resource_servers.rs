@@ -7,7 +7,7 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{page_limit, required_str};
 use super::super::store::{Cached as _, Store};
 use super::paging::{Listing, page_of};
-use super::{Request, change_one, exists, read_in_pool, write_in_pool};
+use super::{Request, change_in_pool, change_one, exists, read_in_pool, write_in_pool};
 
 /// AWS's quota of resource servers a pool holds.
 const MAX_SERVERS: i64 = 25;
@@ -107,15 +107,13 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
-    write_in_pool(store, pool, |tx| {
-        change_one(
-            tx,
-            "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
-            params![pool, identifier],
-            || not_found(identifier),
-        )?;
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
+        params![pool, identifier],
+        || not_found(identifier),
+    )
 }
 
 fn not_found(identifier: &str) -> LocalError {

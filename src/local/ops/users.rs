@@ -12,7 +12,7 @@ use super::super::store::{Cached as _, Store, now};
 use super::super::{ids, password};
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
-use super::{Request, change_one, exists, read_in_pool, write_in_pool};
+use super::{Request, change_in_pool, exists, read_in_pool};
 use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::user_status::UserStatus;
 
@@ -278,15 +278,13 @@ fn set_enabled(store: &Store, req: &Request, enabled: bool) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
     let at = now();
-    write_in_pool(store, pool, |tx| {
-        change_one(
-            tx,
-            "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
-            params![pool, username, enabled, at],
-            LocalError::user_not_found,
-        )?;
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username, enabled, at],
+        LocalError::user_not_found,
+    )
 }
 
 pub fn admin_disable_user(store: &Store, req: &Request) -> LocalResult {
@@ -300,15 +298,13 @@ pub fn admin_enable_user(store: &Store, req: &Request) -> LocalResult {
 pub fn admin_delete_user(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
-    write_in_pool(store, pool, |tx| {
-        change_one(
-            tx,
-            "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
-            params![pool, username],
-            LocalError::user_not_found,
-        )?;
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username],
+        LocalError::user_not_found,
+    )
 }
 
 /// UserNotFoundException unless the user exists.
