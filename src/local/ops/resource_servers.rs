@@ -49,10 +49,7 @@ pub fn insert_resource_server(
 }
 
 pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let identifier = required_str(&req.input, "Identifier")?;
-    let name = required_str(&req.input, "Name")?;
-    let scopes = scopes_of(&req.input)?;
+    let (pool, identifier, name, scopes) = server_input(&req.input)?;
     write_in_pool(store, pool, |tx| {
         insert_resource_server(tx, pool, identifier, name, &scopes)?;
         Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
@@ -88,10 +85,7 @@ pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
 
 /// Sets the name and scopes; scopes left out become none, as AWS resets omitted members.
 pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let identifier = required_str(&req.input, "Identifier")?;
-    let name = required_str(&req.input, "Name")?;
-    let scopes = scopes_of(&req.input)?;
+    let (pool, identifier, name, scopes) = server_input(&req.input)?;
     write_in_pool(store, pool, |tx| {
         change_one(
             tx,
@@ -139,6 +133,16 @@ fn server_json(conn: &Connection, pool: &str, identifier: &str) -> LocalResult<V
         "Name": name,
         "Scopes": scopes,
     }))
+}
+
+/// What CreateResourceServer and UpdateResourceServer both send: pool, identifier, name, scopes.
+fn server_input(input: &Value) -> LocalResult<(&str, &str, &str, Value)> {
+    Ok((
+        required_str(input, "UserPoolId")?,
+        required_str(input, "Identifier")?,
+        required_str(input, "Name")?,
+        scopes_of(input)?,
+    ))
 }
 
 /// The request's scopes, their names distinct (the model's limits on their number, names and
