@@ -55,15 +55,21 @@ pub fn add_member(tx: &Connection, pool: &str, username: &str, group: &str) -> L
     Ok(())
 }
 
-pub fn create_group(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let name = required_str(&req.input, "GroupName")?;
-    let precedence = optional_i64(&req.input, "Precedence")?;
+/// A group's Precedence as CreateGroup and UpdateGroup take it: none, or 0 and up.
+pub fn precedence_of(input: &Value) -> LocalResult<Option<i64>> {
+    let precedence = optional_i64(input, "Precedence")?;
     if precedence.is_some_and(|p| p < 0) {
         return Err(LocalError::invalid_parameter(
             "Precedence must be greater than or equal to 0",
         ));
     }
+    Ok(precedence)
+}
+
+pub fn create_group(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let name = required_str(&req.input, "GroupName")?;
+    let precedence = precedence_of(&req.input)?;
     let group = NewGroup {
         pool,
         name,
@@ -153,4 +159,40 @@ pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Valu
         group["RoleArn"] = json!(r);
     }
     Ok(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::testing::call;
+    use crate::local::store::{StateLocation, Store};
+
+    #[test]
+    fn a_precedence_below_0_is_refused_on_create_and_on_update() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        let pool =
+            call(&store, "CreateUserPool", json!({"PoolName": "p"})).unwrap()["UserPool"]["Id"]
+                .clone();
+        let group = |precedence: i64| json!({"UserPoolId": pool, "GroupName": "g", "Precedence": precedence});
+        // The model's range check answers first, in AWS's validation wording.
+        let refused = (
+            "InvalidParameterException".to_owned(),
+            "1 validation error detected: Value '-1' at 'precedence' failed to satisfy constraint: \
+             Member must have value greater than or equal to 0"
+                .to_owned(),
+        );
+        assert_eq!(call(&store, "CreateGroup", group(-1)).unwrap_err(), refused);
+        call(&store, "CreateGroup", group(0)).unwrap();
+        assert_eq!(call(&store, "UpdateGroup", group(-1)).unwrap_err(), refused);
+        let kept = call(
+            &store,
+            "GetGroup",
+            json!({"UserPoolId": pool, "GroupName": "g"}),
+        )
+        .unwrap();
+        assert_eq!(kept["Group"]["Precedence"], 0);
+        let updated = call(&store, "UpdateGroup", group(3)).unwrap();
+        assert_eq!(updated["Group"]["Precedence"], 3);
+    }
 }

@@ -3,10 +3,10 @@
 use rusqlite::params;
 use serde_json::json;
 
-use super::super::error::{LocalError, LocalResult};
-use super::super::input::{optional_i64, optional_str, page_limit, required_str};
+use super::super::error::LocalResult;
+use super::super::input::{optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::groups::group_json;
+use super::groups::{group_json, precedence_of};
 use super::paging::{Listing, page_of};
 use super::users::{require_user, user_json};
 use super::{Request, read_in_pool, write_in_pool};
@@ -30,12 +30,7 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
     let description = optional_str(&req.input, "Description")?;
     let role_arn = optional_str(&req.input, "RoleArn")?;
-    let precedence = optional_i64(&req.input, "Precedence")?;
-    if precedence.is_some_and(|p| p < 0) {
-        return Err(LocalError::invalid_parameter(
-            "Precedence must be greater than or equal to 0",
-        ));
-    }
+    let precedence = precedence_of(&req.input)?;
     write_in_pool(store, pool, |tx| {
         group_json(tx, pool, group)?;
         tx.cached_execute(

@@ -221,3 +221,21 @@ fn change_in_pool(
         Ok(serde_json::json!({}))
     })
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use serde_json::Value;
+
+    use super::{Request, dispatch};
+    use crate::local::store::Store;
+
+    /// One call as the server dispatches it; the error as its code and message.
+    pub fn call(store: &Store, operation: &str, input: Value) -> Result<Value, (String, String)> {
+        let request = Request {
+            input,
+            region: "us-east-1".into(),
+            account: "123456789012".into(),
+        };
+        dispatch(store, operation, &request).map_err(|e| (e.code.to_string(), e.message.clone()))
+    }
+}

@@ -55,16 +55,11 @@ pub fn page_of(
 mod tests {
     use serde_json::{Value, json};
 
-    use super::super::{Request, dispatch};
+    use super::super::testing;
     use crate::local::store::{StateLocation, Store};
 
     fn call(store: &Store, operation: &str, input: Value) -> Result<Value, String> {
-        let request = Request {
-            input,
-            region: "us-east-1".into(),
-            account: "123456789012".into(),
-        };
-        dispatch(store, operation, &request).map_err(|e| e.code.to_string())
+        testing::call(store, operation, input).map_err(|(code, _)| code)
     }
 
     /// Every page of one item, following `NextToken`: the `key` of each item, in order.
