@@ -165,15 +165,11 @@ pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Valu
 mod tests {
     use serde_json::json;
 
-    use super::super::testing::call;
-    use crate::local::store::{StateLocation, Store};
+    use super::super::testing::{self, call};
 
     #[test]
     fn a_precedence_below_0_is_refused_on_create_and_on_update() {
-        let store = Store::open(&StateLocation::Memory).unwrap();
-        let pool =
-            call(&store, "CreateUserPool", json!({"PoolName": "p"})).unwrap()["UserPool"]["Id"]
-                .clone();
+        let (store, pool) = testing::store_with_pool();
         let group = |precedence: i64| json!({"UserPoolId": pool, "GroupName": "g", "Precedence": precedence});
         // The model's range check answers first, in AWS's validation wording.
         let refused = (

@@ -227,7 +227,19 @@ pub(crate) mod testing {
     use serde_json::Value;
 
     use super::{Request, dispatch};
-    use crate::local::store::Store;
+    use crate::local::store::{StateLocation, Store};
+
+    /// An empty in-memory store with one pool, and that pool's id.
+    pub fn store_with_pool() -> (Store, Value) {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        let created = call(
+            &store,
+            "CreateUserPool",
+            serde_json::json!({"PoolName": "p"}),
+        );
+        let pool = created.unwrap()["UserPool"]["Id"].clone();
+        (store, pool)
+    }
 
     /// One call as the server dispatches it; the error as its code and message.
     pub fn call(store: &Store, operation: &str, input: Value) -> Result<Value, (String, String)> {

@@ -56,7 +56,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::super::testing;
-    use crate::local::store::{StateLocation, Store};
+    use crate::local::store::Store;
 
     fn call(store: &Store, operation: &str, input: Value) -> Result<Value, String> {
         testing::call(store, operation, input).map_err(|(code, _)| code)
@@ -86,10 +86,7 @@ mod tests {
 
     #[test]
     fn group_member_and_client_listings_page_one_at_a_time_and_keep_their_tokens_apart() {
-        let store = Store::open(&StateLocation::Memory).unwrap();
-        let pool =
-            call(&store, "CreateUserPool", json!({"PoolName": "p"})).unwrap()["UserPool"]["Id"]
-                .clone();
+        let (store, pool) = testing::store_with_pool();
         for user in ["ann", "bob"] {
             call(
                 &store,
