@@ -46,39 +46,16 @@ pub fn error_from_response(
         };
         let body_code = text(&["__type", "code", "Code"]).map(|c| bare_code(&c).to_owned());
         if let Some(code) = header_code.clone().or(body_code) {
-            if UNSUPPORTED_CODES.contains(&code.as_str()) {
-                let message = text(&["message", "Message", "errorMessage"]).unwrap_or_default();
-                return AwsError::Unsupported {
-                    operation: operation.to_owned(),
-                    status,
-                    detail: unsupported_detail(&code, &message, status),
-                };
-            }
-            return AwsError::Service(ServiceError {
-                code,
-                message: text(&["message", "Message", "errorMessage"]).unwrap_or_default(),
-                request_id,
-                status,
-            });
+            let message = text(&["message", "Message", "errorMessage"]).unwrap_or_default();
+            return coded_error(operation, status, code, message, request_id);
         }
     }
     let text = String::from_utf8_lossy(body);
     if let Some(code) = xml_element(&text, "Code").or(header_code) {
         let code = bare_code(&code).to_owned();
-        if UNSUPPORTED_CODES.contains(&code.as_str()) {
-            let message = xml_element(&text, "Message").unwrap_or_default();
-            return AwsError::Unsupported {
-                operation: operation.to_owned(),
-                status,
-                detail: unsupported_detail(&code, &message, status),
-            };
-        }
-        return AwsError::Service(ServiceError {
-            code,
-            message: xml_element(&text, "Message").unwrap_or_default(),
-            request_id: request_id.or_else(|| xml_element(&text, "RequestId")),
-            status,
-        });
+        let message = xml_element(&text, "Message").unwrap_or_default();
+        let request_id = request_id.or_else(|| xml_element(&text, "RequestId"));
+        return coded_error(operation, status, code, message, request_id);
     }
     match status {
         // moto answers an operation it lacks with an HTML 500 page. Only on the first call of an
@@ -104,6 +81,30 @@ pub fn error_from_response(
             ),
         },
     }
+}
+
+/// The error an answer names by its code: the endpoint does not know the operation, or the service
+/// refused the call.
+fn coded_error(
+    operation: &str,
+    status: u16,
+    code: String,
+    message: String,
+    request_id: Option<String>,
+) -> AwsError {
+    if UNSUPPORTED_CODES.contains(&code.as_str()) {
+        return AwsError::Unsupported {
+            operation: operation.to_owned(),
+            status,
+            detail: unsupported_detail(&code, &message, status),
+        };
+    }
+    AwsError::Service(ServiceError {
+        code,
+        message,
+        request_id,
+        status,
+    })
 }
 
 fn unsupported_detail(code: &str, message: &str, status: u16) -> String {

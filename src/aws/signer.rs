@@ -97,25 +97,23 @@ mod tests {
         auth.rsplit("Signature=").next().unwrap()
     }
 
-    // Known-answer vectors cross-checked against botocore's SigV4Auth (../shared/DEPS.md).
-    #[test]
-    fn known_answer_without_session_token() {
+    /// The known-answer request: ListUserPools `{"MaxResults":10}` at 1700000000 with the example key.
+    fn sign_example(session_token: Option<&str>) -> Vec<SignedHeader> {
         let creds = Credentials::new(
             "AKIDEXAMPLE",
             "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-            None,
+            session_token.map(str::to_owned),
             None,
             "test",
         );
-        let signed = sign_request(
-            &creds,
-            "us-east-1",
-            URL,
-            HEADERS,
-            br#"{"MaxResults":10}"#,
-            at_1700000000(),
-        )
-        .unwrap();
+        let body = br#"{"MaxResults":10}"#;
+        sign_request(&creds, "us-east-1", URL, HEADERS, body, at_1700000000()).unwrap()
+    }
+
+    // Known-answer vectors cross-checked against botocore's SigV4Auth (../shared/DEPS.md).
+    #[test]
+    fn known_answer_without_session_token() {
+        let signed = sign_example(None);
         assert_eq!(
             signature_of(&signed),
             "1c0af0fd292a73df84400aa4442f819490a8f11b2b611e857f20da7bcd05cee5"
@@ -136,22 +134,7 @@ mod tests {
 
     #[test]
     fn known_answer_with_session_token() {
-        let creds = Credentials::new(
-            "AKIDEXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-            Some("FQoGZXIvYXdzEXAMPLETOKEN".into()),
-            None,
-            "test",
-        );
-        let signed = sign_request(
-            &creds,
-            "us-east-1",
-            URL,
-            HEADERS,
-            br#"{"MaxResults":10}"#,
-            at_1700000000(),
-        )
-        .unwrap();
+        let signed = sign_example(Some("FQoGZXIvYXdzEXAMPLETOKEN"));
         assert_eq!(
             signature_of(&signed),
             "9a18349da3fb134ddbf6b1eb9e0ee49bb108f79b3c8c682abbfd6bce624193c1"

@@ -53,16 +53,14 @@ pub async fn groups(
 ) -> CliResult {
     match command {
         GroupsCommand::List(pool) => {
-            let id = resolve_pool(client, &pool.pool).await?;
-            let input = json!({"UserPoolId": id, "Limit": 60});
-            let items = raw_items(client, "ListGroups", input, "Groups").await?;
+            let listing = ("ListGroups", json!({"Limit": 60}), "Groups");
             let columns: &[Column] = &[
                 ("name", &|v| cell(&v["GroupName"])),
                 ("precedence", &|v| cell(&v["Precedence"])),
                 ("description", &|v| cell(&v["Description"])),
                 ("role", &|v| cell(&v["RoleArn"])),
             ];
-            write_items(format, &items, columns)
+            list_in_pool(client, format, &pool.pool, listing, columns).await
         }
         GroupsCommand::Members { pool, group } => {
             let id = resolve_pool(client, &pool.pool).await?;
@@ -94,14 +92,16 @@ pub async fn clients(
 ) -> CliResult {
     match command {
         ClientsCommand::List(pool) => {
-            let id = resolve_pool(client, &pool.pool).await?;
-            let input = json!({"UserPoolId": id, "MaxResults": 60});
-            let items = raw_items(client, "ListUserPoolClients", input, "UserPoolClients").await?;
+            let listing = (
+                "ListUserPoolClients",
+                json!({"MaxResults": 60}),
+                "UserPoolClients",
+            );
             let columns: &[Column] = &[
                 ("name", &|v| cell(&v["ClientName"])),
                 ("id", &|v| cell(&v["ClientId"])),
             ];
-            write_items(format, &items, columns)
+            list_in_pool(client, format, &pool.pool, listing, columns).await
         }
         ClientsCommand::Describe {
             pool,
@@ -121,15 +121,17 @@ pub async fn clients(
 pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCommand) -> CliResult {
     match command {
         IdpsCommand::List(pool) => {
-            let id = resolve_pool(client, &pool.pool).await?;
-            let input = json!({"UserPoolId": id, "MaxResults": 60});
-            let items = raw_items(client, "ListIdentityProviders", input, "Providers").await?;
+            let listing = (
+                "ListIdentityProviders",
+                json!({"MaxResults": 60}),
+                "Providers",
+            );
             let columns: &[Column] = &[
                 ("name", &|v| cell(&v["ProviderName"])),
                 ("type", &|v| cell(&v["ProviderType"])),
                 ("created", &|v| date_cell(v, "CreationDate")),
             ];
-            write_items(format, &items, columns)
+            list_in_pool(client, format, &pool.pool, listing, columns).await
         }
         IdpsCommand::Describe {
             pool,
@@ -148,6 +150,23 @@ pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCom
 }
 
 type Column<'a> = (&'a str, &'a dyn Fn(&Value) -> String);
+
+/// Every item of a pool's list, written as `columns`. `listing`: the operation, its input but for
+/// the pool, and the answer's member holding the items.
+async fn list_in_pool(
+    client: &CognitoClient,
+    format: OutputFormat,
+    pool: &str,
+    (operation, rest, member): (&str, Value, &str),
+    columns: &[Column<'_>],
+) -> CliResult {
+    let mut input = json!({"UserPoolId": resolve_pool(client, pool).await?});
+    if let (Some(input), Value::Object(rest)) = (input.as_object_mut(), rest) {
+        input.extend(rest);
+    }
+    let items = raw_items(client, operation, input, member).await?;
+    write_items(format, &items, columns)
+}
 
 /// Every item of a `NextToken`-paged list, in order, as the service returned them.
 pub(super) async fn raw_items(

@@ -130,6 +130,20 @@ impl CognitoClient {
         self.call_as(operation, input, false).await
     }
 
+    /// A typed call of an operation that answers nothing: only success or the error matters.
+    pub(crate) async fn act<Req>(
+        &self,
+        operation: &'static str,
+        input: &Req,
+    ) -> Result<(), AwsError>
+    where
+        Req: Serialize + ?Sized,
+    {
+        self.call::<_, super::user_admin::Empty>(operation, input)
+            .await
+            .map(drop)
+    }
+
     /// A typed call; `patient` for a page of a listing, whose throttling is waited out rather
     /// than counted as a failed attempt.
     pub(crate) async fn call_as<Req, Resp>(

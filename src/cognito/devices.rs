@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::client::CognitoClient;
 use super::ids::{PoolId, Username};
 use super::types::{AttributeType, EpochSeconds};
-use super::user_admin::Empty;
 use crate::aws::AwsError;
 
 /// One MFA method's setting for AdminSetUserMFAPreference.
@@ -102,9 +101,7 @@ impl CognitoClient {
             username,
             preference,
         };
-        self.call::<_, Empty>("AdminSetUserMFAPreference", &input)
-            .await
-            .map(drop)
+        self.act("AdminSetUserMFAPreference", &input).await
     }
 
     /// One page of up to 60 remembered devices, from `token`.
@@ -127,9 +124,7 @@ impl CognitoClient {
         device_key: &str,
     ) -> Result<(), AwsError> {
         let input = serde_json::json!({ "UserPoolId": pool, "Username": username, "DeviceKey": device_key });
-        self.call::<_, Empty>("AdminForgetDevice", &input)
-            .await
-            .map(drop)
+        self.act("AdminForgetDevice", &input).await
     }
 
     /// One page of up to 60 sign-in events, newest first, from `token`.

@@ -7,7 +7,6 @@ use super::client::CognitoClient;
 use super::ids::{GroupName, PoolId, Username};
 use super::paginate::{paged, pages};
 use super::types::EpochSeconds;
-use super::user_admin::Empty;
 use super::users::UserType;
 use crate::aws::AwsError;
 
@@ -72,15 +71,7 @@ pub struct GroupsPage {
 }
 paged!(ListGroupsRequest => GroupsPage, next_token);
 
-impl super::paginate::PagedRequest for AdminListGroupsForUserRequest {
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-
-    fn token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-}
+paged!(request AdminListGroupsForUserRequest, next_token);
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -114,6 +105,16 @@ struct Membership<'a> {
     user_pool_id: &'a PoolId,
     username: &'a Username,
     group_name: &'a GroupName,
+}
+
+impl<'a> Membership<'a> {
+    fn new(user_pool_id: &'a PoolId, username: &'a Username, group_name: &'a GroupName) -> Self {
+        Self {
+            user_pool_id,
+            username,
+            group_name,
+        }
+    }
 }
 
 impl CognitoClient {
@@ -154,15 +155,11 @@ impl CognitoClient {
     }
 
     pub async fn delete_group(&self, pool: &PoolId, group: &GroupName) -> Result<(), AwsError> {
-        self.call::<_, Empty>(
-            "DeleteGroup",
-            &GroupRef {
-                user_pool_id: pool,
-                group_name: group,
-            },
-        )
-        .await
-        .map(drop)
+        let input = GroupRef {
+            user_pool_id: pool,
+            group_name: group,
+        };
+        self.act("DeleteGroup", &input).await
     }
 
     /// Pages of up to 60 members of a group.
@@ -201,14 +198,8 @@ impl CognitoClient {
         username: &Username,
         group: &GroupName,
     ) -> Result<(), AwsError> {
-        let input = Membership {
-            user_pool_id: pool,
-            username,
-            group_name: group,
-        };
-        self.call::<_, Empty>("AdminAddUserToGroup", &input)
-            .await
-            .map(drop)
+        let input = Membership::new(pool, username, group);
+        self.act("AdminAddUserToGroup", &input).await
     }
 
     pub async fn admin_remove_user_from_group(
@@ -217,14 +208,8 @@ impl CognitoClient {
         username: &Username,
         group: &GroupName,
     ) -> Result<(), AwsError> {
-        let input = Membership {
-            user_pool_id: pool,
-            username,
-            group_name: group,
-        };
-        self.call::<_, Empty>("AdminRemoveUserFromGroup", &input)
-            .await
-            .map(drop)
+        let input = Membership::new(pool, username, group);
+        self.act("AdminRemoveUserFromGroup", &input).await
     }
 }
 

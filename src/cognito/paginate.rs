@@ -139,19 +139,10 @@ impl PoolListRequest {
     }
 }
 
-impl PagedRequest for PoolListRequest {
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-
-    fn token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-}
-
-/// Implements `Page` for a response (and `PagedRequest` for a request) by naming the token field.
+/// Implements `Page` for a response and/or `PagedRequest` for a request by naming the token field:
+/// `paged!(Req => Resp, next_token)`, `paged!(request Req, next_token)`, `paged!(Resp, next_token)`.
 macro_rules! paged {
-    ($request:ty => $response:ty, $token:ident) => {
+    (request $request:ty, $token:ident) => {
         impl $crate::cognito::paginate::PagedRequest for $request {
             fn set_token(&mut self, token: Option<String>) {
                 self.$token = token;
@@ -161,6 +152,9 @@ macro_rules! paged {
                 self.$token.as_deref()
             }
         }
+    };
+    ($request:ty => $response:ty, $token:ident) => {
+        paged!(request $request, $token);
         paged!($response, $token);
     };
     ($response:ty, $token:ident) => {
@@ -172,6 +166,8 @@ macro_rules! paged {
     };
 }
 pub(crate) use paged;
+
+paged!(request PoolListRequest, next_token);
 
 #[cfg(test)]
 mod tests {

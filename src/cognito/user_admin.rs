@@ -82,9 +82,7 @@ impl CognitoClient {
             username,
             user_attributes: attributes,
         };
-        self.call::<_, Empty>("AdminUpdateUserAttributes", &input)
-            .await
-            .map(drop)
+        self.act("AdminUpdateUserAttributes", &input).await
     }
 
     pub async fn admin_delete_user_attributes(
@@ -98,9 +96,7 @@ impl CognitoClient {
             username,
             user_attribute_names: names,
         };
-        self.call::<_, Empty>("AdminDeleteUserAttributes", &input)
-            .await
-            .map(drop)
+        self.act("AdminDeleteUserAttributes", &input).await
     }
 
     pub async fn admin_disable_user(
@@ -168,9 +164,7 @@ impl CognitoClient {
             password,
             permanent,
         };
-        self.call::<_, Empty>("AdminSetUserPassword", &input)
-            .await
-            .map(drop)
+        self.act("AdminSetUserPassword", &input).await
     }
 
     async fn user_call(
@@ -179,15 +173,7 @@ impl CognitoClient {
         pool: &PoolId,
         username: &Username,
     ) -> Result<(), AwsError> {
-        self.call::<_, Empty>(
-            operation,
-            &UserRef {
-                user_pool_id: pool,
-                username,
-            },
-        )
-        .await
-        .map(drop)
+        self.act(operation, &UserRef::new(pool, username)).await
     }
 }
 

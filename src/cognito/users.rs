@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
 use super::ids::{PoolId, Username};
-use super::paginate::{Page, PagedRequest, pages};
+use super::paginate::{Page, paged, pages};
 use super::types::{AttributeType, EpochSeconds};
 use super::user_status::UserStatus;
 use crate::aws::AwsError;
@@ -58,15 +58,7 @@ impl ListUsersRequest {
     }
 }
 
-impl PagedRequest for ListUsersRequest {
-    fn set_token(&mut self, token: Option<String>) {
-        self.pagination_token = token;
-    }
-
-    fn token(&self) -> Option<&str> {
-        self.pagination_token.as_deref()
-    }
-}
+paged!(request ListUsersRequest, pagination_token);
 
 /// One page of users. `U` is `UserType`, or a raw JSON value to pass users through untouched.
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +102,15 @@ pub(crate) struct UserRef<'a> {
     pub username: &'a Username,
 }
 
+impl<'a> UserRef<'a> {
+    pub fn new(user_pool_id: &'a PoolId, username: &'a Username) -> Self {
+        Self {
+            user_pool_id,
+            username,
+        }
+    }
+}
+
 impl CognitoClient {
     /// Pages of up to 60 users (the request's `limit` is capped there).
     pub fn list_users(
@@ -137,14 +138,8 @@ impl CognitoClient {
         pool: &PoolId,
         username: &Username,
     ) -> Result<AdminGetUserResponse, AwsError> {
-        self.call(
-            "AdminGetUser",
-            &UserRef {
-                user_pool_id: pool,
-                username,
-            },
-        )
-        .await
+        self.call("AdminGetUser", &UserRef::new(pool, username))
+            .await
     }
 
     /// AdminGetUser as the service sent it, for views that show the raw response.
@@ -153,14 +148,8 @@ impl CognitoClient {
         pool: &PoolId,
         username: &Username,
     ) -> Result<serde_json::Value, AwsError> {
-        self.call(
-            "AdminGetUser",
-            &UserRef {
-                user_pool_id: pool,
-                username,
-            },
-        )
-        .await
+        self.call("AdminGetUser", &UserRef::new(pool, username))
+            .await
     }
 }
 

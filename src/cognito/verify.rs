@@ -13,55 +13,37 @@ pub async fn check(client: &CognitoClient, operation: &str, input: &[u8]) -> Che
         return Checked::Unknown;
     };
     let text = |key: &str| input.get(key).and_then(Value::as_str).unwrap_or_default();
-    let user = || json!({"UserPoolId": text("UserPoolId"), "Username": text("Username")});
-    let group = || json!({"UserPoolId": text("UserPoolId"), "GroupName": text("GroupName")});
+    let user = json!({"UserPoolId": text("UserPoolId"), "Username": text("Username")});
+    let group = json!({"UserPoolId": text("UserPoolId"), "GroupName": text("GroupName")});
+    let read_user = || read(client, "AdminGetUser", &user, "UserNotFoundException");
+    let read_group = || read(client, "GetGroup", &group, "ResourceNotFoundException");
     let checked = match operation {
         "AdminDisableUser" | "AdminEnableUser" => {
             let wanted = operation == "AdminEnableUser";
-            exists(
-                client.read_json("AdminGetUser", &user()).await,
-                "UserNotFoundException",
-            )
-            .map(|found| found.and_then(|u| u.get("Enabled").and_then(Value::as_bool)))
-            .map(|enabled| enabled.map(|e| e == wanted))
+            read_user()
+                .await
+                .map(|found| found.and_then(|u| u.get("Enabled").and_then(Value::as_bool)))
+                .map(|enabled| enabled.map(|e| e == wanted))
         }
-        "AdminDeleteUser" => exists(
-            client.read_json("AdminGetUser", &user()).await,
-            "UserNotFoundException",
-        )
-        .map(|found| Some(found.is_none())),
+        "AdminDeleteUser" => read_user().await.map(|found| Some(found.is_none())),
         // RESEND re-sends the invitation of a user who existed before: a read cannot tell.
-        "AdminCreateUser" if text("MessageAction") != "RESEND" => exists(
-            client.read_json("AdminGetUser", &user()).await,
-            "UserNotFoundException",
-        )
-        .map(|found| Some(found.is_some())),
-        "AdminUpdateUserAttributes" => exists(
-            client.read_json("AdminGetUser", &user()).await,
-            "UserNotFoundException",
-        )
-        .map(|found| found.map(|u| attributes_match(&u, &input))),
-        "AdminDeleteUserAttributes" => exists(
-            client.read_json("AdminGetUser", &user()).await,
-            "UserNotFoundException",
-        )
-        .map(|found| found.map(|u| attributes_gone(&u, &input))),
+        "AdminCreateUser" if text("MessageAction") != "RESEND" => {
+            read_user().await.map(|found| Some(found.is_some()))
+        }
+        "AdminUpdateUserAttributes" => read_user()
+            .await
+            .map(|found| found.map(|u| attributes_match(&u, &input))),
+        "AdminDeleteUserAttributes" => read_user()
+            .await
+            .map(|found| found.map(|u| attributes_gone(&u, &input))),
         "AdminAddUserToGroup" | "AdminRemoveUserFromGroup" => {
             let wanted = operation == "AdminAddUserToGroup";
-            in_group(client, &user(), text("GroupName"))
+            in_group(client, &user, text("GroupName"))
                 .await
                 .map(|member| Some(member == wanted))
         }
-        "CreateGroup" => exists(
-            client.read_json("GetGroup", &group()).await,
-            "ResourceNotFoundException",
-        )
-        .map(|found| Some(found.is_some())),
-        "DeleteGroup" => exists(
-            client.read_json("GetGroup", &group()).await,
-            "ResourceNotFoundException",
-        )
-        .map(|found| Some(found.is_none())),
+        "CreateGroup" => read_group().await.map(|found| Some(found.is_some())),
+        "DeleteGroup" => read_group().await.map(|found| Some(found.is_none())),
         _ => Ok(None),
     };
     match checked {
@@ -94,9 +76,14 @@ pub fn accept_applied<T: Default>(result: Result<T, AwsError>) -> Result<T, AwsE
     }
 }
 
-/// The answer, `None` when the read said the thing does not exist (`missing` is that code).
-fn exists(read: Result<Value, AwsError>, missing: &str) -> Result<Option<Value>, AwsError> {
-    match read {
+/// What `operation` reads, `None` when it said the thing does not exist (`missing` is that code).
+async fn read(
+    client: &CognitoClient,
+    operation: &'static str,
+    input: &Value,
+    missing: &str,
+) -> Result<Option<Value>, AwsError> {
+    match client.read_json(operation, input).await {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.code() == Some(missing) => Ok(None),
         Err(e) => Err(e),

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{fetch_limit, page_limit, page_start, required_str, set_next_token};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::pools::pool_spec;
 use super::users::require_user;
+use super::{Request, change_one};
 
 /// Stores one `AuthEventType` (without `EventFeedback`); its `EventId` and `CreationDate` key it.
 pub fn insert_auth_event(
@@ -125,17 +125,13 @@ pub fn admin_update_auth_event_feedback(store: &Store, req: &Request) -> LocalRe
     let at = now();
     store.write(|tx| {
         let (pool, username) = checked_user(tx, req)?;
-        let updated = tx.cached_execute(
+        change_one(
+            tx,
             "UPDATE auth_events SET feedback = ?4, feedback_date = ?5
              WHERE pool_id = ?1 AND username = ?2 AND event_id = ?3",
             params![pool, username, event_id, value, at],
+            || LocalError::new("ResourceNotFoundException", "Auth event does not exist."),
         )?;
-        if updated == 0 {
-            return Err(LocalError::new(
-                "ResourceNotFoundException",
-                "Auth event does not exist.",
-            ));
-        }
         Ok(json!({}))
     })
 }

@@ -5,12 +5,10 @@ use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
-use super::super::input::{
-    fetch_limit, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::input::{optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
-use super::pools::pool_spec;
+use super::paging::{Listing, page_of};
+use super::{Request, read_in_pool, write_in_pool};
 
 pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
@@ -32,8 +30,7 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
             obj.remove(member);
         }
     }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         let at = now();
         tx.cached_execute(
             "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
@@ -47,37 +44,31 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
 pub fn describe_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let id = required_str(&req.input, "ClientId")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "UserPoolClient": client_json(conn, pool, id)? }))
     })
 }
 
 pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
-    let limit = page_limit(&req.input, "MaxResults", 60)?;
-    let kind = format!("clients/{pool}");
-    let after = page_start(&req.input, "NextToken", &kind)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT client_id, name FROM app_clients WHERE pool_id = ?1 AND client_id > ?2
+    let listing = Listing {
+        keys_sql: "SELECT client_id FROM app_clients WHERE pool_id = ?1 AND client_id > ?2
              ORDER BY client_id LIMIT ?3",
-        )?;
-        let rows = stmt
-            .query_map(params![pool, after, fetch_limit(limit)], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let clients: Vec<Value> = rows
-            .iter()
-            .take(limit)
-            .map(|(id, name)| json!({"ClientId": id, "UserPoolId": pool, "ClientName": name}))
-            .collect();
-        let mut out = json!({ "UserPoolClients": clients });
-        let keys: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
-        set_next_token(&mut out, "NextToken", &kind, &keys, limit);
-        Ok(out)
+        scope: &[&pool],
+        kind: format!("clients/{pool}"),
+        member: "UserPoolClients",
+        limit: page_limit(&req.input, "MaxResults", 60)?,
+    };
+    let after = listing.start(&req.input)?;
+    read_in_pool(store, pool, |conn| {
+        page_of(conn, &listing, &after, |conn, id| {
+            let name: String = conn.cached_row(
+                "SELECT name FROM app_clients WHERE pool_id = ?1 AND client_id = ?2",
+                params![pool, id],
+                |r| r.get(0),
+            )?;
+            Ok(json!({"ClientId": id, "UserPoolId": pool, "ClientName": name}))
+        })
     })
 }
 
@@ -93,8 +84,7 @@ pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
             obj.remove(member);
         }
     }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         client_json(tx, pool, id)?;
         tx.cached_execute(
             "UPDATE app_clients SET name = coalesce(?3, name), spec = ?4, modified = ?5
@@ -108,8 +98,7 @@ pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let id = required_str(&req.input, "ClientId")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         client_json(tx, pool, id)?;
         tx.cached_execute(
             "DELETE FROM app_clients WHERE pool_id = ?1 AND client_id = ?2",

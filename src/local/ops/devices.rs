@@ -9,9 +9,8 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::ids;
 use super::super::input::{fetch_limit, page_limit, page_start, required_str, set_next_token};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
-use super::pools::pool_spec;
 use super::users::require_user;
+use super::{Request, change_one, read_in_pool, write_in_pool};
 
 /// A device row as the seed writes it.
 pub struct NewDevice<'a> {
@@ -111,8 +110,7 @@ pub fn admin_list_devices(store: &Store, req: &Request) -> LocalResult {
     let limit = page_limit(&req.input, "Limit", 60)?;
     let kind = format!("devices/{pool}/{username}");
     let after = page_start(&req.input, "PaginationToken", &kind)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         require_user(conn, pool, username)?;
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {DEVICE_COLUMNS} FROM devices
@@ -137,8 +135,7 @@ pub fn admin_list_devices(store: &Store, req: &Request) -> LocalResult {
 
 pub fn admin_get_device(store: &Store, req: &Request) -> LocalResult {
     let (pool, username, key) = device_ref(req)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         require_user(conn, pool, username)?;
         let device = conn
             .cached_row(
@@ -158,16 +155,14 @@ pub fn admin_get_device(store: &Store, req: &Request) -> LocalResult {
 /// The device must pass MFA again at its next sign-in.
 pub fn admin_forget_device(store: &Store, req: &Request) -> LocalResult {
     let (pool, username, key) = device_ref(req)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
-        let forgotten = tx.cached_execute(
+        change_one(
+            tx,
             "DELETE FROM devices WHERE pool_id = ?1 AND username = ?2 AND device_key = ?3",
             params![pool, username, key],
+            device_not_found,
         )?;
-        if forgotten == 0 {
-            return Err(device_not_found());
-        }
         Ok(json!({}))
     })
 }
@@ -177,17 +172,15 @@ pub fn admin_update_device_status(store: &Store, req: &Request) -> LocalResult {
     let (pool, username, key) = device_ref(req)?;
     // The model leaves the status optional and bounds it to these two; AWS needs one.
     let remembered = required_str(&req.input, "DeviceRememberedStatus")? == "remembered";
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
-        let updated = tx.cached_execute(
+        change_one(
+            tx,
             "UPDATE devices SET remembered = ?4, modified = ?5
              WHERE pool_id = ?1 AND username = ?2 AND device_key = ?3",
             params![pool, username, key, remembered, now()],
+            device_not_found,
         )?;
-        if updated == 0 {
-            return Err(device_not_found());
-        }
         Ok(json!({}))
     })
 }

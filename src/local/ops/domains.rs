@@ -9,8 +9,7 @@ use super::super::ids;
 use super::super::input::{optional_i64, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::super::validation::{Shown, Violations};
-use super::Request;
-use super::pools::pool_spec;
+use super::{Request, change_in_pool, exists, write_in_pool};
 use crate::cognito::constraints;
 
 /// Words AWS refuses in a prefix domain.
@@ -40,10 +39,10 @@ pub fn insert_domain(tx: &Connection, d: &NewDomain<'_>) -> LocalResult<()> {
             "User pool already has a domain configured.",
         ));
     }
-    let taken: bool = tx.cached_row(
+    let taken = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM domains WHERE domain = ?1)",
         [d.domain],
-        |r| r.get(0),
     )?;
     if taken {
         return Err(LocalError::invalid_parameter(
@@ -83,8 +82,7 @@ pub fn create_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
         Some(config) => Some(required_str(config, "CertificateArn")?),
     };
     let managed_login_version = optional_i64(&req.input, "ManagedLoginVersion")?.unwrap_or(1);
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         insert_domain(
             tx,
             &NewDomain {
@@ -141,19 +139,13 @@ pub fn describe_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     let domain = required_str(&req.input, "Domain")?;
     let pool = required_str(&req.input, "UserPoolId")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
-            "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
-            params![domain, pool],
-        )?;
-        if deleted == 0 {
-            return Err(LocalError::invalid_parameter(
-                "No such domain or user pool exists.",
-            ));
-        }
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
+        params![domain, pool],
+        || LocalError::invalid_parameter("No such domain or user pool exists."),
+    )
 }
 
 /// A prefix is the model's DomainType (lower-case letters, digits and inner hyphens, at most

@@ -4,13 +4,11 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
 
 use super::super::error::{LocalError, LocalResult};
-use super::super::input::{
-    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::input::{optional_i64, optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
-use super::pools::pool_spec;
+use super::paging::{Listing, page_of};
 use super::users::require_user;
+use super::{Request, exists, read_in_pool, write_in_pool};
 
 /// A group row as the seed and CreateGroup write it.
 pub struct NewGroup<'a> {
@@ -23,10 +21,10 @@ pub struct NewGroup<'a> {
 }
 
 pub fn insert_group(tx: &Connection, group: &NewGroup<'_>) -> LocalResult<()> {
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM groups WHERE pool_id = ?1 AND name = ?2)",
         params![group.pool, group.name],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::new(
@@ -57,15 +55,21 @@ pub fn add_member(tx: &Connection, pool: &str, username: &str, group: &str) -> L
     Ok(())
 }
 
-pub fn create_group(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let name = required_str(&req.input, "GroupName")?;
-    let precedence = optional_i64(&req.input, "Precedence")?;
+/// A group's Precedence as CreateGroup and UpdateGroup take it: none, or 0 and up.
+pub fn precedence_of(input: &Value) -> LocalResult<Option<i64>> {
+    let precedence = optional_i64(input, "Precedence")?;
     if precedence.is_some_and(|p| p < 0) {
         return Err(LocalError::invalid_parameter(
             "Precedence must be greater than or equal to 0",
         ));
     }
+    Ok(precedence)
+}
+
+pub fn create_group(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let name = required_str(&req.input, "GroupName")?;
+    let precedence = precedence_of(&req.input)?;
     let group = NewGroup {
         pool,
         name,
@@ -74,8 +78,7 @@ pub fn create_group(store: &Store, req: &Request) -> LocalResult {
         role_arn: optional_str(&req.input, "RoleArn")?,
         at: now(),
     };
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         insert_group(tx, &group)?;
         Ok(json!({ "Group": group_json(tx, pool, name)? }))
     })
@@ -96,8 +99,7 @@ pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
     let group = required_str(&req.input, "GroupName")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
         group_json(tx, pool, group)?;
         add_member(tx, pool, username, group)?;
@@ -107,33 +109,24 @@ pub fn admin_add_user_to_group(store: &Store, req: &Request) -> LocalResult {
 
 /// A page of a pool's groups (or of one member's), by name, `NextToken` opaque.
 fn page_of_groups(store: &Store, req: &Request, pool: &str, member: Option<&str>) -> LocalResult {
-    let limit = page_limit(&req.input, "Limit", 60)?;
-    let kind = format!("groups/{pool}/{}", member.unwrap_or(""));
-    let after = page_start(&req.input, "NextToken", &kind)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    let listing = Listing {
+        keys_sql: "SELECT g.name FROM groups g WHERE g.pool_id = ?1
+             AND (?2 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
+                  AND m.group_name = g.name AND m.username = ?2))
+             AND g.name > ?3 ORDER BY g.name LIMIT ?4",
+        scope: &[&pool, &member],
+        kind: format!("groups/{pool}/{}", member.unwrap_or("")),
+        member: "Groups",
+        limit: page_limit(&req.input, "Limit", 60)?,
+    };
+    let after = listing.start(&req.input)?;
+    read_in_pool(store, pool, |conn| {
         if let Some(user) = member {
             require_user(conn, pool, user)?;
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT g.name FROM groups g WHERE g.pool_id = ?1 AND g.name > ?2
-             AND (?3 IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.pool_id = g.pool_id
-                  AND m.group_name = g.name AND m.username = ?3))
-             ORDER BY g.name LIMIT ?4",
-        )?;
-        let names = stmt
-            .query_map(params![pool, after, member, fetch_limit(limit)], |r| {
-                r.get::<_, String>(0)
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let groups = names
-            .iter()
-            .take(limit)
-            .map(|n| group_json(conn, pool, n))
-            .collect::<LocalResult<Vec<_>>>()?;
-        let mut out = json!({ "Groups": groups });
-        set_next_token(&mut out, "NextToken", &kind, &names, limit);
-        Ok(out)
+        page_of(conn, &listing, &after, |conn, name| {
+            group_json(conn, pool, name)
+        })
     })
 }
 
@@ -166,4 +159,36 @@ pub fn group_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<Valu
         group["RoleArn"] = json!(r);
     }
     Ok(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::testing::{self, call};
+
+    #[test]
+    fn a_precedence_below_0_is_refused_on_create_and_on_update() {
+        let (store, pool) = testing::store_with_pool();
+        let group = |precedence: i64| json!({"UserPoolId": pool, "GroupName": "g", "Precedence": precedence});
+        // The model's range check answers first, in AWS's validation wording.
+        let refused = (
+            "InvalidParameterException".to_owned(),
+            "1 validation error detected: Value '-1' at 'precedence' failed to satisfy constraint: \
+             Member must have value greater than or equal to 0"
+                .to_owned(),
+        );
+        assert_eq!(call(&store, "CreateGroup", group(-1)).unwrap_err(), refused);
+        call(&store, "CreateGroup", group(0)).unwrap();
+        assert_eq!(call(&store, "UpdateGroup", group(-1)).unwrap_err(), refused);
+        let kept = call(
+            &store,
+            "GetGroup",
+            json!({"UserPoolId": pool, "GroupName": "g"}),
+        )
+        .unwrap();
+        assert_eq!(kept["Group"]["Precedence"], 0);
+        let updated = call(&store, "UpdateGroup", group(3)).unwrap();
+        assert_eq!(updated["Group"]["Precedence"], 3);
+    }
 }

@@ -7,9 +7,8 @@ use serde_json::{Map, Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_map, optional_strings, page_limit, required_map, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
+use super::{Request, change_in_pool, exists, read_in_pool, write_in_pool};
 
 /// Social providers must be named after their type; SAML and OIDC take any valid name.
 const SOCIAL: &[&str] = &["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"];
@@ -51,10 +50,10 @@ pub fn insert_provider(tx: &Connection, p: &NewProvider<'_>) -> LocalResult<()> 
     check_social_name(p.kind, p.name)?;
     check_details(p.kind, p.details)?;
     check_identifiers(tx, p.pool, p.name, p.identifiers)?;
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM identity_providers WHERE pool_id = ?1 AND name = ?2)",
         params![p.pool, p.name],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::new(
@@ -98,8 +97,7 @@ pub fn create_identity_provider(store: &Store, req: &Request) -> LocalResult {
         identifiers: &identifiers,
         at: now(),
     };
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         insert_provider(tx, &provider)?;
         Ok(json!({ "IdentityProvider": provider_json(tx, pool, name)? }))
     })
@@ -108,8 +106,7 @@ pub fn create_identity_provider(store: &Store, req: &Request) -> LocalResult {
 pub fn describe_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = required_str(&req.input, "ProviderName")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "IdentityProvider": provider_json(conn, pool, name)? }))
     })
 }
@@ -117,17 +114,17 @@ pub fn describe_identity_provider(store: &Store, req: &Request) -> LocalResult {
 pub fn list_identity_providers(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let limit = page_limit(&req.input, "MaxResults", 60)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let listing = Listing {
             keys_sql: "SELECT name FROM identity_providers WHERE pool_id = ?1 AND name > ?2
                        ORDER BY name LIMIT ?3",
-            pool,
-            kind: "providers",
+            scope: &[&pool],
+            kind: format!("providers/{pool}"),
             member: "Providers",
             limit,
         };
-        page_of(conn, &req.input, &listing, |conn, name| {
+        let after = listing.start(&req.input)?;
+        page_of(conn, &listing, &after, |conn, name| {
             let full = provider_json(conn, pool, name)?;
             let mut summary = json!({});
             for member in [
@@ -150,8 +147,7 @@ pub fn update_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let details = optional_map(&req.input, "ProviderDetails")?;
     let mapping = optional_map(&req.input, "AttributeMapping")?;
     let identifiers = optional_strings(&req.input, "IdpIdentifiers")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         let current = provider_json(tx, pool, name)?;
         let kind = current["ProviderType"].as_str().unwrap_or_default();
         if let Some(details) = &details {
@@ -182,17 +178,13 @@ pub fn update_identity_provider(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = required_str(&req.input, "ProviderName")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
-            "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
-            params![pool, name],
-        )?;
-        if deleted == 0 {
-            return Err(not_found(name));
-        }
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
+        params![pool, name],
+        || not_found(name),
+    )
 }
 
 fn not_found(name: &str) -> LocalError {

@@ -3,15 +3,13 @@
 use rusqlite::params;
 use serde_json::json;
 
-use super::super::error::{LocalError, LocalResult};
-use super::super::input::{
-    fetch_limit, optional_i64, optional_str, page_limit, page_start, required_str, set_next_token,
-};
+use super::super::error::LocalResult;
+use super::super::input::{optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
-use super::groups::group_json;
-use super::pools::pool_spec;
+use super::groups::{group_json, precedence_of};
+use super::paging::{Listing, page_of};
 use super::users::{require_user, user_json};
+use super::{Request, read_in_pool, write_in_pool};
 
 fn group_ref(req: &Request) -> LocalResult<(&str, &str)> {
     Ok((
@@ -22,8 +20,7 @@ fn group_ref(req: &Request) -> LocalResult<(&str, &str)> {
 
 pub fn get_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "Group": group_json(conn, pool, group)? }))
     })
 }
@@ -33,14 +30,8 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
     let description = optional_str(&req.input, "Description")?;
     let role_arn = optional_str(&req.input, "RoleArn")?;
-    let precedence = optional_i64(&req.input, "Precedence")?;
-    if precedence.is_some_and(|p| p < 0) {
-        return Err(LocalError::invalid_parameter(
-            "Precedence must be greater than or equal to 0",
-        ));
-    }
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    let precedence = precedence_of(&req.input)?;
+    write_in_pool(store, pool, |tx| {
         group_json(tx, pool, group)?;
         tx.cached_execute(
             "UPDATE groups SET description = coalesce(?3, description),
@@ -55,8 +46,7 @@ pub fn update_group(store: &Store, req: &Request) -> LocalResult {
 
 pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         group_json(tx, pool, group)?;
         tx.cached_execute(
             "DELETE FROM groups WHERE pool_id = ?1 AND name = ?2",
@@ -69,8 +59,7 @@ pub fn delete_group(store: &Store, req: &Request) -> LocalResult {
 pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
     let username = required_str(&req.input, "Username")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    write_in_pool(store, pool, |tx| {
         require_user(tx, pool, username)?;
         group_json(tx, pool, group)?;
         tx.cached_execute(
@@ -84,28 +73,19 @@ pub fn admin_remove_user_from_group(store: &Store, req: &Request) -> LocalResult
 /// Members by username, at most 60 a page.
 pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
     let (pool, group) = group_ref(req)?;
-    let limit = page_limit(&req.input, "Limit", 60)?;
-    let kind = format!("members/{pool}/{group}");
-    let after = page_start(&req.input, "NextToken", &kind)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
-        group_json(conn, pool, group)?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
+    let listing = Listing {
+        keys_sql: "SELECT username FROM memberships WHERE pool_id = ?1 AND group_name = ?2
              AND username > ?3 ORDER BY username LIMIT ?4",
-        )?;
-        let names = stmt
-            .query_map(params![pool, group, after, fetch_limit(limit)], |r| {
-                r.get::<_, String>(0)
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let users = names
-            .iter()
-            .take(limit)
-            .map(|n| user_json(conn, pool, n, "Attributes"))
-            .collect::<LocalResult<Vec<_>>>()?;
-        let mut out = json!({ "Users": users });
-        set_next_token(&mut out, "NextToken", &kind, &names, limit);
-        Ok(out)
+        scope: &[&pool, &group],
+        kind: format!("members/{pool}/{group}"),
+        member: "Users",
+        limit: page_limit(&req.input, "Limit", 60)?,
+    };
+    let after = listing.start(&req.input)?;
+    read_in_pool(store, pool, |conn| {
+        group_json(conn, pool, group)?;
+        page_of(conn, &listing, &after, |conn, name| {
+            user_json(conn, pool, name, "Attributes")
+        })
     })
 }

@@ -18,10 +18,11 @@ pub mod user_edits;
 pub mod user_mfa;
 pub mod users;
 
+use rusqlite::{Connection, Params, Transaction};
 use serde_json::Value;
 
 use super::error::{LocalError, LocalResult};
-use super::store::Store;
+use super::store::{Cached as _, Store};
 
 /// One call: its input and who asked (the region of the SigV4 credential scope).
 #[derive(Debug, Clone)]
@@ -163,4 +164,90 @@ pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResul
     }
     super::shapes::check(operation, &request.input)?;
     handler(store, request)
+}
+
+/// Runs an UPDATE or DELETE of one named row; `missing` is the error when no row matched.
+fn change_one(
+    tx: &Connection,
+    sql: &str,
+    params: impl Params,
+    missing: impl FnOnce() -> LocalError,
+) -> LocalResult<()> {
+    if tx.cached_execute(sql, params)? == 0 {
+        return Err(missing());
+    }
+    Ok(())
+}
+
+/// A read of something in `pool`; ResourceNotFoundException first when the pool does not exist.
+fn read_in_pool<T>(
+    store: &Store,
+    pool: &str,
+    f: impl FnOnce(&Connection) -> LocalResult<T>,
+) -> LocalResult<T> {
+    store.read(|conn| {
+        pools::pool_spec(conn, pool)?;
+        f(conn)
+    })
+}
+
+/// A change of something in `pool`; ResourceNotFoundException first when the pool does not exist.
+fn write_in_pool<T>(
+    store: &Store,
+    pool: &str,
+    f: impl FnOnce(&Transaction<'_>) -> LocalResult<T>,
+) -> LocalResult<T> {
+    store.write(|tx| {
+        pools::pool_spec(tx, pool)?;
+        f(tx)
+    })
+}
+
+/// Whether `sql` (a `SELECT EXISTS (..)`) finds its row.
+fn exists(conn: &Connection, sql: &str, params: impl Params) -> LocalResult<bool> {
+    Ok(conn.cached_row(sql, params, |r| r.get(0))?)
+}
+
+/// A change of one named row in `pool` that answers nothing (a delete, an enable/disable).
+fn change_in_pool(
+    store: &Store,
+    pool: &str,
+    sql: &str,
+    params: impl Params,
+    missing: impl FnOnce() -> LocalError,
+) -> LocalResult {
+    write_in_pool(store, pool, |tx| {
+        change_one(tx, sql, params, missing)?;
+        Ok(serde_json::json!({}))
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use serde_json::Value;
+
+    use super::{Request, dispatch};
+    use crate::local::store::{StateLocation, Store};
+
+    /// An empty in-memory store with one pool, and that pool's id.
+    pub fn store_with_pool() -> (Store, Value) {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        let created = call(
+            &store,
+            "CreateUserPool",
+            serde_json::json!({"PoolName": "p"}),
+        );
+        let pool = created.unwrap()["UserPool"]["Id"].clone();
+        (store, pool)
+    }
+
+    /// One call as the server dispatches it; the error as its code and message.
+    pub fn call(store: &Store, operation: &str, input: Value) -> Result<Value, (String, String)> {
+        let request = Request {
+            input,
+            region: "us-east-1".into(),
+            account: "123456789012".into(),
+        };
+        dispatch(store, operation, &request).map_err(|e| (e.code.to_string(), e.message.clone()))
+    }
 }

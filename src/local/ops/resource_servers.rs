@@ -6,9 +6,8 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{page_limit, required_str};
 use super::super::store::{Cached as _, Store};
-use super::Request;
 use super::paging::{Listing, page_of};
-use super::pools::pool_spec;
+use super::{Request, change_in_pool, change_one, exists, read_in_pool, write_in_pool};
 
 /// AWS's quota of resource servers a pool holds.
 const MAX_SERVERS: i64 = 25;
@@ -21,10 +20,10 @@ pub fn insert_resource_server(
     name: &str,
     scopes: &Value,
 ) -> LocalResult<()> {
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2)",
         params![pool, identifier],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::invalid_parameter(format!(
@@ -50,12 +49,8 @@ pub fn insert_resource_server(
 }
 
 pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let identifier = required_str(&req.input, "Identifier")?;
-    let name = required_str(&req.input, "Name")?;
-    let scopes = scopes_of(&req.input)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
+    let (pool, identifier, name, scopes) = server_input(&req.input)?;
+    write_in_pool(store, pool, |tx| {
         insert_resource_server(tx, pool, identifier, name, &scopes)?;
         Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
     })
@@ -64,8 +59,7 @@ pub fn create_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         Ok(json!({ "ResourceServer": server_json(conn, pool, identifier)? }))
     })
 }
@@ -73,17 +67,17 @@ pub fn describe_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let limit = page_limit(&req.input, "MaxResults", 50)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let listing = Listing {
             keys_sql: "SELECT identifier FROM resource_servers WHERE pool_id = ?1
                        AND identifier > ?2 ORDER BY identifier LIMIT ?3",
-            pool,
-            kind: "resource-servers",
+            scope: &[&pool],
+            kind: format!("resource-servers/{pool}"),
             member: "ResourceServers",
             limit,
         };
-        page_of(conn, &req.input, &listing, |conn, identifier| {
+        let after = listing.start(&req.input)?;
+        page_of(conn, &listing, &after, |conn, identifier| {
             server_json(conn, pool, identifier)
         })
     })
@@ -91,20 +85,15 @@ pub fn list_resource_servers(store: &Store, req: &Request) -> LocalResult {
 
 /// Sets the name and scopes; scopes left out become none, as AWS resets omitted members.
 pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
-    let pool = required_str(&req.input, "UserPoolId")?;
-    let identifier = required_str(&req.input, "Identifier")?;
-    let name = required_str(&req.input, "Name")?;
-    let scopes = scopes_of(&req.input)?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let updated = tx.cached_execute(
+    let (pool, identifier, name, scopes) = server_input(&req.input)?;
+    write_in_pool(store, pool, |tx| {
+        change_one(
+            tx,
             "UPDATE resource_servers SET name = ?3, scopes = ?4
              WHERE pool_id = ?1 AND identifier = ?2",
             params![pool, identifier, name, scopes.to_string()],
+            || not_found(identifier),
         )?;
-        if updated == 0 {
-            return Err(not_found(identifier));
-        }
         Ok(json!({ "ResourceServer": server_json(tx, pool, identifier)? }))
     })
 }
@@ -112,17 +101,13 @@ pub fn update_resource_server(store: &Store, req: &Request) -> LocalResult {
 pub fn delete_resource_server(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let identifier = required_str(&req.input, "Identifier")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
-            "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
-            params![pool, identifier],
-        )?;
-        if deleted == 0 {
-            return Err(not_found(identifier));
-        }
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM resource_servers WHERE pool_id = ?1 AND identifier = ?2",
+        params![pool, identifier],
+        || not_found(identifier),
+    )
 }
 
 fn not_found(identifier: &str) -> LocalError {
@@ -148,6 +133,16 @@ fn server_json(conn: &Connection, pool: &str, identifier: &str) -> LocalResult<V
         "Name": name,
         "Scopes": scopes,
     }))
+}
+
+/// What CreateResourceServer and UpdateResourceServer both send: pool, identifier, name, scopes.
+fn server_input(input: &Value) -> LocalResult<(&str, &str, &str, Value)> {
+    Ok((
+        required_str(input, "UserPoolId")?,
+        required_str(input, "Identifier")?,
+        required_str(input, "Name")?,
+        scopes_of(input)?,
+    ))
 }
 
 /// The request's scopes, their names distinct (the model's limits on their number, names and

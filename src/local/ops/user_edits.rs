@@ -7,9 +7,9 @@ use super::super::error::{LocalError, LocalResult};
 use super::super::input::{attributes, required_str};
 use super::super::password;
 use super::super::store::{Cached as _, Store, now};
-use super::Request;
 use super::pools::pool_spec;
 use super::users::{check_schema, mark_modified, require_user};
+use super::{Request, exists, read_in_pool};
 use crate::cognito::user_status::UserStatus;
 
 /// The pool, user and status every edit starts from, inside the write's transaction.
@@ -143,11 +143,11 @@ pub fn admin_reset_user_password(store: &Store, req: &Request) -> LocalResult {
     let (pool, username) = user_ref(req)?;
     store.write(|tx| {
         status_of(tx, pool, username)?;
-        let reachable: bool = tx.cached_row(
+        let reachable = exists(
+            tx,
             "SELECT EXISTS (SELECT 1 FROM user_attributes WHERE pool_id = ?1 AND username = ?2
              AND name IN ('email_verified', 'phone_number_verified') AND value = 'true')",
             params![pool, username],
-            |r| r.get(0),
         )?;
         if !reachable {
             return Err(LocalError::invalid_parameter(
@@ -200,8 +200,7 @@ pub fn admin_set_user_password(store: &Store, req: &Request) -> LocalResult {
 /// No tokens are issued yet, so there is nothing to revoke; the user must exist.
 pub fn admin_user_global_sign_out(store: &Store, req: &Request) -> LocalResult {
     let (pool, username) = user_ref(req)?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         require_user(conn, pool, username)?;
         Ok(json!({}))
     })

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::required_str;
 use super::super::store::{Cached as _, Store};
-use super::Request;
 use super::pools::pool_spec;
 use super::users::{mark_modified, require_user};
+use super::{Request, exists};
 
 /// The methods a user can turn on, in the order AWS lists them in `UserMFASettingList`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,12 +232,12 @@ fn check_deliverable(
     method: Method,
 ) -> LocalResult<()> {
     let has = |attribute: &str| -> LocalResult<bool> {
-        Ok(tx.cached_row(
+        exists(
+            tx,
             "SELECT EXISTS (SELECT 1 FROM user_attributes
              WHERE pool_id = ?1 AND username = ?2 AND name = ?3 AND value <> '')",
             params![pool, username, attribute],
-            |r| r.get(0),
-        )?)
+        )
     };
     let deliverable = match method {
         Method::SoftwareToken => mfa.totp_associated,

@@ -10,9 +10,9 @@ use super::super::input::{
 };
 use super::super::store::{Cached as _, Store, now};
 use super::super::{ids, password};
-use super::Request;
 use super::pools::{custom_attributes, pool_spec};
 use super::user_mfa::add_mfa_members;
+use super::{Request, change_in_pool, exists, read_in_pool};
 use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::user_status::UserStatus;
 
@@ -28,10 +28,10 @@ pub struct NewUser<'a> {
 }
 
 pub fn insert_user(tx: &Connection, user: &NewUser<'_>) -> LocalResult<()> {
-    let exists: bool = tx.cached_row(
+    let exists = exists(
+        tx,
         "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
         params![user.pool, user.username],
-        |r| r.get(0),
     )?;
     if exists {
         return Err(LocalError::new(
@@ -96,8 +96,7 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
 
 /// RESEND invites an existing user again: only one who has not yet set a password, as on AWS.
 fn resend_invitation(store: &Store, pool: &str, username: &str) -> LocalResult {
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let user = user_json(conn, pool, username, "Attributes")?;
         if user["UserStatus"] != UserStatus::ForceChangePassword.as_str() {
             return Err(LocalError::new(
@@ -125,8 +124,7 @@ pub fn check_schema(spec: &Value, attrs: &[(String, String)]) -> LocalResult<()>
 pub fn admin_get_user(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let mut user = user_json(conn, pool, username, "UserAttributes")?;
         add_mfa_members(conn, pool, username, &mut user)?;
         Ok(user)
@@ -198,8 +196,7 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
         ),
         _ => None,
     };
-    store.read(|conn| {
-        pool_spec(conn, pool)?;
+    read_in_pool(store, pool, |conn| {
         let (condition, value) = match &filter {
             None => ("1".to_owned(), String::new()),
             Some(f) => (condition(f), f.value.clone()),
@@ -216,7 +213,13 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
         let mut stmt = conn.prepare_cached(&sql)?;
         let names = stmt
             .query_map(
-                params![pool, after.as_deref().unwrap_or(""), attr_name, value, fetch_limit(limit)],
+                params![
+                    pool,
+                    after.as_deref().unwrap_or(""),
+                    attr_name,
+                    value,
+                    fetch_limit(limit)
+                ],
                 |r| r.get::<_, String>(0),
             )?
             .collect::<Result<Vec<_>, _>>()?;
@@ -229,7 +232,13 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
             users.push(user);
         }
         let mut out = json!({ "Users": users });
-        set_next_token(&mut out, "PaginationToken", &format!("users/{pool}"), &names, limit);
+        set_next_token(
+            &mut out,
+            "PaginationToken",
+            &format!("users/{pool}"),
+            &names,
+            limit,
+        );
         Ok(out)
     })
 }
@@ -269,17 +278,13 @@ fn set_enabled(store: &Store, req: &Request, enabled: bool) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
     let at = now();
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let changed = tx.cached_execute(
-            "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
-            params![pool, username, enabled, at],
-        )?;
-        if changed == 0 {
-            return Err(LocalError::user_not_found());
-        }
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "UPDATE users SET enabled = ?3, modified = ?4 WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username, enabled, at],
+        LocalError::user_not_found,
+    )
 }
 
 pub fn admin_disable_user(store: &Store, req: &Request) -> LocalResult {
@@ -293,25 +298,21 @@ pub fn admin_enable_user(store: &Store, req: &Request) -> LocalResult {
 pub fn admin_delete_user(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let username = required_str(&req.input, "Username")?;
-    store.write(|tx| {
-        pool_spec(tx, pool)?;
-        let deleted = tx.cached_execute(
-            "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
-            params![pool, username],
-        )?;
-        if deleted == 0 {
-            return Err(LocalError::user_not_found());
-        }
-        Ok(json!({}))
-    })
+    change_in_pool(
+        store,
+        pool,
+        "DELETE FROM users WHERE pool_id = ?1 AND username = ?2",
+        params![pool, username],
+        LocalError::user_not_found,
+    )
 }
 
 /// UserNotFoundException unless the user exists.
 pub fn require_user(conn: &Connection, pool: &str, username: &str) -> LocalResult<()> {
-    let exists: bool = conn.cached_row(
+    let exists = exists(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
         params![pool, username],
-        |r| r.get(0),
     )?;
     if exists {
         Ok(())
