@@ -2,37 +2,14 @@
 //! and filters on; and the cell helpers every pane's rows use. The other panes' rows live with
 //! their pane in `app/browse/panes/`.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
-use crate::app::browse::table::Column;
-
-use crate::app::browse::table::Row;
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::cognito::pools::UserPoolDescriptionType;
-use crate::cognito::types::{EpochSeconds, attribute};
+use crate::cognito::types::attribute;
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::UserType;
 use crate::shared::visible::escape;
 
-/// A table date to the minute, in UTC (the column titles say so; the detail view has seconds):
-/// `2023-11-14 22:13`, so that dates fit beside the names on a 100-column terminal.
-pub(crate) fn date(d: Option<f64>) -> Cow<'static, str> {
-    d.map_or(Cow::Borrowed(""), |t| {
-        let mut text = EpochSeconds(t).to_utc_string();
-        if text.len() == DATE_WITH_SECONDS {
-            text.truncate(DATE_WIDTH);
-        }
-        Cow::Owned(text)
-    })
-}
-
-/// `2023-11-14 22:13:20Z`
-const DATE_WITH_SECONDS: usize = 20;
-const DATE_WIDTH: usize = 16;
-
-pub(crate) fn cmp_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
-    a.partial_cmp(&b).unwrap_or(Ordering::Equal)
-}
+pub(crate) use crate::app::browse::table::date;
 
 /// What the local filter searches: the cells as they are shown (hidden characters escaped).
 pub(crate) fn haystack(cells: &[&str]) -> Box<str> {
@@ -81,56 +58,18 @@ impl From<&UserType> for UserRow {
 }
 
 impl Row for UserRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Username",
-            width: 28,
-        },
-        Column {
-            title: "Email",
-            width: 32,
-        },
-        Column {
-            title: "Status",
-            width: 22,
-        },
-        Column {
-            title: "Enabled",
-            width: 7,
-        },
-        Column {
-            title: "Created (UTC)",
-            width: 16,
-        },
-        Column {
-            title: "Modified (UTC)",
-            width: 16,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Username", 28, Cell::Text(|r| &r.username)),
+        Column::new("Email", 32, Cell::Text(|r| &r.email)),
+        Column::new(
+            "Status",
+            22,
+            Cell::Text(|r| UserStatus::text_of(r.status.as_ref())),
+        ),
+        Column::new("Enabled", 7, Cell::YesNo(|r| r.enabled)),
+        Column::new("Created (UTC)", 16, Cell::Date(|r| r.created)),
+        Column::new("Modified (UTC)", 16, Cell::Date(|r| r.modified)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.username),
-            1 => Cow::Borrowed(&self.email),
-            2 => Cow::Borrowed(UserStatus::text_of(self.status.as_ref())),
-            3 => Cow::Borrowed(if self.enabled { "yes" } else { "no" }),
-            4 => date(self.created),
-            5 => date(self.modified),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.username.cmp(&other.username),
-            1 => self.email.cmp(&other.email),
-            2 => UserStatus::text_of(self.status.as_ref())
-                .cmp(UserStatus::text_of(other.status.as_ref())),
-            3 => self.enabled.cmp(&other.enabled),
-            4 => cmp_f64(self.created, other.created),
-            _ => cmp_f64(self.modified, other.modified),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search
@@ -167,43 +106,12 @@ impl From<&UserPoolDescriptionType> for PoolRow {
 }
 
 impl Row for PoolRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 30,
-        },
-        Column {
-            title: "Id",
-            width: 28,
-        },
-        Column {
-            title: "Created (UTC)",
-            width: 16,
-        },
-        Column {
-            title: "Modified (UTC)",
-            width: 16,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Name", 30, Cell::Text(|r| &r.name)),
+        Column::new("Id", 28, Cell::Text(|r| &r.id)),
+        Column::new("Created (UTC)", 16, Cell::Date(|r| r.created)),
+        Column::new("Modified (UTC)", 16, Cell::Date(|r| r.modified)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.id),
-            2 => date(self.created),
-            3 => date(self.modified),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.id.cmp(&other.id),
-            2 => cmp_f64(self.created, other.created),
-            _ => cmp_f64(self.modified, other.modified),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

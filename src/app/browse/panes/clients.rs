@@ -1,9 +1,6 @@
 //! The App clients tab: ListUserPoolClients with each client described (secret yes/no, auth
 //! flows) as rows; a client's detail is DescribeUserPoolClient, its secret masked.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
@@ -11,7 +8,7 @@ use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
@@ -53,43 +50,12 @@ impl From<&UserPoolClientType> for ClientRow {
 }
 
 impl Row for ClientRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 24,
-        },
-        Column {
-            title: "Client id",
-            width: 28,
-        },
-        Column {
-            title: "Secret",
-            width: 6,
-        },
-        Column {
-            title: "Auth flows",
-            width: 60,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Name", 24, Cell::Text(|r| &r.name)),
+        Column::new("Client id", 28, Cell::Text(|r| &r.id)),
+        Column::new("Secret", 6, Cell::YesNo(|r| r.has_secret)),
+        Column::new("Auth flows", 60, Cell::Text(|r| &r.auth_flows)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.id),
-            2 => Cow::Borrowed(if self.has_secret { "yes" } else { "no" }),
-            3 => Cow::Borrowed(&self.auth_flows),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.id.cmp(&other.id),
-            2 => self.has_secret.cmp(&other.has_secret),
-            _ => self.auth_flows.cmp(&other.auth_flows),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

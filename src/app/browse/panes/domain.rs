@@ -2,15 +2,12 @@
 //! CustomDomain), each described by DescribeUserPoolDomain: status, the custom domain's
 //! certificate, its CloudFront distribution, the managed login version.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::StreamExt as _;
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
@@ -68,48 +65,14 @@ impl DomainRow {
 }
 
 impl Row for DomainRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Domain",
-            width: 24,
-        },
-        Column {
-            title: "Type",
-            width: 6,
-        },
-        Column {
-            title: "Status",
-            width: 8,
-        },
-        Column {
-            title: "Login UI",
-            width: 9,
-        },
-        Column {
-            title: "CloudFront distribution",
-            width: 29,
-        },
-        Column {
-            title: "Certificate",
-            width: 48,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Domain", 24, Cell::Text(|r| &r.domain)),
+        Column::new("Type", 6, Cell::Text(|r| r.kind)),
+        Column::new("Status", 8, Cell::Text(|r| &r.status)),
+        Column::new("Login UI", 9, Cell::Text(|r| &r.managed_login)),
+        Column::new("CloudFront distribution", 29, Cell::Text(|r| &r.cloudfront)),
+        Column::new("Certificate", 48, Cell::Text(|r| &r.certificate)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        Cow::Borrowed(match column {
-            0 => &self.domain,
-            1 => self.kind,
-            2 => &self.status,
-            3 => &self.managed_login,
-            4 => &self.cloudfront,
-            5 => &self.certificate,
-            _ => "",
-        })
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        self.cell(column).cmp(&other.cell(column))
-    }
 
     fn haystack(&self) -> &str {
         &self.search

@@ -1,8 +1,5 @@
 //! The Groups tab: ListGroups as rows; a group's detail is GetGroup with its members.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
@@ -10,7 +7,7 @@ use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
@@ -44,45 +41,12 @@ impl From<&GroupType> for GroupRow {
 }
 
 impl Row for GroupRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 24,
-        },
-        Column {
-            title: "Description",
-            width: 36,
-        },
-        Column {
-            title: "Precedence",
-            width: 10,
-        },
-        Column {
-            title: "Role",
-            width: 40,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Name", 24, Cell::Text(|r| &r.name)),
+        Column::new("Description", 36, Cell::Text(|r| &r.description)),
+        Column::new("Precedence", 10, Cell::Number(|r| r.precedence)),
+        Column::new("Role", 40, Cell::Text(|r| &r.role)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.description),
-            2 => self
-                .precedence
-                .map_or(Cow::Borrowed(""), |p| Cow::Owned(p.to_string())),
-            3 => Cow::Borrowed(&self.role),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.description.cmp(&other.description),
-            2 => self.precedence.cmp(&other.precedence),
-            _ => self.role.cmp(&other.role),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

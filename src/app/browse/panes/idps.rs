@@ -1,17 +1,14 @@
 //! The Identity providers tab: ListIdentityProviders as rows; a provider's detail is
 //! DescribeIdentityProvider, its secrets masked.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
-use crate::app::browse::rows::{cmp_f64, date, haystack};
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::rows::{date, haystack};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
@@ -42,37 +39,11 @@ impl From<&ProviderDescription> for IdpRow {
 }
 
 impl Row for IdpRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Name",
-            width: 28,
-        },
-        Column {
-            title: "Type",
-            width: 16,
-        },
-        Column {
-            title: "Created (UTC)",
-            width: 16,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Name", 28, Cell::Text(|r| &r.name)),
+        Column::new("Type", 16, Cell::Text(|r| &r.kind)),
+        Column::new("Created (UTC)", 16, Cell::Date(|r| r.created)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        match column {
-            0 => Cow::Borrowed(&self.name),
-            1 => Cow::Borrowed(&self.kind),
-            2 => date(self.created),
-            _ => Cow::Borrowed(""),
-        }
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.name.cmp(&other.name),
-            1 => self.kind.cmp(&other.kind),
-            _ => cmp_f64(self.created, other.created),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

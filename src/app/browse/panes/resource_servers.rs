@@ -1,15 +1,12 @@
 //! The Resource servers tab: ListResourceServers as rows (identifier, name, scopes). The table
 //! shows all there is of a server, so it has no detail view.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::cognito::pools::ResourceServerType;
@@ -44,37 +41,11 @@ impl From<&ResourceServerType> for ResourceServerRow {
 }
 
 impl Row for ResourceServerRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Identifier",
-            width: 32,
-        },
-        Column {
-            title: "Name",
-            width: 24,
-        },
-        Column {
-            title: "Scopes",
-            width: 60,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Identifier", 32, Cell::Text(|r| &r.identifier)),
+        Column::new("Name", 24, Cell::Text(|r| &r.name)),
+        Column::new("Scopes", 60, Cell::Text(|r| &r.scopes)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        Cow::Borrowed(match column {
-            0 => &self.identifier,
-            1 => &self.name,
-            2 => &self.scopes,
-            _ => "",
-        })
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.identifier.cmp(&other.identifier),
-            1 => self.name.cmp(&other.name),
-            _ => self.scopes.cmp(&other.scopes),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

@@ -1,15 +1,12 @@
 //! The Tags tab: ListTagsForResource on the pool's ARN (from DescribeUserPool) as key/value
 //! rows. An endpoint without tags (moto) fails the load as unsupported, and the pane says so.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use futures::StreamExt as _;
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
-use crate::app::browse::table::{Column, Row};
+use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
@@ -33,31 +30,10 @@ impl TagRow {
 }
 
 impl Row for TagRow {
-    const COLUMNS: &'static [Column] = &[
-        Column {
-            title: "Key",
-            width: 32,
-        },
-        Column {
-            title: "Value",
-            width: 64,
-        },
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::new("Key", 32, Cell::Text(|r| &r.key)),
+        Column::new("Value", 64, Cell::Text(|r| &r.value)),
     ];
-
-    fn cell(&self, column: usize) -> Cow<'_, str> {
-        Cow::Borrowed(match column {
-            0 => &self.key,
-            1 => &self.value,
-            _ => "",
-        })
-    }
-
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
-        match column {
-            0 => self.key.cmp(&other.key),
-            _ => self.value.cmp(&other.value),
-        }
-    }
 
     fn haystack(&self) -> &str {
         &self.search

@@ -10,21 +10,35 @@ mod state;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-pub use column::Column;
+pub(crate) use column::date;
+pub use column::{Cell, Column};
 pub use sort::Sort;
 pub use state::TableView;
 
 /// What a table needs from a row.
-pub trait Row {
-    const COLUMNS: &'static [Column];
-    fn cell(&self, column: usize) -> Cow<'_, str>;
-    fn compare(&self, other: &Self, column: usize) -> Ordering;
+pub trait Row: Sized + 'static {
+    /// The columns, each with its cells: how they show and how they sort.
+    const COLUMNS: &'static [Column<Self>];
     /// Lower-cased text of every visible column, for the case-insensitive local filter.
     fn haystack(&self) -> &str;
     /// What identifies the row among the others (a username, a client id), for replacing or
     /// removing one row and for opening its detail. No default: rows without one would all be
     /// equal, and replacing one would replace another.
     fn key(&self) -> &str;
+
+    /// The cell in `column`, as the table shows it (blank past the last column).
+    fn cell(&self, column: usize) -> Cow<'_, str> {
+        Self::COLUMNS
+            .get(column)
+            .map_or(Cow::Borrowed(""), |c| c.show(self))
+    }
+
+    /// How this row and `other` sort by `column` (equal past the last column).
+    fn compare(&self, other: &Self, column: usize) -> Ordering {
+        Self::COLUMNS
+            .get(column)
+            .map_or(Ordering::Equal, |c| c.compare(self, other))
+    }
 }
 
 /// The table operations navigation needs, whatever the row type.
@@ -51,28 +65,10 @@ mod tests {
     }
 
     impl Row for Item {
-        const COLUMNS: &'static [Column] = &[
-            Column {
-                title: "Name",
-                width: 10,
-            },
-            Column {
-                title: "N",
-                width: 4,
-            },
+        const COLUMNS: &'static [Column<Self>] = &[
+            Column::new("Name", 10, Cell::Text(|r| &r.0)),
+            Column::new("N", 4, Cell::Number(|r| Some(i64::from(r.1)))),
         ];
-        fn cell(&self, column: usize) -> Cow<'_, str> {
-            match column {
-                0 => Cow::Borrowed(&self.0),
-                _ => Cow::Owned(self.1.to_string()),
-            }
-        }
-        fn compare(&self, other: &Self, column: usize) -> Ordering {
-            match column {
-                0 => self.0.cmp(&other.0),
-                _ => self.1.cmp(&other.1),
-            }
-        }
         fn haystack(&self) -> &str {
             &self.2
         }

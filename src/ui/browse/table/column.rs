@@ -35,7 +35,7 @@ pub fn titles<R: Row>(
 }
 
 /// Column widths from the hints, the widest shrunk first until they fit `room`.
-pub fn fit_widths(columns: &[Column], room: u16) -> Vec<u16> {
+pub fn fit_widths<R>(columns: &[Column<R>], room: u16) -> Vec<u16> {
     let mut widths: Vec<u16> = columns.iter().map(|c| c.width).collect();
     let gaps = GAP * u16::try_from(columns.len().saturating_sub(1)).unwrap_or(0);
     let room = room.saturating_sub(gaps);
@@ -56,22 +56,15 @@ pub fn fit_widths(columns: &[Column], room: u16) -> Vec<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::browse::table::Cell;
 
     #[test]
     fn widths_shrink_the_widest_first() {
+        let text = || Cell::Text(|s: &String| s.as_str());
         let cols = [
-            Column {
-                title: "a",
-                width: 30,
-            },
-            Column {
-                title: "b",
-                width: 10,
-            },
-            Column {
-                title: "c",
-                width: 20,
-            },
+            Column::new("a", 30, text()),
+            Column::new("b", 10, text()),
+            Column::new("c", 20, text()),
         ];
         assert_eq!(fit_widths(&cols, 80), vec![30, 10, 20]);
         assert_eq!(fit_widths(&cols, 42), vec![15, 10, 15]);
