@@ -43,16 +43,20 @@ pub type RowStream<R> = BoxStream<'static, Result<Vec<R>, AwsError>>;
 pub type Describe =
     fn(CognitoClient, PoolId, String) -> BoxFuture<'static, Result<DetailBody, AwsError>>;
 
+/// Which tab shows a pane and where its table lives in the pool's state: written by the registry
+/// (`panes::registry!`) from the pane's line there.
+pub trait Slot: Sized {
+    const TAB: Tab;
+    fn table(pool: &PoolState) -> &ListPane<Self>;
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self>;
+}
+
 /// A pool pane, named by the type of its rows. The registry (`panes::visit`) maps each tab to
 /// one; everything that must visit every pane loops over the registry through this trait.
-pub trait Pane: Row + Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
-    const TAB: Tab;
+pub trait Pane: Row + Slot + Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     const INFO: PaneInfo;
     /// How a row's detail is read (`None`: the table shows all there is).
     const DETAIL: Option<Describe>;
-
-    fn table(pool: &PoolState) -> &ListPane<Self>;
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self>;
 
     /// Every row of the pool, page by page (the worker's side of the list call).
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self>;

@@ -6,11 +6,9 @@ use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::clients::UserPoolClientType;
@@ -67,7 +65,6 @@ impl Row for ClientRow {
 }
 
 impl Pane for ClientRow {
-    const TAB: Tab = Tab::Clients;
     const INFO: PaneInfo = PaneInfo {
         title: "App clients",
         word: "clients",
@@ -77,14 +74,6 @@ impl Pane for ClientRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = Some(describe);
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.clients
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.clients
-    }
 
     /// Each page of clients, every client described (in list order) for its secret and flows.
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {

@@ -5,11 +5,9 @@
 use futures::StreamExt as _;
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
 use crate::cognito::pools::DomainDescriptionType;
 use crate::cognito::{CognitoClient, PoolId};
@@ -84,7 +82,6 @@ impl Row for DomainRow {
 }
 
 impl Pane for DomainRow {
-    const TAB: Tab = Tab::Domain;
     const INFO: PaneInfo = PaneInfo {
         title: "Domain",
         word: "domain",
@@ -94,14 +91,6 @@ impl Pane for DomainRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = None;
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.domain
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.domain
-    }
 
     /// One page: the pool names its domains; each is described (a domain removed in between
     /// answers an empty description and is left out).

@@ -5,11 +5,9 @@ use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::groups::GroupType;
@@ -58,7 +56,6 @@ impl Row for GroupRow {
 }
 
 impl Pane for GroupRow {
-    const TAB: Tab = Tab::Groups;
     const INFO: PaneInfo = PaneInfo {
         title: "Groups",
         word: "groups",
@@ -68,14 +65,6 @@ impl Pane for GroupRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = Some(describe);
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.groups
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.groups
-    }
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client

@@ -6,11 +6,9 @@ use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::{date, haystack};
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::idps::ProviderDescription;
@@ -55,7 +53,6 @@ impl Row for IdpRow {
 }
 
 impl Pane for IdpRow {
-    const TAB: Tab = Tab::Idps;
     const INFO: PaneInfo = PaneInfo {
         title: "Identity providers",
         word: "idps",
@@ -65,14 +62,6 @@ impl Pane for IdpRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = Some(describe);
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.idps
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.idps
-    }
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client

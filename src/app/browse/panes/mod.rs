@@ -1,8 +1,7 @@
 //! The registry of a pool's tabs: which pane each tab shows, in the order Tab cycles them. Busy,
 //! leaving a pool, a load that failed, tab cycling, the palette's words and the drawing of the
 //! tables all loop over it. A pane is its row type's `impl Pane` (in a file here); registering
-//! one is a `Tab` variant, a table in `Tables` and an arm in `visit`, each asked for by the
-//! compiler once the others are there.
+//! one is its line in `registry!`, which writes its tab, its table and its arm in `visit`.
 
 mod clients;
 mod domain;
@@ -20,51 +19,65 @@ pub use idps::IdpRow;
 pub use resource_servers::ResourceServerRow;
 pub use tags::TagRow;
 
-use crate::app::browse::pane::{Pane, PaneInfo, PaneTable, PaneVisitor};
+use crate::app::browse::pane::{Pane, PaneInfo, PaneTable, PaneVisitor, Slot};
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::Read;
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 
-/// A pool's tabs, in the order Tab cycles them.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, strum::VariantArray,
-)]
-pub enum Tab {
-    Overview,
-    #[default]
-    Users,
-    Groups,
-    Clients,
-    Idps,
-    Domain,
-    ResourceServers,
-    Tags,
+/// Writes the registry from one line a pane: its `Tab` variant (in the order Tab cycles them),
+/// its table in `Tables`, its arm in `visit`, and its `Slot`. The Overview and Users come first:
+/// the Overview has no rows, and the users' table stays on `PoolState`.
+macro_rules! registry {
+    ($($tab:ident => $row:ty, $field:ident;)*) => {
+        /// A pool's tabs, in the order Tab cycles them.
+        #[derive(
+            Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, strum::VariantArray,
+        )]
+        pub enum Tab {
+            Overview,
+            #[default]
+            Users,
+            $($tab,)*
+        }
+
+        /// The tables of a pool's panes but the users'.
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct Tables {
+            $(pub $field: ListPane<$row>,)*
+        }
+
+        /// The registry: the pane each tab shows. The Overview has none: it is the pool's
+        /// description.
+        pub fn visit<V: PaneVisitor>(tab: Tab, visitor: V) -> Option<V::Out> {
+            Some(match tab {
+                Tab::Overview => return None,
+                Tab::Users => visitor.visit::<UserRow>(),
+                $(Tab::$tab => visitor.visit::<$row>(),)*
+            })
+        }
+
+        $(impl Slot for $row {
+            const TAB: Tab = Tab::$tab;
+
+            fn table(pool: &PoolState) -> &ListPane<Self> {
+                &pool.tables.$field
+            }
+
+            fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+                &mut pool.tables.$field
+            }
+        })*
+    };
 }
 
-/// The tables of a pool's panes; the users' stays on `PoolState`, beside its search and marks.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Tables {
-    pub groups: ListPane<GroupRow>,
-    pub clients: ListPane<ClientRow>,
-    pub idps: ListPane<IdpRow>,
-    pub domain: ListPane<DomainRow>,
-    pub resource_servers: ListPane<ResourceServerRow>,
-    pub tags: ListPane<TagRow>,
-}
-
-/// The registry: the pane each tab shows. The Overview has none: it is the pool's description.
-pub fn visit<V: PaneVisitor>(tab: Tab, visitor: V) -> Option<V::Out> {
-    Some(match tab {
-        Tab::Overview => return None,
-        Tab::Users => visitor.visit::<UserRow>(),
-        Tab::Groups => visitor.visit::<GroupRow>(),
-        Tab::Clients => visitor.visit::<ClientRow>(),
-        Tab::Idps => visitor.visit::<IdpRow>(),
-        Tab::Domain => visitor.visit::<DomainRow>(),
-        Tab::ResourceServers => visitor.visit::<ResourceServerRow>(),
-        Tab::Tags => visitor.visit::<TagRow>(),
-    })
+registry! {
+    Groups => GroupRow, groups;
+    Clients => ClientRow, clients;
+    Idps => IdpRow, idps;
+    Domain => DomainRow, domain;
+    ResourceServers => ResourceServerRow, resource_servers;
+    Tags => TagRow, tags;
 }
 
 const OVERVIEW: PaneInfo = PaneInfo {

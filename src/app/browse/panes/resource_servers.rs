@@ -4,11 +4,9 @@
 use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::cognito::pools::ResourceServerType;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -57,7 +55,6 @@ impl Row for ResourceServerRow {
 }
 
 impl Pane for ResourceServerRow {
-    const TAB: Tab = Tab::ResourceServers;
     const INFO: PaneInfo = PaneInfo {
         title: "Resource servers",
         word: "servers",
@@ -67,14 +64,6 @@ impl Pane for ResourceServerRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = None;
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.resource_servers
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.resource_servers
-    }
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client

@@ -4,11 +4,9 @@
 use futures::StreamExt as _;
 
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
-use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::input::keymap::Mode;
-use crate::app::state::{ListPane, PoolState};
 use crate::app::worker::details;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -45,7 +43,6 @@ impl Row for TagRow {
 }
 
 impl Pane for TagRow {
-    const TAB: Tab = Tab::Tags;
     const INFO: PaneInfo = PaneInfo {
         title: "Tags",
         word: "tags",
@@ -55,14 +52,6 @@ impl Pane for TagRow {
         keys: Mode::Table,
     };
     const DETAIL: Option<Describe> = None;
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.tables.tags
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.tables.tags
-    }
 
     /// One page: the tags are on the pool's ARN, which only DescribeUserPool tells.
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {

@@ -8,7 +8,7 @@ use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
 use crate::app::browse::detail::DetailBody;
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, Slot};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::Read;
@@ -19,8 +19,20 @@ use crate::aws::AwsError;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId, Username};
 
-impl Pane for UserRow {
+/// The users' table stays on `PoolState`, beside its search and marks.
+impl Slot for UserRow {
     const TAB: Tab = Tab::Users;
+
+    fn table(pool: &PoolState) -> &ListPane<Self> {
+        &pool.users
+    }
+
+    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
+        &mut pool.users
+    }
+}
+
+impl Pane for UserRow {
     const INFO: PaneInfo = PaneInfo {
         title: "Users",
         word: "users",
@@ -30,14 +42,6 @@ impl Pane for UserRow {
         keys: Mode::Users,
     };
     const DETAIL: Option<Describe> = Some(describe);
-
-    fn table(pool: &PoolState) -> &ListPane<Self> {
-        &pool.users
-    }
-
-    fn table_mut(pool: &mut PoolState) -> &mut ListPane<Self> {
-        &mut pool.users
-    }
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client
