@@ -36,6 +36,31 @@ pub struct PaneInfo {
     pub keys: Mode,
 }
 
+/// A pane's `PaneInfo` from its title, palette word and row names (one, many). The palette
+/// describes it as "the pool's <many>"; its keys are the plain table's unless it names others.
+macro_rules! pane_info {
+    ($title:literal, $word:literal, $one:literal, $many:literal) => {
+        $crate::app::browse::pane::pane_info!(
+            $title,
+            $word,
+            $one,
+            $many,
+            $crate::app::input::keymap::Mode::Table
+        )
+    };
+    ($title:literal, $word:literal, $one:literal, $many:literal, $keys:expr) => {
+        $crate::app::browse::pane::PaneInfo {
+            title: $title,
+            word: $word,
+            help: concat!("the pool's ", $many),
+            one: $one,
+            many: $many,
+            keys: $keys,
+        }
+    };
+}
+pub(crate) use pane_info;
+
 /// The pages of a pane's rows as the worker reads them.
 pub type RowStream<R> = BoxStream<'static, Result<Vec<R>, AwsError>>;
 

@@ -1,14 +1,11 @@
 //! The App clients tab: ListUserPoolClients with each client described (secret yes/no, auth
 //! flows) as rows; a client's detail is DescribeUserPoolClient, its secret masked.
 
-use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
-use crate::app::browse::detail::DetailBody;
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::clients::UserPoolClientType;
@@ -65,15 +62,10 @@ impl Row for ClientRow {
 }
 
 impl Pane for ClientRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "App clients",
-        word: "clients",
-        help: "the pool's app clients",
-        one: "app client",
-        many: "app clients",
-        keys: Mode::Table,
-    };
-    const DETAIL: Option<Describe> = Some(describe);
+    const INFO: PaneInfo = pane_info!("App clients", "clients", "app client", "app clients");
+    const DETAIL: Option<Describe> = Some(|client, pool, key| {
+        Box::pin(async move { details::client_detail(&client, &pool, &ClientId::new(key)).await })
+    });
 
     /// Each page of clients, every client described (in list order) for its secret and flows.
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
@@ -105,12 +97,4 @@ impl Pane for ClientRow {
             })
             .boxed()
     }
-}
-
-fn describe(
-    client: CognitoClient,
-    pool: PoolId,
-    key: String,
-) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
-    Box::pin(async move { details::client_detail(&client, &pool, &ClientId::new(key)).await })
 }

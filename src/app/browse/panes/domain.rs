@@ -4,10 +4,9 @@
 
 use futures::StreamExt as _;
 
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::app::worker::details;
 use crate::cognito::pools::DomainDescriptionType;
 use crate::cognito::{CognitoClient, PoolId};
@@ -82,14 +81,7 @@ impl Row for DomainRow {
 }
 
 impl Pane for DomainRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Domain",
-        word: "domain",
-        help: "the pool's domains",
-        one: "domain",
-        many: "domains",
-        keys: Mode::Table,
-    };
+    const INFO: PaneInfo = pane_info!("Domain", "domain", "domain", "domains");
     const DETAIL: Option<Describe> = None;
 
     /// One page: the pool names its domains; each is described (a domain removed in between

@@ -1,15 +1,11 @@
 //! The Groups tab: ListGroups as rows; a group's detail is GetGroup with its members.
 
-use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
-use crate::app::browse::detail::DetailBody;
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::app::worker::details;
-use crate::aws::AwsError;
 use crate::cognito::groups::GroupType;
 use crate::cognito::{CognitoClient, GroupName, PoolId};
 
@@ -56,15 +52,10 @@ impl Row for GroupRow {
 }
 
 impl Pane for GroupRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Groups",
-        word: "groups",
-        help: "the pool's groups",
-        one: "group",
-        many: "groups",
-        keys: Mode::Table,
-    };
-    const DETAIL: Option<Describe> = Some(describe);
+    const INFO: PaneInfo = pane_info!("Groups", "groups", "group", "groups");
+    const DETAIL: Option<Describe> = Some(|client, pool, key| {
+        Box::pin(async move { details::group_detail(&client, &pool, &GroupName::new(key)).await })
+    });
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client
@@ -72,12 +63,4 @@ impl Pane for GroupRow {
             .map_ok(|page| page.groups.iter().map(GroupRow::from).collect())
             .boxed()
     }
-}
-
-fn describe(
-    client: CognitoClient,
-    pool: PoolId,
-    key: String,
-) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
-    Box::pin(async move { details::group_detail(&client, &pool, &GroupName::new(key)).await })
 }

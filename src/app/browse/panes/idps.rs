@@ -1,16 +1,12 @@
 //! The Identity providers tab: ListIdentityProviders as rows; a provider's detail is
 //! DescribeIdentityProvider, its secrets masked.
 
-use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
-use crate::app::browse::detail::DetailBody;
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::{date, haystack};
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::app::worker::details;
-use crate::aws::AwsError;
 use crate::cognito::idps::ProviderDescription;
 use crate::cognito::{CognitoClient, PoolId, ProviderName};
 
@@ -53,15 +49,15 @@ impl Row for IdpRow {
 }
 
 impl Pane for IdpRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Identity providers",
-        word: "idps",
-        help: "the pool's identity providers",
-        one: "identity provider",
-        many: "identity providers",
-        keys: Mode::Table,
-    };
-    const DETAIL: Option<Describe> = Some(describe);
+    const INFO: PaneInfo = pane_info!(
+        "Identity providers",
+        "idps",
+        "identity provider",
+        "identity providers"
+    );
+    const DETAIL: Option<Describe> = Some(|client, pool, key| {
+        Box::pin(async move { details::idp_detail(&client, &pool, &ProviderName::new(key)).await })
+    });
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client
@@ -69,12 +65,4 @@ impl Pane for IdpRow {
             .map_ok(|page| page.providers.iter().map(IdpRow::from).collect())
             .boxed()
     }
-}
-
-fn describe(
-    client: CognitoClient,
-    pool: PoolId,
-    key: String,
-) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
-    Box::pin(async move { details::idp_detail(&client, &pool, &ProviderName::new(key)).await })
 }

@@ -3,10 +3,9 @@
 
 use futures::{StreamExt as _, TryStreamExt as _};
 
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::cognito::pools::ResourceServerType;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -55,14 +54,12 @@ impl Row for ResourceServerRow {
 }
 
 impl Pane for ResourceServerRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Resource servers",
-        word: "servers",
-        help: "the pool's resource servers",
-        one: "resource server",
-        many: "resource servers",
-        keys: Mode::Table,
-    };
+    const INFO: PaneInfo = pane_info!(
+        "Resource servers",
+        "servers",
+        "resource server",
+        "resource servers"
+    );
     const DETAIL: Option<Describe> = None;
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {

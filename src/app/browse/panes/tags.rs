@@ -3,10 +3,9 @@
 
 use futures::StreamExt as _;
 
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
-use crate::app::input::keymap::Mode;
 use crate::app::worker::details;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -43,14 +42,7 @@ impl Row for TagRow {
 }
 
 impl Pane for TagRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Tags",
-        word: "tags",
-        help: "the pool's tags",
-        one: "tag",
-        many: "tags",
-        keys: Mode::Table,
-    };
+    const INFO: PaneInfo = pane_info!("Tags", "tags", "tag", "tags");
     const DETAIL: Option<Describe> = None;
 
     /// One page: the tags are on the pool's ARN, which only DescribeUserPool tells.

@@ -4,18 +4,15 @@
 
 use std::collections::BTreeSet;
 
-use futures::future::BoxFuture;
 use futures::{StreamExt as _, TryStreamExt as _};
 
-use crate::app::browse::detail::DetailBody;
-use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, Slot};
+use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, Slot, pane_info};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::Read;
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState, ServerFilter};
 use crate::app::worker::details;
-use crate::aws::AwsError;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId, Username};
 
@@ -33,15 +30,10 @@ impl Slot for UserRow {
 }
 
 impl Pane for UserRow {
-    const INFO: PaneInfo = PaneInfo {
-        title: "Users",
-        word: "users",
-        help: "the pool's users",
-        one: "user",
-        many: "users",
-        keys: Mode::Users,
-    };
-    const DETAIL: Option<Describe> = Some(describe);
+    const INFO: PaneInfo = pane_info!("Users", "users", "user", "users", Mode::Users);
+    const DETAIL: Option<Describe> = Some(|client, pool, key| {
+        Box::pin(async move { details::user_detail(&client, &pool, &Username::new(key)).await })
+    });
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
         client
@@ -66,12 +58,4 @@ impl Pane for UserRow {
     fn marks(pool: &PoolState) -> Option<&BTreeSet<String>> {
         Some(&pool.marks)
     }
-}
-
-fn describe(
-    client: CognitoClient,
-    pool: PoolId,
-    key: String,
-) -> BoxFuture<'static, Result<DetailBody, AwsError>> {
-    Box::pin(async move { details::user_detail(&client, &pool, &Username::new(key)).await })
 }
