@@ -47,6 +47,27 @@ fn user_rows(names: &[&str]) -> Vec<UserRow> {
         .collect()
 }
 
+/// The first page of pool `prod`'s users, under this server filter.
+fn list_users(filter: Option<&str>) -> ApiCall {
+    ApiCall::Read(Read::ListUsers {
+        pool: PoolId::new("us-east-1_A"),
+        filter: filter.map(str::to_owned),
+        from: None,
+    })
+}
+
+/// One page of the users list arriving for `request`; `done` says whether it is the last.
+fn users_page(s: &mut State, request: RequestId, names: &[&str], done: bool) -> Vec<Effect> {
+    update(
+        s,
+        Action::Loaded {
+            request,
+            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(names))),
+            done,
+        },
+    )
+}
+
 pub(super) fn only_api(effects: &[Effect]) -> (RequestId, ApiCall) {
     let apis: Vec<_> = effects
         .iter()
@@ -81,14 +102,7 @@ pub(super) fn opened_pool(s: &mut State) -> RequestId {
         },
     );
     let (req, call) = only_api(&update(s, Action::Open));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::ListUsers {
-            pool: PoolId::new("us-east-1_A"),
-            filter: None,
-            from: None
-        })
-    );
+    assert_eq!(call, list_users(None));
     req
 }
 
@@ -107,14 +121,7 @@ fn pools_load_and_enter_opens_the_first_pool_on_users() {
 fn users_stream_in_pages_and_finish() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "bob"]))),
-            done: false,
-        },
-    );
+    users_page(&mut s, req, &["ann", "bob"], false);
     let users = &s.pool.as_ref().unwrap().users;
     assert_eq!(users.table.total(), 2);
     assert_eq!(
@@ -125,14 +132,7 @@ fn users_stream_in_pages_and_finish() {
         }
     );
     assert!(s.is_busy());
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["cat"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["cat"], true);
     let users = &s.pool.as_ref().unwrap().users;
     assert_eq!(users.table.total(), 3);
     assert_eq!(users.load, Load::Done);
@@ -155,14 +155,7 @@ fn a_reply_for_a_pool_the_user_left_is_dropped() {
     update(&mut s, Action::Down);
     let (new, _) = only_api(&update(&mut s, Action::Open));
     assert_ne!(new, old);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: old,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["stale"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, old, &["stale"], true);
     let pool = s.pool.as_ref().unwrap();
     assert_eq!(pool.name, "staging");
     assert_eq!(
@@ -177,26 +170,12 @@ fn a_reply_for_a_pool_the_user_left_is_dropped() {
 fn esc_stops_a_users_load_and_keeps_what_arrived() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann"]))),
-            done: false,
-        },
-    );
+    users_page(&mut s, req, &["ann"], false);
     assert_eq!(update(&mut s, Action::Back), vec![Effect::Cancel(req)]);
     let users = &s.pool.as_ref().unwrap().users;
     assert_eq!(users.load, Load::Cancelled);
     assert_eq!(users.table.total(), 1);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["late"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["late"], true);
     assert_eq!(s.pool.as_ref().unwrap().users.table.total(), 1);
 }
 
@@ -204,14 +183,7 @@ fn esc_stops_a_users_load_and_keeps_what_arrived() {
 fn local_filter_narrows_live_and_esc_clears_it() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "anna", "bob"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["ann", "anna", "bob"], true);
     update(&mut s, Action::OpenLocalFilter);
     assert!(matches!(s.overlay, Overlay::LocalFilter(_)));
     assert!(
@@ -237,25 +209,11 @@ fn local_filter_narrows_live_and_esc_clears_it() {
 fn server_filter_reloads_users_with_a_listusers_filter() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["ann"], true);
     update(&mut s, Action::OpenServerFilter);
     type_text(&mut s, "ann");
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::ListUsers {
-            pool: PoolId::new("us-east-1_A"),
-            filter: Some("email ^= \"ann\"".into()),
-            from: None
-        })
-    );
+    assert_eq!(call, list_users(Some("email ^= \"ann\"")));
     assert_eq!(
         s.pool.as_ref().unwrap().users.table.total(),
         0,
@@ -265,28 +223,14 @@ fn server_filter_reloads_users_with_a_listusers_filter() {
     update(&mut s, Action::Input(InputKey::Down));
     update(&mut s, Action::Input(InputKey::Complete));
     let (_, call) = only_api(&update(&mut s, Action::Input(InputKey::Submit)));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::ListUsers {
-            pool: PoolId::new("us-east-1_A"),
-            filter: Some("phone_number = \"ann\"".into()),
-            from: None
-        })
-    );
+    assert_eq!(call, list_users(Some("phone_number = \"ann\"")));
 }
 
 #[test]
 fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["ann", "bob"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["ann", "bob"], true);
     update(&mut s, Action::Down);
     let (req, call) = only_api(&update(&mut s, Action::Open));
     assert_eq!(
@@ -345,14 +289,7 @@ fn errors_show_in_place_and_the_app_goes_on() {
 fn sorting_by_a_column_and_reversing() {
     let mut s = state();
     let req = opened_pool(&mut s);
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<UserRow>(user_rows(&["bob", "ann", "cat"]))),
-            done: true,
-        },
-    );
+    users_page(&mut s, req, &["bob", "ann", "cat"], true);
     update(&mut s, Action::SortBy(0));
     let name = |s: &State, i| {
         s.pool
