@@ -44,27 +44,7 @@ pub struct Binding {
     pub mutating: bool,
 }
 
-const fn row(
-    name: &'static str,
-    keys: &'static [Key],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    hint: &'static str,
-    mutating: bool,
-) -> Binding {
-    Binding {
-        name,
-        keys,
-        label,
-        action,
-        help,
-        hint,
-        mutating,
-    }
-}
-
-/// A row for a key that only reads or moves.
+/// A row for a key that only reads or moves; `.mutating()` marks one that changes something.
 const fn bind(
     name: &'static str,
     keys: &'static [Key],
@@ -73,19 +53,23 @@ const fn bind(
     help: &'static str,
     hint: &'static str,
 ) -> Binding {
-    row(name, keys, label, action, help, hint, false)
+    Binding {
+        name,
+        keys,
+        label,
+        action,
+        help,
+        hint,
+        mutating: false,
+    }
 }
 
-/// A row for a key that changes something.
-const fn mutating(
-    name: &'static str,
-    keys: &'static [Key],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    hint: &'static str,
-) -> Binding {
-    row(name, keys, label, action, help, hint, true)
+impl Binding {
+    /// This row changes something (hidden under `--read-only`).
+    const fn mutating(mut self) -> Self {
+        self.mutating = true;
+        self
+    }
 }
 
 /// A row of an overlay's table: the key goes to the overlay as `key`.

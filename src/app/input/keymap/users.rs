@@ -14,7 +14,7 @@ use crate::app::input::keymap::key::key;
 use crate::app::input::keymap::shared::{
     cancel, close, reload, select_next, select_previous, submit,
 };
-use crate::app::input::keymap::{Binding, bind, input, mutating};
+use crate::app::input::keymap::{Binding, bind, input};
 use crate::app::users::menu::BulkChoice;
 use crate::app::users::ops::UserOp;
 
@@ -132,38 +132,42 @@ pub static USER: [Binding; 13] = [
 
 /// Marks for bulk changes, on the users table.
 pub static MARKS: [Binding; 4] = [
-    mutating(
+    bind(
         "mark",
         &[key(' ')],
         "Space",
         Action::ToggleMark,
         "mark / unmark the selected user (then the next one)",
         "",
-    ),
-    mutating(
+    )
+    .mutating(),
+    bind(
         "mark_shown",
         &[key('*')],
         "*",
         Action::MarkShown,
         "mark every user the filter shows",
         "",
-    ),
-    mutating(
+    )
+    .mutating(),
+    bind(
         "clear_marks",
         &[key('u')],
         "u",
         Action::ClearMarks,
         "clear the marks",
         "",
-    ),
-    mutating(
+    )
+    .mutating(),
+    bind(
         "bulk",
         &[key('b')],
         "b",
         Action::OpenBulkMenu,
         "act on the marked users (bulk menu)",
         "",
-    ),
+    )
+    .mutating(),
 ];
 
 pub static FORM: [Binding; 7] = [
@@ -233,7 +237,7 @@ const fn bulk(
     choice: BulkChoice,
     help: &'static str,
 ) -> Binding {
-    mutating(name, keys, label, Action::Bulk(choice), help, "")
+    bind(name, keys, label, Action::Bulk(choice), help, "").mutating()
 }
 
 pub static BULK: [Binding; 6] = [
@@ -284,14 +288,15 @@ pub static BULK: [Binding; 6] = [
 pub static VIEW: [Binding; 5] = [
     select_previous("move / scroll", "move"),
     select_next("move / scroll", "move"),
-    mutating(
+    bind(
         "forget",
         &[key('f')],
         "f",
         Action::Input(InputKey::Char('f')),
         "forget the selected device (Enter confirms)",
         "forget",
-    ),
+    )
+    .mutating(),
     reload(Action::Input(InputKey::Char('r'))),
     close(),
 ];
