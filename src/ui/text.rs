@@ -2,7 +2,7 @@
 //! spans and lines the ratatui widgets draw. Everything shown is escaped (`shared::visible`): text
 //! written with `put`, and every `Span`/`Line` built with `span`, `line` or `clip`, so a username
 //! with a line feed or a zero-width joiner never looks like another. Only what is being typed
-//! into a field is drawn as it is (`put_typed`, `typed`), so that the cursor stays where it
+//! into a field is drawn as it is (`typed`, through `put_span`), so that the cursor stays where it
 //! belongs.
 
 use ratatui::buffer::Buffer;
@@ -59,19 +59,12 @@ pub fn put(
     max: u16,
     style: Style,
 ) -> u16 {
-    put_typed(buf, area, x, y, &escape(text), max, style)
+    put_span(buf, (area, x, y), &Span::styled(escape(text), style), max)
 }
 
-/// `put` for the text of a field being typed: drawn as it is.
-pub fn put_typed(
-    buf: &mut Buffer,
-    area: Rect,
-    x: u16,
-    y: u16,
-    text: &str,
-    max: u16,
-    style: Style,
-) -> u16 {
+/// `put` for a span as it is: the text of a field being typed (`typed`) is drawn through it.
+pub fn put_span(buf: &mut Buffer, (area, x, y): (Rect, u16, u16), span: &Span, max: u16) -> u16 {
+    let (text, style) = (span.content.as_ref(), span.style);
     let area = area.intersection(buf.area);
     if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return x;
@@ -188,11 +181,11 @@ mod tests {
     }
 
     #[test]
-    fn put_escapes_hidden_characters_and_put_typed_does_not() {
+    fn put_escapes_hidden_characters_and_a_typed_span_is_not() {
         let area = Rect::new(0, 0, 12, 2);
         let mut buf = Buffer::empty(area);
         put(&mut buf, area, 0, 0, "a\u{200d}b", 12, Style::new());
-        put_typed(&mut buf, area, 0, 1, "a\\nb", 12, Style::new());
+        put_span(&mut buf, (area, 0, 1), &typed("a\\nb", Style::new()), 12);
         assert_eq!(buf, Buffer::with_lines(["a\\u{200d}b  ", "a\\nb        "]));
     }
 

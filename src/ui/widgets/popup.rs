@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::input::text::TextField;
 use crate::ui::Theme;
-use crate::ui::text::{field_window, put, put_typed, span, typed, width};
+use crate::ui::text::{field_window, put, put_span, span, typed, width};
 
 /// Clears a box of (at most) `width` x `height` cells at `top` rows into `area`, centred
 /// horizontally (moved up when it is too tall to fit), draws its border and title, and returns
@@ -109,7 +109,7 @@ pub fn field(
     } else {
         style
     };
-    put_typed(buf, area, x, y, &shown, area.width, style);
+    put_span(buf, (area, x, y), &typed(&shown, style), area.width);
     let before: String = shown.chars().take(column).collect();
     let cursor_x = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
     if cursor_x < area.right() {
