@@ -59,6 +59,11 @@ fn yes_no(b: Option<bool>) -> String {
         .unwrap_or_default()
 }
 
+/// An optional id or name as text; absent: empty.
+pub(crate) fn or_empty(v: Option<&impl ToString>) -> String {
+    v.map(ToString::to_string).unwrap_or_default()
+}
+
 pub(crate) fn line(label: &str, value: impl Into<String>) -> (String, String) {
     (label.to_owned(), value.into())
 }
@@ -66,13 +71,7 @@ pub(crate) fn line(label: &str, value: impl Into<String>) -> (String, String) {
 /// AdminGetUser plus AdminListGroupsForUser.
 pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> DetailBody {
     let summary = vec![
-        line(
-            "Username",
-            user.username
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
+        line("Username", or_empty(user.username.as_ref())),
         line("Status", UserStatus::text_of(user.user_status.as_ref())),
         line("Enabled", yes_no(user.enabled)),
         line("Created", date(user.user_create_date)),
@@ -176,14 +175,7 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
     let list = |v: &[String]| v.join(", ");
     let lines = vec![
         line("Name", client.client_name.clone().unwrap_or_default()),
-        line(
-            "Client id",
-            client
-                .client_id
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
+        line("Client id", or_empty(client.client_id.as_ref())),
         line(
             "Secret",
             if client.client_secret.is_some() {
@@ -218,13 +210,7 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
 pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
     secrets::redact(&mut raw);
     let summary = vec![
-        line(
-            "Name",
-            idp.provider_name
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
+        line("Name", or_empty(idp.provider_name.as_ref())),
         line("Type", idp.provider_type.clone().unwrap_or_default()),
         line("Identifiers", idp.idp_identifiers.join(", ")),
         line("Created", date(idp.creation_date)),

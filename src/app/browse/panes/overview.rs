@@ -3,7 +3,7 @@
 
 use crate::app::browse::detail::date;
 
-use crate::app::browse::detail::line;
+use crate::app::browse::detail::{line, or_empty};
 use crate::app::state::Overview;
 use crate::aws::AwsError;
 use crate::cognito::pools::{GetUserPoolMfaConfigResponse, PasswordPolicyType, UserPoolType};
@@ -25,13 +25,7 @@ pub fn lines(pool: &UserPoolType, mfa: Result<GetUserPoolMfaConfigResponse, AwsE
         .map(password_policy)
         .unwrap_or_default();
     vec![
-        line(
-            "Id",
-            pool.id
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
+        line("Id", or_empty(pool.id.as_ref())),
         line("Name", text(&pool.name)),
         line("ARN", text(&pool.arn)),
         line("Created", date(pool.creation_date)),
