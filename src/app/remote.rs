@@ -37,6 +37,16 @@ impl<T> Remote<T> {
         matches!(self, Self::Loading(current) if *current == id)
     }
 
+    /// Stores the answer to `id` when it is the request this value waits for; a stale answer
+    /// is dropped. True when it was stored.
+    pub fn land(&mut self, id: RequestId, value: T) -> bool {
+        let current = self.awaits(id);
+        if current {
+            *self = Self::Loaded(value);
+        }
+        current
+    }
+
     pub fn is_loading(&self) -> bool {
         matches!(self, Self::Loading(_))
     }
@@ -146,5 +156,16 @@ mod tests {
         assert!(!r.awaits(RequestId(6)));
         assert!(!Remote::Loaded(1).awaits(RequestId(7)));
         assert_eq!(Remote::Loaded(3).loaded(), Some(&3));
+    }
+
+    #[test]
+    fn only_the_awaited_answer_lands() {
+        let mut r: Remote<u32> = Remote::Loading(RequestId(7));
+        assert!(!r.land(RequestId(6), 1));
+        assert_eq!(r, Remote::Loading(RequestId(7)));
+        assert!(r.land(RequestId(7), 2));
+        assert_eq!(r, Remote::Loaded(2));
+        assert!(!r.land(RequestId(7), 3), "a second answer is stale");
+        assert_eq!(r, Remote::Loaded(2));
     }
 }

@@ -32,13 +32,13 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
             }
         }
         Payload::Overview(lines) => {
-            if let Some(pool) = state.pool.as_mut().filter(|p| p.overview.awaits(request)) {
-                pool.overview = Remote::Loaded(lines);
+            if let Some(pool) = state.pool.as_mut() {
+                pool.overview.land(request, lines);
             }
         }
         Payload::Detail(body) => {
-            if let Some(detail) = state.detail.as_mut().filter(|d| d.body.awaits(request)) {
-                detail.body = Remote::Loaded(body);
+            if let Some(detail) = state.detail.as_mut() {
+                detail.body.land(request, body);
             }
         }
         // Taken by `outcomes::loaded`, which handed back only the others.

@@ -23,11 +23,11 @@ pub fn loaded(
 ) -> Result<Vec<Effect>, Payload> {
     match payload {
         Payload::PoolSettings(settings) => {
-            if let Some(pool) = state.pool.as_mut().filter(|p| p.settings.awaits(request)) {
-                pool.settings = Remote::Loaded(settings);
-                if let Overlay::Form(form) = &mut state.overlay {
-                    form.relayout(pool.settings.loaded());
-                }
+            if let Some(pool) = state.pool.as_mut()
+                && pool.settings.land(request, settings)
+                && let Overlay::Form(form) = &mut state.overlay
+            {
+                form.relayout(pool.settings.loaded());
             }
         }
         Payload::UserRow(row) => {
@@ -40,30 +40,24 @@ pub fn loaded(
         }
         Payload::Mfa(info) => {
             if let Overlay::Dialog(d) = &mut state.overlay
-                && let Some(mfa) = d.mfa.as_mut().filter(|m| m.awaits(request))
+                && let Some(mfa) = d.mfa.as_mut()
             {
-                *mfa = Remote::Loaded(info);
+                mfa.land(request, info);
             }
         }
         Payload::Devices(lines) => {
-            if let Overlay::Devices(v) = &mut state.overlay
-                && v.devices.awaits(request)
-            {
-                v.devices = Remote::Loaded(lines);
+            if let Overlay::Devices(v) = &mut state.overlay {
+                v.devices.land(request, lines);
             }
         }
         Payload::AuthEvents(lines) => {
-            if let Overlay::Devices(v) = &mut state.overlay
-                && v.events.awaits(request)
-            {
-                v.events = Remote::Loaded(lines);
+            if let Overlay::Devices(v) = &mut state.overlay {
+                v.events.land(request, lines);
             }
         }
         Payload::Journal(lines) => {
-            if let Overlay::Journal(v) = &mut state.overlay
-                && v.entries.awaits(request)
-            {
-                v.entries = Remote::Loaded(lines);
+            if let Overlay::Journal(v) = &mut state.overlay {
+                v.entries.land(request, lines);
             }
         }
         Payload::Password(secret) => {
