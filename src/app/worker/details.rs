@@ -113,10 +113,15 @@ pub async fn user_detail(
         .iter()
         .filter_map(|g| g.get("GroupName")?.as_str().map(str::to_owned))
         .collect();
-    if let Value::Object(map) = &mut raw {
-        map.insert("Groups".to_owned(), Value::Array(groups));
-    }
+    nest(&mut raw, "Groups", groups);
     Ok(detail::user_body(&answer, &names, raw))
+}
+
+/// Adds a listing's items to a describe answer under `key`, for the raw JSON view.
+fn nest(raw: &mut Value, key: &str, items: Vec<Value>) {
+    if let Value::Object(map) = raw {
+        map.insert(key.to_owned(), Value::Array(items));
+    }
 }
 
 /// GetGroup, with its members (all pages) added to the raw answer as `Users`.
@@ -140,9 +145,7 @@ pub async fn group_detail(
         .iter()
         .map(|u| typed::<UserType>("ListUsersInGroup", u))
         .collect::<Result<Vec<_>, _>>()?;
-    if let Value::Object(map) = &mut raw {
-        map.insert("Users".to_owned(), Value::Array(users));
-    }
+    nest(&mut raw, "Users", users);
     Ok(detail::group_body(&found, &members, raw))
 }
 
