@@ -143,3 +143,11 @@ pub fn give_settings(s: &mut State, effects: &[Effect]) {
     });
     answer(s, req, Payload::PoolSettings(settings()));
 }
+
+/// A console with ann listed and the `op` form open on her, the pool's settings answered.
+pub fn form_on_ann(op: crate::app::users::ops::UserOp) -> State {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    let effects = update(&mut s, Action::User(op));
+    give_settings(&mut s, &effects);
+    s
+}

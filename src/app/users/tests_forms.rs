@@ -104,9 +104,7 @@ fn retype(s: &mut State, field: &str, text: &str) {
 
 #[test]
 fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let effects = update(&mut s, Action::User(UserOp::Create));
-    give_settings(&mut s, &effects);
+    let mut s = form_on_ann(UserOp::Create);
     focus(&mut s, "email");
     type_text(&mut s, "zoe@example.com");
     let too_long = "z".repeat(129);
@@ -141,9 +139,7 @@ fn create_user_refuses_usernames_cognito_refuses_and_keeps_them_as_typed() {
 
 #[test]
 fn create_user_sends_admin_create_user_and_adds_the_row() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let effects = update(&mut s, Action::User(UserOp::Create));
-    give_settings(&mut s, &effects);
+    let mut s = form_on_ann(UserOp::Create);
     type_text(&mut s, "zoe");
     focus(&mut s, "email");
     type_text(&mut s, "zoe@example.com");
@@ -199,9 +195,7 @@ fn create_user_sends_admin_create_user_and_adds_the_row() {
 
 #[test]
 fn a_failed_create_keeps_the_form_as_typed_with_the_error() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let effects = update(&mut s, Action::User(UserOp::Create));
-    give_settings(&mut s, &effects);
+    let mut s = form_on_ann(UserOp::Create);
     type_text(&mut s, "ann");
     focus(&mut s, "email");
     type_text(&mut s, "ann@example.com");
@@ -336,9 +330,7 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
 
 #[test]
 fn set_password_checks_the_policy_and_sends_temporary_or_permanent() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let effects = update(&mut s, Action::User(UserOp::SetPassword));
-    give_settings(&mut s, &effects);
+    let mut s = form_on_ann(UserOp::SetPassword);
     assert!(apis(&key(&mut s, InputKey::Submit)).is_empty());
     assert_eq!(error_of(&s, "password").as_deref(), Some("required"));
     type_text(&mut s, "weakpass");
