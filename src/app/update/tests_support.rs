@@ -151,3 +151,16 @@ pub fn form_on_ann(op: crate::app::users::ops::UserOp) -> State {
     give_settings(&mut s, &effects);
     s
 }
+
+/// Whether `effects` read a user's detail (again).
+pub fn reads_a_user_detail(effects: &[Effect]) -> bool {
+    apis(effects).iter().any(|(_, c)| {
+        matches!(
+            c,
+            ApiCall::Read(Read::Describe {
+                tab: crate::app::state::Tab::Users,
+                ..
+            })
+        )
+    })
+}

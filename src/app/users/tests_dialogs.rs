@@ -209,16 +209,7 @@ fn remove_from_group_in_the_detail_lists_the_users_own_groups() {
     let (req, op) = admin_op(&key(&mut s, InputKey::Submit));
     assert_eq!(op, UserChange::RemoveFromGroup(GroupName::new("admins")));
     let after = answer(&mut s, req, Payload::Done);
-    assert!(
-        apis(&after).iter().any(|(_, c)| matches!(
-            c,
-            ApiCall::Read(Read::Describe {
-                tab: Tab::Users,
-                ..
-            })
-        )),
-        "the detail reloads"
-    );
+    assert!(reads_a_user_detail(&after), "the detail reloads");
 }
 
 #[test]

@@ -301,31 +301,13 @@ fn edit_from_the_detail_uses_its_attributes_and_refreshes_it() {
     let (req, _) = only_api(&update(&mut s, Action::Open));
     answer(&mut s, req, Payload::Detail(ann_detail()));
     let effects = update(&mut s, Action::User(UserOp::EditAttributes));
-    assert!(
-        !apis(&effects).iter().any(|(_, c)| matches!(
-            c,
-            ApiCall::Read(Read::Describe {
-                tab: Tab::Users,
-                ..
-            })
-        )),
-        "the detail has them"
-    );
+    assert!(!reads_a_user_detail(&effects), "the detail has them");
     assert_eq!(value_of(&s, "email"), "ann@example.com");
     focus(&mut s, "email");
     type_text(&mut s, "x");
     let (req, _) = only_api(&key(&mut s, InputKey::Submit));
     let after = answer(&mut s, req, Payload::Done);
-    assert!(
-        apis(&after).iter().any(|(_, c)| matches!(
-            c,
-            ApiCall::Read(Read::Describe {
-                tab: Tab::Users,
-                ..
-            })
-        )),
-        "detail reloads"
-    );
+    assert!(reads_a_user_detail(&after), "detail reloads");
 }
 
 #[test]
