@@ -200,24 +200,24 @@ mod tests {
         assert_eq!(j.read_last(5000).unwrap().len(), 2000);
     }
 
+    /// Writes `bytes` at the end of the journal file as they are, bypassing `append`.
+    fn append_raw(j: &Journal, bytes: &[u8]) {
+        fs::OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap()
+            .write_all(bytes)
+            .unwrap();
+    }
+
     #[test]
     fn malformed_lines_are_skipped() {
         let (_dir, j) = journal();
         j.append(&entry(1)).unwrap();
-        fs::OpenOptions::new()
-            .append(true)
-            .open(j.path())
-            .unwrap()
-            .write_all(b"not json\n{\"time\":\"x\"}\n\n")
-            .unwrap();
+        append_raw(&j, b"not json\n{\"time\":\"x\"}\n\n");
         j.append(&entry(2)).unwrap();
         // A line cut short by a crash mid-write.
-        fs::OpenOptions::new()
-            .append(true)
-            .open(j.path())
-            .unwrap()
-            .write_all(b"{\"time\":\"2026")
-            .unwrap();
+        append_raw(&j, b"{\"time\":\"2026");
         assert_eq!(j.read_last(10).unwrap(), [entry(1), entry(2)]);
         assert_eq!(j.read_last(1).unwrap(), [entry(2)]);
     }
