@@ -39,6 +39,20 @@ fn missing(operation: &str, field: &str) -> AwsError {
     }
 }
 
+/// A describe call's answer kept as JSON, and the one item it describes (`field`, taken from the
+/// typed answer by `item`), which every answer but a broken one has.
+async fn describe_one<A: DeserializeOwned, T>(
+    client: &CognitoClient,
+    operation: &str,
+    input: &Value,
+    field: &str,
+    item: impl FnOnce(A) -> Option<T>,
+) -> Result<(Value, T), AwsError> {
+    let raw = client.call_json(operation, input).await?;
+    let found = item(typed(operation, &raw)?).ok_or_else(|| missing(operation, field))?;
+    Ok((raw, found))
+}
+
 /// A page of groups or users kept as JSON, for the raw view.
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -131,9 +145,10 @@ pub async fn group_detail(
     group: &GroupName,
 ) -> Result<DetailBody, AwsError> {
     let input = json!({ "UserPoolId": pool, "GroupName": group });
-    let mut raw = client.call_json("GetGroup", &input).await?;
-    let answer: GroupResponse = typed("GetGroup", &raw)?;
-    let found = answer.group.ok_or_else(|| missing("GetGroup", "Group"))?;
+    let (mut raw, found) = describe_one(client, "GetGroup", &input, "Group", |a: GroupResponse| {
+        a.group
+    })
+    .await?;
     let input = ListUsersInGroupRequest {
         user_pool_id: pool.clone(),
         group_name: group.clone(),
@@ -155,11 +170,15 @@ pub async fn client_detail(
     id: &ClientId,
 ) -> Result<DetailBody, AwsError> {
     let input = json!({ "UserPoolId": pool, "ClientId": id });
-    let raw = client.call_json("DescribeUserPoolClient", &input).await?;
-    let answer: DescribeUserPoolClientResponse = typed("DescribeUserPoolClient", &raw)?;
-    let found = answer
-        .user_pool_client
-        .ok_or_else(|| missing("DescribeUserPoolClient", "UserPoolClient"))?;
+    let item = |a: DescribeUserPoolClientResponse| a.user_pool_client;
+    let (raw, found) = describe_one(
+        client,
+        "DescribeUserPoolClient",
+        &input,
+        "UserPoolClient",
+        item,
+    )
+    .await?;
     Ok(detail::client_body(&found, raw))
 }
 
@@ -169,10 +188,14 @@ pub async fn idp_detail(
     provider: &ProviderName,
 ) -> Result<DetailBody, AwsError> {
     let input = json!({ "UserPoolId": pool, "ProviderName": provider });
-    let raw = client.call_json("DescribeIdentityProvider", &input).await?;
-    let answer: DescribeIdentityProviderResponse = typed("DescribeIdentityProvider", &raw)?;
-    let found = answer
-        .identity_provider
-        .ok_or_else(|| missing("DescribeIdentityProvider", "IdentityProvider"))?;
+    let item = |a: DescribeIdentityProviderResponse| a.identity_provider;
+    let (raw, found) = describe_one(
+        client,
+        "DescribeIdentityProvider",
+        &input,
+        "IdentityProvider",
+        item,
+    )
+    .await?;
     Ok(detail::idp_body(&found, raw))
 }
