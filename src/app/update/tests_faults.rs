@@ -201,6 +201,18 @@ fn an_ordinary_failure_keeps_the_dialog_open_to_try_again() {
     assert!(matches!(s.overlay, Overlay::Dialog(_)));
 }
 
+/// Marks every user, confirms a bulk disable of them (`count` typed, as the plan asks) and
+/// gives the bulk request.
+fn disable_everyone(s: &mut State, count: &str) -> RequestId {
+    update(s, Action::MarkShown);
+    crate::app::users::bulk_update::open_plan(s, BulkAction::Disable);
+    super::tests_support::type_text(s, count);
+    let effects = update(s, Action::Input(crate::app::action::InputKey::Submit));
+    find(&effects, |c| {
+        matches!(c, ApiCall::Change(Change::Bulk { .. }))
+    })
+}
+
 #[test]
 fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tried() {
     let mut s = users(&[
@@ -208,13 +220,7 @@ fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tri
         ("bob", "CONFIRMED", true),
         ("cat", "CONFIRMED", true),
     ]);
-    update(&mut s, Action::MarkShown);
-    crate::app::users::bulk_update::open_plan(&mut s, BulkAction::Disable);
-    super::tests_support::type_text(&mut s, "3");
-    let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
-    let request = find(&effects, |c| {
-        matches!(c, ApiCall::Change(Change::Bulk { .. }))
-    });
+    let request = disable_everyone(&mut s, "3");
     let text = "AdminDisableUser is not supported by this endpoint (HTTP 500 without a JSON error, on the first call of AdminDisableUser)";
     update(
         &mut s,
@@ -245,13 +251,7 @@ fn a_bulk_run_stopped_by_an_error_everyone_would_meet_says_the_rest_were_not_tri
 #[test]
 fn a_bulk_run_counts_lost_answers_apart() {
     let mut s = users(&[("ann", "CONFIRMED", true), ("bob", "CONFIRMED", true)]);
-    update(&mut s, Action::MarkShown);
-    crate::app::users::bulk_update::open_plan(&mut s, BulkAction::Disable);
-    super::tests_support::type_text(&mut s, "2");
-    let effects = update(&mut s, Action::Input(crate::app::action::InputKey::Submit));
-    let request = find(&effects, |c| {
-        matches!(c, ApiCall::Change(Change::Bulk { .. }))
-    });
+    let request = disable_everyone(&mut s, "2");
     let lost = failed(
         ErrorKind::OutcomeUnknown,
         "no answer to AdminDisableUser: …",
