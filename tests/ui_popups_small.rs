@@ -22,16 +22,7 @@ use ui_support::*;
 fn check(name: &str, s: &State, phrases: &[&str]) -> (Buffer, Rect) {
     let backend = draw_small(s);
     assert_snapshot!(name, backend);
-    let buf = backend.buffer().clone();
-    let area = popup_box(&buf);
-    let text = inside(&buf, area);
-    for phrase in phrases {
-        assert!(
-            text.contains(phrase),
-            "{name}: {phrase:?} is not shown in full:\n{backend}"
-        );
-    }
-    (buf, area)
+    shown_in_full(name, &backend, phrases)
 }
 
 #[test]

@@ -4,9 +4,8 @@
 
 mod ui_support;
 
-use cognito_tui::app::users::devices::DeviceLine;
-
 use cognito_tui::app::remote::{ErrorInfo, RequestId};
+use cognito_tui::app::users::devices::DeviceLine;
 use cognito_tui::app::users::devices::EventLine;
 use cognito_tui::app::users::journal::JournalLine;
 use cognito_tui::app::users::menu::BulkChoice;
@@ -22,16 +21,7 @@ use ui_support::*;
 fn check(name: &str, s: &State, phrases: &[&str]) -> (Buffer, Rect) {
     let backend = draw_small(s);
     assert_snapshot!(name, backend);
-    let buf = backend.buffer().clone();
-    let area = popup_box(&buf);
-    let text = inside(&buf, area);
-    for phrase in phrases {
-        assert!(
-            text.contains(phrase),
-            "{name}: {phrase:?} is not shown in full:\n{backend}"
-        );
-    }
-    (buf, area)
+    shown_in_full(name, &backend, phrases)
 }
 
 fn device() -> DeviceLine {

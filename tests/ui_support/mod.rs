@@ -11,7 +11,6 @@
 pub mod popups;
 
 use cognito_tui::app::browse::detail;
-
 use cognito_tui::app::browse::detail::DetailBody;
 use cognito_tui::app::browse::pane::Rows;
 use cognito_tui::app::browse::panes::overview;

@@ -83,3 +83,17 @@ pub fn selection_shown(name: &str, buf: &Buffer, area: Rect) {
         .any(|y| (area.x + 1..area.right() - 1).any(|x| buf[(x, y)].bg == bg));
     assert!(shown, "{name}: the selected line is out of view");
 }
+
+/// The popup's box on a drawn screen, checked to show every phrase in full.
+pub fn shown_in_full(name: &str, backend: &TestBackend, phrases: &[&str]) -> (Buffer, Rect) {
+    let buf = backend.buffer().clone();
+    let area = popup_box(&buf);
+    let text = inside(&buf, area);
+    for phrase in phrases {
+        assert!(
+            text.contains(phrase),
+            "{name}: {phrase:?} is not shown in full:\n{backend}"
+        );
+    }
+    (buf, area)
+}

@@ -122,8 +122,4 @@ impl Row for PoolRow {
     }
 }
 
-pub use crate::app::browse::panes::ClientRow;
-
-pub use crate::app::browse::panes::GroupRow;
-
-pub use crate::app::browse::panes::IdpRow;
+pub use crate::app::browse::panes::{ClientRow, GroupRow, IdpRow};

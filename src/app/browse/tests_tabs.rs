@@ -2,17 +2,11 @@
 //! failed load never leaves a tab busy; the palette opens tabs by their words, and pools,
 //! regions and quitting by its other commands.
 
-use crate::app::browse::tests::only_api;
-
-use crate::app::browse::tests::opened_pool;
-
-use crate::app::browse::tests::state;
-
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::browse::pane::Rows;
 use crate::app::browse::panes;
 use crate::app::browse::rows::GroupRow;
-use crate::app::browse::tests::type_text;
+use crate::app::browse::tests::{only_api, opened_pool, state, type_text};
 use crate::app::effect::{ApiCall, Effect, ProfileChoice, Read};
 use crate::app::remote::ErrorInfo;
 use crate::app::state::{Load, Overlay, Tab};

@@ -8,11 +8,7 @@ pub mod field;
 use crate::app::action::InputKey;
 use crate::app::remote::{ErrorInfo, RequestId};
 
-pub use crate::app::form::field::Choice;
-
-pub use crate::app::form::field::Field;
-
-pub use crate::app::form::field::FieldKind;
+pub use crate::app::form::field::{Choice, Field, FieldKind};
 
 /// Where a submit stands: still editing, sent (waiting for `request`), or failed.
 #[derive(Debug, Clone, Default, PartialEq)]

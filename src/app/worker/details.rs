@@ -7,7 +7,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::app::browse::detail;
-
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::panes::overview;
 use crate::app::state::Overview;

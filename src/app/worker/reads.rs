@@ -5,15 +5,13 @@ use futures::future::BoxFuture;
 use futures::{Stream, TryStreamExt as _};
 use tokio::sync::mpsc;
 
-use crate::app::worker::users;
-
 use crate::app::action::{Action, Payload};
 use crate::app::browse::pane::{Describe, Pane, PaneVisitor, Rows};
 use crate::app::browse::panes;
 use crate::app::browse::rows::{PoolRow, UserRow};
 use crate::app::effect::Read;
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::worker::details;
+use crate::app::worker::{details, users};
 use crate::aws::AwsError;
 use crate::cognito::paginate::Page;
 use crate::cognito::users::ListUsersRequest;

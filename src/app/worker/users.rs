@@ -3,14 +3,6 @@
 
 use tokio::sync::mpsc;
 
-use crate::shared::bulk::BulkAction;
-
-use crate::shared::bulk::Pacer;
-
-use crate::shared::bulk::USER_UPDATE_PER_SECOND;
-
-use crate::shared::bulk::apply_one;
-
 use crate::app::action::{Action, Payload};
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::{Change, NewUser, UserChange};
@@ -26,7 +18,7 @@ use crate::cognito::user_admin::AdminCreateUserRequest;
 use crate::cognito::users::UserType;
 use crate::cognito::verify::accept_applied;
 use crate::cognito::{CognitoClient, PoolId, Username};
-use crate::shared::bulk::stops_the_run;
+use crate::shared::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, stops_the_run};
 use crate::shared::journal::{Entry, Journal};
 
 /// DescribeUserPool for the forms: schema attributes and password policy.

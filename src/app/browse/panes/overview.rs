@@ -2,7 +2,6 @@
 //! GetUserPoolMfaConfig. It has no rows, so it is not a registry pane.
 
 use crate::app::browse::detail::date;
-
 use crate::app::browse::detail::{line, or_empty};
 use crate::app::state::Overview;
 use crate::aws::AwsError;

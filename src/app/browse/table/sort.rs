@@ -3,9 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::app::browse::table::Row;
-
-use crate::app::browse::table::TableView;
+use crate::app::browse::table::{Row, TableView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sort {

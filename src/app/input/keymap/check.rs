@@ -4,15 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::app::input::keymap::Key;
-
-use crate::app::input::keymap::Keymap;
-
-use crate::app::input::keymap::Mode;
-
-use crate::app::input::keymap::bindings;
-
-use crate::app::input::keymap::tables;
+use crate::app::input::keymap::{Key, Keymap, Mode, bindings, tables};
 use crate::shared::config::{Config, KeyOverride};
 
 /// What is wrong with a `[keys]` entry, and its line in the file.

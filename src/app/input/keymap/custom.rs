@@ -4,14 +4,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::app::input::keymap::Binding;
-
-use crate::app::input::keymap::Key;
-
-use crate::app::input::keymap::Mode;
-
 use crate::app::action::Action;
-use crate::app::input::keymap::bindings;
+use crate::app::input::keymap::{Binding, Key, Mode, bindings};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {

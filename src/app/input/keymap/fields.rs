@@ -3,16 +3,8 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::input::keymap::key::alt;
-
-use crate::app::input::keymap::key::alt_code;
-
-use crate::app::input::keymap::key::code;
-
-use crate::app::input::keymap::key::ctrl;
-
 use crate::app::action::InputKey;
-use crate::app::input::keymap::key::ctrl_code;
+use crate::app::input::keymap::key::{alt, alt_code, code, ctrl, ctrl_code};
 use crate::app::input::keymap::shared::{cancel, select_next, select_previous, submit};
 use crate::app::input::keymap::{Binding, input};
 

@@ -3,12 +3,8 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::input::keymap::key::code;
-
-use crate::app::input::keymap::key::ctrl;
-
 use crate::app::action::{Action, InputKey};
-use crate::app::input::keymap::key::key;
+use crate::app::input::keymap::key::{code, ctrl, key};
 use crate::app::input::keymap::{Binding, bind, input};
 
 pub const fn down(help: &'static str) -> Binding {

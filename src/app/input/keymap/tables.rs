@@ -2,10 +2,8 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::input::keymap::key::code;
-
 use crate::app::action::Action;
-use crate::app::input::keymap::key::key;
+use crate::app::input::keymap::key::{code, key};
 use crate::app::input::keymap::shared::{
     back, down, page_down, page_up, quit, raw_json, reload, top, up,
 };

@@ -3,9 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::app::input::keymap::check;
-
-use crate::app::input::keymap::tables;
+use crate::app::input::keymap::{check, tables};
 
 const BEGIN: &str = "<!-- keys: made from the key tables by app::keymap::tests_readme; COGNITO_TUI_BLESS_README=1 cargo test --lib tests_readme writes it again -->\n";
 const END: &str = "<!-- /keys -->";

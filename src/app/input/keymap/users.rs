@@ -3,14 +3,8 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::input::keymap::key::Key;
-
-use crate::app::input::keymap::key::code;
-
-use crate::app::input::keymap::key::ctrl;
-
 use crate::app::action::{Action, InputKey};
-use crate::app::input::keymap::key::key;
+use crate::app::input::keymap::key::{Key, code, ctrl, key};
 use crate::app::input::keymap::shared::{
     cancel, close, reload, select_next, select_previous, submit,
 };
