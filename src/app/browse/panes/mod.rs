@@ -25,7 +25,7 @@ use crate::app::effect::Read;
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState};
 
-/// Writes the registry from one line a pane: its `Tab` variant (in the order Tab cycles them),
+/// Writes the registry from one line per pane: its `Tab` variant (in the order Tab cycles them),
 /// its table in `Tables`, its arm in `visit`, and its `Slot`. The Overview and Users come first:
 /// the Overview has no rows, and the users' table stays on `PoolState`.
 macro_rules! registry {
