@@ -108,11 +108,6 @@ impl Tab {
         self.info().title
     }
 
-    /// The tab a palette word names.
-    pub fn from_word(word: &str) -> Option<Tab> {
-        Tab::ALL.iter().copied().find(|t| t.info().word == word)
-    }
-
     /// Whether its rows open a detail view.
     pub fn has_detail(self) -> bool {
         struct HasDetail;
@@ -181,15 +176,18 @@ mod tests {
                     "the pane registered for {tab:?} says it is {own:?}"
                 );
             }
-            assert_eq!(Tab::from_word(tab.info().word), Some(tab));
             let word = tab.info().word;
             assert!(
                 crate::app::input::palette::entries().any(|e| e.name == word),
                 "the palette does not list :{word}"
             );
         }
-        let mut titles: Vec<_> = Tab::ALL.iter().map(|t| t.title()).collect();
-        titles.dedup();
-        assert_eq!(titles.len(), Tab::ALL.len());
+        // No two tabs share a palette word or a title (sorted, so any repeat is next to its twin).
+        for name in [|t: Tab| t.info().word, |t: Tab| t.title()] {
+            let mut names: Vec<_> = Tab::ALL.iter().map(|&t| name(t)).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), Tab::ALL.len(), "{names:?}");
+        }
     }
 }
