@@ -6,6 +6,7 @@ pub mod client;
 pub mod clients;
 pub mod constraints;
 pub mod devices;
+pub mod edit;
 pub mod error_text;
 pub mod groups;
 pub mod idps;
