@@ -1,6 +1,7 @@
 //! Everything that can happen to the console: intents from keys and mouse, and results from the
 //! worker. The `///` line of each intent is its help text.
 
+use crate::app::admin::AdminOp;
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::pane::Rows;
 use crate::app::browse::rows::{PoolRow, UserRow};
@@ -13,6 +14,7 @@ use crate::app::users::journal::JournalLine;
 use crate::app::users::menu::BulkChoice;
 use crate::app::users::ops::UserOp;
 use crate::aws::RetryNotice;
+use crate::cognito::edit::Plan;
 use crate::cognito::types::Secret;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +73,13 @@ pub enum Action {
     OpenBulkMenu,
     /// An action on the marked users (a key of the bulk menu)
     Bulk(BulkChoice),
+    /// A change to the selected pool resource
+    Admin(AdminOp),
+    /// The editor closed: the saved text, or why there is none.
+    Edited {
+        request: RequestId,
+        outcome: Result<String, String>,
+    },
     /// A key typed into the open text field or form.
     Input(InputKey),
     /// The mouse wheel moved by this many rows.
@@ -159,6 +168,10 @@ pub enum Payload {
     AuthEvents(Vec<EventLine>),
     Journal(Vec<JournalLine>),
     Password(Secret),
+    /// A pool resource's configuration in its Update* shape.
+    EditInput(serde_json::Value),
+    /// An update ready to review.
+    Plan(Box<Plan>),
     /// A change was made.
     Done,
 }

@@ -4,6 +4,7 @@
 use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
+use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::types::Secret;
 use crate::cognito::{GroupName, PoolId, Username};
@@ -29,6 +30,10 @@ pub enum Effect {
     /// Put a secret on the clipboard through the terminal (OSC 52): the event loop writes it, as
     /// only it may write to the terminal; nothing answers.
     CopyToClipboard(Secret),
+    /// Suspend the console and open `text` in the person's editor (`$VISUAL`, `$EDITOR`, else
+    /// `vi`): the event loop runs it, as only it owns the terminal, and answers
+    /// `Action::Edited` with the saved text.
+    OpenEditor { request: RequestId, text: String },
 }
 
 /// Which credentials a reconnect uses.
@@ -98,6 +103,27 @@ pub enum Read {
     GetUserMfa(PoolId, Username),
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
+    /// A pool resource's configuration in its Update* shape, for the editor.
+    EditInput(Target),
+    /// A fresh read of the resource and the update made from it (`Payload::Plan`).
+    Plan(Target, PlanSource),
+}
+
+/// What an update is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanSource {
+    /// Only these changes, on the configuration as it stands.
+    Patch(Patch),
+    /// A whole configuration the person edited.
+    Replace(serde_json::Value),
+}
+
+/// A change to a pool resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoolChange {
+    /// Send the plan if the resource is still as it was read (`cognito::edit`).
+    Apply(Box<Plan>),
+    Delete(Target),
 }
 
 /// The calls that change something.
@@ -132,6 +158,8 @@ pub enum Change {
         op: BulkAction,
         users: Vec<Username>,
     },
+    /// A change to a pool resource: the pool, a client, a provider, a group, ...
+    Pool(PoolChange),
 }
 
 /// A user to create (AdminCreateUser).

@@ -1,6 +1,7 @@
 //! The console's core: State, Action, Effect, the pure reducer, and the pieces it is built from.
 
 pub mod action;
+pub mod admin;
 pub mod browse;
 pub mod effect;
 pub mod form;

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::app::admin::AdminFlow;
 use crate::app::browse::detail::Detail;
 use crate::app::browse::panes;
 use crate::app::browse::panes::Tables;
@@ -188,6 +189,8 @@ pub enum Overlay {
     Journal(JournalView),
     /// A password the console chose, shown once after it was set.
     Password(Box<PasswordShown>),
+    /// A change to a pool resource: its editor, its difference, its delete.
+    Admin(Box<AdminFlow>),
 }
 
 impl Overlay {
@@ -206,6 +209,7 @@ impl Overlay {
             }
             Overlay::Bulk(b) => b.is_running(),
             Overlay::Journal(j) => j.entries.is_loading(),
+            Overlay::Admin(a) => a.is_busy(),
             _ => false,
         }
     }

@@ -27,6 +27,9 @@ const TICK: Duration = Duration::from_millis(100);
 struct Console {
     state: State,
     effects: mpsc::Sender<Effect>,
+    /// A text to open in the person's editor, and the request its answer goes to: run by the
+    /// loop, which owns the terminal and its event stream.
+    editor: Option<(crate::app::remote::RequestId, String)>,
 }
 
 impl Console {
@@ -37,8 +40,12 @@ impl Console {
 
     /// Hands the effects to the worker, waiting while its channel is full: the worker's loop never
     /// waits on the console, so this wait always ends.
-    async fn send(&self, effects: Vec<Effect>) -> anyhow::Result<()> {
+    async fn send(&mut self, effects: Vec<Effect>) -> anyhow::Result<()> {
         for effect in effects {
+            if let Effect::OpenEditor { request, text } = effect {
+                self.editor = Some((request, text));
+                continue;
+            }
             // The terminal's own business: written here, between frames, never by the worker.
             if let Effect::CopyToClipboard(secret) = &effect {
                 // A terminal that cannot be written to fails the next frame anyway.
@@ -92,7 +99,11 @@ pub async fn run(
     mut actions: mpsc::Receiver<Action>,
     signals: &mut Signals,
 ) -> anyhow::Result<Option<Caught>> {
-    let mut console = Console { state, effects };
+    let mut console = Console {
+        state,
+        effects,
+        editor: None,
+    };
     let size = terminal.size().context("reading the terminal size")?;
     console.dispatch(resize(size.width, size.height)).await?;
     let first = app::init(&mut console.state);
@@ -103,6 +114,17 @@ pub async fn run(
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut dirty = true;
     while !console.state.quit {
+        if let Some((request, text)) = console.editor.take() {
+            // The event stream reads the terminal: it stops while the editor has it.
+            drop(events);
+            let outcome = super::editor::edit(terminal, &text);
+            events = EventStream::new();
+            console
+                .dispatch(Action::Edited { request, outcome })
+                .await?;
+            dirty = true;
+            continue;
+        }
         if dirty {
             terminal
                 .draw(|frame| ui::render(&console.state, theme, frame))

@@ -1,6 +1,7 @@
 //! The console: logging, the worker, the terminal, and the event loop that ties them together.
 
 mod clipboard;
+mod editor;
 mod event_loop;
 pub mod logging;
 mod signals;

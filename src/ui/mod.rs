@@ -5,6 +5,7 @@
 //! column titles and body; the overview; or a detail), the status line (toast or `/` filter),
 //! and the footer. Popups (help, palette, server search) sit over the main area.
 
+mod admin;
 mod browse;
 mod input;
 mod text;
@@ -97,6 +98,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
         Overlay::Password(view) => users::dialog::draw_password(frame, over, view, theme),
+        Overlay::Admin(flow) => admin::draw(frame, over, flow, theme, ticks),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }

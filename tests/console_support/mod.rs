@@ -27,11 +27,18 @@ use crate::worker_support::{Harness, settings};
 pub const WIDTH: u16 = 110;
 pub const HEIGHT: u16 = 32;
 
+/// What the person does in their editor: the saved text from the text they were given.
+pub type Editor = Box<dyn FnMut(&str) -> Result<String, String> + Send>;
+
 pub struct Console {
     pub state: State,
     harness: Harness,
     outstanding: BTreeSet<RequestId>,
     _server: Option<LocalServer>,
+    /// Stands in for `$EDITOR` when the console opens one (the event loop's part).
+    pub editor: Option<Editor>,
+    /// Every text the editor was given, in order.
+    pub edited: Vec<String>,
 }
 
 impl Console {
@@ -64,6 +71,8 @@ impl Console {
             harness,
             outstanding: BTreeSet::new(),
             _server: server,
+            editor: None,
+            edited: Vec::new(),
         };
         let rows = table_rows(Rect::new(0, 0, WIDTH, HEIGHT));
         console.act(Action::Resize { table_rows: rows }).await;
@@ -93,7 +102,18 @@ impl Console {
 
     async fn run(&mut self, mut effects: Vec<Effect>) {
         loop {
+            let mut edits = Vec::new();
             for effect in effects.drain(..) {
+                // The event loop's part: the editor runs, its answer comes straight back.
+                if let Effect::OpenEditor { request, text } = effect {
+                    self.edited.push(text.clone());
+                    let editor = self.editor.as_mut().expect("a test editor is set");
+                    edits.push(Action::Edited {
+                        request,
+                        outcome: editor(&text),
+                    });
+                    continue;
+                }
                 match &effect {
                     Effect::Api { request, .. }
                     | Effect::GeneratePassword { request, .. }
@@ -103,9 +123,17 @@ impl Console {
                     Effect::Cancel(request) => {
                         self.outstanding.remove(request);
                     }
-                    Effect::Reconnect { .. } | Effect::CopyToClipboard(_) => {}
+                    Effect::Reconnect { .. }
+                    | Effect::CopyToClipboard(_)
+                    | Effect::OpenEditor { .. } => {}
                 }
                 self.harness.send(effect);
+            }
+            for edit in edits {
+                effects.extend(update(&mut self.state, edit));
+            }
+            if !effects.is_empty() {
+                continue;
             }
             if self.outstanding.is_empty() {
                 return;

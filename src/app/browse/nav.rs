@@ -62,6 +62,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         | Action::MarkShown
         | Action::ClearMarks
         | Action::OpenBulkMenu => crate::app::users::keys::handle(state, action),
+        Action::Admin(op) if state.detail.is_none() => crate::app::admin::update::start(state, *op),
         _ if state.detail.is_some() => detail_keys(state, action),
         Action::NextTab | Action::PrevTab | Action::ShowTab(_) => switch_tab(state, action),
         Action::Refresh => refresh(state),

@@ -17,6 +17,7 @@ use crate::app::input::keymap::Mode;
 use crate::app::remote::RequestId;
 use crate::app::state::{ListPane, Load, PoolState};
 use crate::aws::AwsError;
+use crate::cognito::edit::Target;
 use crate::cognito::{CognitoClient, PoolId};
 
 /// How a pane is named and driven: the tab's title, the palette word, what a row is called.
@@ -101,6 +102,13 @@ pub trait Pane: Row + Slot + Clone + fmt::Debug + PartialEq + Send + Sync + 'sta
 
     /// The rows marked for a bulk action, for the gutter.
     fn marks(pool: &PoolState) -> Option<&BTreeSet<String>> {
+        let _ = pool;
+        None
+    }
+
+    /// The resource this row is, for editing and deleting it (`E`, `D`), and the name a person
+    /// types to confirm a delete (`None`: the row is not a changeable resource).
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
         let _ = pool;
         None
     }

@@ -41,6 +41,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Journal(view) => crate::app::users::dialog_update::journal_key(state, view, key),
         Overlay::Password(view) => crate::app::users::dialog_update::password_key(state, view, key),
         Overlay::Bulk(run) => crate::app::users::bulk_update::bulk_key(state, run, key),
+        Overlay::Admin(flow) => crate::app::admin::update::key(state, flow, key),
     }
 }
 

@@ -67,6 +67,9 @@ fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
             state.context.read_only = read_only;
             Vec::new()
         }
+        Action::Edited { request, outcome } => {
+            crate::app::admin::update::edited(state, request, outcome)
+        }
         Action::ConnectFailed(error) => {
             state.toast = Some(error.text);
             Vec::new()

@@ -8,6 +8,10 @@ use crate::app::remote::{ErrorInfo, Remote, RequestId};
 use crate::app::state::{ListPane, Load, State, Tab};
 
 pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: bool) -> Vec<Effect> {
+    let payload = match crate::app::admin::update::loaded(state, request, payload) {
+        Ok(effects) => return effects,
+        Err(payload) => payload,
+    };
     let payload = match crate::app::users::outcomes::loaded(state, request, payload) {
         Ok(effects) => {
             if done {
@@ -49,7 +53,10 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         | Payload::AuthEvents(_)
         | Payload::Journal(_)
         | Payload::Password(_)
-        | Payload::Done => {}
+        | Payload::Done
+        // Taken by `admin::update::loaded` when its flow awaits them; else stale.
+        | Payload::EditInput(_)
+        | Payload::Plan(_) => {}
     }
     Vec::new()
 }
@@ -92,5 +99,7 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     if let Some(detail) = state.detail.as_mut().filter(|d| d.body.awaits(request)) {
         detail.body = Remote::Failed(error.clone());
     }
-    crate::app::users::outcomes::failed(state, request, error)
+    let mut effects = crate::app::admin::update::failed(state, request, error);
+    effects.extend(crate::app::users::outcomes::failed(state, request, error));
+    effects
 }

@@ -74,6 +74,8 @@ pub fn loaded(
             }
         }
         Payload::Done => return Ok(done(state, request)),
+        // The admin flow's (`admin::update::loaded` saw them first).
+        payload @ (Payload::EditInput(_) | Payload::Plan(_)) => return Err(payload),
         Payload::Detail(body) => {
             // The user's attributes for an edit form opened from the table.
             if let Overlay::Form(form) = &mut state.overlay

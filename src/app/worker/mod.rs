@@ -2,6 +2,7 @@
 //! Effects are taken in channel order (a reconnect applies before the calls queued after it); only
 //! the API calls themselves run concurrently, each as a task that `Effect::Cancel` aborts.
 
+mod admin;
 pub(crate) mod details;
 mod profiles;
 mod reads;
@@ -154,8 +155,9 @@ impl Worker {
                     done: true,
                 }]);
             }
-            // The event loop writes it to the terminal; it never comes here.
-            Effect::CopyToClipboard(_) => {}
+            // The event loop writes it to the terminal, or runs the editor in it; they never come
+            // here.
+            Effect::CopyToClipboard(_) | Effect::OpenEditor { .. } => {}
             Effect::ReadJournal { request, last } => {
                 let actions = self.actions.clone();
                 let handle = self.tasks.spawn(async move {

@@ -9,10 +9,11 @@ use crate::app::action::{Action, Payload};
 use crate::app::browse::pane::{Describe, Pane, PaneVisitor, Rows};
 use crate::app::browse::panes;
 use crate::app::browse::rows::{PoolRow, UserRow};
-use crate::app::effect::Read;
+use crate::app::effect::{PlanSource, Read};
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::worker::{details, users};
 use crate::aws::AwsError;
+use crate::cognito::edit::EditError;
 use crate::cognito::paginate::Page;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
@@ -119,6 +120,19 @@ pub(super) async fn perform(
         Read::ListAuthEvents(pool, user) => {
             let answer = users::auth_events(client, &pool, &user).await;
             answer_once(actions, request, answer).await
+        }
+        Read::EditInput(target) => {
+            let answer = client.current_input(&target).await;
+            let answer = answer.map(Payload::EditInput).map_err(EditError::into_aws);
+            answer_once(actions, request, answer).await
+        }
+        Read::Plan(target, source) => {
+            let plan = match source {
+                PlanSource::Patch(patch) => client.plan_edit(&target, &patch).await,
+                PlanSource::Replace(edited) => client.plan_replace(&target, edited).await,
+            };
+            let answer = plan.map(|p| Payload::Plan(Box::new(p)));
+            answer_once(actions, request, answer.map_err(EditError::into_aws)).await
         }
     }
 }

@@ -129,6 +129,7 @@ pub async fn change(
         Change::Bulk { pool, op, users } => {
             bulk(client, request, &pool, &op, &users, actions).await
         }
+        Change::Pool(change) => super::admin::pool_change(client, change).await,
     }
 }
 

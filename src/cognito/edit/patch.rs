@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 /// One change at one path.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// The member takes this value; missing objects on the way are created.
     Set(String, Value),
@@ -18,7 +18,7 @@ pub enum Edit {
 }
 
 /// The user's changes, applied in order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Patch(pub Vec<Edit>);
 
 impl Patch {

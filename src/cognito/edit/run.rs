@@ -11,7 +11,7 @@ use crate::cognito::{CognitoClient, describe_error};
 
 /// An update ready to be shown and sent: the configuration as read (in the Update* shape) and
 /// the configuration that will be sent in its place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub target: Target,
     pub before: Value,
@@ -56,6 +56,17 @@ pub enum EditError {
     Rekeyed(String),
     #[error("the compiled-in service model is unreadable")]
     NoModel,
+}
+
+impl EditError {
+    /// As the transport's error, for callers that carry only `AwsError` (the console's worker):
+    /// a service error stays itself; the others keep their sentence.
+    pub fn into_aws(self) -> AwsError {
+        match self {
+            Self::Aws(e) => e,
+            other => AwsError::Config(other.to_string()),
+        }
+    }
 }
 
 /// The Update* input for `target` from its described configuration: the model's projection,
@@ -159,6 +170,20 @@ impl CognitoClient {
         self.call_json(plan.target.update_operation(), &plan.after)
             .await?;
         self.describe_resource(&plan.target).await
+    }
+
+    /// Deletes the resource (its keys are the whole input).
+    pub async fn delete_resource(&self, target: &Target) -> Result<(), EditError> {
+        let operation = target
+            .delete_operation()
+            .ok_or_else(|| EditError::Patch(format!("{} cannot be deleted", target.label())))?;
+        let input: serde_json::Map<String, Value> = target
+            .keys()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), Value::String(v)))
+            .collect();
+        self.call_json(operation, &Value::Object(input)).await?;
+        Ok(())
     }
 }
 

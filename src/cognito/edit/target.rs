@@ -73,6 +73,20 @@ impl Target {
         }
     }
 
+    /// The change that deletes the resource (`None`: the MFA settings are not deleted, only
+    /// turned off).
+    pub fn delete_operation(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::Pool(_) => "DeleteUserPool",
+            Self::Mfa(_) => return None,
+            Self::Client(..) => "DeleteUserPoolClient",
+            Self::Idp(..) => "DeleteIdentityProvider",
+            Self::Group(..) => "DeleteGroup",
+            Self::ResourceServer(..) => "DeleteResourceServer",
+            Self::Domain(..) => "DeleteUserPoolDomain",
+        })
+    }
+
     /// The members that name the resource in the update (and, those its input has, the read).
     pub fn keys(&self) -> Vec<(&'static str, String)> {
         let pool = ("UserPoolId", self.pool().to_string());
@@ -182,7 +196,8 @@ mod tests {
         ];
         let model = crate::cognito::shapes::model().unwrap();
         for t in all {
-            for op in [t.describe_operation(), t.update_operation()] {
+            let ops = [t.describe_operation(), t.update_operation()];
+            for op in ops.into_iter().chain(t.delete_operation()) {
                 assert!(model.input_of(op).is_some(), "{op}");
             }
             let update = model.input_of(t.update_operation()).unwrap();

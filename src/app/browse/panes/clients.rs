@@ -9,6 +9,7 @@ use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::worker::details;
 use crate::aws::AwsError;
 use crate::cognito::clients::UserPoolClientType;
+use crate::cognito::edit::Target;
 use crate::cognito::{ClientId, CognitoClient, PoolId};
 
 /// DescribeUserPoolClient calls at once while listing a pool's clients.
@@ -96,5 +97,12 @@ impl Pane for ClientRow {
                 }
             })
             .boxed()
+    }
+
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
+        Some((
+            Target::Client(pool.clone(), ClientId::new(&*self.id)),
+            self.name.to_string(),
+        ))
     }
 }

@@ -8,6 +8,7 @@ use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::worker::details;
+use crate::cognito::edit::Target;
 use crate::cognito::pools::DomainDescriptionType;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -106,6 +107,13 @@ impl Pane for DomainRow {
             Ok(rows)
         })
         .boxed()
+    }
+
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
+        Some((
+            Target::Domain(pool.clone(), self.domain.to_string()),
+            self.domain.to_string(),
+        ))
     }
 }
 

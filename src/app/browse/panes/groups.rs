@@ -6,6 +6,7 @@ use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::worker::details;
+use crate::cognito::edit::Target;
 use crate::cognito::groups::GroupType;
 use crate::cognito::{CognitoClient, GroupName, PoolId};
 
@@ -62,5 +63,12 @@ impl Pane for GroupRow {
             .list_groups(pool)
             .map_ok(|page| page.groups.iter().map(GroupRow::from).collect())
             .boxed()
+    }
+
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
+        Some((
+            Target::Group(pool.clone(), GroupName::new(&*self.name)),
+            self.name.to_string(),
+        ))
     }
 }

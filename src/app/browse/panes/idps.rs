@@ -7,6 +7,7 @@ use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::{date, haystack};
 use crate::app::browse::table::{Cell, Column, Row};
 use crate::app::worker::details;
+use crate::cognito::edit::Target;
 use crate::cognito::idps::ProviderDescription;
 use crate::cognito::{CognitoClient, PoolId, ProviderName};
 
@@ -64,5 +65,12 @@ impl Pane for IdpRow {
             .list_identity_providers(pool)
             .map_ok(|page| page.providers.iter().map(IdpRow::from).collect())
             .boxed()
+    }
+
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
+        Some((
+            Target::Idp(pool.clone(), ProviderName::new(&*self.name)),
+            self.name.to_string(),
+        ))
     }
 }

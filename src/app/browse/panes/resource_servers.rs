@@ -6,6 +6,7 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, pane_info};
 use crate::app::browse::rows::haystack;
 use crate::app::browse::table::{Cell, Column, Row};
+use crate::cognito::edit::Target;
 use crate::cognito::pools::ResourceServerType;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -67,5 +68,12 @@ impl Pane for ResourceServerRow {
             .list_resource_servers(pool)
             .map_ok(|page| page.resource_servers.iter().map(Self::from).collect())
             .boxed()
+    }
+
+    fn target(&self, pool: &PoolId) -> Option<(Target, String)> {
+        Some((
+            Target::ResourceServer(pool.clone(), self.identifier.to_string()),
+            self.identifier.to_string(),
+        ))
     }
 }

@@ -187,7 +187,7 @@ pub fn mode(state: &State) -> Mode {
             Mode::Text
         }
         Overlay::Form(_) => Mode::Form,
-        Overlay::Dialog(_) | Overlay::Bulk(_) => Mode::Dialog,
+        Overlay::Dialog(_) | Overlay::Bulk(_) | Overlay::Admin(_) => Mode::Dialog,
         Overlay::Menu(Menu::User { .. }) => Mode::UserMenu,
         Overlay::Menu(Menu::Bulk { .. }) => Mode::BulkMenu,
         Overlay::Picker(_) => Mode::Menu,
@@ -214,15 +214,16 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        COMMON, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+        ADMIN, COMMON, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
-    pub static OVERVIEW: [&[Binding]; 3] = [&POOL, &RELOAD, &COMMON];
-    pub static TABLE: [&[Binding]; 8] =
-        [&MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &COMMON];
+    pub static OVERVIEW: [&[Binding]; 4] = [&POOL, &RELOAD, &ADMIN, &COMMON];
+    pub static TABLE: [&[Binding]; 9] = [
+        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &COMMON,
+    ];
     pub static USERS: [&[Binding]; 12] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
         &COMMON,
@@ -242,7 +243,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 23] = [
+    pub static TABLES: [(&str, &[Binding]); 24] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -252,6 +253,7 @@ mod parts {
         ("users", &SEARCH),
         ("tables", &RELOAD),
         ("tables", &SORT),
+        ("a pool's tables and overview", &ADMIN),
         ("details", &DETAIL),
         ("help", &HELP),
         ("users", &ACTIONS),

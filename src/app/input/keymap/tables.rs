@@ -3,6 +3,7 @@
 use crossterm::event::KeyCode;
 
 use crate::app::action::Action;
+use crate::app::admin::AdminOp;
 use crate::app::input::keymap::key::{code, key};
 use crate::app::input::keymap::shared::{
     back, down, page_down, page_up, quit, raw_json, reload, top, up,
@@ -111,6 +112,28 @@ pub static SEARCH: [Binding; 1] = [bind(
 )];
 
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
+
+/// Changing a pool resource: the selected row's, or the pool's on the Overview.
+pub static ADMIN: [Binding; 2] = [
+    bind(
+        "edit_json",
+        &[key('E')],
+        "E",
+        Action::Admin(AdminOp::EditJson),
+        "edit the selected resource (on the Overview: the pool) as JSON in $EDITOR",
+        "edit",
+    )
+    .mutating(),
+    bind(
+        "delete_resource",
+        &[key('D')],
+        "D",
+        Action::Admin(AdminOp::Delete),
+        "delete the selected resource (its name typed to confirm)",
+        "",
+    )
+    .mutating(),
+];
 
 /// Sorting by a column: its keys, their label, and the column (from 0).
 const fn sort_by(

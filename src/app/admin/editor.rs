@@ -1,0 +1,132 @@
+//! The text handed to the person's editor and read back: the Update*-shaped configuration as
+//! pretty JSON under a few `//` lines that say what happens, secrets shown as the mask (left as
+//! the mask, they are kept), and the saved text checked against the service model's input shape
+//! before anything is planned. A mistake goes back to the editor as a `// error:` line on top of
+//! the text as the person left it.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::cognito::edit::Target;
+use crate::cognito::secrets::{MASK, is_secret_detail};
+
+/// What a line starting with this is: a note for the person, not part of the JSON.
+const NOTE: &str = "//";
+
+/// The editor's text for `input` (the configuration as read), with `error` on top when the last
+/// save was refused.
+pub fn text_for(target: &Target, input: &Value) -> String {
+    let mut shown = input.clone();
+    mask(&mut shown);
+    let json = serde_json::to_string_pretty(&shown).unwrap_or_else(|_| shown.to_string());
+    format!(
+        "{NOTE} {} ({}). Save and quit to review the difference; nothing is sent before you confirm.\n\
+         {NOTE} Every member is sent back as shown: a member you delete is reset to Cognito's default.\n\
+         {NOTE} Secrets show as \"{MASK}\": left so, they are kept. Quit without saving to cancel.\n{json}\n",
+        title(target),
+        target.update_operation(),
+    )
+}
+
+/// `text` again with `error` on top (the person's text kept as they left it, old errors gone).
+pub fn with_error(text: &str, error: &str) -> String {
+    let body: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(&format!("{NOTE} error:")))
+        .collect();
+    let mut out = String::new();
+    for line in error.lines() {
+        let _ = writeln!(out, "{NOTE} error: {line}");
+    }
+    out.push_str(&body.join("\n"));
+    out.push('\n');
+    out
+}
+
+fn title(target: &Target) -> String {
+    let label = target.label();
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// The JSON of a saved text: the `//` lines blanked (so line numbers stay the editor's).
+fn json_part(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim_start().starts_with(NOTE) {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The configuration the person saved, or why it cannot be sent: not JSON, not an object, or
+/// not what the update's input shape takes (a member of the wrong type, a constraint broken).
+/// Secrets left as the mask take their value from `original`.
+pub fn parse(target: &Target, text: &str, original: &Value) -> Result<Value, String> {
+    let mut edited: Value = serde_json::from_str(&json_part(text))
+        .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+    if !edited.is_object() {
+        return Err("the configuration must be one JSON object ({ ... })".to_owned());
+    }
+    unmask(&mut edited, original);
+    crate::local::shapes::check(target.update_operation(), &edited)
+        .map_err(|e| format!("{}: {}", e.code, e.message))?;
+    Ok(edited)
+}
+
+/// The text still says what was read: nothing to send.
+pub fn unchanged(target: &Target, text: &str, original: &Value) -> bool {
+    parse(target, text, original).is_ok_and(|v| &v == original)
+}
+
+fn is_secret(name: &str) -> bool {
+    name == "ClientSecret" || is_secret_detail(name)
+}
+
+fn mask(value: &mut Value) {
+    match value {
+        Value::Object(members) => {
+            for (name, member) in members.iter_mut() {
+                if is_secret(name) && member.is_string() {
+                    *member = Value::String(MASK.to_owned());
+                } else {
+                    mask(member);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(mask),
+        _ => {}
+    }
+}
+
+/// Puts back each secret the person left as the mask, from the configuration as read.
+fn unmask(edited: &mut Value, original: &Value) {
+    match (edited, original) {
+        (Value::Object(members), Value::Object(was)) => {
+            for (name, member) in members.iter_mut() {
+                match (member, was.get(name)) {
+                    (m @ Value::String(_), Some(old @ Value::String(_)))
+                        if is_secret(name) && m.as_str() == Some(MASK) =>
+                    {
+                        *m = old.clone();
+                    }
+                    (m, Some(old)) => unmask(m, old),
+                    _ => {}
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(was)) => {
+            for (item, old) in items.iter_mut().zip(was) {
+                unmask(item, old);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,140 @@
+//! Pool administration through the whole console (keys, `update`, the real worker, the wire) on
+//! moto and the local server: an app client edited as JSON in an "editor" (a function standing in
+//! for `$EDITOR`), the difference reviewed, sent, and a fresh describe shows only that change; a
+//! group deleted with its name typed.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
+mod common;
+mod console_support;
+mod worker_support;
+
+use cognito_tui::app::Action;
+use cognito_tui::app::state::Tab;
+use cognito_tui::cognito::edit::Target;
+use cognito_tui::cognito::{ClientId, CognitoClient, PoolId};
+use common::backend::Backend;
+use console_support::Console;
+use crossterm::event::KeyCode;
+use serde_json::{Value, json};
+
+/// The JSON of an editor's text (its `//` lines are notes).
+fn json_of(text: &str) -> Value {
+    let json: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect();
+    serde_json::from_str(&json.join("\n")).expect("the editor gets JSON")
+}
+
+async fn pool_with_client(client: &CognitoClient) -> (PoolId, String, ClientId) {
+    let name = common::unique("admin");
+    let answer = client
+        .call_json("CreateUserPool", &json!({"PoolName": name}))
+        .await
+        .expect("CreateUserPool");
+    let pool = PoolId::new(answer["UserPool"]["Id"].as_str().unwrap());
+    let answer = client
+        .call_json(
+            "CreateUserPoolClient",
+            &json!({"UserPoolId": pool, "ClientName": "web",
+                    "CallbackURLs": ["https://app.example.com/cb"],
+                    "AllowedOAuthFlows": ["code"], "AllowedOAuthFlowsUserPoolClient": true,
+                    "AllowedOAuthScopes": ["openid"], "SupportedIdentityProviders": ["COGNITO"],
+                    "AccessTokenValidity": 2,
+                    "TokenValidityUnits": {"AccessToken": "hours"}}),
+        )
+        .await
+        .expect("CreateUserPoolClient");
+    let id = ClientId::new(answer["UserPoolClient"]["ClientId"].as_str().unwrap());
+    (pool, name, id)
+}
+
+async fn open_pool(c: &mut Console, name: &str, tab: Tab) {
+    c.act(Action::OpenPalette).await;
+    c.keys(&format!("pool {name}")).await;
+    c.press(KeyCode::Enter).await;
+    c.act(Action::ShowTab(tab)).await;
+}
+
+async fn an_app_client_edited_as_json_gains_a_callback_url_and_keeps_the_rest(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, id) = pool_with_client(&client).await;
+    let target = Target::Client(pool.clone(), id.clone());
+    let mut before = client.describe_resource(&target).await.unwrap();
+
+    let mut c = Console::at(&server.url).await;
+    c.editor = Some(Box::new(|text: &str| {
+        let mut config = json_of(text);
+        config["CallbackURLs"]
+            .as_array_mut()
+            .expect("the callback URLs are in the text")
+            .push(json!("https://app.example.com/cb2"));
+        Ok(serde_json::to_string_pretty(&config).unwrap())
+    }));
+    open_pool(&mut c, &name, Tab::Clients).await;
+    c.keys("E").await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Update app client")
+            && screen.contains("+ CallbackURLs: \"https://app.example.com/cb2\""),
+        "the difference is shown before anything is sent:\n{screen}"
+    );
+    assert_eq!(
+        client.describe_resource(&target).await.unwrap(),
+        before,
+        "nothing is sent before Enter"
+    );
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("updated: 1 change"), "{screen}");
+
+    let mut after = client.describe_resource(&target).await.unwrap();
+    before["CallbackURLs"] = json!(["https://app.example.com/cb", "https://app.example.com/cb2"]);
+    for v in [&mut before, &mut after] {
+        v.as_object_mut().unwrap().remove("LastModifiedDate");
+    }
+    assert_eq!(after, before, "only the callback URL changed");
+    assert_eq!(c.edited.len(), 1);
+    assert!(
+        c.edited[0].contains("(UpdateUserPoolClient)"),
+        "{}",
+        c.edited[0]
+    );
+}
+
+async fn a_group_is_deleted_once_its_name_is_typed(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, _) = pool_with_client(&client).await;
+    client
+        .call_json(
+            "CreateGroup",
+            &json!({"UserPoolId": pool, "GroupName": "old-admins"}),
+        )
+        .await
+        .unwrap();
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Groups).await;
+    c.keys("D").await;
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains("type old-admins exactly to delete"),
+        "{}",
+        c.screen()
+    );
+    c.keys("old-admins").await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("group old-admins deleted"), "{screen}");
+    let groups = client
+        .call_json("ListGroups", &json!({"UserPoolId": pool}))
+        .await
+        .unwrap();
+    assert_eq!(groups["Groups"], json!([]));
+}
+
+on_both!("current_thread":
+    an_app_client_edited_as_json_gains_a_callback_url_and_keeps_the_rest,
+    a_group_is_deleted_once_its_name_is_typed,
+);
