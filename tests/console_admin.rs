@@ -134,7 +134,45 @@ async fn a_group_is_deleted_once_its_name_is_typed(backend: Backend) {
     assert_eq!(groups["Groups"], json!([]));
 }
 
+async fn a_group_is_created_from_its_input_written_in_the_editor(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, _) = pool_with_client(&client).await;
+    let mut c = Console::at(&server.url).await;
+    c.editor = Some(Box::new(|text: &str| {
+        let mut input = json_of(text);
+        input["GroupName"] = json!("support");
+        input["Description"] = json!("Support staff");
+        input["Precedence"] = json!(3);
+        Ok(serde_json::to_string_pretty(&input).unwrap())
+    }));
+    open_pool(&mut c, &name, Tab::Groups).await;
+    c.keys("n").await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Create a new group") && screen.contains("+ GroupName: \"support\""),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("group support created"), "{screen}");
+    assert!(
+        screen.contains("Support staff"),
+        "the pane is read again:\n{screen}"
+    );
+    let group = client
+        .call_json(
+            "GetGroup",
+            &json!({"UserPoolId": pool, "GroupName": "support"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(group["Group"]["Description"], "Support staff");
+    assert_eq!(group["Group"]["Precedence"], 3);
+}
+
 on_both!("current_thread":
+    a_group_is_created_from_its_input_written_in_the_editor,
     an_app_client_edited_as_json_gains_a_callback_url_and_keeps_the_rest,
     a_group_is_deleted_once_its_name_is_typed,
 );

@@ -123,6 +123,11 @@ pub enum PlanSource {
 pub enum PoolChange {
     /// Send the plan if the resource is still as it was read (`cognito::edit`).
     Apply(Box<Plan>),
+    /// A Create* operation with the input the person wrote (checked against its shape).
+    Create {
+        operation: &'static str,
+        input: serde_json::Value,
+    },
     Delete(Target),
 }
 

@@ -7,9 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::admin::{AdminFlow, Stage};
+use serde_json::Value;
+
+use crate::app::admin::{AdminFlow, Stage, Subject};
 use crate::app::form::Submit;
-use crate::cognito::edit::Change;
+use crate::cognito::edit::{Change, changes};
 use crate::ui::Theme;
 use crate::ui::text::{line, span, spinner};
 use crate::ui::widgets::popup::{input, padded, popup, prose, rows};
@@ -20,7 +22,7 @@ const WIDTH: u16 = 96;
 const MAX_CHANGES: usize = 14;
 
 pub fn draw(frame: &mut Frame, area: Rect, flow: &AdminFlow, theme: &Theme, ticks: u64) {
-    let label = flow.target.label();
+    let label = flow.subject.label();
     let (title, lines, submit, keys, busy) = match &flow.stage {
         Stage::Reading(_) => return wait(frame, area, &format!("Reading {label}…"), theme, ticks),
         Stage::Editing { .. } => {
@@ -36,6 +38,13 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &AdminFlow, theme: &Theme, tick
             submit,
             "Enter sends · e edits again · Esc cancels",
             format!("Sending {}…", plan.target.update_operation()),
+        ),
+        Stage::Create { input, submit, .. } => (
+            format!("Create {label}"),
+            create_lines(flow.subject.operation(), input, theme),
+            submit,
+            "Enter creates · e edits again · Esc cancels",
+            format!("Sending {}…", flow.subject.operation()),
         ),
         Stage::Delete { submit, .. } => (
             format!("Delete {label}"),
@@ -124,11 +133,31 @@ fn review_lines(changes: &[Change], operation: &str, theme: &Theme) -> Vec<Line<
     lines
 }
 
+/// The new resource's input, member by member (secrets masked, as in a difference).
+fn create_lines(operation: &str, input: &Value, theme: &Theme) -> Vec<Line<'static>> {
+    let added = changes(&Value::Object(serde_json::Map::new()), input);
+    let mut lines = vec![
+        line(&format!("{operation} will be sent with:"), theme.label),
+        Line::default(),
+    ];
+    for change in added.iter().take(MAX_CHANGES) {
+        lines.push(line(&change.to_string(), theme.value));
+    }
+    if added.len() > MAX_CHANGES {
+        let more = added.len() - MAX_CHANGES;
+        lines.push(line(&format!("… and {more} more"), theme.muted));
+    }
+    lines
+}
+
 fn delete_lines(flow: &AdminFlow, theme: &Theme) -> Vec<Line<'static>> {
-    let operation = flow.target.delete_operation().unwrap_or_default();
+    let operation = match &flow.subject {
+        Subject::Existing(target) => target.delete_operation().unwrap_or_default(),
+        Subject::New(_) => "",
+    };
     vec![
         line(
-            &format!("{operation} deletes {}.", flow.target.label()),
+            &format!("{operation} deletes {}.", flow.subject.label()),
             theme.value,
         ),
         line("This cannot be undone.", theme.warning),

@@ -8,25 +8,82 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::cognito::edit::Target;
+use super::{NewResource, Subject};
 use crate::cognito::secrets::{MASK, is_secret_detail};
+use crate::cognito::shapes::{Kind, model};
 
 /// What a line starting with this is: a note for the person, not part of the JSON.
 const NOTE: &str = "//";
 
-/// The editor's text for `input` (the configuration as read), with `error` on top when the last
-/// save was refused.
-pub fn text_for(target: &Target, input: &Value) -> String {
+/// The editor's text for `input`: the configuration as read (an update), or the new resource's
+/// starting input (a create).
+pub fn text_for(subject: &Subject, input: &Value) -> String {
     let mut shown = input.clone();
     mask(&mut shown);
     let json = serde_json::to_string_pretty(&shown).unwrap_or_else(|_| shown.to_string());
-    format!(
-        "{NOTE} {} ({}). Save and quit to review the difference; nothing is sent before you confirm.\n\
-         {NOTE} Every member is sent back as shown: a member you delete is reset to Cognito's default.\n\
-         {NOTE} Secrets show as \"{MASK}\": left so, they are kept. Quit without saving to cancel.\n{json}\n",
-        title(target),
-        target.update_operation(),
-    )
+    let operation = subject.operation();
+    let head = match subject {
+        Subject::Existing(_) => format!(
+            "{NOTE} {} ({operation}). Save and quit to review the difference; nothing is sent \
+             before you confirm.\n\
+             {NOTE} Every member is sent back as shown: a member you delete is reset to Cognito's \
+             default.\n\
+             {NOTE} Secrets show as \"{MASK}\": left so, they are kept. Quit without saving to \
+             cancel.\n",
+            title(&subject.label()),
+        ),
+        Subject::New(_) => format!(
+            "{NOTE} {} ({operation}). Fill in the members and save; nothing is sent before you \
+             confirm. Quit without saving to cancel.\n\
+             {NOTE} Members it takes: {}.\n",
+            title(&subject.label()),
+            members_of(operation),
+        ),
+    };
+    format!("{head}{json}\n")
+}
+
+/// The members of `operation`'s input, the required ones marked.
+fn members_of(operation: &str) -> String {
+    let Some(shape) = model().and_then(|m| m.input_of(operation)) else {
+        return String::new();
+    };
+    shape
+        .members
+        .iter()
+        .map(|(name, _)| {
+            if shape.is_required(name) {
+                format!("{name} (required)")
+            } else {
+                name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A new resource's starting input: the pool, and each other required member empty (of its type).
+pub fn template(new: &NewResource) -> Value {
+    let mut input = serde_json::Map::new();
+    let model = model();
+    if let Some(shape) = model.and_then(|m| m.input_of(new.operation)) {
+        for (name, shape_name) in &shape.members {
+            if !shape.is_required(name) {
+                continue;
+            }
+            let kind = model.and_then(|m| m.shape(shape_name)).map(|s| s.kind);
+            let empty = match kind {
+                Some(Kind::List) => Value::Array(Vec::new()),
+                Some(Kind::Map | Kind::Structure) => Value::Object(serde_json::Map::new()),
+                Some(Kind::Integer | Kind::Long) => Value::from(0),
+                Some(Kind::Boolean) => Value::Bool(false),
+                _ => Value::String(String::new()),
+            };
+            input.insert(name.clone(), empty);
+        }
+    }
+    input.insert("UserPoolId".to_owned(), Value::String(new.pool.to_string()));
+    Value::Object(input)
 }
 
 /// `text` again with `error` on top (the person's text kept as they left it, old errors gone).
@@ -44,8 +101,7 @@ pub fn with_error(text: &str, error: &str) -> String {
     out
 }
 
-fn title(target: &Target) -> String {
-    let label = target.label();
+fn title(label: &str) -> String {
     let mut chars = label.chars();
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().collect::<String>() + chars.as_str()
@@ -67,23 +123,29 @@ fn json_part(text: &str) -> String {
 }
 
 /// The configuration the person saved, or why it cannot be sent: not JSON, not an object, or
-/// not what the update's input shape takes (a member of the wrong type, a constraint broken).
+/// not what the operation's input shape takes (a member of the wrong type, a constraint broken).
 /// Secrets left as the mask take their value from `original`.
-pub fn parse(target: &Target, text: &str, original: &Value) -> Result<Value, String> {
+pub fn parse(operation: &str, text: &str, original: &Value) -> Result<Value, String> {
+    let edited = read_json(text, original)?;
+    crate::local::shapes::check(operation, &edited)
+        .map_err(|e| format!("{}: {}", e.code, e.message))?;
+    Ok(edited)
+}
+
+/// The text still says what it was given: nothing to send.
+pub fn unchanged(text: &str, original: &Value) -> bool {
+    read_json(text, original).is_ok_and(|v| &v == original)
+}
+
+/// The saved JSON object, its masked secrets put back.
+fn read_json(text: &str, original: &Value) -> Result<Value, String> {
     let mut edited: Value = serde_json::from_str(&json_part(text))
         .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
     if !edited.is_object() {
         return Err("the configuration must be one JSON object ({ ... })".to_owned());
     }
     unmask(&mut edited, original);
-    crate::local::shapes::check(target.update_operation(), &edited)
-        .map_err(|e| format!("{}: {}", e.code, e.message))?;
     Ok(edited)
-}
-
-/// The text still says what was read: nothing to send.
-pub fn unchanged(target: &Target, text: &str, original: &Value) -> bool {
-    parse(target, text, original).is_ok_and(|v| &v == original)
 }
 
 fn is_secret(name: &str) -> bool {

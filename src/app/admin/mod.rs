@@ -1,7 +1,7 @@
 //! Pool administration in the console: any pool resource (the pool, an app client, an identity
 //! provider, a group, a resource server, the domain) edited as its Update*-shaped JSON in the
-//! person's own editor (`E`), the difference reviewed before anything is sent, and deleted with
-//! its name typed (`D`). Every update is read-modify-write (`cognito::edit`): what the person
+//! person's own editor (`E`), the difference reviewed before anything is sent, created from its
+//! Create* input in the editor (`n`), and deleted with its name typed (`D`). Every update is read-modify-write (`cognito::edit`): what the person
 //! did not touch is sent back as it was, never reset to Cognito's default.
 
 pub mod editor;
@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::app::form::Submit;
 use crate::app::input::text::TextField;
 use crate::app::remote::RequestId;
+use crate::cognito::PoolId;
 use crate::cognito::edit::{Plan, Target};
 
 /// A change to the selected pool resource.
@@ -24,12 +25,48 @@ pub enum AdminOp {
     EditJson,
     /// Delete it (its name typed to confirm).
     Delete,
+    /// Create a resource of the pane's kind (its Create* input in the editor).
+    Create,
+}
+
+/// What the flow changes: a resource that exists, or one to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Existing(Target),
+    New(NewResource),
+}
+
+/// A resource to create in a pool: the operation that creates it and what one is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewResource {
+    pub pool: PoolId,
+    pub operation: &'static str,
+    /// `app client`.
+    pub one: &'static str,
+}
+
+impl Subject {
+    /// How a person names it: `app client 1a2b`, `a new group`.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Existing(target) => target.label(),
+            Self::New(new) => format!("a new {}", new.one),
+        }
+    }
+
+    /// The operation whose input the editor holds.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Self::Existing(target) => target.update_operation(),
+            Self::New(new) => new.operation,
+        }
+    }
 }
 
 /// One change to one pool resource, from the first read to the answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdminFlow {
-    pub target: Target,
+    pub subject: Subject,
     pub stage: Stage,
 }
 
@@ -54,6 +91,13 @@ pub enum Stage {
         original: Value,
         submit: Submit,
     },
+    /// A new resource's input, waiting for Enter; `text` is the edit, kept to go back to (`e`).
+    Create {
+        input: Value,
+        text: String,
+        original: Value,
+        submit: Submit,
+    },
     /// Delete: the resource's name must be typed.
     Delete {
         name: String,
@@ -68,7 +112,9 @@ impl AdminFlow {
     pub fn is_busy(&self) -> bool {
         match &self.stage {
             Stage::Reading(_) | Stage::Editing { .. } | Stage::Planning { .. } => true,
-            Stage::Review { submit, .. } | Stage::Delete { submit, .. } => submit.is_submitting(),
+            Stage::Review { submit, .. }
+            | Stage::Create { submit, .. }
+            | Stage::Delete { submit, .. } => submit.is_submitting(),
         }
     }
 
@@ -77,7 +123,9 @@ impl AdminFlow {
         match &self.stage {
             Stage::Reading(r) => *r == id,
             Stage::Editing { request, .. } | Stage::Planning { request, .. } => *request == id,
-            Stage::Review { submit, .. } | Stage::Delete { submit, .. } => submit.awaits(id),
+            Stage::Review { submit, .. }
+            | Stage::Create { submit, .. }
+            | Stage::Delete { submit, .. } => submit.awaits(id),
         }
     }
 }

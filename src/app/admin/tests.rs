@@ -267,12 +267,77 @@ fn secrets_are_masked_for_the_editor_and_kept_when_left_masked() {
     let idp = Target::Idp(pool(), crate::cognito::ProviderName::new("corp"));
     let original = json!({"UserPoolId": "us-east-1_A", "ProviderName": "corp",
         "ProviderDetails": {"client_id": "cid", "client_secret": "s3cr3t"}});
-    let text = editor::text_for(&idp, &original);
+    let text = editor::text_for(&super::Subject::Existing(idp.clone()), &original);
     assert!(!text.contains("s3cr3t"), "{text}");
-    let parsed = editor::parse(&idp, &text, &original).unwrap();
+    let parsed = editor::parse("UpdateIdentityProvider", &text, &original).unwrap();
     assert_eq!(parsed, original);
     let changed = text.replace("\"client_id\": \"cid\"", "\"client_id\": \"cid2\"");
-    let parsed = editor::parse(&idp, &changed, &original).unwrap();
+    let parsed = editor::parse("UpdateIdentityProvider", &changed, &original).unwrap();
     assert_eq!(parsed["ProviderDetails"]["client_secret"], "s3cr3t");
     assert_eq!(parsed["ProviderDetails"]["client_id"], "cid2");
+}
+
+#[test]
+fn n_creates_from_the_create_input_written_in_the_editor() {
+    let mut s = on_groups();
+    let (req, text) = editor_request(&press(&mut s, 'n'));
+    assert!(text.contains("CreateGroup"), "{text}");
+    assert!(text.contains("GroupName (required)"), "{text}");
+    assert_eq!(
+        json_of(&text),
+        json!({"UserPoolId": "us-east-1_A", "GroupName": ""})
+    );
+    // Saved as given: nothing to create.
+    update(
+        &mut s,
+        Action::Edited {
+            request: req,
+            outcome: Ok(text.clone()),
+        },
+    );
+    assert_eq!(s.overlay, Overlay::None);
+    let (req, text) = editor_request(&press(&mut s, 'n'));
+    // An empty name breaks the model's constraint: back to the editor.
+    let saved = text.replace(
+        "\"GroupName\": \"\"",
+        "\"GroupName\": \"\", \"Precedence\": 2",
+    );
+    let (req2, again) = editor_request(&update(
+        &mut s,
+        Action::Edited {
+            request: req,
+            outcome: Ok(saved),
+        },
+    ));
+    assert!(
+        again.starts_with("// error: InvalidParameterException"),
+        "{again}"
+    );
+    let saved = again.replace("\"GroupName\": \"\"", "\"GroupName\": \"support\"");
+    assert!(
+        update(
+            &mut s,
+            Action::Edited {
+                request: req2,
+                outcome: Ok(saved)
+            }
+        )
+        .is_empty()
+    );
+    assert!(matches!(flow(&s).stage, Stage::Create { .. }));
+    let (send, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert_eq!(
+        call,
+        ApiCall::Change(Change::Pool(PoolChange::Create {
+            operation: "CreateGroup",
+            input: json!({"UserPoolId": "us-east-1_A", "GroupName": "support", "Precedence": 2}),
+        }))
+    );
+    answer(&mut s, send, Payload::Done);
+    assert_eq!(s.toast.as_deref(), Some("group support created"));
+}
+
+fn json_of(text: &str) -> serde_json::Value {
+    let json: Vec<&str> = text.lines().filter(|l| !l.starts_with("//")).collect();
+    serde_json::from_str(&json.join("\n")).unwrap()
 }

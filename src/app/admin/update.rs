@@ -1,10 +1,11 @@
-//! The admin flow's steps: `E` reads, the editor edits, the worker plans, Enter applies; `D`
-//! asks for the name, Enter deletes. Each answer lands only on the flow that awaits it.
+//! The admin flow's steps: `E` reads, the editor edits, the worker plans, Enter applies; `n`
+//! starts the editor on a new resource's input, Enter creates it; `D` asks for the name, Enter
+//! deletes. Each answer lands only on the flow that awaits it.
 
 use serde_json::Value;
 
 use super::editor;
-use super::{AdminFlow, AdminOp, Stage};
+use super::{AdminFlow, AdminOp, NewResource, Stage, Subject};
 use crate::app::action::{InputKey, Payload};
 use crate::app::browse::pane::{Pane, PaneVisitor};
 use crate::app::browse::panes;
@@ -34,38 +35,68 @@ pub fn selected_target(state: &State) -> Option<(Target, String)> {
     panes::visit(pool.tab, Selected(pool)).flatten()
 }
 
-/// `E` or `D` on the selected resource.
+/// What `n` creates on the open tab: the pane's Create* operation, from the registry.
+fn new_resource(state: &State) -> Option<NewResource> {
+    struct Creates;
+    impl PaneVisitor for Creates {
+        type Out = Option<(&'static str, &'static str)>;
+        fn visit<R: Pane>(self) -> Self::Out {
+            R::CREATE.map(|operation| (operation, R::INFO.one))
+        }
+    }
+    let pool = state.pool.as_ref()?;
+    let (operation, one) = panes::visit(pool.tab, Creates).flatten()?;
+    Some(NewResource {
+        pool: pool.id.clone(),
+        operation,
+        one,
+    })
+}
+
+/// `E`, `D` or `n` in a pool.
 pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
+    if op == AdminOp::Create {
+        let Some(new) = new_resource(state) else {
+            state.toast = Some("Nothing to create here".to_owned());
+            return Vec::new();
+        };
+        let template = editor::template(&new);
+        let mut flow = AdminFlow {
+            subject: Subject::New(new),
+            stage: Stage::Reading(RequestId::default()),
+        };
+        let text = editor::text_for(&flow.subject, &template);
+        let effects = open_editor(state, &mut flow, template, text);
+        state.overlay = Overlay::Admin(Box::new(flow));
+        return effects;
+    }
     let Some((target, name)) = selected_target(state) else {
         state.toast = Some("Nothing here to change: select a pool resource".to_owned());
         return Vec::new();
     };
-    match op {
-        AdminOp::EditJson => {
-            let request = state.request_id();
-            state.overlay = Overlay::Admin(Box::new(AdminFlow {
-                target: target.clone(),
-                stage: Stage::Reading(request),
-            }));
-            vec![api(request, Read::EditInput(target))]
+    let next = if op == AdminOp::Delete {
+        if target.delete_operation().is_none() {
+            state.toast = Some(format!("{} cannot be deleted", target.label()));
+            return Vec::new();
         }
-        AdminOp::Delete => {
-            if target.delete_operation().is_none() {
-                state.toast = Some(format!("{} cannot be deleted", target.label()));
-                return Vec::new();
-            }
-            state.overlay = Overlay::Admin(Box::new(AdminFlow {
-                target,
-                stage: Stage::Delete {
-                    name,
-                    typed: TextField::default(),
-                    hint: None,
-                    submit: Submit::Editing,
-                },
-            }));
-            Vec::new()
+        Stage::Delete {
+            name,
+            typed: TextField::default(),
+            hint: None,
+            submit: Submit::Editing,
         }
-    }
+    } else {
+        Stage::Reading(state.request_id())
+    };
+    let effects = match &next {
+        Stage::Reading(request) => vec![api(*request, Read::EditInput(target.clone()))],
+        _ => Vec::new(),
+    };
+    state.overlay = Overlay::Admin(Box::new(AdminFlow {
+        subject: Subject::Existing(target),
+        stage: next,
+    }));
+    effects
 }
 
 fn api(request: RequestId, call: impl Into<ApiCall>) -> Effect {
@@ -95,17 +126,18 @@ pub fn loaded(
     let Some(mut flow) = awaiting(state, request) else {
         return Err(payload);
     };
+    let label = flow.subject.label();
     let effects = match (
         std::mem::replace(&mut flow.stage, Stage::Reading(request)),
         payload,
     ) {
         (Stage::Reading(_), Payload::EditInput(original)) => {
-            let text = editor::text_for(&flow.target, &original);
+            let text = editor::text_for(&flow.subject, &original);
             open_editor(state, &mut flow, original, text)
         }
         (Stage::Planning { text, original, .. }, Payload::Plan(plan)) => {
             if plan.is_empty() {
-                state.toast = Some(format!("{}: nothing to change", flow.target.label()));
+                state.toast = Some(format!("{label}: nothing to change"));
                 return Ok(Vec::new());
             }
             flow.stage = Stage::Review {
@@ -118,16 +150,21 @@ pub fn loaded(
         }
         (Stage::Review { plan, .. }, Payload::Done) => {
             let n = plan.changes().len();
+            let s = if n == 1 { "" } else { "s" };
+            state.toast = Some(format!("{label} updated: {n} change{s}"));
+            return Ok(reload(state));
+        }
+        (Stage::Create { input, .. }, Payload::Done) => {
+            let name = created_name(&input);
             state.toast = Some(format!(
-                "{} updated: {n} change{}",
-                flow.target.label(),
-                if n == 1 { "" } else { "s" }
+                "{} created",
+                label.replacen("a new ", "", 1) + &name
             ));
             return Ok(reload(state));
         }
         (Stage::Delete { .. }, Payload::Done) => {
-            state.toast = Some(format!("{} deleted", flow.target.label()));
-            if matches!(flow.target, Target::Pool(_)) {
+            state.toast = Some(format!("{label} deleted"));
+            if matches!(flow.subject, Subject::Existing(Target::Pool(_))) {
                 let mut effects = leave_pool(state);
                 effects.extend(load_pools(state));
                 return Ok(effects);
@@ -144,7 +181,22 @@ pub fn loaded(
     Ok(effects)
 }
 
-/// The pane (and the pool's overview) read again after a change.
+/// ` NAME` of a created resource, from the member of its input that names it.
+fn created_name(input: &Value) -> String {
+    [
+        "GroupName",
+        "ClientName",
+        "ProviderName",
+        "Identifier",
+        "Domain",
+    ]
+    .iter()
+    .find_map(|m| input.get(*m).and_then(Value::as_str))
+    .map(|n| format!(" {n}"))
+    .unwrap_or_default()
+}
+
+/// The pane read again after a change.
 fn reload(state: &mut State) -> Vec<Effect> {
     let Some(tab) = state.pool.as_ref().map(|p| p.tab) else {
         return Vec::new();
@@ -169,9 +221,10 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     let Some(mut flow) = awaiting(state, request) else {
         return Vec::new();
     };
+    let failed = Submit::Failed(error.clone());
     match std::mem::replace(&mut flow.stage, Stage::Reading(request)) {
         Stage::Reading(_) | Stage::Editing { .. } => {
-            state.toast = Some(format!("{}: {}", flow.target.label(), error.text));
+            state.toast = Some(format!("{}: {}", flow.subject.label(), error.text));
             return Vec::new();
         }
         Stage::Planning { text, original, .. } => {
@@ -190,7 +243,20 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 plan,
                 text,
                 original,
-                submit: Submit::Failed(error.clone()),
+                submit: failed,
+            };
+        }
+        Stage::Create {
+            input,
+            text,
+            original,
+            ..
+        } => {
+            flow.stage = Stage::Create {
+                input,
+                text,
+                original,
+                submit: failed,
             };
         }
         Stage::Delete {
@@ -200,7 +266,7 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 name,
                 typed,
                 hint,
-                submit: Submit::Failed(error.clone()),
+                submit: failed,
             };
         }
     }
@@ -223,25 +289,36 @@ pub fn edited(
     else {
         return Vec::new();
     };
+    let label = flow.subject.label();
+    let operation = flow.subject.operation();
     let text = match outcome {
         Ok(text) => text,
         Err(why) => {
-            state.toast = Some(format!("{}: nothing sent ({why})", flow.target.label()));
+            state.toast = Some(format!("{label}: nothing sent ({why})"));
             return Vec::new();
         }
     };
-    if editor::unchanged(&flow.target, &text, &original) {
-        state.toast = Some(format!("{}: nothing changed", flow.target.label()));
+    if editor::unchanged(&text, &original) {
+        state.toast = Some(format!("{label}: nothing changed"));
         return Vec::new();
     }
-    let effects = match editor::parse(&flow.target, &text, &original) {
-        Err(why) => {
+    let effects = match (editor::parse(operation, &text, &original), &flow.subject) {
+        (Err(why), _) => {
             let text = editor::with_error(&text, &why);
             open_editor(state, &mut flow, original, text)
         }
-        Ok(edited) => {
+        (Ok(input), Subject::New(_)) => {
+            flow.stage = Stage::Create {
+                input,
+                text,
+                original,
+                submit: Submit::Editing,
+            };
+            Vec::new()
+        }
+        (Ok(edited), Subject::Existing(target)) => {
             let request = state.request_id();
-            let read = Read::Plan(flow.target.clone(), PlanSource::Replace(edited));
+            let read = Read::Plan(target.clone(), PlanSource::Replace(edited));
             flow.stage = Stage::Planning {
                 request,
                 text,
@@ -260,41 +337,57 @@ pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Ef
         return Vec::new();
     }
     let mut effects = Vec::new();
-    match &mut flow.stage {
-        Stage::Review {
-            plan,
-            text,
-            original,
-            submit,
-        } if !submit.is_submitting() => match key {
-            InputKey::Submit => {
-                let request = state.request_id();
-                *submit = Submit::Submitting(request);
-                effects.push(api(request, Change::Pool(PoolChange::Apply(plan.clone()))));
-            }
-            InputKey::Char('e') => {
-                let (text, original) = (text.clone(), original.clone());
-                effects = open_editor(state, &mut flow, original, text);
-            }
-            _ => {}
-        },
+    let change = match &mut flow.stage {
+        Stage::Review { plan, submit, .. } if !submit.is_submitting() => {
+            Some(Change::Pool(PoolChange::Apply(plan.clone())))
+        }
+        Stage::Create {
+            input: new, submit, ..
+        } if !submit.is_submitting() => {
+            let operation = flow.subject.operation();
+            Some(Change::Pool(PoolChange::Create {
+                operation,
+                input: new.clone(),
+            }))
+        }
         Stage::Delete {
             name,
             typed,
             hint,
             submit,
         } if !submit.is_submitting() => {
-            if key == InputKey::Submit {
-                if typed.value() == escape(name) {
-                    let request = state.request_id();
-                    *submit = Submit::Submitting(request);
-                    let change = Change::Pool(PoolChange::Delete(flow.target.clone()));
-                    effects.push(api(request, change));
-                } else {
-                    *hint = Some(format!("type {name} exactly to delete"));
-                }
-            } else if typed.edit(key) {
+            if key == InputKey::Submit && typed.value() != escape(name) {
+                *hint = Some(format!("type {name} exactly to delete"));
+            } else if key != InputKey::Submit && typed.edit(key) {
                 *hint = None;
+            }
+            match &flow.subject {
+                Subject::Existing(target) if key == InputKey::Submit && hint.is_none() => {
+                    Some(Change::Pool(PoolChange::Delete(target.clone())))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match (key, change) {
+        (InputKey::Submit, Some(change)) => {
+            let request = state.request_id();
+            if let Stage::Review { submit, .. }
+            | Stage::Create { submit, .. }
+            | Stage::Delete { submit, .. } = &mut flow.stage
+            {
+                *submit = Submit::Submitting(request);
+            }
+            effects.push(api(request, change));
+        }
+        // Back to the editor with the edit as it was left.
+        (InputKey::Char('e'), Some(_)) => {
+            if let Stage::Review { text, original, .. } | Stage::Create { text, original, .. } =
+                &flow.stage
+            {
+                let (text, original) = (text.clone(), original.clone());
+                effects = open_editor(state, &mut flow, original, text);
             }
         }
         _ => {}

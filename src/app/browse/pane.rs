@@ -83,6 +83,8 @@ pub trait Pane: Row + Slot + Clone + fmt::Debug + PartialEq + Send + Sync + 'sta
     const INFO: PaneInfo;
     /// How a row's detail is read (`None`: the table shows all there is).
     const DETAIL: Option<Describe>;
+    /// The operation that creates one (`n`); `None`: not made here.
+    const CREATE: Option<&'static str> = None;
 
     /// Every row of the pool, page by page (the worker's side of the list call).
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self>;

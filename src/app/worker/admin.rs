@@ -12,6 +12,10 @@ pub async fn pool_change(client: &CognitoClient, change: PoolChange) -> Result<(
     let result = match change {
         PoolChange::Apply(plan) => client.apply_plan(&plan).await.map(drop),
         PoolChange::Delete(target) => client.delete_resource(&target).await,
+        PoolChange::Create { operation, input } => {
+            // The answer (a new client's secret among it) is not kept: the pane reads it again.
+            return client.call_json(operation, &input).await.map(drop);
+        }
     };
     result.map_err(EditError::into_aws)
 }

@@ -64,6 +64,7 @@ impl Row for ClientRow {
 
 impl Pane for ClientRow {
     const INFO: PaneInfo = pane_info!("App clients", "clients", "app client", "app clients");
+    const CREATE: Option<&'static str> = Some("CreateUserPoolClient");
     const DETAIL: Option<Describe> = Some(|client, pool, key| {
         Box::pin(async move { details::client_detail(&client, &pool, &ClientId::new(key)).await })
     });

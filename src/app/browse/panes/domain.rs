@@ -83,6 +83,7 @@ impl Row for DomainRow {
 
 impl Pane for DomainRow {
     const INFO: PaneInfo = pane_info!("Domain", "domain", "domain", "domains");
+    const CREATE: Option<&'static str> = Some("CreateUserPoolDomain");
     const DETAIL: Option<Describe> = None;
 
     /// One page: the pool names its domains; each is described (a domain removed in between

@@ -54,6 +54,7 @@ impl Row for GroupRow {
 
 impl Pane for GroupRow {
     const INFO: PaneInfo = pane_info!("Groups", "groups", "group", "groups");
+    const CREATE: Option<&'static str> = Some("CreateGroup");
     const DETAIL: Option<Describe> = Some(|client, pool, key| {
         Box::pin(async move { details::group_detail(&client, &pool, &GroupName::new(key)).await })
     });

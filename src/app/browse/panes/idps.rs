@@ -56,6 +56,7 @@ impl Pane for IdpRow {
         "identity provider",
         "identity providers"
     );
+    const CREATE: Option<&'static str> = Some("CreateIdentityProvider");
     const DETAIL: Option<Describe> = Some(|client, pool, key| {
         Box::pin(async move { details::idp_detail(&client, &pool, &ProviderName::new(key)).await })
     });

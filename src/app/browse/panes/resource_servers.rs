@@ -61,6 +61,7 @@ impl Pane for ResourceServerRow {
         "resource server",
         "resource servers"
     );
+    const CREATE: Option<&'static str> = Some("CreateResourceServer");
     const DETAIL: Option<Describe> = None;
 
     fn list(client: &CognitoClient, pool: &PoolId) -> RowStream<Self> {
