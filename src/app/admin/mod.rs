@@ -27,6 +27,8 @@ pub enum AdminOp {
     Delete,
     /// Create a resource of the pane's kind (its Create* input in the editor).
     Create,
+    /// Edit the pool's MFA settings (SetUserPoolMfaConfig) as JSON.
+    EditMfa,
 }
 
 /// What the flow changes: a resource that exists, or one to create.

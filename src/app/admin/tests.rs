@@ -341,3 +341,10 @@ fn json_of(text: &str) -> serde_json::Value {
     let json: Vec<&str> = text.lines().filter(|l| !l.starts_with("//")).collect();
     serde_json::from_str(&json.join("\n")).unwrap()
 }
+
+#[test]
+fn m_edits_the_pools_mfa_settings() {
+    let mut s = on_groups();
+    let (_, call) = only_api(&press(&mut s, 'M'));
+    assert_eq!(call, ApiCall::Read(Read::EditInput(Target::Mfa(pool()))));
+}

@@ -70,7 +70,11 @@ pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
         state.overlay = Overlay::Admin(Box::new(flow));
         return effects;
     }
-    let Some((target, name)) = selected_target(state) else {
+    let selected = match (op, state.pool.as_ref()) {
+        (AdminOp::EditMfa, Some(pool)) => Some((Target::Mfa(pool.id.clone()), String::new())),
+        _ => selected_target(state),
+    };
+    let Some((target, name)) = selected else {
         state.toast = Some("Nothing here to change: select a pool resource".to_owned());
         return Vec::new();
     };

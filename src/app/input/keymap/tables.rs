@@ -114,7 +114,7 @@ pub static SEARCH: [Binding; 1] = [bind(
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 
 /// Changing a pool resource: the selected row's, or the pool's on the Overview.
-pub static ADMIN: [Binding; 3] = [
+pub static ADMIN: [Binding; 4] = [
     bind(
         "edit_json",
         &[key('E')],
@@ -140,6 +140,15 @@ pub static ADMIN: [Binding; 3] = [
         Action::Admin(AdminOp::Create),
         "create a group, app client, identity provider, resource server or domain (as JSON)",
         "new",
+    )
+    .mutating(),
+    bind(
+        "edit_mfa",
+        &[key('M')],
+        "M",
+        Action::Admin(AdminOp::EditMfa),
+        "edit the pool's MFA settings (mode, TOTP, SMS, email) as JSON",
+        "",
     )
     .mutating(),
 ];
