@@ -202,7 +202,10 @@ pub enum PoolsCommand {
     /// List the pools of the region.
     List,
     /// Describe a pool.
-    Describe { pool: String },
+    Describe {
+        /// Pool id, or a pool name that is unique in the region.
+        pool: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -220,6 +223,7 @@ pub enum GroupsCommand {
     Members {
         #[command(flatten)]
         pool: PoolArg,
+        /// Group name.
         group: String,
     },
 }
@@ -248,6 +252,7 @@ pub enum IdpsCommand {
     Describe {
         #[command(flatten)]
         pool: PoolArg,
+        /// Identity provider name, as the list shows it (e.g. Google, or the name of a SAML IdP).
         provider: String,
         /// Show secrets in the provider details.
         #[arg(long)]

@@ -10,6 +10,7 @@ use super::args::PoolArg;
 pub struct UserTarget {
     #[command(flatten)]
     pub pool: PoolArg,
+    /// The user: their username, or an alias the pool signs in with (such as their email).
     pub username: String,
 }
 
@@ -114,6 +115,7 @@ pub enum UsersCommand {
     ForgetDevice {
         #[command(flatten)]
         target: UserTarget,
+        /// The device's key, as users devices lists it.
         device_key: String,
     },
     /// List a user's sign-in events (needs the pool's threat protection).
