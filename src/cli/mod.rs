@@ -9,6 +9,7 @@ mod local_server;
 pub mod output;
 mod resolve;
 mod user_args;
+mod user_attributes;
 mod user_create;
 mod user_passwords;
 mod user_rows;
