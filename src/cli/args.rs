@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::aws::Timeouts;
 
+pub use super::generate::{CompletionsArgs, ManArgs};
 pub use super::user_args::{
     BulkArgs, BulkTarget, CreateArgs, GroupBulkTarget, UserTarget, UsersCommand,
 };
@@ -175,6 +176,10 @@ pub enum Command {
     Journal(JournalArgs),
     /// Run the built-in local user-pool server alone, for the AWS CLI, SDKs and other apps.
     LocalServer(LocalServerArgs),
+    /// A shell completion script, on standard output (e.g. `cognito-tui completions bash`).
+    Completions(CompletionsArgs),
+    /// The man page as roff, on standard output (read it with `cognito-tui man | man -l -`).
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
