@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::aws::Timeouts;
 
+pub use super::generate::{CompletionsArgs, ManArgs};
 pub use super::user_args::{
     BulkArgs, BulkTarget, CreateArgs, GroupBulkTarget, UserTarget, UsersCommand,
 };
@@ -175,6 +176,10 @@ pub enum Command {
     Journal(JournalArgs),
     /// Run the built-in local user-pool server alone, for the AWS CLI, SDKs and other apps.
     LocalServer(LocalServerArgs),
+    /// A shell completion script, on standard output (e.g. `cognito-tui completions bash`).
+    Completions(CompletionsArgs),
+    /// The man page as roff, on standard output (read it with `cognito-tui man | man -l -`).
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -202,7 +207,10 @@ pub enum PoolsCommand {
     /// List the pools of the region.
     List,
     /// Describe a pool.
-    Describe { pool: String },
+    Describe {
+        /// Pool id, or a pool name that is unique in the region.
+        pool: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -220,6 +228,7 @@ pub enum GroupsCommand {
     Members {
         #[command(flatten)]
         pool: PoolArg,
+        /// Group name.
         group: String,
     },
 }
@@ -248,6 +257,7 @@ pub enum IdpsCommand {
     Describe {
         #[command(flatten)]
         pool: PoolArg,
+        /// Identity provider name, as the list shows it (e.g. Google, or the name of a SAML IdP).
         provider: String,
         /// Show secrets in the provider details.
         #[arg(long)]

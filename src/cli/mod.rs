@@ -3,12 +3,14 @@
 mod api;
 pub mod args;
 mod bulk;
+mod generate;
 mod journal;
 mod lists;
 mod local_server;
 pub mod output;
 mod resolve;
 mod user_args;
+mod user_attributes;
 mod user_create;
 mod user_passwords;
 mod user_rows;
@@ -61,6 +63,12 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         if let Command::LocalServer(args) = &command {
             return local_server::run(args).await;
         }
+        // Made from the command line's definition alone.
+        match &command {
+            Command::Completions(args) => return generate::completions(args),
+            Command::Man(args) => return generate::man(args),
+            _ => {}
+        }
         let client = connect(global).await?;
         dispatch(&client, global.output, command).await
     }
@@ -106,5 +114,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
         Command::LocalServer(a) => local_server::run(&a).await,
+        Command::Completions(a) => generate::completions(&a),
+        Command::Man(a) => generate::man(&a),
     }
 }

@@ -79,15 +79,20 @@ pub fn write_table(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>])
     table.write_rows(out, rows)
 }
 
-/// Key/value lines for one object: `Key   value`, nested values as compact JSON, hidden
-/// characters of the values escaped.
+/// Key/value lines for one object: `Key   value`, dates (numbers named `…Date`, epoch seconds on
+/// the wire) readable, nested values as compact JSON, hidden characters of the values escaped.
 pub fn write_object(out: &mut impl Write, object: &Value) -> io::Result<()> {
     let Some(map) = object.as_object() else {
         return writeln!(out, "{object}");
     };
     let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
     for (key, value) in map {
-        writeln!(out, "{key:<width$}  {}", escape(&cell(value)))?;
+        let text = if key.ends_with("Date") && value.is_number() {
+            date_cell(object, key)
+        } else {
+            cell(value)
+        };
+        writeln!(out, "{key:<width$}  {}", escape(&text))?;
     }
     Ok(())
 }
@@ -97,7 +102,7 @@ pub fn write_json(out: &mut impl Write, value: &Value) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A JSON value as a table cell: strings bare, epoch dates readable, the rest compact JSON.
+/// A JSON value as a table cell: strings bare, lists of strings joined, the rest compact JSON.
 pub fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
@@ -174,5 +179,18 @@ mod tests {
         assert_eq!(cell(&v["D"]), "{\"k\":1}");
         assert_eq!(date_cell(&v, "C"), "2023-11-14 22:13:20Z");
         assert_eq!(date_cell(&v, "missing"), "");
+    }
+
+    #[test]
+    fn objects_show_their_dates_readable_and_other_numbers_as_sent() {
+        let object = serde_json::json!({"CreationDate": 1.7e9, "LastModifiedDate": 1_700_000_000,
+            "MfaDate": "not a number", "Precedence": 1_700_000_000});
+        let mut out = Vec::new();
+        write_object(&mut out, &object).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "CreationDate      2023-11-14 22:13:20Z\nLastModifiedDate  2023-11-14 22:13:20Z\n\
+             MfaDate           not a number\nPrecedence        1700000000\n"
+        );
     }
 }

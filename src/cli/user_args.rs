@@ -10,6 +10,7 @@ use super::args::PoolArg;
 pub struct UserTarget {
     #[command(flatten)]
     pub pool: PoolArg,
+    /// The user: their username, or an alias the pool signs in with (such as their email).
     pub username: String,
 }
 
@@ -114,10 +115,63 @@ pub enum UsersCommand {
     ForgetDevice {
         #[command(flatten)]
         target: UserTarget,
+        /// The device's key, as users devices lists it.
         device_key: String,
     },
     /// List a user's sign-in events (needs the pool's threat protection).
     AuthEvents(UserTarget),
+    /// Set a user's attributes (email_verified=true marks their email verified).
+    UpdateAttributes {
+        #[command(flatten)]
+        target: UserTarget,
+        /// NAME=VALUE, one or more; the value is everything after the first =.
+        #[arg(value_name = "NAME=VALUE", required = true)]
+        attributes: Vec<String>,
+        /// Print each attribute's current and new value, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete attributes of a user.
+    DeleteAttributes {
+        #[command(flatten)]
+        target: UserTarget,
+        /// Attribute names, one or more (custom ones with their custom: prefix).
+        #[arg(value_name = "NAME", required = true)]
+        names: Vec<String>,
+        /// Print each attribute's current value, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Link an identity at an external provider to a user: signing in there signs in as them.
+    LinkProvider {
+        #[command(flatten)]
+        target: UserTarget,
+        #[command(flatten)]
+        identity: ProviderIdentity,
+    },
+    /// Unlink a provider identity from its user (with --provider Cognito: block a native user's
+    /// password sign-in).
+    UnlinkProvider {
+        #[command(flatten)]
+        pool: PoolArg,
+        #[command(flatten)]
+        identity: ProviderIdentity,
+    },
+}
+
+/// An identity at a provider, as AdminLinkProviderForUser and AdminDisableProviderForUser name it.
+#[derive(Debug, Clone, Args)]
+pub struct ProviderIdentity {
+    /// The identity provider's name in the pool (Google, Facebook, or a SAML or OIDC provider).
+    #[arg(long)]
+    pub provider: String,
+    /// The provider attribute that identifies the user: Cognito_Subject for social providers, a
+    /// mapped claim (e.g. email) for SAML and OIDC.
+    #[arg(long)]
+    pub attribute: String,
+    /// Its value: the user's id at the provider (sub, user_id), or the claim's value.
+    #[arg(long)]
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -31,7 +31,7 @@ pub async fn create(client: &CognitoClient, format: OutputFormat, args: CreateAr
             ))),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let problems = attribute_problems(&user_attributes);
+    let problems = attribute_problems(&user_attributes, "--attribute ");
     if !problems.is_empty() {
         return Err(CliError::Input(format!(
             "{} (nothing was sent)",
@@ -124,8 +124,9 @@ pub async fn resend_invitation(
     )
 }
 
-/// `email` and `phone_number` values that Cognito would refuse, one plain-English line each.
-pub fn attribute_problems(attributes: &[AttributeType]) -> Vec<String> {
+/// `email` and `phone_number` values that Cognito would refuse, one plain-English line each, each
+/// led by `label` and the `NAME="VALUE"` it is about.
+pub fn attribute_problems(attributes: &[AttributeType], label: &str) -> Vec<String> {
     attributes
         .iter()
         .filter_map(|a| {
@@ -135,7 +136,7 @@ pub fn attribute_problems(attributes: &[AttributeType]) -> Vec<String> {
                 "phone_number" => phone_problem(value),
                 _ => None,
             };
-            problem.map(|p| format!("--attribute {}={value:?}: {p}", a.name))
+            problem.map(|p| format!("{label}{}={value:?}: {p}", a.name))
         })
         .collect()
 }
@@ -164,7 +165,7 @@ mod tests {
             AttributeType::new("custom:email", "anything"),
             AttributeType::new("name", "Ann"),
         ];
-        let problems = attribute_problems(&attrs);
+        let problems = attribute_problems(&attrs, "--attribute ");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("--attribute email=\"ann-at-example.com\": needs an @"));
         assert!(problems[1].contains("only digits"), "{problems:?}");
@@ -172,6 +173,6 @@ mod tests {
             AttributeType::new("email", "ann@example.com"),
             AttributeType::new("phone_number", "+442071838750"),
         ];
-        assert!(attribute_problems(&fine).is_empty());
+        assert!(attribute_problems(&fine, "").is_empty());
     }
 }

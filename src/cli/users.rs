@@ -11,7 +11,10 @@ use serde_json::value::RawValue;
 use super::args::{OutputFormat, UserTarget, UsersCommand};
 use super::output::{Out, write_json};
 use super::user_rows::UserWriter;
-use super::{CliError, CliResult, bulk, resolve_pool, user_create, user_passwords, user_security};
+use super::{
+    CliError, CliResult, bulk, resolve_pool, user_attributes, user_create, user_passwords,
+    user_security,
+};
 use crate::cognito::types::AttributeType;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId, Username};
@@ -83,6 +86,22 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             user_security::forget_device(client, format, &target, &device_key).await
         }
         UsersCommand::AuthEvents(t) => user_security::auth_events(client, format, &t).await,
+        UsersCommand::UpdateAttributes {
+            target,
+            attributes,
+            dry_run,
+        } => user_attributes::update(client, format, &target, &attributes, dry_run).await,
+        UsersCommand::DeleteAttributes {
+            target,
+            names,
+            dry_run,
+        } => user_attributes::delete(client, format, &target, &names, dry_run).await,
+        UsersCommand::LinkProvider { target, identity } => {
+            user_attributes::link(client, format, &target, &identity).await
+        }
+        UsersCommand::UnlinkProvider { pool, identity } => {
+            user_attributes::unlink(client, format, &pool, &identity).await
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod shapes;
 pub mod types;
 pub mod user_admin;
 pub mod user_filter;
+pub mod user_links;
 pub mod user_status;
 pub mod users;
 pub mod verify;
