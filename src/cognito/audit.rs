@@ -42,8 +42,23 @@ pub fn subject(body: &[u8]) -> (String, String) {
     };
     let text = |key: &str| input.get(key).and_then(Value::as_str).map(str::to_owned);
     let pool = text("UserPoolId").unwrap_or_default();
-    let target = TARGETS.iter().find_map(|k| text(k)).unwrap_or_default();
+    let target = TARGETS
+        .iter()
+        .find_map(|k| text(k))
+        .or_else(|| linked_user(&input))
+        .unwrap_or_default();
     (pool, target)
+}
+
+/// The user of AdminLinkProviderForUser (`DestinationUser`) and AdminDisableProviderForUser
+/// (`User`), as `Provider:value`: `Cognito:ann`, `Google:1234`.
+fn linked_user(input: &serde_json::Map<String, Value>) -> Option<String> {
+    let user = ["DestinationUser", "User"]
+        .iter()
+        .find_map(|k| input.get(*k))?;
+    let provider = user.get("ProviderName").and_then(Value::as_str)?;
+    let value = user.get("ProviderAttributeValue").and_then(Value::as_str)?;
+    Some(format!("{provider}:{value}"))
 }
 
 #[cfg(test)]
@@ -57,5 +72,9 @@ mod tests {
         let body = br#"{"UserPoolId":"us-east-1_x","GroupName":"admins"}"#;
         assert_eq!(subject(body).1, "admins");
         assert_eq!(subject(b"not json"), (String::new(), String::new()));
+        let body = br#"{"UserPoolId":"p","DestinationUser":{"ProviderName":"Cognito","ProviderAttributeValue":"ann"},"SourceUser":{"ProviderName":"Google","ProviderAttributeName":"Cognito_Subject","ProviderAttributeValue":"123"}}"#;
+        assert_eq!(subject(body).1, "Cognito:ann");
+        let body = br#"{"UserPoolId":"p","User":{"ProviderName":"Google","ProviderAttributeName":"Cognito_Subject","ProviderAttributeValue":"123"}}"#;
+        assert_eq!(subject(body).1, "Google:123");
     }
 }
