@@ -1,6 +1,6 @@
 //! App clients: list and describe (the secret masked unless revealed).
 
-use futures::Stream;
+use futures::{Stream, StreamExt as _, TryStreamExt as _};
 use serde::{Deserialize, Serialize};
 
 use super::client::CognitoClient;
@@ -81,6 +81,38 @@ impl CognitoClient {
             &serde_json::json!({ "UserPoolId": pool, "ClientId": client }),
         )
         .await
+    }
+
+    /// Every app client of the pool whose SupportedIdentityProviders names `provider`: a provider
+    /// no client enables cannot be signed in with ("my new SAML login doesn't work"). One
+    /// DescribeUserPoolClient per client (ListUserPoolClients does not say), a few at a time.
+    pub async fn clients_enabling(
+        &self,
+        pool: &PoolId,
+        provider: &str,
+    ) -> Result<Vec<UserPoolClientType>, AwsError> {
+        let listed: Vec<ClientId> = self
+            .list_user_pool_clients(pool)
+            .map_ok(|page| {
+                futures::stream::iter(page.user_pool_clients.into_iter().map(|c| Ok(c.client_id)))
+            })
+            .try_flatten()
+            .try_collect()
+            .await?;
+        // Each read owns what it needs, so the stream can be sent to another task.
+        let reads = listed.into_iter().map(|id| {
+            let (client, pool) = (self.clone(), pool.clone());
+            async move { client.describe_user_pool_client(&pool, &id).await }
+        });
+        let described: Vec<DescribeUserPoolClientResponse> = futures::stream::iter(reads)
+            .buffered(4)
+            .try_collect()
+            .await?;
+        Ok(described
+            .into_iter()
+            .filter_map(|d| d.user_pool_client)
+            .filter(|c| c.supported_identity_providers.iter().any(|p| p == provider))
+            .collect())
     }
 }
 

@@ -315,7 +315,8 @@ pub fn idp_detail() -> DetailBody {
         "AttributeMapping": {"email": "email", "username": "sub"},
         "IdpIdentifiers": [], "CreationDate": EPOCH}});
     let idp: IdentityProviderType = from(raw["IdentityProvider"].clone());
-    detail::idp_body(&idp, raw)
+    let web = client_type("web", "3n4b5urk1ft4fl3mg5e62d9ado", false);
+    detail::idp_body(&idp, &[web], raw)
 }
 
 /// The pools loaded and `prod` opened: the users request is in flight. Returns its id.

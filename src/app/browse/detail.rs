@@ -207,7 +207,12 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
 }
 
 /// DescribeIdentityProvider, secret provider details masked.
-pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
+/// `enabling`: the app clients whose SupportedIdentityProviders name the provider.
+pub fn idp_body(
+    idp: &IdentityProviderType,
+    enabling: &[UserPoolClientType],
+    mut raw: Value,
+) -> DetailBody {
     secrets::redact(&mut raw);
     let summary = vec![
         line("Name", or_empty(idp.provider_name.as_ref())),
@@ -240,7 +245,35 @@ pub fn idp_body(idp: &IdentityProviderType, mut raw: Value) -> DetailBody {
                 title: "Attribute mapping".into(),
                 lines: mapping,
             },
+            Section {
+                title: "Enabled on app clients".into(),
+                lines: enabled_on(enabling),
+            },
         ],
         raw,
     }
+}
+
+/// The clients that offer the provider, by name and id; none is a problem worth saying so.
+fn enabled_on(clients: &[UserPoolClientType]) -> Vec<(String, String)> {
+    if clients.is_empty() {
+        return vec![line(
+            "none",
+            "no app client enables it: nobody can sign in with it (E on a client: \
+             SupportedIdentityProviders)"
+                .to_owned(),
+        )];
+    }
+    clients
+        .iter()
+        .map(|c| {
+            line(
+                c.client_name.as_deref().unwrap_or_default(),
+                c.client_id
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
 }

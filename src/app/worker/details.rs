@@ -196,5 +196,6 @@ pub async fn idp_detail(
         item,
     )
     .await?;
-    Ok(detail::idp_body(&found, raw))
+    let enabling = client.clients_enabling(pool, provider.as_str()).await?;
+    Ok(detail::idp_body(&found, &enabling, raw))
 }

@@ -214,15 +214,15 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, COMMON, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
     pub static OVERVIEW: [&[Binding]; 4] = [&POOL, &RELOAD, &ADMIN, &COMMON];
-    pub static TABLE: [&[Binding]; 9] = [
-        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &COMMON,
+    pub static TABLE: [&[Binding]; 10] = [
+        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &CREATE, &COMMON,
     ];
     pub static USERS: [&[Binding]; 12] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
@@ -243,7 +243,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 24] = [
+    pub static TABLES: [(&str, &[Binding]); 25] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -254,6 +254,7 @@ mod parts {
         ("tables", &RELOAD),
         ("tables", &SORT),
         ("a pool's tables and overview", &ADMIN),
+        ("a pool's tables", &CREATE),
         ("details", &DETAIL),
         ("help", &HELP),
         ("users", &ACTIONS),

@@ -114,7 +114,7 @@ pub static SEARCH: [Binding; 1] = [bind(
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 
 /// Changing a pool resource: the selected row's, or the pool's on the Overview.
-pub static ADMIN: [Binding; 4] = [
+pub static ADMIN: [Binding; 3] = [
     bind(
         "edit_json",
         &[key('E')],
@@ -131,15 +131,6 @@ pub static ADMIN: [Binding; 4] = [
         Action::Admin(AdminOp::Delete),
         "delete the selected resource (its name typed to confirm)",
         "",
-    )
-    .mutating(),
-    bind(
-        "create_resource",
-        &[key('n')],
-        "n",
-        Action::Admin(AdminOp::Create),
-        "create a group, app client, identity provider, resource server or domain (as JSON)",
-        "new",
     )
     .mutating(),
     bind(
@@ -201,3 +192,14 @@ pub static HELP: [Binding; 2] = [
     ),
     quit(),
 ];
+
+/// Creating a resource of the pane's kind (not on the Overview: the pool exists).
+pub static CREATE: [Binding; 1] = [bind(
+    "create_resource",
+    &[key('n')],
+    "n",
+    Action::Admin(AdminOp::Create),
+    "create a group, app client, identity provider, resource server or domain (as JSON)",
+    "new",
+)
+.mutating()];
