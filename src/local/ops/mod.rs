@@ -1,6 +1,7 @@
 //! The implemented operations, by exact wire name.
 
 pub mod auth_events;
+pub mod client_rules;
 pub mod clients;
 pub mod devices;
 pub mod domains;
