@@ -11,6 +11,7 @@ pub mod members;
 pub mod mfa;
 pub mod paging;
 pub mod pool_edits;
+pub mod pool_schema;
 pub mod pools;
 pub mod resource_servers;
 pub mod sign_up;
@@ -36,6 +37,7 @@ pub struct Request {
 type Handler = fn(&Store, &Request) -> LocalResult;
 
 const HANDLERS: &[(&str, Handler)] = &[
+    ("AddCustomAttributes", pool_schema::add_custom_attributes),
     ("AdminAddUserToGroup", groups::admin_add_user_to_group),
     ("AdminCreateUser", users::admin_create_user),
     ("AdminDeleteUser", users::admin_delete_user),

@@ -9,7 +9,8 @@ use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::domains::domain_of;
 use super::mfa::require_a_factor;
-use super::pools::{custom_attributes, pool_spec, update_spec};
+use super::pool_schema::custom_attributes;
+use super::pools::{pool_spec, update_spec};
 use super::tags::replace_tags;
 use crate::cognito::pools::STANDARD_ATTRIBUTES;
 
@@ -111,4 +112,134 @@ pub fn get_csv_header(store: &Store, req: &Request) -> LocalResult {
         .chain(["cognito:mfa_enabled", "cognito:username"])
         .collect();
     Ok(json!({ "UserPoolId": pool, "CSVHeader": header }))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::testing::{call, store_with_pool};
+    use crate::local::seed::{self, PRODUCTION_POOL};
+    use crate::local::store::{StateLocation, Store};
+
+    fn describe(store: &Store, pool: &Value) -> Value {
+        call(store, "DescribeUserPool", json!({"UserPoolId": pool})).unwrap()["UserPool"].clone()
+    }
+
+    #[test]
+    fn a_pool_created_with_a_name_only_is_described_with_aws_defaults() {
+        let (store, pool) = store_with_pool();
+        let described = describe(&store, &pool);
+        for (member, value) in [
+            (
+                "AdminCreateUserConfig",
+                json!({"AllowAdminCreateUserOnly": false, "UnusedAccountValidityDays": 7}),
+            ),
+            (
+                "VerificationMessageTemplate",
+                json!({"DefaultEmailOption": "CONFIRM_WITH_CODE"}),
+            ),
+            (
+                "EmailConfiguration",
+                json!({"EmailSendingAccount": "COGNITO_DEFAULT"}),
+            ),
+            (
+                "UserAttributeUpdateSettings",
+                json!({"AttributesRequireVerificationBeforeUpdate": []}),
+            ),
+            ("MfaConfiguration", json!("OFF")),
+            ("DeletionProtection", json!("INACTIVE")),
+            ("UserPoolTier", json!("ESSENTIALS")),
+            ("LambdaConfig", json!({})),
+        ] {
+            assert_eq!(described[member], value, "{member}");
+        }
+        assert_eq!(described["Policies"]["PasswordPolicy"]["MinimumLength"], 8);
+        // No documented default: AWS leaves them out.
+        assert!(described.get("AccountRecoverySetting").is_none());
+        assert!(described.get("DeviceConfiguration").is_none());
+    }
+
+    #[test]
+    fn an_update_that_omits_members_resets_them_to_the_defaults() {
+        let (store, pool) = store_with_pool();
+        let settings = json!({"UserPoolId": pool,
+            "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": true},
+            "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER",
+                "SourceArn": "arn:aws:ses:us-east-1:123456789012:identity/acme.example"},
+            "AccountRecoverySetting": {"RecoveryMechanisms": [{"Name": "verified_email", "Priority": 1}]},
+            "DeviceConfiguration": {"ChallengeRequiredOnNewDevice": true}});
+        call(&store, "UpdateUserPool", settings).unwrap();
+        let set = describe(&store, &pool);
+        assert_eq!(
+            set["AdminCreateUserConfig"],
+            json!({"AllowAdminCreateUserOnly": true, "UnusedAccountValidityDays": 7}),
+            "the part left out is the default"
+        );
+        assert_eq!(
+            set["EmailConfiguration"]["EmailSendingAccount"],
+            "DEVELOPER"
+        );
+        assert!(
+            set["AccountRecoverySetting"].is_object() && set["DeviceConfiguration"].is_object()
+        );
+        call(&store, "UpdateUserPool", json!({"UserPoolId": pool})).unwrap();
+        let reset = describe(&store, &pool);
+        assert_eq!(
+            reset["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"],
+            false
+        );
+        assert_eq!(
+            reset["EmailConfiguration"],
+            json!({"EmailSendingAccount": "COGNITO_DEFAULT"})
+        );
+        assert!(reset.get("AccountRecoverySetting").is_none());
+        assert!(reset.get("DeviceConfiguration").is_none());
+    }
+
+    /// What a careful caller does: the described pool sent back whole, one member changed.
+    #[test]
+    fn the_described_pool_sent_back_with_one_change_changes_only_that() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        seed::apply_if_empty(&store, seed::Seed::Demo).unwrap();
+        let pool = json!(PRODUCTION_POOL);
+        let before = describe(&store, &pool);
+        let mut input = before.clone();
+        input["UserPoolId"] = pool.clone();
+        input["AutoVerifiedAttributes"] = json!(["email", "phone_number"]);
+        call(&store, "UpdateUserPool", input).unwrap();
+        let mut after = describe(&store, &pool);
+        assert_eq!(
+            after["AutoVerifiedAttributes"],
+            json!(["email", "phone_number"])
+        );
+        after["AutoVerifiedAttributes"] = before["AutoVerifiedAttributes"].clone();
+        after["LastModifiedDate"] = before["LastModifiedDate"].clone();
+        assert_eq!(after, before);
+        let mfa = call(&store, "GetUserPoolMfaConfig", json!({"UserPoolId": pool})).unwrap();
+        assert!(
+            mfa["SmsMfaConfiguration"].is_object(),
+            "SMS MFA kept: {mfa}"
+        );
+    }
+
+    #[test]
+    fn a_protected_pool_is_not_deleted() {
+        let (store, pool) = store_with_pool();
+        let protect = json!({"UserPoolId": pool, "DeletionProtection": "ACTIVE"});
+        call(&store, "UpdateUserPool", protect).unwrap();
+        let refused = call(&store, "DeleteUserPool", json!({"UserPoolId": pool})).unwrap_err();
+        assert_eq!(
+            refused,
+            (
+                "InvalidParameterException".to_owned(),
+                "The user pool cannot be deleted because deletion protection is activated. \
+                 Deletion protection must be inactivated first."
+                    .to_owned()
+            )
+        );
+        // Leaving DeletionProtection out of an update resets it to INACTIVE: the pool can go.
+        call(&store, "UpdateUserPool", json!({"UserPoolId": pool})).unwrap();
+        call(&store, "DeleteUserPool", json!({"UserPoolId": pool})).unwrap();
+    }
 }
