@@ -120,6 +120,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ),
     ("UpdateUserPool", pool_edits::update_user_pool),
     ("UpdateUserPoolClient", clients::update_user_pool_client),
+    ("UpdateUserPoolDomain", domains::update_user_pool_domain),
     // A user's security: MFA, remembered devices, auth events.
     ("AdminForgetDevice", devices::admin_forget_device),
     ("AdminGetDevice", devices::admin_get_device),
