@@ -7,6 +7,7 @@ pub mod devices;
 pub mod domains;
 pub mod groups;
 pub mod idps;
+pub mod links;
 pub mod members;
 pub mod mfa;
 pub mod paging;
@@ -46,9 +47,17 @@ const HANDLERS: &[(&str, Handler)] = &[
         "AdminDeleteUserAttributes",
         user_edits::admin_delete_user_attributes,
     ),
+    (
+        "AdminDisableProviderForUser",
+        links::admin_disable_provider_for_user,
+    ),
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
+    (
+        "AdminLinkProviderForUser",
+        links::admin_link_provider_for_user,
+    ),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
     (
         "AdminRemoveUserFromGroup",
@@ -103,6 +112,10 @@ const HANDLERS: &[(&str, Handler)] = &[
     ),
     ("DescribeUserPoolDomain", domains::describe_user_pool_domain),
     ("GetCSVHeader", pool_edits::get_csv_header),
+    (
+        "GetIdentityProviderByIdentifier",
+        idps::get_identity_provider_by_identifier,
+    ),
     ("GetUserPoolMfaConfig", mfa::get_user_pool_mfa_config),
     ("ListIdentityProviders", idps::list_identity_providers),
     (
