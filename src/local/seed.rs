@@ -293,4 +293,47 @@ mod tests {
         assert_eq!(n, i64::try_from(PRODUCTION_USERS + STAGING_USERS).unwrap());
         assert_eq!(subs().1, sub);
     }
+
+    #[test]
+    fn the_demo_clients_are_a_web_app_and_a_backend_and_pass_aws_checks() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        apply_if_empty(&store, Seed::Demo).unwrap();
+        let call = |operation: &str, input: serde_json::Value| {
+            crate::local::ops::testing::call(&store, operation, input).unwrap()
+        };
+        let listed = call(
+            "ListUserPoolClients",
+            json!({"UserPoolId": PRODUCTION_POOL, "MaxResults": 10}),
+        );
+        let describe = |i: usize| {
+            let id = listed["UserPoolClients"][i]["ClientId"].clone();
+            call(
+                "DescribeUserPoolClient",
+                json!({"UserPoolId": PRODUCTION_POOL, "ClientId": id}),
+            )["UserPoolClient"]
+                .clone()
+        };
+        let (a, b) = (describe(0), describe(1));
+        let (web, backend) = if a["ClientName"] == "acme-web" {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        assert_eq!(web["AllowedOAuthFlows"], json!(["code"]));
+        assert_eq!(
+            web["SupportedIdentityProviders"],
+            json!(["COGNITO", "AcmeOkta", "GoogleWorkspace"])
+        );
+        assert_eq!(
+            web["AllowedOAuthScopes"],
+            json!(["openid", "email", "profile"])
+        );
+        assert!(web.get("ClientSecret").is_none());
+        assert_eq!(backend["AllowedOAuthFlows"], json!(["client_credentials"]));
+        assert!(backend["ClientSecret"].is_string());
+        // Each sent back as described passes every check CreateUserPoolClient applies.
+        for client in [web, backend] {
+            call("UpdateUserPoolClient", client);
+        }
+    }
 }
