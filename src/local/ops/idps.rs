@@ -249,16 +249,33 @@ pub fn provider_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<V
     let (kind, details, mapping, identifiers, created, modified) =
         row.ok_or_else(|| not_found(name))?;
     let parse = |text: &str| serde_json::from_str::<Value>(text).map_err(LocalError::internal);
+    let mut mapping = parse(&mapping)?;
+    if let Some(claim) = username_claim(&kind)
+        && mapping.get("username").is_none()
+    {
+        mapping["username"] = json!(claim);
+    }
     Ok(json!({
         "UserPoolId": pool,
         "ProviderName": name,
         "ProviderType": kind,
         "ProviderDetails": parse(&details)?,
-        "AttributeMapping": parse(&mapping)?,
+        "AttributeMapping": mapping,
         "IdpIdentifiers": parse(&identifiers)?,
         "LastModifiedDate": modified,
         "CreationDate": created,
     }))
+}
+
+/// The provider's claim AWS maps to the user pool's `username` when the mapping leaves it out:
+/// the subject of an OIDC or social provider (a SAML provider's comes from its NameID).
+fn username_claim(kind: &str) -> Option<&'static str> {
+    match kind {
+        "OIDC" | "Google" | "SignInWithApple" => Some("sub"),
+        "Facebook" => Some("id"),
+        "LoginWithAmazon" => Some("user_id"),
+        _ => None,
+    }
 }
 
 /// A social provider is named after its type.

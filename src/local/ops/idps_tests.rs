@@ -29,7 +29,11 @@ fn an_update_replaces_the_members_given_and_keeps_the_others() {
                          "AttributeMapping": {"name": "name"}});
     call(&store, "UpdateIdentityProvider", mapping).unwrap();
     let after = describe(&store, &pool);
-    assert_eq!(after["AttributeMapping"], json!({"name": "name"}));
+    assert_eq!(
+        after["AttributeMapping"],
+        json!({"name": "name", "username": "sub"}),
+        "AWS maps the subject to username unless told otherwise"
+    );
     assert_eq!(after["ProviderDetails"], before["ProviderDetails"]);
     assert_eq!(after["IdpIdentifiers"], before["IdpIdentifiers"]);
     assert_eq!(after["CreationDate"], before["CreationDate"]);
