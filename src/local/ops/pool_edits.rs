@@ -27,7 +27,6 @@ const RESET_WHEN_OMITTED: &[&str] = &[
     "EmailVerificationSubject",
     "VerificationMessageTemplate",
     "SmsAuthenticationMessage",
-    "UserAttributeUpdateSettings",
     "MfaConfiguration",
     "DeviceConfiguration",
     "EmailConfiguration",
@@ -39,8 +38,11 @@ const RESET_WHEN_OMITTED: &[&str] = &[
 
 /// Settings an omission keeps: the tier (a change is explicit), and those the model documents
 /// as kept (DcrConfiguration) or as fixed once set (keys, issuer, ACR names). The name and
-/// tags are kept too and handled apart.
+/// tags are kept too and handled apart. UserAttributeUpdateSettings is kept as AWS keeps it:
+/// an update sending only DeletionProtection to a pool verifying email before an update is
+/// refused, because its AutoVerifiedAttributes reset and no longer hold email.
 const KEPT_WHEN_OMITTED: &[&str] = &[
+    "UserAttributeUpdateSettings",
     "UserPoolTier",
     "DcrConfiguration",
     "KeyConfiguration",
@@ -68,12 +70,34 @@ pub fn update_user_pool(store: &Store, req: &Request) -> LocalResult {
             }
         }
         require_a_factor(&spec)?;
+        require_verified_updates_auto_verified(&spec)?;
         update_spec(tx, pool, name, &spec, now())?;
         if let Some(tags) = &tags {
             replace_tags(tx, pool, tags)?;
         }
         Ok(json!({}))
     })
+}
+
+/// An attribute verified before an update must be one Amazon Cognito verifies automatically.
+pub fn require_verified_updates_auto_verified(spec: &Value) -> LocalResult<()> {
+    let names = |pointer: &str| -> Vec<&str> {
+        spec.pointer(pointer)
+            .and_then(Value::as_array)
+            .map(|list| list.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    };
+    let auto = names("/AutoVerifiedAttributes");
+    let before_update =
+        names("/UserAttributeUpdateSettings/AttributesRequireVerificationBeforeUpdate");
+    if before_update.iter().all(|a| auto.contains(a)) {
+        Ok(())
+    } else {
+        Err(LocalError::invalid_parameter(
+            "All attributes in AttributesRequireVerificationBeforeUpdate must exist in \
+             AutoVerifiedAttributes",
+        ))
+    }
 }
 
 /// Refused while deletion protection is active; otherwise everything of the pool goes with it
@@ -241,5 +265,43 @@ mod tests {
         // Leaving DeletionProtection out of an update resets it to INACTIVE: the pool can go.
         call(&store, "UpdateUserPool", json!({"UserPoolId": pool})).unwrap();
         call(&store, "DeleteUserPool", json!({"UserPoolId": pool})).unwrap();
+    }
+
+    /// The trap AWS sets (aws-nuke hit it): UserAttributeUpdateSettings is kept when omitted,
+    /// AutoVerifiedAttributes is not, so an update sending only DeletionProtection is refused.
+    #[test]
+    fn attributes_verified_before_an_update_must_stay_auto_verified() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        let refused = call(
+            &store,
+            "CreateUserPool",
+            json!({"PoolName": "p", "UserAttributeUpdateSettings":
+                   {"AttributesRequireVerificationBeforeUpdate": ["email"]}}),
+        );
+        assert_eq!(refused.unwrap_err().0, "InvalidParameterException");
+        let created = call(
+            &store,
+            "CreateUserPool",
+            json!({"PoolName": "p", "AutoVerifiedAttributes": ["email"],
+                   "UserAttributeUpdateSettings":
+                   {"AttributesRequireVerificationBeforeUpdate": ["email"]}}),
+        )
+        .unwrap();
+        let pool = created["UserPool"]["Id"].clone();
+        let only = json!({"UserPoolId": pool, "DeletionProtection": "INACTIVE"});
+        let refused = call(&store, "UpdateUserPool", only).unwrap_err();
+        assert_eq!(
+            refused.1,
+            "All attributes in AttributesRequireVerificationBeforeUpdate must exist in \
+             AutoVerifiedAttributes"
+        );
+        let whole = json!({"UserPoolId": pool, "DeletionProtection": "INACTIVE",
+                           "AutoVerifiedAttributes": ["email"]});
+        call(&store, "UpdateUserPool", whole).unwrap();
+        let kept = describe(&store, &pool)["UserAttributeUpdateSettings"].clone();
+        assert_eq!(
+            kept,
+            json!({"AttributesRequireVerificationBeforeUpdate": ["email"]})
+        );
     }
 }

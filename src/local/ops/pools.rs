@@ -68,6 +68,7 @@ pub fn create_user_pool(store: &Store, req: &Request) -> LocalResult {
         obj.remove("PoolName");
         obj.remove("UserPoolTags");
     }
+    super::pool_edits::require_verified_updates_auto_verified(&spec)?;
     let id = ids::pool_id(&mut fastrand::Rng::new(), &req.region);
     let at = now();
     store.write(|tx| {
