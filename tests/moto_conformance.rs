@@ -11,7 +11,8 @@ use conformance::Quirks;
 /// AdminCreateUser's TemporaryPassword against the pool's policy, and confirms users in any status.
 /// Of the pool resources it overwrites duplicate providers, validates none, lets domains collide,
 /// shapes domain answers its own way, takes MFA with no factor enabled, merges client updates and
-/// ignores deletion protection; of a user's security it reports MFA unlike AWS, ignores email MFA
+/// ignores deletion protection, takes any OAuth settings and keeps deleted providers in clients;
+/// of a user's security it reports MFA unlike AWS, ignores email MFA
 /// and keeps a changed email verified; it checks almost none of the model's constraints (each
 /// field's comment says how AWS differs).
 const MOTO: Quirks = Quirks {
@@ -32,6 +33,11 @@ const MOTO: Quirks = Quirks {
     unverifies_changed_contacts: false,
     validates_constraints: false,
     user_status_filter_ignores_case: false,
+    describes_client_defaults: true,
+    validates_client_oauth: false,
+    deleted_provider_leaves_clients: false,
+    describes_pool_defaults: true,
+    pool_update_resets_omitted: true,
 };
 
 #[tokio::test]
@@ -132,4 +138,33 @@ async fn ranges_patterns_and_list_elements() {
 #[tokio::test]
 async fn schema_data_type_is_an_enum() {
     conformance::validation::schema_data_type(&common::moto().await, MOTO).await;
+}
+
+// Pool administration for the console's read-modify-write edits. moto 5.2.5 has neither
+// AdminLinkProviderForUser nor GetIdentityProviderByIdentifier: `linked_identities` runs against
+// the local server only (local_admin.rs).
+
+#[tokio::test]
+async fn app_client_defaults_and_the_reset_of_omitted_settings() {
+    conformance::admin::client_defaults_and_reset(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn app_client_oauth_settings() {
+    conformance::admin::client_oauth(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn custom_attributes_are_added_never_changed() {
+    conformance::admin::custom_attributes(&common::moto().await).await;
+}
+
+#[tokio::test]
+async fn the_domain_update() {
+    conformance::admin::domain_update(&common::moto().await, MOTO).await;
+}
+
+#[tokio::test]
+async fn pool_defaults_and_the_reset_of_omitted_settings() {
+    conformance::admin::pool_defaults_and_reset(&common::moto().await, MOTO).await;
 }

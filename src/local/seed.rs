@@ -2,11 +2,12 @@
 //! and a small staging pool. Written in one transaction, so seeding is fast and all-or-nothing.
 
 use fastrand::Rng;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde_json::json;
 
 use super::error::LocalResult;
 use super::ids;
+use super::ops::clients::{NewClient, insert_client};
 use super::ops::groups::{NewGroup, add_member, insert_group};
 use super::ops::pools::insert_pool;
 use super::ops::users::{NewUser, insert_user};
@@ -106,8 +107,8 @@ fn demo(tx: &Connection) -> LocalResult<()> {
     }
     users(tx, &mut rng, PRODUCTION_POOL, PRODUCTION_USERS, true)?;
     users(tx, &mut rng, STAGING_POOL, STAGING_USERS, false)?;
-    clients(tx, &mut rng)?;
     super::seed_config::demo(tx, BASE_TIME)?;
+    clients(tx, &mut rng)?;
     super::seed_activity::demo(tx)?;
     Ok(())
 }
@@ -195,23 +196,64 @@ fn memberships(tx: &Connection, pool: &str, username: &str, i: usize) -> LocalRe
     Ok(())
 }
 
+/// The production pool's web app (authorization code flow through managed login, both demo
+/// identity providers) and backend (client credentials for the demo API's scopes), and a
+/// staging web client left at AWS's defaults. Written after the pool configuration they name.
 fn clients(tx: &Connection, rng: &mut Rng) -> LocalResult<()> {
     let secret: String = (0..51)
         .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rng.usize(..36)]))
         .collect();
+    let api = super::seed_config::RESOURCE_SERVER;
+    let web = json!({
+        "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        "AllowedOAuthFlowsUserPoolClient": true,
+        "AllowedOAuthFlows": ["code"],
+        "AllowedOAuthScopes": ["openid", "email", "profile"],
+        "CallbackURLs": ["https://app.acme.example/auth/callback", "http://localhost:3000/auth/callback"],
+        "LogoutURLs": ["https://app.acme.example/signed-out"],
+        "DefaultRedirectURI": "https://app.acme.example/auth/callback",
+        "SupportedIdentityProviders": [
+            "COGNITO", super::seed_config::SAML_PROVIDER, super::seed_config::OIDC_PROVIDER
+        ],
+        "AccessTokenValidity": 60,
+        "IdTokenValidity": 60,
+        "RefreshTokenValidity": 30,
+        "TokenValidityUnits": {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"},
+        "PreventUserExistenceErrors": "ENABLED",
+        "EnableTokenRevocation": true
+    });
+    let backend = json!({
+        "ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH"],
+        "AllowedOAuthFlowsUserPoolClient": true,
+        "AllowedOAuthFlows": ["client_credentials"],
+        "AllowedOAuthScopes": [format!("{api}/read"), format!("{api}/write")],
+        "AccessTokenValidity": 1,
+        "TokenValidityUnits": {"AccessToken": "hours"},
+        "PreventUserExistenceErrors": "ENABLED"
+    });
+    let staging = json!({});
     let rows = [
-        (PRODUCTION_POOL, "acme-web", None),
-        (PRODUCTION_POOL, "acme-backend", Some(secret.as_str())),
-        (STAGING_POOL, "acme-staging-web", None),
+        (PRODUCTION_POOL, "acme-web", None, &web),
+        (
+            PRODUCTION_POOL,
+            "acme-backend",
+            Some(secret.as_str()),
+            &backend,
+        ),
+        (STAGING_POOL, "acme-staging-web", None, &staging),
     ];
-    for (pool, name, secret) in rows {
+    for (pool, name, secret, spec) in rows {
         let id = ids::client_id(rng);
-        let spec =
-            json!({"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]});
-        tx.cached_execute(
-            "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-            params![id, pool, name, secret, BASE_TIME, spec.to_string()],
+        insert_client(
+            tx,
+            &NewClient {
+                pool,
+                id: &id,
+                name,
+                secret,
+                spec,
+                at: BASE_TIME,
+            },
         )?;
     }
     Ok(())
@@ -250,5 +292,48 @@ mod tests {
         let (n, sub) = subs();
         assert_eq!(n, i64::try_from(PRODUCTION_USERS + STAGING_USERS).unwrap());
         assert_eq!(subs().1, sub);
+    }
+
+    #[test]
+    fn the_demo_clients_are_a_web_app_and_a_backend_and_pass_aws_checks() {
+        let store = Store::open(&StateLocation::Memory).unwrap();
+        apply_if_empty(&store, Seed::Demo).unwrap();
+        let call = |operation: &str, input: serde_json::Value| {
+            crate::local::ops::testing::call(&store, operation, input).unwrap()
+        };
+        let listed = call(
+            "ListUserPoolClients",
+            json!({"UserPoolId": PRODUCTION_POOL, "MaxResults": 10}),
+        );
+        let describe = |i: usize| {
+            let id = listed["UserPoolClients"][i]["ClientId"].clone();
+            call(
+                "DescribeUserPoolClient",
+                json!({"UserPoolId": PRODUCTION_POOL, "ClientId": id}),
+            )["UserPoolClient"]
+                .clone()
+        };
+        let (a, b) = (describe(0), describe(1));
+        let (web, backend) = if a["ClientName"] == "acme-web" {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        assert_eq!(web["AllowedOAuthFlows"], json!(["code"]));
+        assert_eq!(
+            web["SupportedIdentityProviders"],
+            json!(["COGNITO", "AcmeOkta", "GoogleWorkspace"])
+        );
+        assert_eq!(
+            web["AllowedOAuthScopes"],
+            json!(["openid", "email", "profile"])
+        );
+        assert!(web.get("ClientSecret").is_none());
+        assert_eq!(backend["AllowedOAuthFlows"], json!(["client_credentials"]));
+        assert!(backend["ClientSecret"].is_string());
+        // Each sent back as described passes every check CreateUserPoolClient applies.
+        for client in [web, backend] {
+            call("UpdateUserPoolClient", client);
+        }
     }
 }

@@ -92,6 +92,18 @@ CREATE TABLE IF NOT EXISTS resource_servers (
     scopes TEXT NOT NULL,
     PRIMARY KEY (pool_id, identifier)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS user_links (
+    pool_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    attribute_name TEXT NOT NULL,
+    attribute_value TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (pool_id, provider, attribute_value),
+    FOREIGN KEY (pool_id, username) REFERENCES users(pool_id, username) ON DELETE CASCADE,
+    FOREIGN KEY (pool_id, provider) REFERENCES identity_providers(pool_id, name) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS user_links_by_user ON user_links (pool_id, username);
 CREATE TABLE IF NOT EXISTS user_mfa (
     pool_id TEXT NOT NULL,
     username TEXT NOT NULL,

@@ -21,6 +21,7 @@ use futures::TryStreamExt as _;
 use serde_json::json;
 
 pub mod activity;
+pub mod admin;
 pub mod edits;
 pub mod pool_lifecycle;
 mod quirks;

@@ -55,6 +55,19 @@ pub struct Quirks {
     /// AWS matches a ListUsers Filter on `cognito:user_status` in any case (its documentation:
     /// "case-insensitive"); moto 5.2 compares exactly.
     pub user_status_filter_ignores_case: bool,
+    /// AWS describes an app client created with a name only with its defaults (refresh tokens
+    /// 30 days, token revocation on, 3-minute sessions, OAuth off).
+    pub describes_client_defaults: bool,
+    /// AWS refuses unknown scopes (ScopeDoesNotExistException), providers the pool does not
+    /// have, and client credentials without a secret (InvalidOAuthFlowException).
+    pub validates_client_oauth: bool,
+    /// AWS takes a deleted identity provider out of every client's SupportedIdentityProviders.
+    pub deleted_provider_leaves_clients: bool,
+    /// AWS describes a pool created with a name only with AdminCreateUserConfig,
+    /// EmailConfiguration and VerificationMessageTemplate at their defaults.
+    pub describes_pool_defaults: bool,
+    /// AWS resets the pool settings UpdateUserPool leaves out, AdminCreateUserConfig too.
+    pub pool_update_resets_omitted: bool,
 }
 
 pub const AWS: Quirks = Quirks {
@@ -75,4 +88,9 @@ pub const AWS: Quirks = Quirks {
     unverifies_changed_contacts: true,
     validates_constraints: true,
     user_status_filter_ignores_case: true,
+    describes_client_defaults: true,
+    validates_client_oauth: true,
+    deleted_provider_leaves_clients: true,
+    describes_pool_defaults: true,
+    pool_update_resets_omitted: true,
 };

@@ -1,4 +1,5 @@
-//! App clients: create (with or without a secret), list, describe, update, delete.
+//! App clients: create (with or without a secret), list, describe, update, delete. What AWS
+//! fills in and refuses is in `client_rules.rs`.
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
@@ -8,7 +9,29 @@ use super::super::ids;
 use super::super::input::{optional_str, page_limit, required_str};
 use super::super::store::{Cached as _, Store, now};
 use super::paging::{Listing, page_of};
-use super::{Request, read_in_pool, write_in_pool};
+use super::{Request, client_rules, read_in_pool, write_in_pool};
+
+/// A client as the seed and CreateUserPoolClient write it: `spec` holds its settings as the
+/// request gave them (without the pool, name and GenerateSecret).
+pub struct NewClient<'a> {
+    pub pool: &'a str,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub secret: Option<&'a str>,
+    pub spec: &'a Value,
+    pub at: f64,
+}
+
+/// Checks the settings as AWS does and inserts the client.
+pub fn insert_client(tx: &Connection, c: &NewClient<'_>) -> LocalResult<()> {
+    client_rules::check(tx, c.pool, c.spec, c.secret.is_some())?;
+    tx.cached_execute(
+        "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+        params![c.id, c.pool, c.name, c.secret, c.at, c.spec.to_string()],
+    )?;
+    Ok(())
+}
 
 pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
@@ -24,18 +47,18 @@ pub fn create_user_pool_client(store: &Store, req: &Request) -> LocalResult {
             let bytes: Vec<u8> = (0..26).map(|_| rng.u8(..)).collect();
             ids::hex(&bytes)
         });
-    let mut spec = req.input.clone();
-    if let Some(obj) = spec.as_object_mut() {
-        for member in ["UserPoolId", "ClientName", "GenerateSecret"] {
-            obj.remove(member);
-        }
-    }
+    let spec = settings_of("CreateUserPoolClient", &req.input);
     write_in_pool(store, pool, |tx| {
-        let at = now();
-        tx.cached_execute(
-            "INSERT INTO app_clients (client_id, pool_id, name, secret, created, modified, spec)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-            params![id, pool, name, secret, at, spec.to_string()],
+        insert_client(
+            tx,
+            &NewClient {
+                pool,
+                id: &id,
+                name,
+                secret: secret.as_deref(),
+                spec: &spec,
+                at: now(),
+            },
         )?;
         Ok(json!({ "UserPoolClient": client_json(tx, pool, &id)? }))
     })
@@ -73,19 +96,16 @@ pub fn list_user_pool_clients(store: &Store, req: &Request) -> LocalResult {
 }
 
 /// Replaces the client's settings with the request's: AWS resets omitted settings to their
-/// defaults. The id, the secret and (when omitted) the name stay.
+/// defaults (described by `client_rules::with_defaults`). The id, the secret and (when
+/// omitted) the name stay.
 pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let id = required_str(&req.input, "ClientId")?;
     let name = optional_str(&req.input, "ClientName")?;
-    let mut spec = req.input.clone();
-    if let Some(obj) = spec.as_object_mut() {
-        for member in ["UserPoolId", "ClientId", "ClientName"] {
-            obj.remove(member);
-        }
-    }
+    let spec = settings_of("UpdateUserPoolClient", &req.input);
     write_in_pool(store, pool, |tx| {
-        client_json(tx, pool, id)?;
+        let current = client_json(tx, pool, id)?;
+        client_rules::check(tx, pool, &spec, current.get("ClientSecret").is_some())?;
         tx.cached_execute(
             "UPDATE app_clients SET name = coalesce(?3, name), spec = ?4, modified = ?5
              WHERE pool_id = ?1 AND client_id = ?2",
@@ -93,6 +113,28 @@ pub fn update_user_pool_client(store: &Store, req: &Request) -> LocalResult {
         )?;
         Ok(json!({ "UserPoolClient": client_json(tx, pool, id)? }))
     })
+}
+
+/// The client settings of a create or update request: the members of the operation's input
+/// shape but the ids, the name and GenerateSecret. Anything else a caller sends along (such as
+/// the read-only members of a described client sent back whole) is ignored, as AWS ignores it.
+fn settings_of(operation: &str, input: &Value) -> Value {
+    const APART: &[&str] = &["UserPoolId", "ClientId", "ClientName", "GenerateSecret"];
+    let members = crate::cognito::shapes::model()
+        .and_then(|m| m.input_of(operation))
+        .map(|shape| &shape.members);
+    let settings = input
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, value)| {
+            !value.is_null()
+                && !APART.contains(&name.as_str())
+                && members.is_some_and(|m| m.iter().any(|(member, _)| member == *name))
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    Value::Object(settings)
 }
 
 pub fn delete_user_pool_client(store: &Store, req: &Request) -> LocalResult {
@@ -108,8 +150,9 @@ pub fn delete_user_pool_client(store: &Store, req: &Request) -> LocalResult {
     })
 }
 
-/// The client as AWS describes it: its stored settings plus ids, name, secret and dates.
-fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
+/// The client as AWS describes it: its stored settings with AWS's defaults for those left out,
+/// plus ids, name, secret and dates.
+pub fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
     type Row = (String, Option<String>, f64, f64, String);
     let row: Option<Row> = conn
         .cached_row(
@@ -129,6 +172,7 @@ fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
     if !client.is_object() {
         client = json!({});
     }
+    client_rules::with_defaults(&mut client);
     client["UserPoolId"] = json!(pool);
     client["ClientName"] = json!(name);
     client["ClientId"] = json!(id);
@@ -139,3 +183,36 @@ fn client_json(conn: &Connection, pool: &str, id: &str) -> LocalResult<Value> {
     }
     Ok(client)
 }
+
+/// Takes a deleted identity provider out of every client's SupportedIdentityProviders, as AWS
+/// does when the provider goes.
+pub fn forget_provider(tx: &Connection, pool: &str, provider: &str) -> LocalResult<()> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT client_id, spec FROM app_clients WHERE pool_id = ?1
+         AND EXISTS (SELECT 1 FROM json_each(spec, '$.SupportedIdentityProviders') p
+                     WHERE p.value = ?2)",
+    )?;
+    let rows = stmt
+        .query_map(params![pool, provider], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (id, spec) in rows {
+        let mut spec: Value = serde_json::from_str(&spec).map_err(LocalError::internal)?;
+        if let Some(list) = spec
+            .get_mut("SupportedIdentityProviders")
+            .and_then(Value::as_array_mut)
+        {
+            list.retain(|p| p.as_str() != Some(provider));
+        }
+        tx.cached_execute(
+            "UPDATE app_clients SET spec = ?2 WHERE client_id = ?1",
+            params![id, spec.to_string()],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "clients_tests.rs"]
+mod tests;

@@ -29,11 +29,7 @@ pub struct NewDomain<'a> {
 /// another pool holds the name.
 pub fn insert_domain(tx: &Connection, d: &NewDomain<'_>) -> LocalResult<()> {
     check_domain(d.domain, d.certificate_arn.is_some())?;
-    if !matches!(d.managed_login_version, 1 | 2) {
-        return Err(LocalError::invalid_parameter(
-            "ManagedLoginVersion must be 1 (hosted UI, classic) or 2 (managed login).",
-        ));
-    }
+    check_version(d.managed_login_version)?;
     if domain_of(tx, d.pool)?.is_some() {
         return Err(LocalError::invalid_parameter(
             "User pool already has a domain configured.",
@@ -136,6 +132,62 @@ pub fn describe_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     Ok(json!({ "DomainDescription": description }))
 }
 
+/// Changes the branding version and, for a custom domain, its certificate; the name stays.
+/// A member left out keeps its value (the model documents no reset here).
+pub fn update_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
+    let domain = required_str(&req.input, "Domain")?;
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let certificate_arn = match req.input.get("CustomDomainConfig") {
+        None | Some(Value::Null) => None,
+        Some(config) => Some(required_str(config, "CertificateArn")?),
+    };
+    let version = optional_i64(&req.input, "ManagedLoginVersion")?;
+    write_in_pool(store, pool, |tx| {
+        let row: Option<(Option<String>, i64)> = tx
+            .cached_row(
+                "SELECT certificate_arn, managed_login_version FROM domains
+                 WHERE domain = ?1 AND pool_id = ?2",
+                params![domain, pool],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (current_arn, current_version) = row.ok_or_else(no_such_domain)?;
+        if certificate_arn.is_some() && current_arn.is_none() {
+            return Err(LocalError::invalid_parameter(
+                "A prefix domain has no certificate: CustomDomainConfig applies to custom \
+                 domains only.",
+            ));
+        }
+        let version = version.unwrap_or(current_version);
+        check_version(version)?;
+        let arn = certificate_arn.map(str::to_owned).or(current_arn);
+        tx.cached_execute(
+            "UPDATE domains SET certificate_arn = ?2, managed_login_version = ?3
+             WHERE domain = ?1",
+            params![domain, arn, version],
+        )?;
+        let mut out = json!({ "ManagedLoginVersion": version });
+        if arn.is_some() {
+            out["CloudFrontDomain"] = json!(cloudfront_name(domain));
+        }
+        Ok(out)
+    })
+}
+
+fn no_such_domain() -> LocalError {
+    LocalError::invalid_parameter("No such domain or user pool exists.")
+}
+
+fn check_version(version: i64) -> LocalResult<()> {
+    if matches!(version, 1 | 2) {
+        Ok(())
+    } else {
+        Err(LocalError::invalid_parameter(
+            "ManagedLoginVersion must be 1 (hosted UI, classic) or 2 (managed login).",
+        ))
+    }
+}
+
 pub fn delete_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
     let domain = required_str(&req.input, "Domain")?;
     let pool = required_str(&req.input, "UserPoolId")?;
@@ -144,7 +196,7 @@ pub fn delete_user_pool_domain(store: &Store, req: &Request) -> LocalResult {
         pool,
         "DELETE FROM domains WHERE domain = ?1 AND pool_id = ?2",
         params![domain, pool],
-        || LocalError::invalid_parameter("No such domain or user pool exists."),
+        no_such_domain,
     )
 }
 
@@ -206,4 +258,78 @@ fn version_of(created: f64) -> String {
             .ok()
         })
         .unwrap_or_else(|| secs.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::testing::{call, store_with_pool};
+
+    #[test]
+    fn update_changes_the_version_and_a_custom_domains_certificate_only() {
+        let (store, pool) = store_with_pool();
+        let arn = "arn:aws:acm:us-east-1:123456789012:certificate/one";
+        let custom = json!({"UserPoolId": pool, "Domain": "auth.acme.example",
+                            "CustomDomainConfig": {"CertificateArn": arn}});
+        call(&store, "CreateUserPoolDomain", custom).unwrap();
+        let update = |input: serde_json::Value| call(&store, "UpdateUserPoolDomain", input);
+        let base = json!({"UserPoolId": pool, "Domain": "auth.acme.example"});
+        let mut two = base.clone();
+        two["ManagedLoginVersion"] = json!(2);
+        let answer = update(two).unwrap();
+        assert_eq!(answer["ManagedLoginVersion"], 2);
+        assert!(answer["CloudFrontDomain"].is_string());
+        let described = |store| {
+            call(
+                store,
+                "DescribeUserPoolDomain",
+                json!({"Domain": "auth.acme.example"}),
+            )
+            .unwrap()["DomainDescription"]
+                .clone()
+        };
+        // Leaving the certificate out keeps it; a new one replaces it.
+        assert_eq!(
+            described(&store)["CustomDomainConfig"]["CertificateArn"],
+            arn
+        );
+        let mut renewed = base.clone();
+        renewed["CustomDomainConfig"] = json!({"CertificateArn": format!("{arn}-renewed")});
+        update(renewed).unwrap();
+        let after = described(&store);
+        assert_eq!(
+            after["ManagedLoginVersion"], 2,
+            "an omitted version is kept"
+        );
+        assert_eq!(
+            after["CustomDomainConfig"]["CertificateArn"],
+            format!("{arn}-renewed")
+        );
+        let mut three = base;
+        three["ManagedLoginVersion"] = json!(3);
+        assert_eq!(update(three).unwrap_err().0, "InvalidParameterException");
+    }
+
+    #[test]
+    fn update_refuses_another_pools_domain_and_a_certificate_for_a_prefix() {
+        let (store, pool) = store_with_pool();
+        let prefix = json!({"UserPoolId": pool, "Domain": "acme-login"});
+        call(&store, "CreateUserPoolDomain", prefix.clone()).unwrap();
+        let answer = call(&store, "UpdateUserPoolDomain", prefix.clone()).unwrap();
+        assert_eq!(
+            answer,
+            json!({"ManagedLoginVersion": 1}),
+            "no CloudFront name"
+        );
+        let mut certificate = prefix;
+        certificate["CustomDomainConfig"] =
+            json!({"CertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/x"});
+        let refused = call(&store, "UpdateUserPoolDomain", certificate).unwrap_err();
+        assert_eq!(refused.0, "InvalidParameterException");
+        let other = call(&store, "CreateUserPool", json!({"PoolName": "other"})).unwrap();
+        let elsewhere = json!({"UserPoolId": other["UserPool"]["Id"], "Domain": "acme-login"});
+        let refused = call(&store, "UpdateUserPoolDomain", elsewhere).unwrap_err();
+        assert_eq!(refused.1, "No such domain or user pool exists.");
+    }
 }

@@ -7,8 +7,10 @@ use serde_json::{Map, Value, json};
 use super::super::error::{LocalError, LocalResult};
 use super::super::input::{optional_map, optional_strings, page_limit, required_map, required_str};
 use super::super::store::{Cached as _, Store, now};
+use super::clients::forget_provider;
+use super::links::forget_provider_links;
 use super::paging::{Listing, page_of};
-use super::{Request, change_in_pool, exists, read_in_pool, write_in_pool};
+use super::{Request, change_one, exists, read_in_pool, write_in_pool};
 
 /// Social providers must be named after their type; SAML and OIDC take any valid name.
 const SOCIAL: &[&str] = &["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"];
@@ -140,7 +142,8 @@ pub fn list_identity_providers(store: &Store, req: &Request) -> LocalResult {
     })
 }
 
-/// Replaces the members the request names; the others keep their values.
+/// Replaces the members the request names; the others keep their values. Unlike the pool, app
+/// client and resource server updates, the model documents no reset of omitted members here.
 pub fn update_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = required_str(&req.input, "ProviderName")?;
@@ -175,16 +178,45 @@ pub fn update_identity_provider(store: &Store, req: &Request) -> LocalResult {
     })
 }
 
+/// The provider goes, and with it its place in every app client's SupportedIdentityProviders
+/// and its links to users.
 pub fn delete_identity_provider(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let name = required_str(&req.input, "ProviderName")?;
-    change_in_pool(
-        store,
-        pool,
-        "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
-        params![pool, name],
-        || not_found(name),
-    )
+    write_in_pool(store, pool, |tx| {
+        forget_provider_links(tx, pool, name)?;
+        change_one(
+            tx,
+            "DELETE FROM identity_providers WHERE pool_id = ?1 AND name = ?2",
+            params![pool, name],
+            || not_found(name),
+        )?;
+        forget_provider(tx, pool, name)?;
+        Ok(json!({}))
+    })
+}
+
+/// The provider one of whose IdpIdentifiers is `IdpIdentifier`.
+pub fn get_identity_provider_by_identifier(store: &Store, req: &Request) -> LocalResult {
+    let pool = required_str(&req.input, "UserPoolId")?;
+    let identifier = required_str(&req.input, "IdpIdentifier")?;
+    read_in_pool(store, pool, |conn| {
+        let name: Option<String> = conn
+            .cached_row(
+                "SELECT name FROM identity_providers, json_each(identifiers) i
+                 WHERE pool_id = ?1 AND i.value = ?2",
+                params![pool, identifier],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let name = name.ok_or_else(|| {
+            LocalError::new(
+                "ResourceNotFoundException",
+                format!("Identity provider with identifier {identifier} does not exist."),
+            )
+        })?;
+        Ok(json!({ "IdentityProvider": provider_json(conn, pool, &name)? }))
+    })
 }
 
 fn not_found(name: &str) -> LocalError {
@@ -217,16 +249,33 @@ pub fn provider_json(conn: &Connection, pool: &str, name: &str) -> LocalResult<V
     let (kind, details, mapping, identifiers, created, modified) =
         row.ok_or_else(|| not_found(name))?;
     let parse = |text: &str| serde_json::from_str::<Value>(text).map_err(LocalError::internal);
+    let mut mapping = parse(&mapping)?;
+    if let Some(claim) = username_claim(&kind)
+        && mapping.get("username").is_none()
+    {
+        mapping["username"] = json!(claim);
+    }
     Ok(json!({
         "UserPoolId": pool,
         "ProviderName": name,
         "ProviderType": kind,
         "ProviderDetails": parse(&details)?,
-        "AttributeMapping": parse(&mapping)?,
+        "AttributeMapping": mapping,
         "IdpIdentifiers": parse(&identifiers)?,
         "LastModifiedDate": modified,
         "CreationDate": created,
     }))
+}
+
+/// The provider's claim AWS maps to the user pool's `username` when the mapping leaves it out:
+/// the subject of an OIDC or social provider (a SAML provider's comes from its NameID).
+fn username_claim(kind: &str) -> Option<&'static str> {
+    match kind {
+        "OIDC" | "Google" | "SignInWithApple" => Some("sub"),
+        "Facebook" => Some("id"),
+        "LoginWithAmazon" => Some("user_id"),
+        _ => None,
+    }
 }
 
 /// A social provider is named after its type.
@@ -292,3 +341,7 @@ fn check_identifiers(
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "idps_tests.rs"]
+mod tests;

@@ -89,3 +89,34 @@ pub fn list_users_in_group(store: &Store, req: &Request) -> LocalResult {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::testing::{call, store_with_pool};
+    use crate::local::store::Store;
+
+    fn get(store: &Store, pool: &Value) -> Value {
+        let input = json!({"UserPoolId": pool, "GroupName": "staff"});
+        call(store, "GetGroup", input).unwrap()["Group"].clone()
+    }
+
+    /// UpdateGroup's documentation: it "updates any of the properties"; unlike the pool and
+    /// client updates it documents no reset, so what the request leaves out stays.
+    #[test]
+    fn an_update_changes_the_members_given_and_keeps_the_others() {
+        let (store, pool) = store_with_pool();
+        let group = json!({"UserPoolId": pool, "GroupName": "staff", "Description": "Staff",
+            "Precedence": 5, "RoleArn": "arn:aws:iam::123456789012:role/staff"});
+        call(&store, "CreateGroup", group).unwrap();
+        let before = get(&store, &pool);
+        let input = json!({"UserPoolId": pool, "GroupName": "staff", "Precedence": 1});
+        call(&store, "UpdateGroup", input).unwrap();
+        let mut after = get(&store, &pool);
+        assert_eq!(after["Precedence"], 1);
+        after["Precedence"] = json!(5);
+        after["LastModifiedDate"] = before["LastModifiedDate"].clone();
+        assert_eq!(after, before);
+    }
+}

@@ -1,15 +1,18 @@
 //! The implemented operations, by exact wire name.
 
 pub mod auth_events;
+pub mod client_rules;
 pub mod clients;
 pub mod devices;
 pub mod domains;
 pub mod groups;
 pub mod idps;
+pub mod links;
 pub mod members;
 pub mod mfa;
 pub mod paging;
 pub mod pool_edits;
+pub mod pool_schema;
 pub mod pools;
 pub mod resource_servers;
 pub mod sign_up;
@@ -35,6 +38,7 @@ pub struct Request {
 type Handler = fn(&Store, &Request) -> LocalResult;
 
 const HANDLERS: &[(&str, Handler)] = &[
+    ("AddCustomAttributes", pool_schema::add_custom_attributes),
     ("AdminAddUserToGroup", groups::admin_add_user_to_group),
     ("AdminCreateUser", users::admin_create_user),
     ("AdminDeleteUser", users::admin_delete_user),
@@ -43,9 +47,17 @@ const HANDLERS: &[(&str, Handler)] = &[
         "AdminDeleteUserAttributes",
         user_edits::admin_delete_user_attributes,
     ),
+    (
+        "AdminDisableProviderForUser",
+        links::admin_disable_provider_for_user,
+    ),
     ("AdminDisableUser", users::admin_disable_user),
     ("AdminEnableUser", users::admin_enable_user),
     ("AdminGetUser", users::admin_get_user),
+    (
+        "AdminLinkProviderForUser",
+        links::admin_link_provider_for_user,
+    ),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
     (
         "AdminRemoveUserFromGroup",
@@ -100,6 +112,10 @@ const HANDLERS: &[(&str, Handler)] = &[
     ),
     ("DescribeUserPoolDomain", domains::describe_user_pool_domain),
     ("GetCSVHeader", pool_edits::get_csv_header),
+    (
+        "GetIdentityProviderByIdentifier",
+        idps::get_identity_provider_by_identifier,
+    ),
     ("GetUserPoolMfaConfig", mfa::get_user_pool_mfa_config),
     ("ListIdentityProviders", idps::list_identity_providers),
     (
@@ -117,6 +133,7 @@ const HANDLERS: &[(&str, Handler)] = &[
     ),
     ("UpdateUserPool", pool_edits::update_user_pool),
     ("UpdateUserPoolClient", clients::update_user_pool_client),
+    ("UpdateUserPoolDomain", domains::update_user_pool_domain),
     // A user's security: MFA, remembered devices, auth events.
     ("AdminForgetDevice", devices::admin_forget_device),
     ("AdminGetDevice", devices::admin_get_device),

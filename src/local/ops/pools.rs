@@ -12,20 +12,8 @@ use super::super::password::policy_of;
 use super::super::store::{Cached as _, Store, now};
 use super::Request;
 use super::domains::domain_of;
+use super::pool_schema::schema_attributes;
 use super::tags::{set_tags, tags_of};
-
-const STANDARD_ATTRIBUTES: &[(&str, &str)] = &[
-    ("sub", "String"),
-    ("name", "String"),
-    ("given_name", "String"),
-    ("family_name", "String"),
-    ("preferred_username", "String"),
-    ("email", "String"),
-    ("email_verified", "Boolean"),
-    ("phone_number", "String"),
-    ("phone_number_verified", "Boolean"),
-    ("updated_at", "Number"),
-];
 
 /// Inserts a pool under a known id (the seed passes deterministic ones).
 pub fn insert_pool(
@@ -80,6 +68,7 @@ pub fn create_user_pool(store: &Store, req: &Request) -> LocalResult {
         obj.remove("PoolName");
         obj.remove("UserPoolTags");
     }
+    super::pool_edits::require_verified_updates_auto_verified(&spec)?;
     let id = ids::pool_id(&mut fastrand::Rng::new(), &req.region);
     let at = now();
     store.write(|tx| {
@@ -166,19 +155,30 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
         "UsernameAttributes",
         "AliasAttributes",
         "AutoVerifiedAttributes",
-        "AdminCreateUserConfig",
+        "SmsVerificationMessage",
+        "EmailVerificationMessage",
+        "EmailVerificationSubject",
         "SmsConfiguration",
         "SmsAuthenticationMessage",
-        "EmailConfiguration",
-        "VerificationMessageTemplate",
         "DeviceConfiguration",
-        "UserAttributeUpdateSettings",
         "AccountRecoverySetting",
         "UserPoolAddOns",
+        "UsernameConfiguration",
+        "DcrConfiguration",
     ] {
-        if let Some(v) = spec.get(member) {
+        if let Some(v) = spec.get(member).filter(|v| !v.is_null()) {
             pool[member] = v.clone();
         }
+    }
+    for (member, defaults) in described_defaults() {
+        let mut value = defaults;
+        if let (Some(out), Some(given)) = (
+            value.as_object_mut(),
+            spec.get(member).and_then(Value::as_object),
+        ) {
+            out.extend(given.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        pool[member] = value;
     }
     let tags = tags_of(conn, id)?;
     if !tags.is_empty() {
@@ -190,41 +190,28 @@ fn describe(conn: &Connection, id: &str, account: &str) -> LocalResult<Value> {
     Ok(pool)
 }
 
-/// The standard attributes, then the pool's custom ones under their `custom:` names.
-fn schema_attributes(spec: &Value) -> Vec<Value> {
-    let mut out: Vec<Value> = STANDARD_ATTRIBUTES
-        .iter()
-        .map(|(name, kind)| {
-            json!({"Name": name, "AttributeDataType": kind, "DeveloperOnlyAttribute": false,
-                   "Mutable": *name != "sub", "Required": *name == "sub"})
-        })
-        .collect();
-    for attr in custom_attributes(spec) {
-        out.push(attr);
-    }
-    out
-}
-
-/// The pool's custom attributes, named `custom:<name>` as AWS describes them.
-pub fn custom_attributes(spec: &Value) -> Vec<Value> {
-    let Some(schema) = spec.get("Schema").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    schema
-        .iter()
-        .filter_map(|a| {
-            let name = a.get("Name")?.as_str()?;
-            if STANDARD_ATTRIBUTES.iter().any(|(n, _)| *n == name) {
-                return None;
-            }
-            let mut attr = a.clone();
-            let full = if name.starts_with("custom:") {
-                name.to_owned()
-            } else {
-                format!("custom:{name}")
-            };
-            attr["Name"] = Value::String(full);
-            Some(attr)
-        })
-        .collect()
+/// The settings AWS describes with defaults when the pool's creation or last update left them
+/// out (or gave only part of them): sign-up open to users, invitations valid 7 days, code
+/// verification, Cognito's own email sender, no verification before an attribute update. The
+/// settings without a documented default (AccountRecoverySetting: "legacy behavior", device
+/// remembering: off) are left out, as AWS leaves them out.
+fn described_defaults() -> [(&'static str, Value); 4] {
+    [
+        (
+            "AdminCreateUserConfig",
+            json!({"AllowAdminCreateUserOnly": false, "UnusedAccountValidityDays": 7}),
+        ),
+        (
+            "VerificationMessageTemplate",
+            json!({"DefaultEmailOption": "CONFIRM_WITH_CODE"}),
+        ),
+        (
+            "EmailConfiguration",
+            json!({"EmailSendingAccount": "COGNITO_DEFAULT"}),
+        ),
+        (
+            "UserAttributeUpdateSettings",
+            json!({"AttributesRequireVerificationBeforeUpdate": []}),
+        ),
+    ]
 }

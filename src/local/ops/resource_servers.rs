@@ -171,3 +171,49 @@ fn scopes_of(input: &Value) -> LocalResult<Value> {
         .collect::<LocalResult<Vec<_>>>()?;
     Ok(Value::Array(scopes))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::testing::{call, store_with_pool};
+    use crate::local::store::Store;
+
+    fn describe(store: &Store, pool: &Value) -> Value {
+        let input = json!({"UserPoolId": pool, "Identifier": "https://api.example"});
+        call(store, "DescribeResourceServer", input).unwrap()["ResourceServer"].clone()
+    }
+
+    fn with_two_scopes() -> (Store, Value) {
+        let (store, pool) = store_with_pool();
+        let server = json!({"UserPoolId": pool, "Identifier": "https://api.example",
+            "Name": "API", "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read"},
+                                      {"ScopeName": "write", "ScopeDescription": "Write"}]});
+        call(&store, "CreateResourceServer", server).unwrap();
+        (store, pool)
+    }
+
+    #[test]
+    fn an_update_that_omits_the_scopes_leaves_none() {
+        let (store, pool) = with_two_scopes();
+        let rename = json!({"UserPoolId": pool, "Identifier": "https://api.example",
+                            "Name": "Renamed"});
+        call(&store, "UpdateResourceServer", rename).unwrap();
+        let after = describe(&store, &pool);
+        assert_eq!(after["Name"], "Renamed");
+        assert_eq!(after["Scopes"], json!([]));
+    }
+
+    #[test]
+    fn the_described_server_sent_back_with_one_change_changes_only_that() {
+        let (store, pool) = with_two_scopes();
+        let before = describe(&store, &pool);
+        let mut input = before.clone();
+        input["Scopes"][1]["ScopeDescription"] = json!("Change data");
+        call(&store, "UpdateResourceServer", input).unwrap();
+        let mut after = describe(&store, &pool);
+        assert_eq!(after["Scopes"][1]["ScopeDescription"], "Change data");
+        after["Scopes"][1]["ScopeDescription"] = json!("Write");
+        assert_eq!(after, before);
+    }
+}

@@ -10,7 +10,8 @@ use super::super::input::{
 };
 use super::super::store::{Cached as _, Store, now};
 use super::super::{ids, password};
-use super::pools::{custom_attributes, pool_spec};
+use super::pool_schema::custom_attributes;
+use super::pools::pool_spec;
 use super::user_mfa::add_mfa_members;
 use super::{Request, change_in_pool, exists, read_in_pool};
 use crate::cognito::user_filter::FilterAttribute;
