@@ -238,7 +238,6 @@ fn identities(attributes: &Value) -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs AdminLinkProviderForUser on the local server (branch local-admin)"]
 async fn link_and_unlink_a_provider_identity_on_the_local_server() {
     let (server, client) = local().await;
     let pool = pool_with_ann(&client, "links-local").await;
