@@ -134,20 +134,19 @@ async fn a_group_is_deleted_once_its_name_is_typed(backend: Backend) {
     assert_eq!(groups["Groups"], json!([]));
 }
 
-async fn a_group_is_created_from_its_input_written_in_the_editor(backend: Backend) {
+async fn a_group_is_created_in_its_form(backend: Backend) {
     let server = backend.start().await;
     let client = server.client().await;
     let (pool, name, _) = pool_with_client(&client).await;
     let mut c = Console::at(&server.url).await;
-    c.editor = Some(Box::new(|text: &str| {
-        let mut input = json_of(text);
-        input["GroupName"] = json!("support");
-        input["Description"] = json!("Support staff");
-        input["Precedence"] = json!(3);
-        Ok(serde_json::to_string_pretty(&input).unwrap())
-    }));
     open_pool(&mut c, &name, Tab::Groups).await;
     c.keys("n").await;
+    c.keys("support").await;
+    c.press(KeyCode::Tab).await;
+    c.keys("Support staff").await;
+    c.press(KeyCode::Tab).await;
+    c.keys("3").await;
+    c.press(KeyCode::Enter).await;
     let screen = c.screen();
     assert!(
         screen.contains("Create a new group") && screen.contains("+ GroupName: \"support\""),
@@ -171,8 +170,128 @@ async fn a_group_is_created_from_its_input_written_in_the_editor(backend: Backen
     assert_eq!(group["Group"]["Precedence"], 3);
 }
 
+async fn press_n(c: &mut Console, key: KeyCode, n: usize) {
+    for _ in 0..n {
+        c.press(key).await;
+    }
+}
+
+/// The journey of the issue: an app client created in the form with a callback URL, then a
+/// second callback URL added in the edit form; its OAuth flows and token validity stay.
+async fn an_app_client_is_created_then_gains_a_callback_url_in_forms(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let name = common::unique("forms");
+    let answer = client
+        .call_json("CreateUserPool", &json!({"PoolName": name}))
+        .await
+        .unwrap();
+    let pool = PoolId::new(answer["UserPool"]["Id"].as_str().unwrap());
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Clients).await;
+    c.keys("n").await;
+    c.keys("web").await;
+    press_n(&mut c, KeyCode::Tab, 2).await;
+    c.keys("https://app.example.com/cb").await;
+    press_n(&mut c, KeyCode::Tab, 2).await;
+    c.press(KeyCode::Right).await; // OAuth enabled: not set → on
+    c.press(KeyCode::Tab).await;
+    c.keys("code").await;
+    c.press(KeyCode::Tab).await;
+    c.keys("openid email").await;
+    c.press(KeyCode::Tab).await;
+    c.keys("COGNITO").await;
+    press_n(&mut c, KeyCode::Tab, 2).await;
+    c.keys("2").await;
+    c.press(KeyCode::Tab).await;
+    press_n(&mut c, KeyCode::Right, 3).await; // not set → seconds → minutes → hours
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Create a new app client") && screen.contains("+ CallbackURLs"),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains("app client web created"),
+        "{}",
+        c.screen()
+    );
+
+    let listed = client
+        .call_json(
+            "ListUserPoolClients",
+            &json!({"UserPoolId": pool, "MaxResults": 10}),
+        )
+        .await
+        .unwrap();
+    let id = ClientId::new(listed["UserPoolClients"][0]["ClientId"].as_str().unwrap());
+    let target = Target::Client(pool.clone(), id);
+    let before = client.describe_resource(&target).await.unwrap();
+    assert_eq!(before["AllowedOAuthFlows"], json!(["code"]));
+    assert_eq!(before["TokenValidityUnits"]["AccessToken"], "hours");
+
+    c.keys("e").await;
+    c.press(KeyCode::Tab).await;
+    c.press(KeyCode::End).await;
+    c.keys(" https://app.example.com/cb2").await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("+ CallbackURLs: \"https://app.example.com/cb2\"")
+            && screen.contains("(1 change)"),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    assert!(c.screen().contains("updated: 1 change"), "{}", c.screen());
+    let after = client.describe_resource(&target).await.unwrap();
+    assert_eq!(
+        after["CallbackURLs"],
+        json!(["https://app.example.com/cb", "https://app.example.com/cb2"])
+    );
+    for kept in [
+        "AllowedOAuthFlows",
+        "AllowedOAuthScopes",
+        "AccessTokenValidity",
+        "TokenValidityUnits",
+    ] {
+        assert_eq!(after[kept], before[kept], "{kept} kept");
+    }
+}
+
+/// MFA turned to OPTIONAL with authenticator apps, in the pool's MFA form.
+async fn mfa_is_turned_optional_with_totp_in_the_form(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, _) = pool_with_client(&client).await;
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Overview).await;
+    c.keys("M").await;
+    let screen = c.screen();
+    assert!(screen.contains("Edit the MFA settings"), "{screen}");
+    c.press(KeyCode::Right).await; // OFF → OPTIONAL
+    c.press(KeyCode::Tab).await;
+    c.press(KeyCode::Right).await; // not set (moto) or off (the local server) → on
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("~ MfaConfiguration: \"OFF\" → \"OPTIONAL\""),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    assert!(c.screen().contains("updated: 2 changes"), "{}", c.screen());
+    let mfa = client
+        .call_json("GetUserPoolMfaConfig", &json!({"UserPoolId": pool}))
+        .await
+        .unwrap();
+    assert_eq!(mfa["MfaConfiguration"], "OPTIONAL");
+    assert_eq!(mfa["SoftwareTokenMfaConfiguration"]["Enabled"], true);
+}
+
 on_both!("current_thread":
-    a_group_is_created_from_its_input_written_in_the_editor,
+    an_app_client_is_created_then_gains_a_callback_url_in_forms,
+    mfa_is_turned_optional_with_totp_in_the_form,
+    a_group_is_created_in_its_form,
     an_app_client_edited_as_json_gains_a_callback_url_and_keeps_the_rest,
     a_group_is_deleted_once_its_name_is_typed,
 );

@@ -14,6 +14,7 @@ use crate::app::form::Submit;
 use crate::cognito::edit::{Change, changes};
 use crate::ui::Theme;
 use crate::ui::text::{line, span, spinner};
+use crate::ui::users::forms::draw_form;
 use crate::ui::widgets::popup::{input, padded, popup, prose, rows};
 use crate::ui::widgets::submit::Status;
 
@@ -27,6 +28,10 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &AdminFlow, theme: &Theme, tick
         Stage::Reading(_) => return wait(frame, area, &format!("Reading {label}…"), theme, ticks),
         Stage::Editing { .. } => {
             return wait(frame, area, "Waiting for the editor…", theme, ticks);
+        }
+        Stage::Form { form, .. } => {
+            let busy = format!("Reading {label} again and comparing…");
+            return draw_form(frame, area, form, (&busy, false), theme, ticks);
         }
         Stage::Planning { .. } => {
             let text = format!("Reading {label} again and comparing…");

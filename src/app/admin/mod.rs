@@ -5,6 +5,8 @@
 //! did not touch is sent back as it was, never reset to Cognito's default.
 
 pub mod editor;
+pub mod form;
+pub mod specs;
 pub mod update;
 
 #[cfg(test)]
@@ -12,7 +14,7 @@ mod tests;
 
 use serde_json::Value;
 
-use crate::app::form::Submit;
+use crate::app::form::{Form, Submit};
 use crate::app::input::text::TextField;
 use crate::app::remote::RequestId;
 use crate::cognito::PoolId;
@@ -27,8 +29,10 @@ pub enum AdminOp {
     Delete,
     /// Create a resource of the pane's kind (its Create* input in the editor).
     Create,
-    /// Edit the pool's MFA settings (SetUserPoolMfaConfig) as JSON.
+    /// Edit the pool's MFA settings (SetUserPoolMfaConfig) in a form.
     EditMfa,
+    /// Edit it in a form (its most used settings); resources without one open the editor.
+    EditForm,
 }
 
 /// What the flow changes: a resource that exists, or one to create.
@@ -70,6 +74,8 @@ impl Subject {
 pub struct AdminFlow {
     pub subject: Subject,
     pub stage: Stage,
+    /// Edit in the resource's form once it is read (else in the editor).
+    pub with_form: bool,
 }
 
 /// Where the change stands.
@@ -80,24 +86,23 @@ pub enum Stage {
     /// The editor has the text (the console is suspended until it closes); `original` is the
     /// configuration as read, in the Update* shape.
     Editing { request: RequestId, original: Value },
-    /// A fresh read and the difference are being made from the edited configuration.
-    Planning {
-        request: RequestId,
-        text: String,
+    /// The form of the resource's most used settings (`specs`), filled from what was read.
+    Form {
+        form: Box<Form<usize>>,
         original: Value,
     },
-    /// The difference, waiting for Enter; `text` is the edit, kept to go back to (`e`).
+    /// A fresh read and the difference are being made from the edit.
+    Planning { request: RequestId, origin: Origin },
+    /// The difference, waiting for Enter; `origin` is the edit, kept to go back to (`e`).
     Review {
         plan: Box<Plan>,
-        text: String,
-        original: Value,
+        origin: Origin,
         submit: Submit,
     },
-    /// A new resource's input, waiting for Enter; `text` is the edit, kept to go back to (`e`).
+    /// A new resource's input, waiting for Enter; `origin` is the edit, kept to go back to (`e`).
     Create {
         input: Value,
-        text: String,
-        original: Value,
+        origin: Origin,
         submit: Submit,
     },
     /// Delete: the resource's name must be typed.
@@ -109,11 +114,29 @@ pub enum Stage {
     },
 }
 
+/// Where a change was written, to go back to it as it was left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// In the editor: its text, and the input it started from.
+    Editor { text: String, original: Value },
+    /// In a form, and the input it was filled from.
+    Form {
+        form: Box<Form<usize>>,
+        original: Value,
+    },
+}
+
 impl AdminFlow {
+    /// The flow fills a form (else the editor).
+    pub fn is_form(&self) -> bool {
+        matches!(self.stage, Stage::Form { .. })
+    }
+
     /// Waits for the worker or the editor.
     pub fn is_busy(&self) -> bool {
         match &self.stage {
             Stage::Reading(_) | Stage::Editing { .. } | Stage::Planning { .. } => true,
+            Stage::Form { form, .. } => form.submit.is_submitting(),
             Stage::Review { submit, .. }
             | Stage::Create { submit, .. }
             | Stage::Delete { submit, .. } => submit.is_submitting(),
@@ -125,6 +148,7 @@ impl AdminFlow {
         match &self.stage {
             Stage::Reading(r) => *r == id,
             Stage::Editing { request, .. } | Stage::Planning { request, .. } => *request == id,
+            Stage::Form { form, .. } => form.submit.awaits(id),
             Stage::Review { submit, .. }
             | Stage::Create { submit, .. }
             | Stage::Delete { submit, .. } => submit.awaits(id),

@@ -8,7 +8,7 @@ use super::editor;
 use super::{AdminFlow, Stage};
 use crate::app::action::{Action, InputKey, Payload};
 use crate::app::browse::pane::Rows;
-use crate::app::browse::panes::GroupRow;
+use crate::app::browse::panes::{GroupRow, ResourceServerRow};
 use crate::app::effect::{ApiCall, Change, Effect, PlanSource, PoolChange, Read};
 use crate::app::form::Submit;
 use crate::app::remote::RequestId;
@@ -280,12 +280,18 @@ fn secrets_are_masked_for_the_editor_and_kept_when_left_masked() {
 #[test]
 fn n_creates_from_the_create_input_written_in_the_editor() {
     let mut s = on_groups();
+    let (req, _) = only_api(&update(&mut s, Action::ShowTab(Tab::ResourceServers)));
+    answer(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<ResourceServerRow>(Vec::new())),
+    );
     let (req, text) = editor_request(&press(&mut s, 'n'));
-    assert!(text.contains("CreateGroup"), "{text}");
-    assert!(text.contains("GroupName (required)"), "{text}");
+    assert!(text.contains("CreateResourceServer"), "{text}");
+    assert!(text.contains("Identifier (required)"), "{text}");
     assert_eq!(
         json_of(&text),
-        json!({"UserPoolId": "us-east-1_A", "GroupName": ""})
+        json!({"UserPoolId": "us-east-1_A", "Identifier": "", "Name": ""})
     );
     // Saved as given: nothing to create.
     update(
@@ -297,11 +303,8 @@ fn n_creates_from_the_create_input_written_in_the_editor() {
     );
     assert_eq!(s.overlay, Overlay::None);
     let (req, text) = editor_request(&press(&mut s, 'n'));
-    // An empty name breaks the model's constraint: back to the editor.
-    let saved = text.replace(
-        "\"GroupName\": \"\"",
-        "\"GroupName\": \"\", \"Precedence\": 2",
-    );
+    // An empty identifier breaks the model's constraint: back to the editor.
+    let saved = text.replace("\"Name\": \"\"", "\"Name\": \"Orders\"");
     let (req2, again) = editor_request(&update(
         &mut s,
         Action::Edited {
@@ -313,7 +316,7 @@ fn n_creates_from_the_create_input_written_in_the_editor() {
         again.starts_with("// error: InvalidParameterException"),
         "{again}"
     );
-    let saved = again.replace("\"GroupName\": \"\"", "\"GroupName\": \"support\"");
+    let saved = again.replace("\"Identifier\": \"\"", "\"Identifier\": \"orders\"");
     assert!(
         update(
             &mut s,
@@ -329,12 +332,61 @@ fn n_creates_from_the_create_input_written_in_the_editor() {
     assert_eq!(
         call,
         ApiCall::Change(Change::Pool(PoolChange::Create {
-            operation: "CreateGroup",
-            input: json!({"UserPoolId": "us-east-1_A", "GroupName": "support", "Precedence": 2}),
+            operation: "CreateResourceServer",
+            input: json!({"UserPoolId": "us-east-1_A", "Identifier": "orders", "Name": "Orders"}),
         }))
     );
     answer(&mut s, send, Payload::Done);
-    assert_eq!(s.toast.as_deref(), Some("group support created"));
+    assert_eq!(s.toast.as_deref(), Some("resource server orders created"));
+}
+
+#[test]
+fn a_group_is_created_and_edited_in_forms_that_send_only_what_changed() {
+    let mut s = on_groups();
+    assert!(press(&mut s, 'n').is_empty(), "the form needs no read");
+    assert!(flow(&s).is_form());
+    // An empty name: the model refuses it, the form stays as typed with the reason.
+    assert!(key(&mut s, InputKey::Submit).is_empty());
+    let Stage::Form { form, .. } = &flow(&s).stage else {
+        panic!("left the form");
+    };
+    assert!(
+        matches!(form.submit, Submit::Failed(_)),
+        "{:?}",
+        form.submit
+    );
+    type_text(&mut s, "support");
+    key(&mut s, InputKey::Complete);
+    type_text(&mut s, "Support staff");
+    assert!(key(&mut s, InputKey::Submit).is_empty());
+    let (send, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert_eq!(
+        call,
+        ApiCall::Change(Change::Pool(PoolChange::Create {
+            operation: "CreateGroup",
+            input: json!({"UserPoolId": "us-east-1_A", "GroupName": "support",
+                          "Description": "Support staff"}),
+        }))
+    );
+    answer(&mut s, send, Payload::Done);
+
+    // Edit: the form is filled from the read; only the changed field is planned.
+    let mut s = on_groups();
+    let (req, call) = only_api(&press(&mut s, 'e'));
+    assert_eq!(call, ApiCall::Read(Read::EditInput(admins())));
+    assert!(answer(&mut s, req, Payload::EditInput(original())).is_empty());
+    key(&mut s, InputKey::Complete);
+    key(&mut s, InputKey::Clear);
+    type_text(&mut s, "7");
+    let (_, call) = only_api(&key(&mut s, InputKey::Submit));
+    let patch = crate::cognito::edit::Patch::new().with(crate::cognito::edit::Edit::Set(
+        "Precedence".into(),
+        json!(7),
+    ));
+    assert_eq!(
+        call,
+        ApiCall::Read(Read::Plan(admins(), PlanSource::Patch(patch)))
+    );
 }
 
 fn json_of(text: &str) -> serde_json::Value {

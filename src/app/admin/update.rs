@@ -4,13 +4,13 @@
 
 use serde_json::Value;
 
-use super::editor;
-use super::{AdminFlow, AdminOp, NewResource, Stage, Subject};
+use super::{AdminFlow, AdminOp, NewResource, Origin, Stage, Subject};
+use super::{editor, form, specs};
 use crate::app::action::{InputKey, Payload};
 use crate::app::browse::pane::{Pane, PaneVisitor};
 use crate::app::browse::panes;
 use crate::app::effect::{ApiCall, Change, Effect, PlanSource, PoolChange, Read};
-use crate::app::form::Submit;
+use crate::app::form::{FormEvent, Submit};
 use crate::app::input::text::TextField;
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::state::{Overlay, PoolState, State, Tab};
@@ -53,22 +53,10 @@ fn new_resource(state: &State) -> Option<NewResource> {
     })
 }
 
-/// `E`, `D` or `n` in a pool.
+/// `E`, `e`, `M`, `D` or `n` in a pool.
 pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
     if op == AdminOp::Create {
-        let Some(new) = new_resource(state) else {
-            state.toast = Some("Nothing to create here".to_owned());
-            return Vec::new();
-        };
-        let template = editor::template(&new);
-        let mut flow = AdminFlow {
-            subject: Subject::New(new),
-            stage: Stage::Reading(RequestId::default()),
-        };
-        let text = editor::text_for(&flow.subject, &template);
-        let effects = open_editor(state, &mut flow, template, text);
-        state.overlay = Overlay::Admin(Box::new(flow));
-        return effects;
+        return start_create(state);
     }
     let selected = match (op, state.pool.as_ref()) {
         (AdminOp::EditMfa, Some(pool)) => Some((Target::Mfa(pool.id.clone()), String::new())),
@@ -96,11 +84,58 @@ pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
         Stage::Reading(request) => vec![api(*request, Read::EditInput(target.clone()))],
         _ => Vec::new(),
     };
+    let with_form = matches!(op, AdminOp::EditForm | AdminOp::EditMfa);
     state.overlay = Overlay::Admin(Box::new(AdminFlow {
         subject: Subject::Existing(target),
         stage: next,
+        with_form,
     }));
     effects
+}
+
+/// `n`: the pane's form of a new resource, or its Create* input in the editor.
+fn start_create(state: &mut State) -> Vec<Effect> {
+    let Some(new) = new_resource(state) else {
+        state.toast = Some("Nothing to create here".to_owned());
+        return Vec::new();
+    };
+    let template = editor::template(&new);
+    let specs = specs::for_create(new.operation);
+    let mut flow = AdminFlow {
+        subject: Subject::New(new),
+        stage: Stage::Reading(RequestId::default()),
+        with_form: specs.is_some(),
+    };
+    let effects = if let Some(specs) = specs {
+        let title = title_of(&flow);
+        let form = form::build(&title, specs, &template);
+        flow.stage = Stage::Form {
+            form: Box::new(form),
+            original: template,
+        };
+        Vec::new()
+    } else {
+        let text = editor::text_for(&flow.subject, &template);
+        open_editor(state, &mut flow, template, text)
+    };
+    state.overlay = Overlay::Admin(Box::new(flow));
+    effects
+}
+
+/// The form's title: `Edit app client 1a2b`, `Create a new group`.
+fn title_of(flow: &AdminFlow) -> String {
+    match &flow.subject {
+        Subject::Existing(_) => format!("Edit {}", flow.subject.label()),
+        Subject::New(_) => format!("Create {}", flow.subject.label()),
+    }
+}
+
+/// The specs of the flow's form, if it has one.
+fn specs_of(flow: &AdminFlow) -> Option<&'static [specs::Spec]> {
+    match &flow.subject {
+        Subject::Existing(target) => specs::for_target(target),
+        Subject::New(new) => specs::for_create(new.operation),
+    }
 }
 
 fn api(request: RequestId, call: impl Into<ApiCall>) -> Effect {
@@ -135,19 +170,28 @@ pub fn loaded(
         std::mem::replace(&mut flow.stage, Stage::Reading(request)),
         payload,
     ) {
-        (Stage::Reading(_), Payload::EditInput(original)) => {
-            let text = editor::text_for(&flow.subject, &original);
-            open_editor(state, &mut flow, original, text)
-        }
-        (Stage::Planning { text, original, .. }, Payload::Plan(plan)) => {
+        (Stage::Reading(_), Payload::EditInput(original)) => match specs_of(&flow) {
+            Some(specs) if flow.with_form => {
+                let form = form::build(&title_of(&flow), specs, &original);
+                flow.stage = Stage::Form {
+                    form: Box::new(form),
+                    original,
+                };
+                Vec::new()
+            }
+            _ => {
+                let text = editor::text_for(&flow.subject, &original);
+                open_editor(state, &mut flow, original, text)
+            }
+        },
+        (Stage::Planning { origin, .. }, Payload::Plan(plan)) => {
             if plan.is_empty() {
                 state.toast = Some(format!("{label}: nothing to change"));
                 return Ok(Vec::new());
             }
             flow.stage = Stage::Review {
                 plan,
-                text,
-                original,
+                origin,
                 submit: Submit::Editing,
             };
             Vec::new()
@@ -159,11 +203,8 @@ pub fn loaded(
             return Ok(reload(state));
         }
         (Stage::Create { input, .. }, Payload::Done) => {
-            let name = created_name(&input);
-            state.toast = Some(format!(
-                "{} created",
-                label.replacen("a new ", "", 1) + &name
-            ));
+            let what = label.replacen("a new ", "", 1);
+            state.toast = Some(format!("{what}{} created", created_name(&input)));
             return Ok(reload(state));
         }
         (Stage::Delete { .. }, Payload::Done) => {
@@ -219,47 +260,61 @@ fn open_editor(
     vec![Effect::OpenEditor { request, text }]
 }
 
-/// A failure of the flow's request: a read closes it with the reason; a plan goes back to the
-/// editor with the reason on top; a send stays in the dialog with the reason (nothing lost).
+/// Back to where the change was written, as it was left, with `error` shown there (on top of
+/// the editor's text, or under the form).
+fn back_to(
+    state: &mut State,
+    flow: &mut AdminFlow,
+    origin: Origin,
+    error: Option<&ErrorInfo>,
+) -> Vec<Effect> {
+    match origin {
+        Origin::Editor { text, original } => {
+            let text = match error {
+                Some(e) => editor::with_error(&text, &e.text),
+                None => text,
+            };
+            open_editor(state, flow, original, text)
+        }
+        Origin::Form { mut form, original } => {
+            form.submit = error.map_or(Submit::Editing, |e| Submit::Failed(e.clone()));
+            flow.stage = Stage::Form { form, original };
+            Vec::new()
+        }
+    }
+}
+
+/// A failure of the flow's request: a read closes it with the reason; a plan goes back to where
+/// the change was written, with the reason; a send stays in the dialog with the reason.
 pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<Effect> {
     let Some(mut flow) = awaiting(state, request) else {
         return Vec::new();
     };
     let failed = Submit::Failed(error.clone());
+    let mut effects = Vec::new();
     match std::mem::replace(&mut flow.stage, Stage::Reading(request)) {
         Stage::Reading(_) | Stage::Editing { .. } => {
             state.toast = Some(format!("{}: {}", flow.subject.label(), error.text));
             return Vec::new();
         }
-        Stage::Planning { text, original, .. } => {
-            let text = editor::with_error(&text, &error.text);
-            let effects = open_editor(state, &mut flow, original, text);
-            state.overlay = Overlay::Admin(flow);
-            return effects;
+        Stage::Planning { origin, .. } => {
+            effects = back_to(state, &mut flow, origin, Some(error));
         }
-        Stage::Review {
-            plan,
-            text,
-            original,
-            ..
-        } => {
+        Stage::Form { mut form, original } => {
+            form.submit = failed;
+            flow.stage = Stage::Form { form, original };
+        }
+        Stage::Review { plan, origin, .. } => {
             flow.stage = Stage::Review {
                 plan,
-                text,
-                original,
+                origin,
                 submit: failed,
             };
         }
-        Stage::Create {
-            input,
-            text,
-            original,
-            ..
-        } => {
+        Stage::Create { input, origin, .. } => {
             flow.stage = Stage::Create {
                 input,
-                text,
-                original,
+                origin,
                 submit: failed,
             };
         }
@@ -275,7 +330,7 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
         }
     }
     state.overlay = Overlay::Admin(flow);
-    Vec::new()
+    effects
 }
 
 /// The editor closed: `Ok` with the saved text, `Err` when it could not run or quit with an
@@ -294,7 +349,6 @@ pub fn edited(
         return Vec::new();
     };
     let label = flow.subject.label();
-    let operation = flow.subject.operation();
     let text = match outcome {
         Ok(text) => text,
         Err(why) => {
@@ -306,37 +360,81 @@ pub fn edited(
         state.toast = Some(format!("{label}: nothing changed"));
         return Vec::new();
     }
-    let effects = match (editor::parse(operation, &text, &original), &flow.subject) {
-        (Err(why), _) => {
+    let effects = match editor::parse(flow.subject.operation(), &text, &original) {
+        Err(why) => {
             let text = editor::with_error(&text, &why);
             open_editor(state, &mut flow, original, text)
         }
-        (Ok(input), Subject::New(_)) => {
-            flow.stage = Stage::Create {
-                input,
-                text,
-                original,
-                submit: Submit::Editing,
-            };
-            Vec::new()
-        }
-        (Ok(edited), Subject::Existing(target)) => {
-            let request = state.request_id();
-            let read = Read::Plan(target.clone(), PlanSource::Replace(edited));
-            flow.stage = Stage::Planning {
-                request,
-                text,
-                original,
-            };
-            vec![api(request, read)]
+        Ok(input) => {
+            let origin = Origin::Editor { text, original };
+            propose(state, &mut flow, origin, PlanSource::Replace(input))
         }
     };
     state.overlay = Overlay::Admin(flow);
     effects
 }
 
-/// A key while the flow's dialog is open.
+/// The change is written: an update is planned from a fresh read; a new resource's input is
+/// shown to confirm.
+fn propose(
+    state: &mut State,
+    flow: &mut AdminFlow,
+    origin: Origin,
+    source: PlanSource,
+) -> Vec<Effect> {
+    match (&flow.subject, source) {
+        (Subject::Existing(target), source) => {
+            let request = state.request_id();
+            let read = Read::Plan(target.clone(), source);
+            flow.stage = Stage::Planning { request, origin };
+            vec![api(request, read)]
+        }
+        (Subject::New(_), PlanSource::Replace(input)) => {
+            flow.stage = Stage::Create {
+                input,
+                origin,
+                submit: Submit::Editing,
+            };
+            Vec::new()
+        }
+        // A form's patch of a new resource's template: made whole, then checked like the
+        // editor's text.
+        (Subject::New(new), PlanSource::Patch(patch)) => {
+            let original = match &origin {
+                Origin::Form { original, .. } | Origin::Editor { original, .. } => original,
+            };
+            let checked = patch.apply(original).and_then(|input| {
+                crate::local::shapes::check(new.operation, &input)
+                    .map(|()| input)
+                    .map_err(|e| format!("{}: {}", e.code, e.message))
+            });
+            match checked {
+                Ok(input) => {
+                    flow.stage = Stage::Create {
+                        input,
+                        origin,
+                        submit: Submit::Editing,
+                    };
+                    Vec::new()
+                }
+                Err(why) => back_to(state, flow, origin, Some(&ErrorInfo::new(why))),
+            }
+        }
+    }
+}
+
+/// A key while the flow's dialog or form is open.
 pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Effect> {
+    if let Stage::Form { form, .. } = &mut flow.stage {
+        let event = form.key(key);
+        let effects = match event {
+            FormEvent::Cancel => return Vec::new(),
+            FormEvent::Submit => submit_form(state, &mut flow),
+            FormEvent::None | FormEvent::Generate => Vec::new(),
+        };
+        state.overlay = Overlay::Admin(flow);
+        return effects;
+    }
     if key == InputKey::Cancel && !flow.is_busy() {
         return Vec::new();
     }
@@ -385,17 +483,39 @@ pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Ef
             }
             effects.push(api(request, change));
         }
-        // Back to the editor with the edit as it was left.
+        // Back to where the change was written, as it was left.
         (InputKey::Char('e'), Some(_)) => {
-            if let Stage::Review { text, original, .. } | Stage::Create { text, original, .. } =
-                &flow.stage
+            let placeholder = Stage::Reading(RequestId::default());
+            if let Stage::Review { origin, .. } | Stage::Create { origin, .. } =
+                std::mem::replace(&mut flow.stage, placeholder)
             {
-                let (text, original) = (text.clone(), original.clone());
-                effects = open_editor(state, &mut flow, original, text);
+                effects = back_to(state, &mut flow, origin, None);
             }
         }
         _ => {}
     }
     state.overlay = Overlay::Admin(flow);
     effects
+}
+
+/// Enter in the form: only what was changed, as a patch; nothing changed closes it.
+fn submit_form(state: &mut State, flow: &mut AdminFlow) -> Vec<Effect> {
+    let Some(specs) = specs_of(flow) else {
+        return Vec::new();
+    };
+    let placeholder = Stage::Reading(RequestId::default());
+    let Stage::Form { mut form, original } = std::mem::replace(&mut flow.stage, placeholder) else {
+        return Vec::new();
+    };
+    let Some(patch) = form::patch(&mut form, specs, &original) else {
+        flow.stage = Stage::Form { form, original };
+        return Vec::new();
+    };
+    if patch.is_empty() && matches!(flow.subject, Subject::Existing(_)) {
+        form.submit = Submit::Failed(ErrorInfo::new("nothing changed"));
+        flow.stage = Stage::Form { form, original };
+        return Vec::new();
+    }
+    let origin = Origin::Form { form, original };
+    propose(state, flow, origin, PlanSource::Patch(patch))
 }

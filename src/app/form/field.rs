@@ -96,6 +96,14 @@ impl<K> Field<K> {
         f
     }
 
+    /// A choice among these options (texts the form's owner reads back with `value`), the one
+    /// at `selected` chosen.
+    pub fn options(key: K, label: &str, options: Vec<String>, selected: usize) -> Self {
+        let mut f = Self::new(key, label, FieldKind::Choice(options));
+        f.choice = selected;
+        f
+    }
+
     /// The value of `C` a choice field holds; `None` for another kind of field, or one that
     /// offers other values.
     pub fn chosen<C: Choice>(&self) -> Option<C> {

@@ -22,7 +22,21 @@ const LABEL_WIDTH: u16 = 26;
 const MAX_UNDER_ROWS: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &UserForm, theme: &Theme, ticks: u64) {
-    let f = &form.form;
+    let busy = busy_text(form);
+    let loading = form.loading.is_some();
+    draw_form(frame, area, &form.form, (&busy, loading), theme, ticks);
+}
+
+/// Any form: `busy` is what the spinner says while it is sent, and whether its note is a
+/// loading note (drawn as the spinner's) rather than a warning.
+pub fn draw_form<K>(
+    frame: &mut Frame,
+    area: Rect,
+    f: &Form<K>,
+    (busy, loading): (&str, bool),
+    theme: &Theme,
+    ticks: u64,
+) {
     let inner_width = WIDTH.min(area.width.saturating_sub(2)).saturating_sub(2);
     // The last column is kept for the ↑/↓ marks.
     let value_width = inner_width.saturating_sub(2 + LABEL_WIDTH);
@@ -30,17 +44,16 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &UserForm, theme: &Theme, ticks
         .map(|i| 1 + under(f, i, theme).map_or(0, |u| rows(&u, value_width).min(MAX_UNDER_ROWS)))
         .collect();
     let note = f.note.as_deref().map(|note| {
-        let style = if form.loading.is_some() {
+        let style = if loading {
             theme.spinner
         } else {
             theme.warning
         };
         prose(vec![line(note, style)])
     });
-    let busy = busy_text(form);
     let status = Status {
         submit: &f.submit,
-        busy: &busy,
+        busy,
         keys: "Enter sends · Esc cancels",
     };
     let text_width = inner_width.saturating_sub(2);

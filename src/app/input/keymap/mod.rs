@@ -181,12 +181,13 @@ impl Mode {
 }
 
 pub fn mode(state: &State) -> Mode {
-    match state.overlay {
+    match &state.overlay {
         Overlay::Help => Mode::Help,
         Overlay::Palette { .. } | Overlay::LocalFilter(_) | Overlay::ServerFilter { .. } => {
             Mode::Text
         }
         Overlay::Form(_) => Mode::Form,
+        Overlay::Admin(a) if a.is_form() => Mode::Form,
         Overlay::Dialog(_) | Overlay::Bulk(_) | Overlay::Admin(_) => Mode::Dialog,
         Overlay::Menu(Menu::User { .. }) => Mode::UserMenu,
         Overlay::Menu(Menu::Bulk { .. }) => Mode::BulkMenu,

@@ -114,14 +114,23 @@ pub static SEARCH: [Binding; 1] = [bind(
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 
 /// Changing a pool resource: the selected row's, or the pool's on the Overview.
-pub static ADMIN: [Binding; 3] = [
+pub static ADMIN: [Binding; 4] = [
+    bind(
+        "edit_form",
+        &[key('e')],
+        "e",
+        Action::Admin(AdminOp::EditForm),
+        "edit the selected resource (on the Overview: the pool) in a form of its usual settings",
+        "edit",
+    )
+    .mutating(),
     bind(
         "edit_json",
         &[key('E')],
         "E",
         Action::Admin(AdminOp::EditJson),
-        "edit the selected resource (on the Overview: the pool) as JSON in $EDITOR",
-        "edit",
+        "edit all of the selected resource (on the Overview: the pool) as JSON in $EDITOR",
+        "json",
     )
     .mutating(),
     bind(
@@ -138,7 +147,7 @@ pub static ADMIN: [Binding; 3] = [
         &[key('M')],
         "M",
         Action::Admin(AdminOp::EditMfa),
-        "edit the pool's MFA settings (mode, TOTP, SMS, email) as JSON",
+        "edit the pool's MFA settings (mode, authenticator apps)",
         "",
     )
     .mutating(),

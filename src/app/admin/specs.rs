@@ -1,0 +1,290 @@
+//! The forms of the most frequent pool changes, as data: each field names a member of the
+//! Update* (or Create*) input by its dotted path, how it is typed, and a hint. A form changes
+//! only the members whose field the person changed (a `Patch`); everything else is sent back as
+//! read. Resources whose settings are maps (an identity provider's details) or lists of
+//! structures (a resource server's scopes) are edited as JSON (`E`) instead.
+
+use crate::cognito::edit::Target;
+
+/// How a field is typed and read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A whole number.
+    Number,
+    /// Values separated by commas or spaces (URLs, scopes, flows).
+    List,
+    /// One of these values, or "not set" (the member left out: Cognito's default).
+    Choice(&'static [&'static str]),
+    /// On, off, or "not set".
+    Flag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    pub path: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub note: &'static str,
+}
+
+const fn spec(path: &'static str, label: &'static str, kind: Kind, note: &'static str) -> Spec {
+    Spec {
+        path,
+        label,
+        kind,
+        note,
+    }
+}
+
+const UNITS: &[&str] = &["seconds", "minutes", "hours", "days"];
+
+const GROUP: &[Spec] = &[
+    spec("Description", "Description", Kind::Text, ""),
+    spec(
+        "Precedence",
+        "Precedence",
+        Kind::Number,
+        "lower wins when a user is in several groups with roles",
+    ),
+    spec("RoleArn", "IAM role ARN", Kind::Text, ""),
+];
+
+const NEW_GROUP: &[Spec] = &[
+    spec("GroupName", "Name", Kind::Text, ""),
+    GROUP[0],
+    GROUP[1],
+    GROUP[2],
+];
+
+const CLIENT: &[Spec] = &[
+    spec("ClientName", "Name", Kind::Text, ""),
+    spec(
+        "CallbackURLs",
+        "Callback URLs",
+        Kind::List,
+        "separated by spaces or commas",
+    ),
+    spec(
+        "LogoutURLs",
+        "Sign-out URLs",
+        Kind::List,
+        "separated by spaces or commas",
+    ),
+    spec(
+        "AllowedOAuthFlowsUserPoolClient",
+        "OAuth enabled",
+        Kind::Flag,
+        "on for the hosted sign-in and the OAuth flows below",
+    ),
+    spec(
+        "AllowedOAuthFlows",
+        "OAuth flows",
+        Kind::List,
+        "code, implicit, client_credentials",
+    ),
+    spec(
+        "AllowedOAuthScopes",
+        "OAuth scopes",
+        Kind::List,
+        "openid email phone profile aws.cognito.signin.user.admin, or a resource server's",
+    ),
+    spec(
+        "SupportedIdentityProviders",
+        "Identity providers",
+        Kind::List,
+        "COGNITO and the pool's providers by name",
+    ),
+    spec(
+        "ExplicitAuthFlows",
+        "Auth flows",
+        Kind::List,
+        "ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH ALLOW_USER_PASSWORD_AUTH ...",
+    ),
+    spec(
+        "AccessTokenValidity",
+        "Access token validity",
+        Kind::Number,
+        "",
+    ),
+    spec(
+        "TokenValidityUnits.AccessToken",
+        "  unit",
+        Kind::Choice(UNITS),
+        "",
+    ),
+    spec("IdTokenValidity", "ID token validity", Kind::Number, ""),
+    spec(
+        "TokenValidityUnits.IdToken",
+        "  unit",
+        Kind::Choice(UNITS),
+        "",
+    ),
+    spec(
+        "RefreshTokenValidity",
+        "Refresh token validity",
+        Kind::Number,
+        "",
+    ),
+    spec(
+        "TokenValidityUnits.RefreshToken",
+        "  unit",
+        Kind::Choice(UNITS),
+        "",
+    ),
+    spec(
+        "PreventUserExistenceErrors",
+        "Hide user existence",
+        Kind::Choice(&["ENABLED", "LEGACY"]),
+        "ENABLED: sign-in errors do not say whether the user exists",
+    ),
+    spec("EnableTokenRevocation", "Token revocation", Kind::Flag, ""),
+];
+
+const NEW_CLIENT: &[Spec] = &[
+    CLIENT[0],
+    spec(
+        "GenerateSecret",
+        "Generate a secret",
+        Kind::Flag,
+        "for a server-side app; shown only when you ask (S in its detail)",
+    ),
+    CLIENT[1],
+    CLIENT[2],
+    CLIENT[3],
+    CLIENT[4],
+    CLIENT[5],
+    CLIENT[6],
+    CLIENT[7],
+    CLIENT[8],
+    CLIENT[9],
+    CLIENT[10],
+    CLIENT[11],
+    CLIENT[12],
+    CLIENT[13],
+    CLIENT[14],
+    CLIENT[15],
+];
+
+const POOL: &[Spec] = &[
+    spec(
+        "Policies.PasswordPolicy.MinimumLength",
+        "Password minimum length",
+        Kind::Number,
+        "",
+    ),
+    spec(
+        "Policies.PasswordPolicy.RequireUppercase",
+        "  uppercase",
+        Kind::Flag,
+        "",
+    ),
+    spec(
+        "Policies.PasswordPolicy.RequireLowercase",
+        "  lowercase",
+        Kind::Flag,
+        "",
+    ),
+    spec(
+        "Policies.PasswordPolicy.RequireNumbers",
+        "  numbers",
+        Kind::Flag,
+        "",
+    ),
+    spec(
+        "Policies.PasswordPolicy.RequireSymbols",
+        "  symbols",
+        Kind::Flag,
+        "",
+    ),
+    spec(
+        "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
+        "Temporary password days",
+        Kind::Number,
+        "how long an invitation's password works",
+    ),
+    spec(
+        "DeletionProtection",
+        "Deletion protection",
+        Kind::Choice(&["ACTIVE", "INACTIVE"]),
+        "",
+    ),
+    spec(
+        "AdminCreateUserConfig.AllowAdminCreateUserOnly",
+        "Only admins create users",
+        Kind::Flag,
+        "off: people may sign themselves up",
+    ),
+];
+
+const MFA: &[Spec] = &[
+    spec(
+        "MfaConfiguration",
+        "MFA",
+        Kind::Choice(&["OFF", "OPTIONAL", "ON"]),
+        "ON needs a method enabled below",
+    ),
+    spec(
+        "SoftwareTokenMfaConfiguration.Enabled",
+        "Authenticator apps (TOTP)",
+        Kind::Flag,
+        "",
+    ),
+];
+
+const RESOURCE_SERVER: &[Spec] = &[spec("Name", "Name", Kind::Text, "")];
+
+/// The form of an existing resource (`None`: edited as JSON).
+pub fn for_target(target: &Target) -> Option<&'static [Spec]> {
+    match target {
+        Target::Group(..) => Some(GROUP),
+        Target::Client(..) => Some(CLIENT),
+        Target::Pool(_) => Some(POOL),
+        Target::Mfa(_) => Some(MFA),
+        Target::ResourceServer(..) => Some(RESOURCE_SERVER),
+        Target::Idp(..) | Target::Domain(..) => None,
+    }
+}
+
+/// The form of a new resource made by `operation` (`None`: written as JSON).
+pub fn for_create(operation: &str) -> Option<&'static [Spec]> {
+    match operation {
+        "CreateGroup" => Some(NEW_GROUP),
+        "CreateUserPoolClient" => Some(NEW_CLIENT),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cognito::shapes::model;
+
+    /// Every path names a member of the operation's input shape, down to its last part.
+    #[test]
+    fn every_field_names_a_member_of_its_input() {
+        let model = model().unwrap();
+        let forms: [(&str, &[Spec]); 7] = [
+            ("UpdateGroup", GROUP),
+            ("CreateGroup", NEW_GROUP),
+            ("UpdateUserPoolClient", CLIENT),
+            ("CreateUserPoolClient", NEW_CLIENT),
+            ("UpdateUserPool", POOL),
+            ("SetUserPoolMfaConfig", MFA),
+            ("UpdateResourceServer", RESOURCE_SERVER),
+        ];
+        for (operation, specs) in forms {
+            for s in specs {
+                let mut shape = model.input_of(operation).unwrap();
+                for part in s.path.split('.') {
+                    let (_, inner) = shape
+                        .members
+                        .iter()
+                        .find(|(name, _)| name == part)
+                        .unwrap_or_else(|| panic!("{operation}: {} has no {part}", s.path));
+                    shape = model.shape(inner).unwrap();
+                }
+            }
+        }
+    }
+}
