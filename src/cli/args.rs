@@ -169,6 +169,15 @@ pub enum Command {
     /// Identity providers of a pool.
     #[command(subcommand)]
     Idps(IdpsCommand),
+    /// The sign-in domain of a pool.
+    #[command(subcommand)]
+    Domains(super::admin::DomainsCommand),
+    /// Resource servers of a pool: an API and its custom OAuth scopes.
+    #[command(subcommand)]
+    ResourceServers(super::admin::ResourceServersCommand),
+    /// Tags of a pool.
+    #[command(subcommand)]
+    Tags(super::admin::TagsCommand),
     /// Any operation of the Cognito Identity Provider API, JSON in and out.
     Api(ApiArgs),
     /// The audit journal: the last changes made from this machine, oldest first.
@@ -203,6 +212,8 @@ pub enum PoolsCommand {
     List,
     /// Describe a pool.
     Describe { pool: String },
+    #[command(flatten)]
+    Admin(super::admin::PoolAdmin),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -222,6 +233,8 @@ pub enum GroupsCommand {
         pool: PoolArg,
         group: String,
     },
+    #[command(flatten)]
+    Admin(super::admin::GroupAdmin),
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,6 +251,8 @@ pub enum ClientsCommand {
         #[arg(long)]
         reveal_secret: bool,
     },
+    #[command(flatten)]
+    Admin(super::admin::ClientAdmin),
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +268,8 @@ pub enum IdpsCommand {
         #[arg(long)]
         reveal_secret: bool,
     },
+    #[command(flatten)]
+    Admin(super::admin::IdpAdmin),
 }
 
 #[derive(Debug, Args)]
