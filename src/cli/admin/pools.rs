@@ -22,21 +22,7 @@ use super::attributes::AttributeArgs;
 #[derive(Debug, Subcommand)]
 pub enum PoolAdmin {
     /// Create a user pool.
-    Create {
-        /// The pool's name.
-        name: String,
-        /// Let users sign in with their email or phone number instead of a username (repeat;
-        /// fixed once the pool exists).
-        #[arg(long = "username-attributes", value_enum, value_name = "ATTRIBUTE")]
-        username_attributes: Vec<UsernameAttribute>,
-        #[command(flatten)]
-        password: PasswordFlags,
-        /// Refuse to delete the pool while on.
-        #[arg(long, value_name = "on|off")]
-        deletion_protection: Option<Switch>,
-        #[command(flatten)]
-        mfa: MfaFlags,
-    },
+    Create(NewPool),
     /// Change a pool's settings and MFA; everything not named stays as it is.
     Update {
         /// Pool id, or a pool name that is unique in the region.
@@ -65,6 +51,27 @@ pub enum PoolAdmin {
     },
     /// Add a custom attribute to a pool (custom attributes cannot be removed or changed).
     AddAttribute(AttributeArgs),
+}
+
+/// `pools create`.
+#[derive(Debug, Clone, Args)]
+pub struct NewPool {
+    /// The pool's name.
+    pub name: String,
+    /// Let users sign in with their email or phone number instead of a username (repeat;
+    /// fixed once the pool exists).
+    #[arg(long = "username-attributes", value_enum, value_name = "ATTRIBUTE")]
+    pub username_attributes: Vec<UsernameAttribute>,
+    #[command(flatten)]
+    pub password: PasswordFlags,
+    /// Refuse to delete the pool while on.
+    #[arg(long, value_name = "on|off")]
+    pub deletion_protection: Option<Switch>,
+    #[command(flatten)]
+    pub mfa: MfaFlags,
+    /// A tag (repeat).
+    #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = super::key_value)]
+    pub tags: Vec<(String, String)>,
 }
 
 /// UsernameAttributes.
@@ -137,50 +144,7 @@ fn default_password_policy() -> Value {
 
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: PoolAdmin) -> CliResult {
     match command {
-        PoolAdmin::Create {
-            name,
-            username_attributes,
-            password,
-            deletion_protection,
-            mfa,
-        } => {
-            let attrs: Vec<Value> = username_attributes
-                .iter()
-                .map(|a| {
-                    json!(if *a == UsernameAttribute::Email {
-                        "email"
-                    } else {
-                        "phone_number"
-                    })
-                })
-                .collect();
-            let mut patch = Patch::new();
-            password.patch(&mut patch);
-            if !patch.is_empty() {
-                patch.0.insert(
-                    0,
-                    Edit::Set("Policies.PasswordPolicy".into(), default_password_policy()),
-                );
-            }
-            if !attrs.is_empty() {
-                patch.push(Edit::Set("UsernameAttributes".into(), json!(attrs)));
-            }
-            if let Some(s) = deletion_protection {
-                patch.push(Edit::Set("DeletionProtection".into(), protection(s)));
-            }
-            let input = patch
-                .apply(&json!({"PoolName": name}))
-                .map_err(CliError::Input)?;
-            let created = client.call_json("CreateUserPool", &input).await?;
-            let mut pool = created["UserPool"].clone();
-            let id = PoolId::new(pool["Id"].as_str().unwrap_or_default());
-            if !mfa.is_empty() {
-                let plan = mfa_plan(client, &id, &mfa, false).await?;
-                client.apply_plan(&plan).await?;
-                pool = client.describe_resource(&Target::Pool(id.clone())).await?;
-            }
-            done(format, &format!("pool {name}: created, id {id}"), pool)
-        }
+        PoolAdmin::Create(new) => create(client, format, new).await,
         PoolAdmin::Update {
             pool,
             name,
@@ -235,6 +199,60 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: PoolAdmi
         PoolAdmin::Delete { pool, confirm } => delete(client, format, &pool, &confirm).await,
         PoolAdmin::AddAttribute(args) => super::attributes::add(client, format, args).await,
     }
+}
+
+/// CreateUserPool, then (when MFA is asked for) SetUserPoolMfaConfig through a plan.
+async fn create(client: &CognitoClient, format: OutputFormat, new: NewPool) -> CliResult {
+    let NewPool {
+        name,
+        username_attributes,
+        password,
+        deletion_protection,
+        mfa,
+        tags,
+    } = new;
+    let attrs: Vec<Value> = username_attributes
+        .iter()
+        .map(|a| {
+            json!(if *a == UsernameAttribute::Email {
+                "email"
+            } else {
+                "phone_number"
+            })
+        })
+        .collect();
+    let mut patch = Patch::new();
+    password.patch(&mut patch);
+    if !patch.is_empty() {
+        patch.0.insert(
+            0,
+            Edit::Set("Policies.PasswordPolicy".into(), default_password_policy()),
+        );
+    }
+    if !attrs.is_empty() {
+        patch.push(Edit::Set("UsernameAttributes".into(), json!(attrs)));
+    }
+    if let Some(s) = deletion_protection {
+        patch.push(Edit::Set("DeletionProtection".into(), protection(s)));
+    }
+    if !tags.is_empty() {
+        // As one map: a tag's key may hold a dot, which a patch path would split.
+        let tags: serde_json::Map<String, Value> =
+            tags.into_iter().map(|(k, v)| (k, json!(v))).collect();
+        patch.push(Edit::Set("UserPoolTags".into(), Value::Object(tags)));
+    }
+    let input = patch
+        .apply(&json!({"PoolName": name}))
+        .map_err(CliError::Input)?;
+    let created = client.call_json("CreateUserPool", &input).await?;
+    let mut pool = created["UserPool"].clone();
+    let id = PoolId::new(pool["Id"].as_str().unwrap_or_default());
+    if !mfa.is_empty() {
+        let plan = mfa_plan(client, &id, &mfa, false).await?;
+        client.apply_plan(&plan).await?;
+        pool = client.describe_resource(&Target::Pool(id.clone())).await?;
+    }
+    done(format, &format!("pool {name}: created, id {id}"), pool)
 }
 
 /// The MFA change the flags make (the pool's SMS configuration read when SMS is enabled).

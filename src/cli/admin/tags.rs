@@ -1,5 +1,5 @@
-//! `tags list|set|unset`: the pool's tags, by its ARN (TagResource and UntagResource change only
-//! the keys they name).
+//! `tags list|set|unset`: the pool's tags, read from DescribeUserPool and changed by its ARN
+//! (TagResource and UntagResource change only the keys they name).
 
 use std::io::Write as _;
 
@@ -47,6 +47,8 @@ struct Tagged {
     tags: Value,
 }
 
+/// The pool's ARN and its tags, as DescribeUserPool answers them (UserPoolTags are the tags
+/// TagResource changes).
 async fn tagged(client: &CognitoClient, pool: &PoolArg) -> Result<(String, Tagged), CliError> {
     let id = resolve_pool(client, &pool.pool).await?;
     let described = client.describe_resource(&Target::Pool(id.clone())).await?;
@@ -54,18 +56,11 @@ async fn tagged(client: &CognitoClient, pool: &PoolArg) -> Result<(String, Tagge
         .as_str()
         .ok_or_else(|| CliError::Input(format!("the pool {id} was described without its Arn")))?
         .to_owned();
-    let tags = list(client, &arn).await?;
-    Ok((id.to_string(), Tagged { arn, tags }))
-}
-
-async fn list(client: &CognitoClient, arn: &str) -> Result<Value, CliError> {
-    let answer = client
-        .call_json("ListTagsForResource", &json!({"ResourceArn": arn}))
-        .await?;
-    Ok(match answer.get("Tags") {
+    let tags = match described.get("UserPoolTags") {
         Some(tags @ Value::Object(_)) => tags.clone(),
         _ => json!({}),
-    })
+    };
+    Ok((id.to_string(), Tagged { arn, tags }))
 }
 
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: TagsCommand) -> CliResult {
@@ -86,28 +81,28 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: TagsComm
         } => (pool, "UntagResource", dry_run.dry_run, Change::Unset(keys)),
     };
     refuse_read_only(client, operation, dry_run)?;
-    let (id, tagged) = tagged(client, pool).await?;
-    let mut new = tagged.tags.as_object().cloned().unwrap_or_default();
+    let (id, current) = tagged(client, pool).await?;
+    let mut new = current.tags.as_object().cloned().unwrap_or_default();
     let input = match after {
         Change::Set(tags) => {
             let given: Map<String, Value> =
                 tags.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
             new.extend(given.clone());
-            json!({"ResourceArn": tagged.arn, "Tags": given})
+            json!({"ResourceArn": current.arn, "Tags": given})
         }
         Change::Unset(keys) => {
             new.retain(|k, _| !keys.contains(k));
-            json!({"ResourceArn": tagged.arn, "TagKeys": keys})
+            json!({"ResourceArn": current.arn, "TagKeys": keys})
         }
     };
-    let lines = tag_changes(&tagged.tags, &Value::Object(new));
+    let lines = tag_changes(&current.tags, &Value::Object(new));
     if lines.is_empty() {
         note(
             format,
             &format!("pool {id}: no tag to change; {operation} not sent"),
         )?;
         return if format == OutputFormat::Json {
-            write_tags(format, &tagged.tags)
+            write_tags(format, &current.tags)
         } else {
             Ok(())
         };
@@ -130,7 +125,8 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: TagsComm
     }
     client.call_json(operation, &input).await?;
     if format == OutputFormat::Json {
-        write_tags(format, &list(client, &tagged.arn).await?)
+        let (_, fresh) = tagged(client, pool).await?;
+        write_tags(format, &fresh.tags)
     } else {
         writeln!(out, "pool {id}: tags updated")?;
         Ok(out.flush()?)
