@@ -364,3 +364,31 @@ async fn a_custom_attribute_is_added_with_or_without_its_prefix() {
         .await;
     assert!(again.contains("already has custom:tier"), "{again}");
 }
+
+/// A pool whose MFA cannot be set at creation is still created, and the error says so (on the
+/// local server, which holds AWS's rule that email MFA needs the pool to send email with SES).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pool_created_without_its_mfa_says_it_exists() {
+    let server = Backend::Local.start().await;
+    let client = server.client().await;
+    let bin = Bin::new(&server);
+    let name = common::unique("cli-edit-mfa");
+    let message = bin
+        .fails(&format!(
+            "pools create {name} --mfa optional --mfa-method email"
+        ))
+        .await;
+    assert!(
+        message.contains(&format!("pool {name} was created, id "))
+            && message.contains("but its MFA was not set")
+            && message.contains("SES"),
+        "{message}"
+    );
+    let id = message
+        .split("id ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    let mfa = described(&client, &Target::Mfa(PoolId::new(id))).await;
+    assert_eq!(mfa["MfaConfiguration"], "OFF");
+}

@@ -11,6 +11,7 @@ use crate::cli::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
 use crate::cognito::edit::Target;
 
+/// `pools add-attribute`.
 #[derive(Debug, Clone, Args)]
 pub struct AttributeArgs {
     /// Pool id, or a pool name that is unique in the region.
@@ -94,6 +95,7 @@ impl AttributeArgs {
     }
 }
 
+/// Adds the attribute unless the pool has one of that name (AWS would refuse it less clearly).
 pub async fn add(client: &CognitoClient, format: OutputFormat, args: AttributeArgs) -> CliResult {
     if args.bare_name().is_empty() {
         return Err(CliError::Usage("--name needs a name after custom:".into()));

@@ -60,6 +60,7 @@ pub enum ClientAdmin {
     },
 }
 
+/// Runs one of the app client changes.
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: ClientAdmin) -> CliResult {
     match command {
         ClientAdmin::Create {

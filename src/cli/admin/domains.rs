@@ -55,6 +55,7 @@ pub enum DomainsCommand {
     },
 }
 
+/// What create and update of a domain take.
 #[derive(Debug, Clone, Args)]
 pub struct DomainFlags {
     /// The ACM certificate (in us-east-1) of a custom domain.
@@ -81,6 +82,7 @@ impl DomainFlags {
     }
 }
 
+/// Runs one of the domain commands.
 pub async fn run(
     client: &CognitoClient,
     format: OutputFormat,

@@ -41,6 +41,7 @@ pub enum GroupAdmin {
     },
 }
 
+/// What create and update of a group take.
 #[derive(Debug, Clone, Args)]
 pub struct GroupSettings {
     /// What the group is for.
@@ -73,6 +74,7 @@ impl GroupSettings {
 
 const FLAGS: &str = "--description, --precedence or --role-arn";
 
+/// Runs one of the group changes.
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: GroupAdmin) -> CliResult {
     match command {
         GroupAdmin::Create {

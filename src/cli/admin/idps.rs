@@ -84,6 +84,7 @@ impl ProviderKind {
     }
 }
 
+/// What create and update of a provider take.
 #[derive(Debug, Clone, Args)]
 pub struct IdpFlags {
     /// A provider detail (repeat): client_id=…, authorize_scopes=…, oidc_issuer=…,
@@ -102,6 +103,7 @@ pub struct IdpFlags {
     pub identifiers: Vec<String>,
 }
 
+/// What only an update takes: details, mappings and identifiers to take out.
 #[derive(Debug, Clone, Args)]
 pub struct IdpRemovals {
     /// A provider detail to take out (repeat).
@@ -193,6 +195,8 @@ fn read_file(path: &PathBuf) -> Result<String, CliError> {
         .map_err(|e| CliError::Input(format!("reading {}: {e}", path.display())))
 }
 
+/// Runs one of the identity provider changes; a create or update ends with which app clients
+/// offer the provider.
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: IdpAdmin) -> CliResult {
     match command {
         IdpAdmin::Create {

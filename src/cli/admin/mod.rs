@@ -54,6 +54,7 @@ pub enum Switch {
 }
 
 impl Switch {
+    /// On.
     pub fn is_on(self) -> bool {
         self == Self::On
     }

@@ -37,6 +37,7 @@ pub enum MfaMethod {
     Email,
 }
 
+/// The MFA flags of `pools create` and `pools update`.
 #[derive(Debug, Clone, Args)]
 pub struct MfaFlags {
     /// MFA for the pool's users: off, optional (each user chooses) or on (required); turning it
@@ -52,10 +53,12 @@ pub struct MfaFlags {
 }
 
 impl MfaFlags {
+    /// No MFA flag was given.
     pub fn is_empty(&self) -> bool {
         self.mfa.is_none() && self.methods.is_empty() && self.removed.is_empty()
     }
 
+    /// Enabling SMS MFA needs the pool's SMS configuration read first.
     pub fn needs_sms_configuration(&self) -> bool {
         self.methods.contains(&MfaMethod::Sms)
     }

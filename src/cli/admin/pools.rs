@@ -142,6 +142,7 @@ fn default_password_policy() -> Value {
            "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7})
 }
 
+/// Runs one of the pool changes.
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: PoolAdmin) -> CliResult {
     match command {
         PoolAdmin::Create(new) => create(client, format, new).await,
@@ -248,8 +249,16 @@ async fn create(client: &CognitoClient, format: OutputFormat, new: NewPool) -> C
     let mut pool = created["UserPool"].clone();
     let id = PoolId::new(pool["Id"].as_str().unwrap_or_default());
     if !mfa.is_empty() {
-        let plan = mfa_plan(client, &id, &mfa, false).await?;
-        client.apply_plan(&plan).await?;
+        let set = async {
+            let plan = mfa_plan(client, &id, &mfa, false).await?;
+            client.apply_plan(&plan).await?;
+            Ok::<_, CliError>(())
+        };
+        if let Err(e) = set.await {
+            return Err(CliError::Input(format!(
+                "pool {name} was created, id {id}, but its MFA was not set: {e}"
+            )));
+        }
         pool = client.describe_resource(&Target::Pool(id.clone())).await?;
     }
     done(format, &format!("pool {name}: created, id {id}"), pool)

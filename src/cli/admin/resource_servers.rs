@@ -55,6 +55,7 @@ pub enum ResourceServersCommand {
     },
 }
 
+/// The scopes create and update take.
 #[derive(Debug, Clone, Args)]
 pub struct ScopeFlags {
     /// A scope and what it allows (repeat); an existing scope of that name gets the new
@@ -106,6 +107,7 @@ fn patch(
     Ok(patch)
 }
 
+/// Runs one of the resource server commands.
 pub async fn run(
     client: &CognitoClient,
     format: OutputFormat,

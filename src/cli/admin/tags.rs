@@ -63,6 +63,7 @@ async fn tagged(client: &CognitoClient, pool: &PoolArg) -> Result<(String, Tagge
     Ok((id.to_string(), Tagged { arn, tags }))
 }
 
+/// Lists, or shows then sends a change to, the pool's tags.
 pub async fn run(client: &CognitoClient, format: OutputFormat, command: TagsCommand) -> CliResult {
     let (pool, operation, dry_run, after) = match &command {
         TagsCommand::List(pool) => {
