@@ -170,6 +170,15 @@ pub enum Command {
     /// Identity providers of a pool.
     #[command(subcommand)]
     Idps(IdpsCommand),
+    /// The sign-in domain of a pool.
+    #[command(subcommand)]
+    Domains(super::admin::DomainsCommand),
+    /// Resource servers of a pool: an API and its custom OAuth scopes.
+    #[command(subcommand)]
+    ResourceServers(super::admin::ResourceServersCommand),
+    /// Tags of a pool.
+    #[command(subcommand)]
+    Tags(super::admin::TagsCommand),
     /// Any operation of the Cognito Identity Provider API, JSON in and out.
     Api(ApiArgs),
     /// The audit journal: the last changes made from this machine, oldest first.
@@ -211,6 +220,8 @@ pub enum PoolsCommand {
         /// Pool id, or a pool name that is unique in the region.
         pool: String,
     },
+    #[command(flatten)]
+    Admin(super::admin::PoolAdmin),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -231,6 +242,8 @@ pub enum GroupsCommand {
         /// Group name.
         group: String,
     },
+    #[command(flatten)]
+    Admin(super::admin::GroupAdmin),
 }
 
 #[derive(Debug, Subcommand)]
@@ -247,6 +260,8 @@ pub enum ClientsCommand {
         #[arg(long)]
         reveal_secret: bool,
     },
+    #[command(flatten)]
+    Admin(super::admin::ClientAdmin),
 }
 
 #[derive(Debug, Subcommand)]
@@ -263,6 +278,8 @@ pub enum IdpsCommand {
         #[arg(long)]
         reveal_secret: bool,
     },
+    #[command(flatten)]
+    Admin(super::admin::IdpAdmin),
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,7 @@ pub async fn pools(
                 .await?;
             write_described(format, &response, "UserPool")
         }
+        PoolsCommand::Admin(c) => super::admin::pools::run(client, format, c).await,
     }
 }
 
@@ -82,6 +83,7 @@ pub async fn groups(
             write_users(&mut out, format, &users, &["email".to_owned()])?;
             Ok(out.flush()?)
         }
+        GroupsCommand::Admin(c) => super::admin::groups::run(client, format, c).await,
     }
 }
 
@@ -115,6 +117,7 @@ pub async fn clients(
             }
             write_described(format, &response, "UserPoolClient")
         }
+        ClientsCommand::Admin(c) => super::admin::clients::run(client, format, c).await,
     }
 }
 
@@ -144,8 +147,14 @@ pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCom
             if !reveal_secret {
                 secrets::redact(&mut response);
             }
-            write_described(format, &response, "IdentityProvider")
+            write_described(format, &response, "IdentityProvider")?;
+            if format == OutputFormat::Table {
+                let line = super::admin::enabled_by_line(client, &id, &provider).await?;
+                super::admin::note(format, &line)?;
+            }
+            Ok(())
         }
+        IdpsCommand::Admin(c) => super::admin::idps::run(client, format, c).await,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The headless CLI: the same `cognito/` layer as the console, for scripts.
 
+mod admin;
 mod api;
 pub mod args;
 mod bulk;
@@ -111,6 +112,9 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Groups(c) => lists::groups(client, format, c).await,
         Command::Clients(c) => lists::clients(client, format, c).await,
         Command::Idps(c) => lists::idps(client, format, c).await,
+        Command::Domains(c) => admin::domains::run(client, format, c).await,
+        Command::ResourceServers(c) => admin::resource_servers::run(client, format, c).await,
+        Command::Tags(c) => admin::tags::run(client, format, c).await,
         Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
         Command::LocalServer(a) => local_server::run(&a).await,

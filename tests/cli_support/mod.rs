@@ -2,6 +2,8 @@
 // Test helpers: a failed unwrap is a failed test, as in the test functions themselves.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod on_server;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
