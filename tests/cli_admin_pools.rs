@@ -297,31 +297,33 @@ async fn domains_prefix_and_custom(backend: Backend) {
         );
     } else {
         assert_eq!(before["CustomDomainConfig"]["CertificateArn"], arn(1));
-        // The local server does not implement UpdateUserPoolDomain yet (another branch adds it):
-        // the change is shown, then refused by name.
-        assert_eq!(run.code, 1, "{run:?}");
+        assert_eq!(run.code, 0, "{run:?}");
         assert!(
-            run.stderr.contains("UpdateUserPoolDomain is not supported"),
+            run.stdout.contains(&format!(
+                "~ CustomDomainConfig.CertificateArn: \"{}\" → \"{}\"",
+                arn(1),
+                arn(2)
+            )),
             "{run:?}"
         );
-        assert_eq!(described(&client, &target).await, before);
+        let after = described(&client, &target).await;
+        assert_eq!(after["CustomDomainConfig"]["CertificateArn"], arn(2));
     }
     bin.ok(&format!("domains delete --pool {pool} {custom}"))
         .await;
 }
 
 on_both!("multi_thread":
+    a_custom_attribute_is_added_with_or_without_its_prefix,
     pool_settings_mfa_and_deletion_protection,
     resource_server_scopes,
     tags_set_and_unset_only_the_keys_named,
     domains_prefix_and_custom,
 );
 
-/// AddCustomAttributes, on moto: the local server does not implement it yet (another branch
-/// adds it).
-#[tokio::test(flavor = "multi_thread")]
-async fn a_custom_attribute_is_added_with_or_without_its_prefix() {
-    let server = Backend::Moto.start().await;
+/// AddCustomAttributes: the `custom:` prefix added when left out; an existing name refused.
+async fn a_custom_attribute_is_added_with_or_without_its_prefix(backend: Backend) {
+    let server = backend.start().await;
     let client = server.client().await;
     let bin = Bin::new(&server);
     let pool = create_pool(&bin, &common::unique("cli-edit-attr"), "").await;
