@@ -19,14 +19,19 @@ pub enum Change {
     },
     /// The member is new, or the value joins the list at `path`.
     Added { path: String, value: Value },
-    /// The member goes (Cognito resets it to its default), or the value leaves the list.
+    /// The member goes: Cognito resets it to its default.
     Removed { path: String, value: Value },
+    /// The value leaves the list at `path` (the list itself stays).
+    Pulled { path: String, value: Value },
 }
 
 impl Change {
     pub fn path(&self) -> &str {
         match self {
-            Self::Set { path, .. } | Self::Added { path, .. } | Self::Removed { path, .. } => path,
+            Self::Set { path, .. }
+            | Self::Added { path, .. }
+            | Self::Removed { path, .. }
+            | Self::Pulled { path, .. } => path,
         }
     }
 }
@@ -70,7 +75,7 @@ fn walk(path: &str, before: &Value, after: &Value, out: &mut Vec<Change>) {
                 return;
             }
             for value in removed {
-                out.push(Change::Removed {
+                out.push(Change::Pulled {
                     path: path.to_owned(),
                     value: value.clone(),
                 });
@@ -153,6 +158,7 @@ impl fmt::Display for Change {
             Self::Removed { path, value } => {
                 write!(f, "- {path}: {} (reset to default)", shown(path, value))
             }
+            Self::Pulled { path, value } => write!(f, "- {path}: {}", shown(path, value)),
         }
     }
 }
@@ -191,7 +197,7 @@ mod tests {
         assert_eq!(
             lines(before, after),
             [
-                r#"- CallbackURLs: "https://b/cb" (reset to default)"#,
+                r#"- CallbackURLs: "https://b/cb""#,
                 r#"+ CallbackURLs: "https://c/cb""#,
                 r#"- LambdaConfig: {"PreSignUp":"arn:f"} (reset to default)"#,
                 "~ Policies.PasswordPolicy.MinimumLength: 8 → 12",
