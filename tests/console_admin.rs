@@ -288,7 +288,96 @@ async fn mfa_is_turned_optional_with_totp_in_the_form(backend: Backend) {
     assert_eq!(mfa["SoftwareTokenMfaConfiguration"]["Enabled"], true);
 }
 
+/// The journey: a group created, two users found by a search added to it, then its
+/// members listed (Enter on the group) and one taken out with `-`.
+async fn a_group_gains_two_users_from_a_search_and_loses_one_from_its_members(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = common::create_pool(&client, "members").await;
+    let name = client
+        .describe_user_pool(&pool)
+        .await
+        .unwrap()
+        .user_pool
+        .unwrap()
+        .name
+        .unwrap();
+    for user in ["ann", "anna", "bob"] {
+        let email = format!("{user}@example.com");
+        common::create_user(&client, &pool, user, &[("email", &email)]).await;
+    }
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Groups).await;
+    c.keys("n").await;
+    c.keys("support").await;
+    c.press(KeyCode::Enter).await;
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains("group support created"),
+        "{}",
+        c.screen()
+    );
+
+    c.act(Action::ShowTab(Tab::Users)).await;
+    c.keys("s").await;
+    c.keys("ann").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("*").await;
+    c.keys("b").await;
+    c.keys("+").await;
+    c.press(KeyCode::Enter).await; // the only group: support
+    let screen = c.screen();
+    assert!(screen.contains("2 users"), "the plan names both:\n{screen}");
+    c.keys("2").await;
+    c.press(KeyCode::Enter).await;
+    assert!(c.screen().contains("2 done"), "{}", c.screen());
+    c.press(KeyCode::Esc).await;
+
+    let members = |c: &CognitoClient| {
+        let (c, pool) = (c.clone(), pool.clone());
+        async move {
+            let answer = c
+                .call_json(
+                    "ListUsersInGroup",
+                    &json!({"UserPoolId": pool, "GroupName": "support"}),
+                )
+                .await
+                .unwrap();
+            let mut names: Vec<String> = answer["Users"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["Username"].as_str().unwrap().to_owned())
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(members(&client).await, ["ann", "anna"]);
+
+    c.act(Action::ShowTab(Tab::Groups)).await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("group = \"support\"") && screen.contains("anna@example.com"),
+        "the members in the users table:\n{screen}"
+    );
+    assert!(!screen.contains("bob@example.com"), "{screen}");
+    c.keys("-").await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("removed from support"), "{screen}");
+    assert_eq!(members(&client).await, ["anna"]);
+    assert!(
+        !screen.contains("ann@example.com"),
+        "the row went:\n{screen}"
+    );
+    c.press(KeyCode::Esc).await;
+    assert!(c.screen().contains("› Groups"), "{}", c.screen());
+}
+
 on_both!("current_thread":
+    a_group_gains_two_users_from_a_search_and_loses_one_from_its_members,
     an_app_client_is_created_then_gains_a_callback_url_in_forms,
     mfa_is_turned_optional_with_totp_in_the_form,
     a_group_is_created_in_its_form,

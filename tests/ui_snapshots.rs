@@ -323,7 +323,8 @@ fn other_details() {
         true,
     );
     act(&mut s, Action::Down);
-    let req = request(&act(&mut s, Action::Open));
+    // Enter lists a group's members in the users table; `d` describes it.
+    let req = request(&act(&mut s, Action::Describe));
     loaded(&mut s, req, Payload::Detail(group_detail()), true);
     snap("detail_group", &s);
 

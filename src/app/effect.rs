@@ -101,6 +101,12 @@ pub enum Read {
     GetUserRow(PoolId, Username),
     /// AdminGetUser's MFA fields, for the MFA dialog.
     GetUserMfa(PoolId, Username),
+    /// A group's members as users-table rows, from where a failed listing stopped.
+    ListUsersInGroup {
+        pool: PoolId,
+        group: GroupName,
+        from: Option<String>,
+    },
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
     /// A pool resource's configuration in its Update* shape, for the editor.

@@ -18,9 +18,9 @@ use crate::app::users::forms::{PoolSettings, UserForm};
 use crate::app::users::journal::JournalView;
 use crate::app::users::menu::{Menu, Picker};
 use crate::aws::RetryNotice;
-use crate::cognito::PoolId;
 use crate::cognito::user_filter::{FilterAttribute, filter_expression};
 use crate::cognito::user_status::UserStatus;
+use crate::cognito::{GroupName, PoolId};
 
 pub use crate::app::browse::panes::Tab;
 
@@ -128,6 +128,8 @@ pub struct PoolState {
     pub users: ListPane<UserRow>,
     /// The server-side filter the users list was loaded with.
     pub users_filter: Option<ServerFilter>,
+    /// The group whose members the users table lists (Enter on a group); never with a filter.
+    pub users_group: Option<GroupName>,
     /// The other panes' tables.
     pub tables: Tables,
     /// Schema attributes and password policy, loaded when a form first needs them.
@@ -147,6 +149,7 @@ impl PoolState {
             overview: Remote::NotAsked,
             users: ListPane::default(),
             users_filter: None,
+            users_group: None,
             tables: Tables::default(),
             settings: Remote::NotAsked,
             marks: BTreeSet::new(),

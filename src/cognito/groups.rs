@@ -168,11 +168,21 @@ impl CognitoClient {
         pool: &PoolId,
         group: &GroupName,
     ) -> impl Stream<Item = Result<ListUsersInGroupResponse, AwsError>> + Send + 'static {
+        self.list_users_in_group_from(pool, group, None)
+    }
+
+    /// The members from the page `from` names (a listing that failed part-way goes on there).
+    pub fn list_users_in_group_from(
+        &self,
+        pool: &PoolId,
+        group: &GroupName,
+        from: Option<String>,
+    ) -> impl Stream<Item = Result<ListUsersInGroupResponse, AwsError>> + Send + 'static {
         let request = ListUsersInGroupRequest {
             user_pool_id: pool.clone(),
             group_name: group.clone(),
             limit: 60,
-            next_token: None,
+            next_token: from,
         };
         pages(self.clone(), "ListUsersInGroup", request)
     }

@@ -6,12 +6,12 @@ use crate::app::browse::panes;
 use crate::app::browse::table::Navigable;
 use crate::app::effect::{ApiCall, Effect, Read};
 use crate::app::input::text::TextField;
-use crate::app::state::{Load, Overlay, ServerFilter, State, Tab};
+use crate::app::state::{ListPane, Load, Overlay, ServerFilter, State, Tab};
 use crate::app::update::requests::{
     close_detail, leave_pool, load_pools, load_tab, open_detail, open_pool,
 };
-use crate::cognito::PoolId;
 use crate::cognito::user_filter::FilterAttribute;
+use crate::cognito::{GroupName, PoolId};
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     match action {
@@ -133,6 +133,13 @@ fn back(state: &mut State) -> Vec<Effect> {
         *load = Load::Cancelled;
         return vec![Effect::Cancel(request)];
     }
+    // Esc on a group's members: back to the groups, where they were opened from.
+    if pool.tab == Tab::Users && pool.users_group.is_some() {
+        pool.users_group = None;
+        pool.marks.clear();
+        pool.users = ListPane::default();
+        return switch_tab(state, &Action::ShowTab(Tab::Groups));
+    }
     if pool.tab == Tab::Users && pool.users_filter.is_some() {
         pool.users_filter = None;
         // Another listing: the marks made in this one go with it.
@@ -222,12 +229,31 @@ fn open_selected(state: &mut State, action: &Action) -> Vec<Effect> {
     };
     let tab = pool.tab;
     match panes::table(pool, tab).and_then(PaneTable::selected_key) {
+        // Enter on a group: its members in the users table, where every user action works.
+        Some(key) if tab == Tab::Groups && *action == Action::Open => {
+            let group = GroupName::new(key);
+            show_members(state, group)
+        }
         Some(key) => {
             let key = key.to_owned();
             describe(state, tab, key)
         }
         None => Vec::new(),
     }
+}
+
+/// The users table lists `group`'s members (ListUsersInGroup); Esc goes back to the groups.
+pub fn show_members(state: &mut State, group: GroupName) -> Vec<Effect> {
+    let Some(pool) = state.pool.as_mut() else {
+        return Vec::new();
+    };
+    if pool.users_group.as_ref() != Some(&group) {
+        pool.marks.clear();
+    }
+    pool.users_filter = None;
+    pool.users_group = Some(group);
+    pool.tab = Tab::Users;
+    load_tab(state, Tab::Users, true)
 }
 
 /// Opens the detail of a row of the open pool, as its pane's registry entry reads it.

@@ -141,6 +141,7 @@ fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
         pool.marks.clear();
     }
     pool.users_filter = filter;
+    pool.users_group = None;
     pool.tab = Tab::Users;
     load_tab(state, Tab::Users, true)
 }

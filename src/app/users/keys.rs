@@ -181,7 +181,14 @@ fn start_one(state: &mut State, op: UserOp) -> Vec<Effect> {
         }
         UserOp::Mfa => open_mfa(state, &name),
         UserOp::AddToGroup => open_picker(state, PickFor::User(name), true),
-        UserOp::RemoveFromGroup => open_picker(state, PickFor::User(name), false),
+        // Among a group's members: out of that group, no need to pick it.
+        UserOp::RemoveFromGroup => match members_of(state) {
+            Some(group) => {
+                state.overlay = dialog(UserChange::RemoveFromGroup(group));
+                Vec::new()
+            }
+            None => open_picker(state, PickFor::User(name), false),
+        },
         UserOp::Devices => open_devices(state, &name),
     }
 }
@@ -303,4 +310,9 @@ pub fn open_devices(state: &mut State, user: &str) -> Vec<Effect> {
             call: ApiCall::Read(Read::ListAuthEvents(pool, name)),
         },
     ]
+}
+
+/// The group whose members the users table lists, if it lists one's.
+fn members_of(state: &State) -> Option<crate::cognito::GroupName> {
+    state.pool.as_ref()?.users_group.clone()
 }

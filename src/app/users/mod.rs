@@ -27,4 +27,6 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_marks;
 #[cfg(test)]
+mod tests_members;
+#[cfg(test)]
 mod tests_password;

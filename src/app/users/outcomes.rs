@@ -153,7 +153,9 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
         }
         Overlay::Dialog(dialog) if dialog.submit.awaits(request) => {
             state.toast = Some(format!("✓ {}", dialog.op.done(&dialog.user)));
-            if dialog.op == UserChange::Delete {
+            let left_the_listed_group = matches!(&dialog.op, UserChange::RemoveFromGroup(g)
+                if state.pool.as_ref().and_then(|p| p.users_group.as_ref()) == Some(g));
+            if dialog.op == UserChange::Delete || left_the_listed_group {
                 deleted(state, &dialog.user);
                 Vec::new()
             } else {
@@ -277,6 +279,12 @@ fn end_dialog(state: &mut State, request: RequestId, error: &ErrorInfo) -> Optio
 
 /// A user was created: added to the table, unless a search is applied that it does not match.
 fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
+    if let Some(group) = state.pool.as_ref().and_then(|p| p.users_group.as_ref()) {
+        state.toast = Some(format!(
+            "✓ {user} created · not listed: the table lists the members of {group}"
+        ));
+        return Vec::new();
+    }
     let verdict = state.pool.as_ref().and_then(|pool| {
         let filter = pool.users_filter.as_ref()?;
         let attributes = match form.call(&pool.id) {
@@ -334,6 +342,7 @@ fn read_row(state: &mut State, user: &str) -> Vec<Effect> {
     }]
 }
 
+/// The user leaves the table (deleted, or out of the group it lists), and their detail closes.
 fn deleted(state: &mut State, user: &str) {
     if state
         .detail

@@ -76,6 +76,13 @@ pub(super) async fn perform(
             })
             .await
         }
+        Read::ListUsersInGroup { pool, group, from } => {
+            let pages = client.list_users_in_group_from(&pool, &group, from);
+            stream(actions, request, pages, rows_payload, |p| {
+                p.users.iter().map(UserRow::from).collect()
+            })
+            .await
+        }
         Read::List(tab, pool) => {
             let listing = Listing {
                 client,

@@ -42,8 +42,16 @@ impl Pane for UserRow {
             .boxed()
     }
 
-    /// ListUsers with the search applied, from where a failed listing stopped.
+    /// ListUsers with the search applied (or a group's members), from where a failed listing
+    /// stopped.
     fn list_call(pool: &PoolState, from: Option<String>) -> Read {
+        if let Some(group) = &pool.users_group {
+            return Read::ListUsersInGroup {
+                pool: pool.id.clone(),
+                group: group.clone(),
+                from,
+            };
+        }
         Read::ListUsers {
             pool: pool.id.clone(),
             filter: pool.users_filter.as_ref().map(ServerFilter::expression),
@@ -51,7 +59,11 @@ impl Pane for UserRow {
         }
     }
 
+    /// The search, or `group = "admins"` for a group's members.
     fn search(pool: &PoolState) -> Option<String> {
+        if let Some(group) = &pool.users_group {
+            return Some(format!("group = {:?}", group.as_str()));
+        }
         pool.users_filter.as_ref().map(ServerFilter::expression)
     }
 
