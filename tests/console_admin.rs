@@ -376,7 +376,81 @@ async fn a_group_gains_two_users_from_a_search_and_loses_one_from_its_members(ba
     assert!(c.screen().contains("› Groups"), "{}", c.screen());
 }
 
+/// A pool created from the pools list in its form (the default password policy kept whole), then
+/// a custom attribute added to it from its Overview (`A`, in the editor).
+async fn a_pool_is_created_in_its_form_and_gains_a_custom_attribute(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let name = common::unique("created");
+    let mut c = Console::at(&server.url).await;
+    c.editor = Some(Box::new(|text: &str| {
+        let mut input = json_of(text);
+        input["CustomAttributes"][0]["Name"] = json!("tier");
+        Ok(serde_json::to_string_pretty(&input).unwrap())
+    }));
+    c.keys("n").await;
+    c.keys(&name).await;
+    c.press(KeyCode::Tab).await;
+    c.keys("email").await;
+    c.press(KeyCode::Tab).await;
+    c.press(KeyCode::Tab).await;
+    c.press(KeyCode::Tab).await;
+    c.press(KeyCode::End).await;
+    c.press(KeyCode::Backspace).await;
+    c.keys("12").await; // minimum length 12
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("Create a new pool"), "{screen}");
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains(&format!("pool {name} created")),
+        "{}",
+        c.screen()
+    );
+    let pools = client
+        .call_json("ListUserPools", &json!({"MaxResults": 60}))
+        .await
+        .unwrap();
+    let id = pools["UserPools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["Name"] == name.as_str())
+        .map(|p| PoolId::new(p["Id"].as_str().unwrap()))
+        .expect("the pool is listed");
+    let pool = client
+        .describe_resource(&Target::Pool(id.clone()))
+        .await
+        .unwrap();
+    assert_eq!(pool["UsernameAttributes"], json!(["email"]));
+    let policy = &pool["Policies"]["PasswordPolicy"];
+    assert_eq!(policy["MinimumLength"], 12);
+    assert_eq!(
+        policy["RequireSymbols"], true,
+        "the other rules stay on: {policy}"
+    );
+
+    open_pool(&mut c, &name, Tab::Overview).await;
+    c.keys("A").await;
+    assert!(c.screen().contains("+ CustomAttributes"), "{}", c.screen());
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains("custom attribute created"),
+        "{}",
+        c.screen()
+    );
+    let pool = client.describe_resource(&Target::Pool(id)).await.unwrap();
+    let names: Vec<&str> = pool["SchemaAttributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["Name"].as_str())
+        .collect();
+    assert!(names.contains(&"custom:tier"), "{names:?}");
+}
+
 on_both!("current_thread":
+    a_pool_is_created_in_its_form_and_gains_a_custom_attribute,
     a_group_gains_two_users_from_a_search_and_loses_one_from_its_members,
     an_app_client_is_created_then_gains_a_callback_url_in_forms,
     mfa_is_turned_optional_with_totp_in_the_form,

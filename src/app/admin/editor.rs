@@ -62,7 +62,8 @@ fn members_of(operation: &str) -> String {
         .join(", ")
 }
 
-/// A new resource's starting input: the pool, and each other required member empty (of its type).
+/// A new resource's starting input: the pool (if it goes in one), each other required member
+/// empty (of its type), and the operation's own starting members (a custom attribute's skeleton).
 pub fn template(new: &NewResource) -> Value {
     let mut input = serde_json::Map::new();
     let model = model();
@@ -82,7 +83,26 @@ pub fn template(new: &NewResource) -> Value {
             input.insert(name.clone(), empty);
         }
     }
-    input.insert("UserPoolId".to_owned(), Value::String(new.pool.to_string()));
+    // A pool starts from AWS's default password policy, so one rule changed does not turn the
+    // others off (CreateUserPool takes an omitted rule as false).
+    if new.operation == "CreateUserPool" {
+        input.insert(
+            "Policies".to_owned(),
+            serde_json::json!({"PasswordPolicy": {
+                "MinimumLength": 8, "RequireUppercase": true, "RequireLowercase": true,
+                "RequireNumbers": true, "RequireSymbols": true,
+                "TemporaryPasswordValidityDays": 7}}),
+        );
+    }
+    if new.operation == "AddCustomAttributes" {
+        input.insert(
+            "CustomAttributes".to_owned(),
+            serde_json::json!([{"Name": "", "AttributeDataType": "String", "Mutable": true}]),
+        );
+    }
+    if let Some(pool) = &new.pool {
+        input.insert("UserPoolId".to_owned(), Value::String(pool.to_string()));
+    }
     Value::Object(input)
 }
 

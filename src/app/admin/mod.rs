@@ -31,6 +31,8 @@ pub enum AdminOp {
     Create,
     /// Edit the pool's MFA settings (SetUserPoolMfaConfig) in a form.
     EditMfa,
+    /// Add custom attributes to the pool (AddCustomAttributes, in the editor).
+    AddAttributes,
     /// Edit it in a form (its most used settings); resources without one open the editor.
     EditForm,
 }
@@ -42,10 +44,11 @@ pub enum Subject {
     New(NewResource),
 }
 
-/// A resource to create in a pool: the operation that creates it and what one is called.
+/// A resource to create: the pool it goes in (`None`: a pool itself), the operation that
+/// creates it and what one is called.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewResource {
-    pub pool: PoolId,
+    pub pool: Option<PoolId>,
     pub operation: &'static str,
     /// `app client`.
     pub one: &'static str,

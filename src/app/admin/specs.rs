@@ -234,6 +234,36 @@ const MFA: &[Spec] = &[
 
 const RESOURCE_SERVER: &[Spec] = &[spec("Name", "Name", Kind::Text, "")];
 
+const NEW_POOL: &[Spec] = &[
+    spec("PoolName", "Name", Kind::Text, ""),
+    spec(
+        "UsernameAttributes",
+        "Sign in with",
+        Kind::List,
+        "email and/or phone_number instead of a username (fixed once the pool exists)",
+    ),
+    spec(
+        "AutoVerifiedAttributes",
+        "Verify",
+        Kind::List,
+        "email and/or phone_number: Cognito sends a code to verify them",
+    ),
+    spec(
+        "MfaConfiguration",
+        "MFA",
+        Kind::Choice(&["OFF", "OPTIONAL"]),
+        "ON needs a method: turn it on later with M",
+    ),
+    POOL[0],
+    POOL[1],
+    POOL[2],
+    POOL[3],
+    POOL[4],
+    POOL[5],
+    POOL[6],
+    POOL[7],
+];
+
 /// The form of an existing resource (`None`: edited as JSON).
 pub fn for_target(target: &Target) -> Option<&'static [Spec]> {
     match target {
@@ -251,6 +281,7 @@ pub fn for_create(operation: &str) -> Option<&'static [Spec]> {
     match operation {
         "CreateGroup" => Some(NEW_GROUP),
         "CreateUserPoolClient" => Some(NEW_CLIENT),
+        "CreateUserPool" => Some(NEW_POOL),
         _ => None,
     }
 }
@@ -264,7 +295,8 @@ mod tests {
     #[test]
     fn every_field_names_a_member_of_its_input() {
         let model = model().unwrap();
-        let forms: [(&str, &[Spec]); 7] = [
+        let forms: [(&str, &[Spec]); 8] = [
+            ("CreateUserPool", NEW_POOL),
             ("UpdateGroup", GROUP),
             ("CreateGroup", NEW_GROUP),
             ("UpdateUserPoolClient", CLIENT),

@@ -44,19 +44,34 @@ fn new_resource(state: &State) -> Option<NewResource> {
             R::CREATE.map(|operation| (operation, R::INFO.one))
         }
     }
-    let pool = state.pool.as_ref()?;
+    let Some(pool) = state.pool.as_ref() else {
+        // The pools list: a new pool.
+        return Some(NewResource {
+            pool: None,
+            operation: "CreateUserPool",
+            one: "pool",
+        });
+    };
     let (operation, one) = panes::visit(pool.tab, Creates).flatten()?;
     Some(NewResource {
-        pool: pool.id.clone(),
+        pool: Some(pool.id.clone()),
         operation,
         one,
     })
 }
 
-/// `E`, `e`, `M`, `D` or `n` in a pool.
+/// `E`, `e`, `M`, `A`, `D` or `n` in a pool (`n` on the pools list: a new pool).
 pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
     if op == AdminOp::Create {
-        return start_create(state);
+        return start_create(state, new_resource(state));
+    }
+    if op == AdminOp::AddAttributes {
+        let new = state.pool.as_ref().map(|p| NewResource {
+            pool: Some(p.id.clone()),
+            operation: "AddCustomAttributes",
+            one: "custom attribute",
+        });
+        return start_create(state, new);
     }
     let selected = match (op, state.pool.as_ref()) {
         (AdminOp::EditMfa, Some(pool)) => Some((Target::Mfa(pool.id.clone()), String::new())),
@@ -93,9 +108,9 @@ pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
     effects
 }
 
-/// `n`: the pane's form of a new resource, or its Create* input in the editor.
-fn start_create(state: &mut State) -> Vec<Effect> {
-    let Some(new) = new_resource(state) else {
+/// `n` (or `A`): the form of a new resource, or its input in the editor.
+fn start_create(state: &mut State, new: Option<NewResource>) -> Vec<Effect> {
+    let Some(new) = new else {
         state.toast = Some("Nothing to create here".to_owned());
         return Vec::new();
     };
@@ -234,6 +249,7 @@ fn created_name(input: &Value) -> String {
         "ProviderName",
         "Identifier",
         "Domain",
+        "PoolName",
     ]
     .iter()
     .find_map(|m| input.get(*m).and_then(Value::as_str))
@@ -241,10 +257,10 @@ fn created_name(input: &Value) -> String {
     .unwrap_or_default()
 }
 
-/// The pane read again after a change.
+/// The pane (or the pools list) read again after a change.
 fn reload(state: &mut State) -> Vec<Effect> {
     let Some(tab) = state.pool.as_ref().map(|p| p.tab) else {
-        return Vec::new();
+        return load_pools(state);
     };
     load_tab(state, tab, true)
 }

@@ -215,13 +215,14 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, POOL_ADMIN, RELOAD,
+        SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
     use super::{Binding, Parts};
 
-    pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
-    pub static OVERVIEW: [&[Binding]; 4] = [&POOL, &RELOAD, &ADMIN, &COMMON];
+    pub static POOLS: [&[Binding]; 7] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &CREATE, &COMMON];
+    pub static OVERVIEW: [&[Binding]; 5] = [&POOL, &RELOAD, &ADMIN, &POOL_ADMIN, &COMMON];
     pub static TABLE: [&[Binding]; 10] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &CREATE, &COMMON,
     ];
@@ -244,7 +245,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 25] = [
+    pub static TABLES: [(&str, &[Binding]); 26] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -255,7 +256,8 @@ mod parts {
         ("tables", &RELOAD),
         ("tables", &SORT),
         ("a pool's tables and overview", &ADMIN),
-        ("a pool's tables", &CREATE),
+        ("tables", &CREATE),
+        ("a pool's overview", &POOL_ADMIN),
         ("details", &DETAIL),
         ("help", &HELP),
         ("users", &ACTIONS),

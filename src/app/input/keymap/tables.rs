@@ -202,13 +202,24 @@ pub static HELP: [Binding; 2] = [
     quit(),
 ];
 
-/// Creating a resource of the pane's kind (not on the Overview: the pool exists).
+/// Creating a resource of the pane's kind (on the pools list: a pool; not on the Overview).
 pub static CREATE: [Binding; 1] = [bind(
     "create_resource",
     &[key('n')],
     "n",
     Action::Admin(AdminOp::Create),
-    "create a group, app client, identity provider, resource server or domain (as JSON)",
+    "create a pool (on the pools list), group or app client in a form; an identity provider, resource server or domain as JSON",
     "new",
+)
+.mutating()];
+
+/// The pool's own changes, on its Overview.
+pub static POOL_ADMIN: [Binding; 1] = [bind(
+    "add_attributes",
+    &[key('A')],
+    "A",
+    Action::Admin(AdminOp::AddAttributes),
+    "add custom attributes to the pool (AddCustomAttributes, in the editor; they cannot be changed later)",
+    "",
 )
 .mutating()];
