@@ -449,7 +449,71 @@ async fn a_pool_is_created_in_its_form_and_gains_a_custom_attribute(backend: Bac
     assert!(names.contains(&"custom:tier"), "{names:?}");
 }
 
+/// The journey: a SAML identity provider created in its form, enabled on an app client
+/// in the client's form, and the provider's detail then names the client.
+async fn a_saml_provider_is_created_and_enabled_on_a_client(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, id) = pool_with_client(&client).await;
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Idps).await;
+    c.keys("n").await;
+    c.keys("corp-saml").await;
+    press_n(&mut c, KeyCode::Tab, 2).await; // the type stays SAML
+    c.keys("https://idp.example.com/metadata").await;
+    press_n(&mut c, KeyCode::Tab, 6).await;
+    c.keys("email=http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress")
+        .await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Create a new identity provider"),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains("identity provider corp-saml created"),
+        "{}",
+        c.screen()
+    );
+
+    c.act(Action::ShowTab(Tab::Clients)).await;
+    c.keys("e").await;
+    press_n(&mut c, KeyCode::Tab, 6).await; // Identity providers
+    c.press(KeyCode::End).await;
+    c.keys(" corp-saml").await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("+ SupportedIdentityProviders: \"corp-saml\""),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    assert!(c.screen().contains("updated: 1 change"), "{}", c.screen());
+    let described = client
+        .describe_resource(&Target::Client(pool.clone(), id))
+        .await
+        .unwrap();
+    assert_eq!(
+        described["SupportedIdentityProviders"],
+        json!(["COGNITO", "corp-saml"])
+    );
+    assert_eq!(
+        described["CallbackURLs"],
+        json!(["https://app.example.com/cb"])
+    );
+
+    c.act(Action::ShowTab(Tab::Idps)).await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Enabled on app clients") && screen.contains("web"),
+        "{screen}"
+    );
+}
+
 on_both!("current_thread":
+    a_saml_provider_is_created_and_enabled_on_a_client,
     a_pool_is_created_in_its_form_and_gains_a_custom_attribute,
     a_group_gains_two_users_from_a_search_and_loses_one_from_its_members,
     an_app_client_is_created_then_gains_a_callback_url_in_forms,

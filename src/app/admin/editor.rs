@@ -94,6 +94,9 @@ pub fn template(new: &NewResource) -> Value {
                 "TemporaryPasswordValidityDays": 7}}),
         );
     }
+    if new.operation == "CreateIdentityProvider" {
+        input.insert("ProviderType".to_owned(), Value::String("SAML".to_owned()));
+    }
     if new.operation == "AddCustomAttributes" {
         input.insert(
             "CustomAttributes".to_owned(),

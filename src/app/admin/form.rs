@@ -34,6 +34,18 @@ pub fn build(title: &str, specs: &[Spec], input: &Value) -> Form<usize> {
                     Field::text(i, spec.label, &items.join(" "))
                 }
                 Kind::Choice(options) => choice(i, spec.label, options, value.map(plain)),
+                Kind::Secret => {
+                    let mut field = Field::masked(i, spec.label);
+                    field.input.set(value.and_then(Value::as_str).unwrap_or(""));
+                    field
+                }
+                Kind::Map => {
+                    let pairs: Vec<String> = value
+                        .and_then(Value::as_object)
+                        .map(|m| m.iter().map(|(k, v)| format!("{k}={}", plain(v))).collect())
+                        .unwrap_or_default();
+                    Field::text(i, spec.label, &pairs.join(" "))
+                }
                 Kind::Flag => {
                     let set = value
                         .and_then(Value::as_bool)
@@ -92,7 +104,19 @@ pub fn patch(form: &mut Form<usize>, specs: &[Spec], original: &Value) -> Option
         let member = spec.path.to_owned();
         let edit = match spec.kind {
             _ if value.trim().is_empty() || value == NOT_SET => Edit::Remove(member),
-            Kind::Text | Kind::Choice(_) => Edit::Set(member, Value::String(value)),
+            Kind::Text | Kind::Choice(_) | Kind::Secret => Edit::Set(member, Value::String(value)),
+            Kind::Map => {
+                let mut map = serde_json::Map::new();
+                for pair in value.split_whitespace() {
+                    let Some((k, v)) = pair.split_once('=') else {
+                        field.error = Some(format!("{pair}: write attribute=claim"));
+                        valid = false;
+                        break;
+                    };
+                    map.insert(k.to_owned(), Value::String(v.to_owned()));
+                }
+                Edit::Set(member, Value::Object(map))
+            }
             Kind::Number => {
                 let Ok(n) = value.trim().parse::<i64>() else {
                     field.error = Some("a whole number".to_owned());

@@ -1,8 +1,8 @@
 //! The forms of the most frequent pool changes, as data: each field names a member of the
 //! Update* (or Create*) input by its dotted path, how it is typed, and a hint. A form changes
 //! only the members whose field the person changed (a `Patch`); everything else is sent back as
-//! read. Resources whose settings are maps (an identity provider's details) or lists of
-//! structures (a resource server's scopes) are edited as JSON (`E`) instead.
+//! read. What has no field here (a resource server's scopes, Lambda triggers, a SAML metadata
+//! file, a domain) is edited as JSON (`E`).
 
 use crate::cognito::edit::Target;
 
@@ -18,6 +18,10 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// On, off, or "not set".
     Flag,
+    /// A secret: shown as `•` until Ctrl-R.
+    Secret,
+    /// `KEY=VALUE` pairs separated by spaces (an attribute mapping).
+    Map,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +238,82 @@ const MFA: &[Spec] = &[
 
 const RESOURCE_SERVER: &[Spec] = &[spec("Name", "Name", Kind::Text, "")];
 
+const IDP: &[Spec] = &[
+    spec(
+        "ProviderDetails.MetadataURL",
+        "SAML metadata URL",
+        Kind::Text,
+        "SAML: where Cognito reads the IdP's metadata (a file: E, MetadataFile)",
+    ),
+    spec(
+        "ProviderDetails.client_id",
+        "Client id",
+        Kind::Text,
+        "OIDC and social providers",
+    ),
+    spec(
+        "ProviderDetails.client_secret",
+        "Client secret",
+        Kind::Secret,
+        "OIDC and social providers; Ctrl-R shows it",
+    ),
+    spec(
+        "ProviderDetails.authorize_scopes",
+        "Scopes",
+        Kind::Text,
+        "OIDC and social providers, separated by spaces: openid email profile",
+    ),
+    spec(
+        "ProviderDetails.oidc_issuer",
+        "OIDC issuer",
+        Kind::Text,
+        "OIDC: the issuer URL",
+    ),
+    spec(
+        "ProviderDetails.attributes_request_method",
+        "Attribute request",
+        Kind::Choice(&["GET", "POST"]),
+        "OIDC",
+    ),
+    spec(
+        "AttributeMapping",
+        "Attribute mapping",
+        Kind::Map,
+        "pool attribute=provider claim, separated by spaces: email=email",
+    ),
+    spec(
+        "IdpIdentifiers",
+        "Identifiers",
+        Kind::List,
+        "e.g. email domains that pick this provider",
+    ),
+];
+
+const NEW_IDP: &[Spec] = &[
+    spec("ProviderName", "Name", Kind::Text, ""),
+    spec(
+        "ProviderType",
+        "Type",
+        Kind::Choice(&[
+            "SAML",
+            "OIDC",
+            "Google",
+            "Facebook",
+            "LoginWithAmazon",
+            "SignInWithApple",
+        ]),
+        "a social provider is named after its type (Google)",
+    ),
+    IDP[0],
+    IDP[1],
+    IDP[2],
+    IDP[3],
+    IDP[4],
+    IDP[5],
+    IDP[6],
+    IDP[7],
+];
+
 const NEW_POOL: &[Spec] = &[
     spec("PoolName", "Name", Kind::Text, ""),
     spec(
@@ -272,7 +352,8 @@ pub fn for_target(target: &Target) -> Option<&'static [Spec]> {
         Target::Pool(_) => Some(POOL),
         Target::Mfa(_) => Some(MFA),
         Target::ResourceServer(..) => Some(RESOURCE_SERVER),
-        Target::Idp(..) | Target::Domain(..) => None,
+        Target::Idp(..) => Some(IDP),
+        Target::Domain(..) => None,
     }
 }
 
@@ -282,6 +363,7 @@ pub fn for_create(operation: &str) -> Option<&'static [Spec]> {
         "CreateGroup" => Some(NEW_GROUP),
         "CreateUserPoolClient" => Some(NEW_CLIENT),
         "CreateUserPool" => Some(NEW_POOL),
+        "CreateIdentityProvider" => Some(NEW_IDP),
         _ => None,
     }
 }
@@ -295,7 +377,9 @@ mod tests {
     #[test]
     fn every_field_names_a_member_of_its_input() {
         let model = model().unwrap();
-        let forms: [(&str, &[Spec]); 8] = [
+        let forms: [(&str, &[Spec]); 10] = [
+            ("UpdateIdentityProvider", IDP),
+            ("CreateIdentityProvider", NEW_IDP),
             ("CreateUserPool", NEW_POOL),
             ("UpdateGroup", GROUP),
             ("CreateGroup", NEW_GROUP),
@@ -309,6 +393,10 @@ mod tests {
             for s in specs {
                 let mut shape = model.input_of(operation).unwrap();
                 for part in s.path.split('.') {
+                    // A map's keys are not in the model (ProviderDetails.client_id).
+                    if shape.kind == crate::cognito::shapes::Kind::Map {
+                        break;
+                    }
                     let (_, inner) = shape
                         .members
                         .iter()
