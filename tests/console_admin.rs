@@ -512,7 +512,33 @@ async fn a_saml_provider_is_created_and_enabled_on_a_client(backend: Backend) {
     );
 }
 
+/// A prefix domain created in its form.
+async fn a_domain_is_created_in_its_form(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name, _) = pool_with_client(&client).await;
+    let prefix = common::unique("auth").to_lowercase();
+    let mut c = Console::at(&server.url).await;
+    open_pool(&mut c, &name, Tab::Domain).await;
+    c.keys("n").await;
+    c.keys(&prefix).await;
+    c.press(KeyCode::Enter).await;
+    assert!(c.screen().contains("Create a new domain"), "{}", c.screen());
+    c.press(KeyCode::Enter).await;
+    assert!(
+        c.screen().contains(&format!("domain {prefix} created")),
+        "{}",
+        c.screen()
+    );
+    let domain = client
+        .describe_resource(&Target::Domain(pool.clone(), prefix.clone()))
+        .await
+        .unwrap();
+    assert_eq!(domain["UserPoolId"], json!(pool));
+}
+
 on_both!("current_thread":
+    a_domain_is_created_in_its_form,
     a_saml_provider_is_created_and_enabled_on_a_client,
     a_pool_is_created_in_its_form_and_gains_a_custom_attribute,
     a_group_gains_two_users_from_a_search_and_loses_one_from_its_members,

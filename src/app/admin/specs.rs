@@ -1,8 +1,8 @@
 //! The forms of the most frequent pool changes, as data: each field names a member of the
 //! Update* (or Create*) input by its dotted path, how it is typed, and a hint. A form changes
 //! only the members whose field the person changed (a `Patch`); everything else is sent back as
-//! read. What has no field here (a resource server's scopes, Lambda triggers, a SAML metadata
-//! file, a domain) is edited as JSON (`E`).
+//! read. What has no field here (a resource server's scopes, Lambda triggers, email and SMS
+//! settings, account recovery, a SAML metadata file) is edited as JSON (`E`).
 
 use crate::cognito::edit::Target;
 
@@ -219,6 +219,12 @@ const POOL: &[Spec] = &[
         Kind::Flag,
         "off: people may sign themselves up",
     ),
+    spec(
+        "UserPoolAddOns.AdvancedSecurityMode",
+        "Threat protection",
+        Kind::Choice(&["OFF", "AUDIT", "ENFORCED"]),
+        "AUDIT and ENFORCED need the Plus tier",
+    ),
 ];
 
 const MFA: &[Spec] = &[
@@ -237,6 +243,32 @@ const MFA: &[Spec] = &[
 ];
 
 const RESOURCE_SERVER: &[Spec] = &[spec("Name", "Name", Kind::Text, "")];
+
+const DOMAIN: &[Spec] = &[
+    spec(
+        "CustomDomainConfig.CertificateArn",
+        "Certificate ARN",
+        Kind::Text,
+        "a custom domain's ACM certificate (in us-east-1)",
+    ),
+    spec(
+        "ManagedLoginVersion",
+        "Managed login version",
+        Kind::Number,
+        "1: the classic hosted UI; 2: managed login",
+    ),
+];
+
+const NEW_DOMAIN: &[Spec] = &[
+    spec(
+        "Domain",
+        "Domain",
+        Kind::Text,
+        "a prefix (acme-auth, under amazoncognito.com) or your own name (auth.example.com)",
+    ),
+    DOMAIN[0],
+    DOMAIN[1],
+];
 
 const IDP: &[Spec] = &[
     spec(
@@ -353,7 +385,7 @@ pub fn for_target(target: &Target) -> Option<&'static [Spec]> {
         Target::Mfa(_) => Some(MFA),
         Target::ResourceServer(..) => Some(RESOURCE_SERVER),
         Target::Idp(..) => Some(IDP),
-        Target::Domain(..) => None,
+        Target::Domain(..) => Some(DOMAIN),
     }
 }
 
@@ -364,6 +396,7 @@ pub fn for_create(operation: &str) -> Option<&'static [Spec]> {
         "CreateUserPoolClient" => Some(NEW_CLIENT),
         "CreateUserPool" => Some(NEW_POOL),
         "CreateIdentityProvider" => Some(NEW_IDP),
+        "CreateUserPoolDomain" => Some(NEW_DOMAIN),
         _ => None,
     }
 }
@@ -377,7 +410,9 @@ mod tests {
     #[test]
     fn every_field_names_a_member_of_its_input() {
         let model = model().unwrap();
-        let forms: [(&str, &[Spec]); 10] = [
+        let forms: [(&str, &[Spec]); 12] = [
+            ("UpdateUserPoolDomain", DOMAIN),
+            ("CreateUserPoolDomain", NEW_DOMAIN),
             ("UpdateIdentityProvider", IDP),
             ("CreateIdentityProvider", NEW_IDP),
             ("CreateUserPool", NEW_POOL),

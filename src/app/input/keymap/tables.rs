@@ -208,7 +208,7 @@ pub static CREATE: [Binding; 1] = [bind(
     &[key('n')],
     "n",
     Action::Admin(AdminOp::Create),
-    "create a pool (on the pools list), group, app client or identity provider in a form; a resource server or domain as JSON",
+    "create a pool (on the pools list), group, app client, identity provider or domain in a form; a resource server as JSON",
     "new",
 )
 .mutating()];
