@@ -2,6 +2,7 @@
 //! the generic call for any operation of the model, and the plain-English meaning of error codes.
 
 pub mod audit;
+pub mod check;
 pub mod client;
 pub mod clients;
 pub mod constraints;

@@ -10,6 +10,12 @@ pub struct LocalError {
     pub status: u16,
 }
 
+impl From<crate::cognito::check::Refusal> for LocalError {
+    fn from(refusal: crate::cognito::check::Refusal) -> Self {
+        Self::new(refusal.code, refusal.message)
+    }
+}
+
 impl LocalError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         Self {

@@ -150,8 +150,7 @@ fn json_part(text: &str) -> String {
 /// Secrets left as the mask take their value from `original`.
 pub fn parse(operation: &str, text: &str, original: &Value) -> Result<Value, String> {
     let edited = read_json(text, original)?;
-    crate::local::shapes::check(operation, &edited)
-        .map_err(|e| format!("{}: {}", e.code, e.message))?;
+    crate::cognito::check::check(operation, &edited).map_err(|e| e.to_string())?;
     Ok(edited)
 }
 

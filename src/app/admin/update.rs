@@ -420,9 +420,9 @@ fn propose(
                 Origin::Form { original, .. } | Origin::Editor { original, .. } => original,
             };
             let checked = patch.apply(original).and_then(|input| {
-                crate::local::shapes::check(new.operation, &input)
+                crate::cognito::check::check(new.operation, &input)
                     .map(|()| input)
-                    .map_err(|e| format!("{}: {}", e.code, e.message))
+                    .map_err(|e| e.to_string())
             });
             match checked {
                 Ok(input) => {
