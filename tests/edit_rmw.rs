@@ -299,7 +299,28 @@ async fn stale_plans_are_not_sent(backend: Backend) {
     assert_eq!(fresh["LogoutURLs"], json!(["https://app.example.com/bye"]));
 }
 
+/// A plan sent twice (its first answer lost, say) is not sent again: the second finds the
+/// resource already as planned and answers it.
+async fn a_plan_already_applied_is_not_sent_again(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = rich_pool(&client).await;
+    let id = web_client(&client, &pool).await;
+    let target = Target::Client(pool, id);
+    let plan = client
+        .plan_edit(
+            &target,
+            &Patch::new().with(Edit::Add("LogoutURLs".into(), json!("https://x/out"))),
+        )
+        .await
+        .expect("plan");
+    let first = client.apply_plan(&plan).await.expect("apply");
+    let again = client.apply_plan(&plan).await.expect("applied already");
+    assert_eq!(first, again);
+}
+
 on_both!("current_thread":
+    a_plan_already_applied_is_not_sent_again,
     app_client_gains_a_callback_url,
     pool_password_length_changes_alone,
     group_description_changes_alone,

@@ -158,9 +158,13 @@ impl CognitoClient {
     }
 
     /// Sends the plan if the resource is still as it was read, then answers the resource as a
-    /// fresh read describes it.
+    /// fresh read describes it. A resource that already reads as the plan would make it (a send
+    /// whose answer was lost, tried again) is not sent again.
     pub async fn apply_plan(&self, plan: &Plan) -> Result<Value, EditError> {
         let now = self.current_input(&plan.target).await?;
+        if now == plan.after {
+            return self.describe_resource(&plan.target).await;
+        }
         if now != plan.before {
             return Err(EditError::Stale {
                 target: plan.target.label(),
