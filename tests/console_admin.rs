@@ -372,6 +372,18 @@ async fn a_group_gains_two_users_from_a_search_and_loses_one_from_its_members(ba
         !screen.contains("ann@example.com"),
         "the row went:\n{screen}"
     );
+    // And one added by username, from the members' table.
+    c.keys("n").await;
+    c.keys("bob").await;
+    c.press(KeyCode::Enter).await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("bob added to support"), "{screen}");
+    assert!(
+        screen.contains("bob@example.com"),
+        "the members are read again:\n{screen}"
+    );
+    assert_eq!(members(&client).await, ["anna", "bob"]);
     c.press(KeyCode::Esc).await;
     assert!(c.screen().contains("› Groups"), "{}", c.screen());
 }

@@ -106,6 +106,9 @@ pub fn template(new: &NewResource) -> Value {
     if let Some(pool) = &new.pool {
         input.insert("UserPoolId".to_owned(), Value::String(pool.to_string()));
     }
+    for (member, value) in &new.given {
+        input.insert((*member).to_owned(), Value::String(value.clone()));
+    }
     Value::Object(input)
 }
 

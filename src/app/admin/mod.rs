@@ -33,6 +33,8 @@ pub enum AdminOp {
     EditMfa,
     /// Add custom attributes to the pool (AddCustomAttributes, in the editor).
     AddAttributes,
+    /// Add a user, by username, to the group whose members the users table lists.
+    AddMember,
     /// Edit it in a form (its most used settings); resources without one open the editor.
     EditForm,
 }
@@ -52,6 +54,8 @@ pub struct NewResource {
     pub operation: &'static str,
     /// `app client`.
     pub one: &'static str,
+    /// Members the input starts with besides the pool (the group a member is added to).
+    pub given: Vec<(&'static str, String)>,
 }
 
 impl Subject {

@@ -346,6 +346,13 @@ const NEW_IDP: &[Spec] = &[
     IDP[7],
 ];
 
+const NEW_MEMBER: &[Spec] = &[spec(
+    "Username",
+    "Username",
+    Kind::Text,
+    "the user's username (or an email or phone number the pool signs in with)",
+)];
+
 const NEW_POOL: &[Spec] = &[
     spec("PoolName", "Name", Kind::Text, ""),
     spec(
@@ -397,6 +404,7 @@ pub fn for_create(operation: &str) -> Option<&'static [Spec]> {
         "CreateUserPool" => Some(NEW_POOL),
         "CreateIdentityProvider" => Some(NEW_IDP),
         "CreateUserPoolDomain" => Some(NEW_DOMAIN),
+        "AdminAddUserToGroup" => Some(NEW_MEMBER),
         _ => None,
     }
 }
@@ -410,7 +418,8 @@ mod tests {
     #[test]
     fn every_field_names_a_member_of_its_input() {
         let model = model().unwrap();
-        let forms: [(&str, &[Spec]); 12] = [
+        let forms: [(&str, &[Spec]); 13] = [
+            ("AdminAddUserToGroup", NEW_MEMBER),
             ("UpdateUserPoolDomain", DOMAIN),
             ("CreateUserPoolDomain", NEW_DOMAIN),
             ("UpdateIdentityProvider", IDP),

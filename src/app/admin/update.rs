@@ -50,6 +50,7 @@ fn new_resource(state: &State) -> Option<NewResource> {
             pool: None,
             operation: "CreateUserPool",
             one: "pool",
+            given: Vec::new(),
         });
     };
     let (operation, one) = panes::visit(pool.tab, Creates).flatten()?;
@@ -57,6 +58,7 @@ fn new_resource(state: &State) -> Option<NewResource> {
         pool: Some(pool.id.clone()),
         operation,
         one,
+        given: Vec::new(),
     })
 }
 
@@ -70,7 +72,25 @@ pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
             pool: Some(p.id.clone()),
             operation: "AddCustomAttributes",
             one: "custom attribute",
+            given: Vec::new(),
         });
+        return start_create(state, new);
+    }
+    if op == AdminOp::AddMember {
+        let new = state.pool.as_ref().and_then(|p| {
+            let group = p.users_group.as_ref()?;
+            Some(NewResource {
+                pool: Some(p.id.clone()),
+                operation: "AdminAddUserToGroup",
+                one: "member",
+                given: vec![("GroupName", group.to_string())],
+            })
+        });
+        if new.is_none() {
+            state.toast =
+                Some("Open a group's members first (Enter on a group in the Groups tab)".into());
+            return Vec::new();
+        }
         return start_create(state, new);
     }
     let selected = match (op, state.pool.as_ref()) {
@@ -215,6 +235,23 @@ pub fn loaded(
             let n = plan.changes().len();
             let s = if n == 1 { "" } else { "s" };
             state.toast = Some(format!("{label} updated: {n} change{s}"));
+            return Ok(reload(state));
+        }
+        (Stage::Create { input, .. }, Payload::Done)
+            if flow.subject.operation() == "AdminAddUserToGroup" =>
+        {
+            let text = |m: &str| {
+                input
+                    .get(m)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            state.toast = Some(format!(
+                "{} added to {}",
+                text("Username"),
+                text("GroupName")
+            ));
             return Ok(reload(state));
         }
         (Stage::Create { input, .. }, Payload::Done) => {

@@ -107,3 +107,36 @@ fn esc_goes_back_to_the_groups_and_a_search_lists_every_user() {
     );
     assert_eq!(s.pool.as_ref().unwrap().users_group, None);
 }
+
+#[test]
+fn n_among_a_groups_members_adds_a_user_by_username() {
+    use crate::app::effect::PoolChange;
+    use crate::app::update::tests_support::type_text;
+    let mut s = members();
+    assert!(press(&mut s, 'n').is_empty(), "a form, no read");
+    type_text(&mut s, "cat");
+    assert!(key(&mut s, InputKey::Submit).is_empty(), "shown to confirm");
+    let (req, call) = only_api(&key(&mut s, InputKey::Submit));
+    assert_eq!(
+        call,
+        ApiCall::Change(Change::Pool(PoolChange::Create {
+            operation: "AdminAddUserToGroup",
+            input: json!({"UserPoolId": "us-east-1_A", "GroupName": "admins", "Username": "cat"}),
+        }))
+    );
+    let (_, reload) = only_api(&answer(&mut s, req, Payload::Done));
+    assert!(
+        matches!(reload, ApiCall::Read(Read::ListUsersInGroup { .. })),
+        "{reload:?}"
+    );
+    assert_eq!(s.toast.as_deref(), Some("cat added to admins"));
+    // Not among a group's members: nothing to add to.
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    assert!(press(&mut s, 'n').is_empty());
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(
+        s.toast
+            .as_deref()
+            .is_some_and(|t| t.contains("Enter on a group"))
+    );
+}

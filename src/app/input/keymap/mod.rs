@@ -215,8 +215,8 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, POOL_ADMIN, RELOAD,
-        SEARCH, SORT,
+        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MEMBERS, MOVE, OPEN, POOL, POOL_ADMIN,
+        RELOAD, SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
     use super::{Binding, Parts};
@@ -226,9 +226,9 @@ mod parts {
     pub static TABLE: [&[Binding]; 10] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &CREATE, &COMMON,
     ];
-    pub static USERS: [&[Binding]; 12] = [
+    pub static USERS: [&[Binding]; 13] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
-        &COMMON,
+        &MEMBERS, &COMMON,
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
     pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
@@ -245,7 +245,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 26] = [
+    pub static TABLES: [(&str, &[Binding]); 27] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -258,6 +258,7 @@ mod parts {
         ("a pool's tables and overview", &ADMIN),
         ("tables", &CREATE),
         ("a pool's overview", &POOL_ADMIN),
+        ("users", &MEMBERS),
         ("details", &DETAIL),
         ("help", &HELP),
         ("users", &ACTIONS),

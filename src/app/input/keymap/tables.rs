@@ -223,3 +223,14 @@ pub static POOL_ADMIN: [Binding; 1] = [bind(
     "",
 )
 .mutating()];
+
+/// The users table while it lists a group's members.
+pub static MEMBERS: [Binding; 1] = [bind(
+    "add_member",
+    &[key('n')],
+    "n",
+    Action::Admin(AdminOp::AddMember),
+    "add a user to the group whose members are listed (Enter on a group), by username",
+    "",
+)
+.mutating()];
