@@ -11,9 +11,10 @@ use crate::app::browse::table::TableView;
 use crate::app::input::keymap::Keymap;
 use crate::app::input::text::TextField;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
+use crate::app::secret::SecretShown;
 use crate::app::users::bulk::BulkRun;
 use crate::app::users::devices::DevicesView;
-use crate::app::users::dialog::{Dialog, PasswordShown};
+use crate::app::users::dialog::Dialog;
 use crate::app::users::forms::{PoolSettings, UserForm};
 use crate::app::users::journal::JournalView;
 use crate::app::users::menu::{Menu, Picker};
@@ -187,8 +188,8 @@ pub enum Overlay {
     Bulk(Box<BulkRun>),
     /// The audit journal's last entries.
     Journal(JournalView),
-    /// A password the console chose, shown once after it was set.
-    Password(Box<PasswordShown>),
+    /// A secret shown once, on request: a password the console chose, an app client's secret.
+    Secret(Box<SecretShown>),
     /// A change to a pool resource: its editor, its difference, its delete.
     Admin(Box<AdminFlow>),
 }

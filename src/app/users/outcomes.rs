@@ -8,9 +8,9 @@ use crate::app::browse::panes::GroupRow;
 use crate::app::effect::{ApiCall, Change, Effect, Read, UserChange};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
+use crate::app::secret::SecretShown;
 use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
-use crate::app::users::dialog::PasswordShown;
 use crate::app::users::forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
 use crate::cognito::user_status::UserStatus;
@@ -141,13 +141,8 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
             };
             // The console chose it: the agent sees it once, to give it to the user.
             if let Some(password) = chosen {
-                state.overlay = Overlay::Password(Box::new(PasswordShown {
-                    user,
-                    password,
-                    permanent,
-                    revealed: false,
-                    copied: false,
-                }));
+                state.overlay =
+                    Overlay::Secret(Box::new(SecretShown::password(user, password, permanent)));
             }
             effects
         }

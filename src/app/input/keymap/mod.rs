@@ -114,8 +114,8 @@ pub enum Mode {
     View,
     /// The audit journal.
     Journal,
-    /// A password the console chose, shown once.
-    Password,
+    /// A secret shown once: a password the console chose, an app client's secret.
+    Secret,
 }
 
 impl Mode {
@@ -135,7 +135,7 @@ impl Mode {
         Mode::BulkMenu,
         Mode::View,
         Mode::Journal,
-        Mode::Password,
+        Mode::Secret,
     ];
 
     /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
@@ -175,7 +175,7 @@ impl Mode {
             Mode::BulkMenu => "the bulk menu",
             Mode::View => "devices and sign-in history",
             Mode::Journal => "the journal",
-            Mode::Password => "a password shown once",
+            Mode::Secret => "a secret shown once",
         }
     }
 }
@@ -194,7 +194,7 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Picker(_) => Mode::Menu,
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
-        Overlay::Password(_) => Mode::Password,
+        Overlay::Secret(_) => Mode::Secret,
         Overlay::None => base_mode(state),
     }
 }
@@ -217,7 +217,7 @@ mod parts {
     use super::tables::{
         ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
     };
-    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
+    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 6] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &COMMON];
@@ -240,7 +240,7 @@ mod parts {
     pub static BULK_MENU: [&[Binding]; 2] = [&MENU, &BULK];
     pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
     pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
-    pub static PASSWORD_KEYS: [&[Binding]; 1] = [&PASSWORD];
+    pub static SECRET_KEYS: [&[Binding]; 1] = [&SECRET];
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
@@ -269,7 +269,7 @@ mod parts {
         ("bulk menu", &BULK),
         ("devices", &VIEW),
         ("journal", &JOURNAL),
-        ("password shown", &PASSWORD),
+        ("password or secret shown", &SECRET),
     ];
 
     pub fn of(mode: super::Mode) -> Parts {
@@ -290,7 +290,7 @@ mod parts {
             Mode::BulkMenu => &BULK_MENU,
             Mode::View => &VIEW_KEYS,
             Mode::Journal => &JOURNAL_KEYS,
-            Mode::Password => &PASSWORD_KEYS,
+            Mode::Secret => &SECRET_KEYS,
         }
     }
 }
