@@ -103,3 +103,17 @@ async fn a_users_mfa_remembered_devices_and_sign_in_history() {
     c.keys("v").await;
     insta::assert_snapshot!("local_devices_and_sign_in_history", c.screen());
 }
+
+/// The demo's acme-backend has a secret: `S` on its detail shows it masked under the warning
+/// (the snapshot never holds it revealed).
+#[tokio::test]
+async fn an_app_clients_secret_is_shown_masked_on_s() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys(":clients").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("j").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("S").await;
+    insta::assert_snapshot!("local_client_secret", c.screen());
+}

@@ -75,6 +75,8 @@ pub enum Action {
     Bulk(BulkChoice),
     /// A change to the selected pool resource
     Admin(AdminOp),
+    /// Show the app client's secret: read fresh, shown once under a warning
+    ShowSecret,
     /// The editor closed: the saved text, or why there is none.
     Edited {
         request: RequestId,
@@ -168,6 +170,8 @@ pub enum Payload {
     AuthEvents(Vec<EventLine>),
     Journal(Vec<JournalLine>),
     Password(Secret),
+    /// An app client's secret, read when asked (`None`: the client has none).
+    ClientSecret(Option<Secret>),
     /// A pool resource's configuration in its Update* shape.
     EditInput(serde_json::Value),
     /// An update ready to review.

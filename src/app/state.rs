@@ -211,6 +211,7 @@ impl Overlay {
             Overlay::Bulk(b) => b.is_running(),
             Overlay::Journal(j) => j.entries.is_loading(),
             Overlay::Admin(a) => a.is_busy(),
+            Overlay::Secret(s) => s.secret.is_loading(),
             _ => false,
         }
     }

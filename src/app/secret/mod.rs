@@ -5,6 +5,9 @@
 
 pub(crate) mod update;
 
+#[cfg(test)]
+mod tests;
+
 use crate::app::remote::Remote;
 use crate::cognito::types::Secret;
 

@@ -101,8 +101,8 @@ pub fn loaded(
             }
             return Err(Payload::Rows(rows));
         }
-        // The panes' payloads: `results::loaded` applies them.
-        Payload::Pools(_) | Payload::Overview(_) => return Err(payload),
+        // The panes' payloads and the secret overlay's: `results::loaded` applies them.
+        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) => return Err(payload),
     }
     Ok(Vec::new())
 }

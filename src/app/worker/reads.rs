@@ -121,6 +121,10 @@ pub(super) async fn perform(
             let answer = users::auth_events(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
+        Read::ClientSecret(pool, id) => {
+            let answer = details::client_secret(client, &pool, &id).await;
+            answer_once(actions, request, answer.map(Payload::ClientSecret)).await
+        }
         Read::EditInput(target) => {
             let answer = client.current_input(&target).await;
             let answer = answer.map(Payload::EditInput).map_err(EditError::into_aws);

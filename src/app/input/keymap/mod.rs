@@ -97,6 +97,8 @@ pub enum Mode {
     Detail,
     /// A user's detail: the detail keys and the user actions.
     UserDetail,
+    /// An app client's detail: the detail keys and its secret.
+    ClientDetail,
     Help,
     /// A text field or the palette has the keys.
     Text,
@@ -119,13 +121,14 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Pools,
         Mode::Overview,
         Mode::Table,
         Mode::Users,
         Mode::Detail,
         Mode::UserDetail,
+        Mode::ClientDetail,
         Mode::Help,
         Mode::Text,
         Mode::Form,
@@ -148,6 +151,7 @@ impl Mode {
                 | Mode::Users
                 | Mode::Detail
                 | Mode::UserDetail
+                | Mode::ClientDetail
                 | Mode::Help
         )
     }
@@ -166,6 +170,7 @@ impl Mode {
             Mode::Users => "the users table",
             Mode::Detail => "a detail view",
             Mode::UserDetail => "a user's detail",
+            Mode::ClientDetail => "an app client's detail",
             Mode::Help => "the help",
             Mode::Text => "the palette, filter and search fields",
             Mode::Form => "forms",
@@ -204,6 +209,7 @@ pub fn base_mode(state: &State) -> Mode {
     use crate::app::state::Tab;
     match (&state.detail, state.pool.as_ref().map(|p| p.tab)) {
         (Some(d), _) if d.tab == Tab::Users => Mode::UserDetail,
+        (Some(d), _) if d.tab == Tab::Clients => Mode::ClientDetail,
         (Some(_), _) => Mode::Detail,
         (None, None) => Mode::Pools,
         (None, Some(tab)) => tab.info().keys,
@@ -215,7 +221,8 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD, SEARCH, SORT,
+        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MOVE, OPEN, POOL, RELOAD,
+        SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
     use super::{Binding, Parts};
@@ -231,6 +238,7 @@ mod parts {
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
     pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static CLIENT_DETAIL: [&[Binding]; 3] = [&DETAIL, &CLIENT, &COMMON];
     pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
     pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
     pub static FORM_KEYS: [&[Binding]; 2] = [&FORM, &EDIT];
@@ -244,7 +252,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 25] = [
+    pub static TABLES: [(&str, &[Binding]); 26] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -257,6 +265,7 @@ mod parts {
         ("a pool's tables and overview", &ADMIN),
         ("a pool's tables", &CREATE),
         ("details", &DETAIL),
+        ("an app client's detail", &CLIENT),
         ("help", &HELP),
         ("users", &ACTIONS),
         ("users, action menu", &USER),
@@ -281,6 +290,7 @@ mod parts {
             Mode::Users => &USERS,
             Mode::Detail => &DETAIL_KEYS,
             Mode::UserDetail => &USER_DETAIL,
+            Mode::ClientDetail => &CLIENT_DETAIL,
             Mode::Help => &HELP_KEYS,
             Mode::Text => &TEXT_KEYS,
             Mode::Form => &FORM_KEYS,
