@@ -166,6 +166,8 @@ pub enum Payload {
     /// One user's row, read again after a change.
     UserRow(Box<UserRow>),
     Mfa(MfaInfo),
+    /// The names of the groups a user is in.
+    UserGroups(Vec<String>),
     Devices(Vec<DeviceLine>),
     AuthEvents(Vec<EventLine>),
     Journal(Vec<JournalLine>),

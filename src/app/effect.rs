@@ -101,6 +101,8 @@ pub enum Read {
     GetUserRow(PoolId, Username),
     /// AdminGetUser's MFA fields, for the MFA dialog.
     GetUserMfa(PoolId, Username),
+    /// AdminListGroupsForUser, every page, by name: the group picker's choices or marks.
+    UserGroups(PoolId, Username),
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
     /// DescribeUserPoolClient for its secret alone, when `S` asks (`Payload::ClientSecret`): the

@@ -181,7 +181,7 @@ pub enum Overlay {
     /// Confirm a change to one user.
     Dialog(Box<Dialog>),
     /// Choose a group to add to or remove from.
-    Picker(Picker),
+    Picker(Box<Picker>),
     /// A user's devices and sign-in history.
     Devices(Box<DevicesView>),
     /// The plan, progress and results of a bulk change.
@@ -204,7 +204,9 @@ impl Overlay {
             Overlay::Dialog(d) => {
                 d.submit.is_submitting() || d.mfa.as_ref().is_some_and(Remote::is_loading)
             }
-            Overlay::Picker(p) => p.submit.is_submitting() || p.load.is_loading(),
+            Overlay::Picker(p) => {
+                p.submit.is_submitting() || p.load.is_loading() || p.member_of.is_loading()
+            }
             Overlay::Devices(d) => {
                 d.submit.is_submitting() || d.devices.is_loading() || d.events.is_loading()
             }

@@ -50,6 +50,7 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         Payload::PoolSettings(_)
         | Payload::UserRow(_)
         | Payload::Mfa(_)
+        | Payload::UserGroups(_)
         | Payload::Devices(_)
         | Payload::AuthEvents(_)
         | Payload::Journal(_)

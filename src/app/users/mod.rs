@@ -28,3 +28,5 @@ mod tests_forms;
 mod tests_marks;
 #[cfg(test)]
 mod tests_password;
+#[cfg(test)]
+mod tests_picker;

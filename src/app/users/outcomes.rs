@@ -45,6 +45,7 @@ pub fn loaded(
                 mfa.land(request, info);
             }
         }
+        Payload::UserGroups(names) => super::menu_update::user_groups(state, request, names),
         Payload::Devices(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
                 v.devices.land(request, lines);
@@ -225,6 +226,8 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 p.submit = Submit::Failed(error.clone());
             } else if p.load.awaits(request) {
                 p.load = Load::Failed(error.clone());
+            } else if p.member_of.awaits(request) {
+                p.member_of = Remote::Failed(error.clone());
             }
         }
         Overlay::Devices(v) => {

@@ -113,6 +113,10 @@ pub(super) async fn perform(
             let answer = users::user_mfa(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
+        Read::UserGroups(pool, user) => {
+            let answer = users::user_groups(client, &pool, &user).await;
+            answer_once(actions, request, answer).await
+        }
         Read::ListDevices(pool, user) => {
             let answer = users::devices(client, &pool, &user).await;
             answer_once(actions, request, answer).await
