@@ -103,3 +103,67 @@ async fn a_users_mfa_remembered_devices_and_sign_in_history() {
     c.keys("v").await;
     insta::assert_snapshot!("local_devices_and_sign_in_history", c.screen());
 }
+
+/// The demo's acme-backend has a secret: `S` on its detail shows it masked under the warning
+/// (the snapshot never holds it revealed).
+#[tokio::test]
+async fn an_app_clients_secret_is_shown_masked_on_s() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys(":clients").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("j").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("S").await;
+    insta::assert_snapshot!("local_client_secret", c.screen());
+}
+
+/// `+` on a user marks the groups they are in, and picking one of them sends nothing; `-` offers
+/// only their groups.
+#[tokio::test]
+async fn the_group_pickers_know_the_users_groups() {
+    let mut c = Console::local_demo().await;
+    c.press(KeyCode::Enter).await;
+    c.keys("s").await;
+    c.keys("ann").await;
+    c.press(KeyCode::Enter).await;
+    c.keys("+").await;
+    let screen = c.screen();
+    let line_of = |screen: &str, group: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!("│ {group} ")))
+            .unwrap_or_else(|| panic!("{group} is offered:\n{screen}"))
+            .to_owned()
+    };
+    assert!(line_of(&screen, "admins").contains("✓ member"), "{screen}");
+    assert!(
+        !line_of(&screen, "billing").contains("✓ member"),
+        "{screen}"
+    );
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("ann.adams1 is already in admins: nothing to add"),
+        "{screen}"
+    );
+    c.press(KeyCode::Down).await;
+    c.press(KeyCode::Down).await;
+    c.press(KeyCode::Enter).await;
+    let screen = c.screen();
+    assert!(screen.contains("✓ ann.adams1 added to billing"), "{screen}");
+
+    c.keys("-").await;
+    let screen = c.screen();
+    assert!(
+        screen.contains("Remove ann.adams1 from a group"),
+        "{screen}"
+    );
+    for group in ["admins", "beta-testers", "billing"] {
+        line_of(&screen, group);
+    }
+    assert!(
+        !screen.contains("│ support "),
+        "only the groups ann.adams1 is in:\n{screen}"
+    );
+}

@@ -267,7 +267,7 @@ fn action_menus() {
 #[test]
 fn group_picker() {
     let mut s = users_state(8, true);
-    let req = request(&act(&mut s, Action::User(UserOp::AddToGroup)));
+    let (req, theirs) = open_add_picker(&mut s);
     act(&mut s, Action::Tick);
     snap("picker_loading", &s);
     loaded(
@@ -276,8 +276,19 @@ fn group_picker() {
         Payload::Rows(Rows::new::<GroupRow>(group_rows())),
         true,
     );
+    loaded(
+        &mut s,
+        theirs,
+        Payload::UserGroups(vec!["admins".into()]),
+        true,
+    );
     key(&mut s, InputKey::Down);
     snap("picker_groups", &s);
+    // ann is in admins: marked, and Enter on it says so instead of sending.
+    key(&mut s, InputKey::Up);
+    assert!(key(&mut s, InputKey::Submit).is_empty());
+    snap("picker_already_member", &s);
+    key(&mut s, InputKey::Down);
     let req = request(&key(&mut s, InputKey::Submit));
     failed(
         &mut s,

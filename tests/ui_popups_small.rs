@@ -49,7 +49,13 @@ fn the_action_menus_scroll_to_the_selection() {
 #[test]
 fn the_group_picker_scrolls_and_wraps_its_error() {
     let mut s = small(8);
-    let req = request(&act(&mut s, Action::User(UserOp::AddToGroup)));
+    let (req, theirs) = open_add_picker(&mut s);
+    loaded(
+        &mut s,
+        theirs,
+        Payload::UserGroups(vec!["group-18".into()]),
+        true,
+    );
     let groups = (0..20).map(|i| format!("group-{i:02}")).collect::<Vec<_>>();
     let rows = groups.iter().map(|g| group_row(g)).collect();
     loaded(
@@ -64,7 +70,12 @@ fn the_group_picker_scrolls_and_wraps_its_error() {
     let (buf, area) = check(
         "small_picker",
         &s,
-        &["group-19", "↑/↓ choose · Enter picks · Esc cancels"],
+        &[
+            "group-19",
+            "group-18 ",
+            "✓ member",
+            "↑/↓ choose · Enter picks · Esc cancels",
+        ],
     );
     selection_shown("picker", &buf, area);
     let req = request(&key(&mut s, InputKey::Submit));

@@ -75,6 +75,8 @@ pub enum Action {
     Bulk(BulkChoice),
     /// A change to the selected pool resource
     Admin(AdminOp),
+    /// Show the app client's secret: read fresh, shown once under a warning
+    ShowSecret,
     /// The editor closed: the saved text, or why there is none.
     Edited {
         request: RequestId,
@@ -164,10 +166,14 @@ pub enum Payload {
     /// One user's row, read again after a change.
     UserRow(Box<UserRow>),
     Mfa(MfaInfo),
+    /// The names of the groups a user is in.
+    UserGroups(Vec<String>),
     Devices(Vec<DeviceLine>),
     AuthEvents(Vec<EventLine>),
     Journal(Vec<JournalLine>),
     Password(Secret),
+    /// An app client's secret, read when asked (`None`: the client has none).
+    ClientSecret(Option<Secret>),
     /// A pool resource's configuration in its Update* shape.
     EditInput(serde_json::Value),
     /// An update ready to review.

@@ -7,7 +7,7 @@ use crate::app::users::bulk::BulkAction;
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::types::Secret;
-use crate::cognito::{GroupName, PoolId, Username};
+use crate::cognito::{ClientId, GroupName, PoolId, Username};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -107,8 +107,13 @@ pub enum Read {
         group: GroupName,
         from: Option<String>,
     },
+    /// AdminListGroupsForUser, every page, by name: the group picker's choices or marks.
+    UserGroups(PoolId, Username),
     ListDevices(PoolId, Username),
     ListAuthEvents(PoolId, Username),
+    /// DescribeUserPoolClient for its secret alone, when `S` asks (`Payload::ClientSecret`): the
+    /// detail view keeps only the mask.
+    ClientSecret(PoolId, ClientId),
     /// A pool resource's configuration in its Update* shape, for the editor.
     EditInput(Target),
     /// A fresh read of the resource and the update made from it (`Payload::Plan`).

@@ -7,6 +7,7 @@ pub mod effect;
 pub mod form;
 pub mod input;
 pub mod remote;
+pub mod secret;
 pub mod state;
 pub mod update;
 pub mod users;

@@ -11,9 +11,10 @@ use crate::app::browse::table::TableView;
 use crate::app::input::keymap::Keymap;
 use crate::app::input::text::TextField;
 use crate::app::remote::{ErrorInfo, Remote, RequestId};
+use crate::app::secret::SecretShown;
 use crate::app::users::bulk::BulkRun;
 use crate::app::users::devices::DevicesView;
-use crate::app::users::dialog::{Dialog, PasswordShown};
+use crate::app::users::dialog::Dialog;
 use crate::app::users::forms::{PoolSettings, UserForm};
 use crate::app::users::journal::JournalView;
 use crate::app::users::menu::{Menu, Picker};
@@ -183,15 +184,15 @@ pub enum Overlay {
     /// Confirm a change to one user.
     Dialog(Box<Dialog>),
     /// Choose a group to add to or remove from.
-    Picker(Picker),
+    Picker(Box<Picker>),
     /// A user's devices and sign-in history.
     Devices(Box<DevicesView>),
     /// The plan, progress and results of a bulk change.
     Bulk(Box<BulkRun>),
     /// The audit journal's last entries.
     Journal(JournalView),
-    /// A password the console chose, shown once after it was set.
-    Password(Box<PasswordShown>),
+    /// A secret shown once, on request: a password the console chose, an app client's secret.
+    Secret(Box<SecretShown>),
     /// A change to a pool resource: its editor, its difference, its delete.
     Admin(Box<AdminFlow>),
 }
@@ -206,13 +207,16 @@ impl Overlay {
             Overlay::Dialog(d) => {
                 d.submit.is_submitting() || d.mfa.as_ref().is_some_and(Remote::is_loading)
             }
-            Overlay::Picker(p) => p.submit.is_submitting() || p.load.is_loading(),
+            Overlay::Picker(p) => {
+                p.submit.is_submitting() || p.load.is_loading() || p.member_of.is_loading()
+            }
             Overlay::Devices(d) => {
                 d.submit.is_submitting() || d.devices.is_loading() || d.events.is_loading()
             }
             Overlay::Bulk(b) => b.is_running(),
             Overlay::Journal(j) => j.entries.is_loading(),
             Overlay::Admin(a) => a.is_busy(),
+            Overlay::Secret(s) => s.secret.is_loading(),
             _ => false,
         }
     }

@@ -8,6 +8,7 @@
 mod admin;
 mod browse;
 mod input;
+mod secret;
 mod text;
 mod theme;
 mod users;
@@ -97,7 +98,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Devices(view) => users::devices::draw(frame, over, view, theme, ticks),
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
-        Overlay::Password(view) => users::dialog::draw_password(frame, over, view, theme),
+        Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),
         Overlay::Admin(flow) => admin::draw(frame, over, flow, theme, ticks),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }

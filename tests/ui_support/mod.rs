@@ -19,12 +19,14 @@ use cognito_tui::app::browse::rows::GroupRow;
 use cognito_tui::app::browse::rows::IdpRow;
 use cognito_tui::app::browse::rows::PoolRow;
 use cognito_tui::app::browse::rows::UserRow;
+use cognito_tui::app::effect::Read;
 use cognito_tui::app::input::keymap::action_for_key;
 use cognito_tui::app::remote::ErrorInfo;
 use cognito_tui::app::remote::RequestId;
 use cognito_tui::app::state::Context;
 use cognito_tui::app::users::forms::PoolSettings;
-use cognito_tui::app::{Action, Effect, InputKey, Payload, State, update};
+use cognito_tui::app::users::ops::UserOp;
+use cognito_tui::app::{Action, ApiCall, Effect, InputKey, Payload, State, update};
 use cognito_tui::cognito::clients::UserPoolClientType;
 use cognito_tui::cognito::groups::GroupType;
 use cognito_tui::cognito::idps::{IdentityProviderType, ProviderDescription};
@@ -79,6 +81,27 @@ pub fn request(effects: &[Effect]) -> RequestId {
         })
         .next_back()
         .expect("an API call")
+}
+
+/// `+` on the selected user: the requests for the pool's groups and for the user's own.
+pub fn open_add_picker(s: &mut State) -> (RequestId, RequestId) {
+    let effects = update(s, Action::User(UserOp::AddToGroup));
+    let of = |pick: fn(&Read) -> bool| {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::Api {
+                    request,
+                    call: ApiCall::Read(read),
+                } if pick(read) => Some(*request),
+                _ => None,
+            })
+            .expect("the picker reads it")
+    };
+    (
+        of(|r| matches!(r, Read::List(..))),
+        of(|r| matches!(r, Read::UserGroups(..))),
+    )
 }
 
 pub fn act(s: &mut State, action: Action) -> Vec<Effect> {

@@ -187,6 +187,7 @@ fn detail_keys(state: &mut State, action: &Action) -> Vec<Effect> {
             let (tab, name) = (detail.tab, detail.name.clone());
             return describe(state, tab, name);
         }
+        Action::ShowSecret => return crate::app::secret::update::open_client_secret(state),
         _ => {}
     }
     Vec::new()

@@ -39,7 +39,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Dialog(dialog) => crate::app::users::dialog_update::dialog_key(state, dialog, key),
         Overlay::Devices(view) => crate::app::users::dialog_update::devices_key(state, view, key),
         Overlay::Journal(view) => crate::app::users::dialog_update::journal_key(state, view, key),
-        Overlay::Password(view) => crate::app::users::dialog_update::password_key(state, view, key),
+        Overlay::Secret(view) => crate::app::secret::update::key(state, view, key),
         Overlay::Bulk(run) => crate::app::users::bulk_update::bulk_key(state, run, key),
         Overlay::Admin(flow) => crate::app::admin::update::key(state, flow, key),
     }

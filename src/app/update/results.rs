@@ -45,10 +45,12 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
                 detail.body.land(request, body);
             }
         }
+        Payload::ClientSecret(secret) => crate::app::secret::update::landed(state, request, secret),
         // Taken by `outcomes::loaded`, which handed back only the others.
         Payload::PoolSettings(_)
         | Payload::UserRow(_)
         | Payload::Mfa(_)
+        | Payload::UserGroups(_)
         | Payload::Devices(_)
         | Payload::AuthEvents(_)
         | Payload::Journal(_)
@@ -99,6 +101,7 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
     if let Some(detail) = state.detail.as_mut().filter(|d| d.body.awaits(request)) {
         detail.body = Remote::Failed(error.clone());
     }
+    crate::app::secret::update::failed(state, request, error);
     let mut effects = crate::app::admin::update::failed(state, request, error);
     effects.extend(crate::app::users::outcomes::failed(state, request, error));
     effects

@@ -5,20 +5,7 @@ use crate::app::effect::UserChange;
 use crate::app::form::Submit;
 use crate::app::input::text::TextField;
 use crate::app::remote::Remote;
-use crate::cognito::types::Secret;
 use crate::shared::visible::escape;
-
-/// A password the console chose, shown once after it was set: masked until revealed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PasswordShown {
-    pub user: String,
-    pub password: Secret,
-    /// Set as permanent (else temporary: changed at the next sign-in).
-    pub permanent: bool,
-    pub revealed: bool,
-    /// A copy was sent to the terminal's clipboard.
-    pub copied: bool,
-}
 
 /// A user's MFA settings as AdminGetUser reports them.
 #[derive(Debug, Clone, PartialEq, Eq)]

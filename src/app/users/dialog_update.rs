@@ -6,7 +6,7 @@ use crate::app::form::Submit;
 use crate::app::remote::Remote;
 use crate::app::state::{Overlay, State};
 use crate::app::users::devices::DevicesView;
-use crate::app::users::dialog::{Dialog, PasswordShown};
+use crate::app::users::dialog::Dialog;
 use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
 use crate::cognito::Username;
 
@@ -131,23 +131,6 @@ pub fn journal_key(state: &mut State, mut view: JournalView, key: InputKey) -> V
     }
     state.overlay = Overlay::Journal(view);
     Vec::new()
-}
-
-/// The password the console chose: `r` (or Ctrl-R) shows or hides it, `c` copies it through the
-/// terminal, Enter or Esc closes it (and it is gone).
-pub fn password_key(state: &mut State, mut view: Box<PasswordShown>, key: InputKey) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    match key {
-        InputKey::Cancel | InputKey::Submit => return effects,
-        InputKey::Char('r') | InputKey::Reveal => view.revealed = !view.revealed,
-        InputKey::Char('c' | 'y') => {
-            view.copied = true;
-            effects.push(Effect::CopyToClipboard(view.password.clone()));
-        }
-        _ => {}
-    }
-    state.overlay = Overlay::Password(view);
-    effects
 }
 
 fn loading_id<T>(remote: &Remote<T>) -> Option<crate::app::remote::RequestId> {

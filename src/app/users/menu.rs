@@ -2,6 +2,7 @@
 //! and the group picker.
 
 use crate::app::form::Submit;
+use crate::app::remote::Remote;
 use crate::app::state::Load;
 use crate::app::users::ops::{UserEntry, UserFacts};
 
@@ -86,14 +87,20 @@ pub enum PickFor {
     Marked,
 }
 
-/// Choose one of the pool's groups (ListGroups) to add to or remove from.
+/// Choose a group to add to (the pool's, ListGroups) or remove from (one user's own groups,
+/// AdminListGroupsForUser; the pool's for the marked users).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picker {
     pub target: PickFor,
     pub add: bool,
     pub groups: Vec<String>,
     pub load: Load,
+    /// Adding one user: the groups they are in already, marked in the list (Enter on one says so
+    /// instead of sending). `NotAsked` otherwise.
+    pub member_of: Remote<Vec<String>>,
     pub selected: usize,
+    /// Why Enter did nothing.
+    pub hint: Option<String>,
     pub submit: Submit,
 }
 
@@ -112,5 +119,12 @@ impl Picker {
 
     pub fn chosen(&self) -> Option<&str> {
         self.groups.get(self.selected).map(String::as_str)
+    }
+
+    /// The user is in `group`, as far as the picker knows.
+    pub fn is_member(&self, group: &str) -> bool {
+        self.member_of
+            .loaded()
+            .is_some_and(|groups| groups.iter().any(|g| g == group))
     }
 }

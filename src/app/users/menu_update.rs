@@ -3,6 +3,7 @@
 use crate::app::action::{Action, InputKey};
 use crate::app::effect::{ApiCall, Change, Effect, Read, UserChange};
 use crate::app::form::Submit;
+use crate::app::remote::{Remote, RequestId};
 use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
 use crate::app::users::bulk::BulkAction;
@@ -94,30 +95,14 @@ fn run_chosen(state: &mut State, menu: Menu, chosen: Option<usize>) -> Vec<Effec
     }
 }
 
-/// Opens the group picker: the user's own groups to remove them from one (when the detail shows
-/// them), else the pool's groups (loaded already, or listed now).
+/// Opens the group picker. One user: removing offers the groups they are in; adding offers the
+/// pool's groups and marks theirs. The user's groups come from their open detail, else
+/// AdminListGroupsForUser; the pool's from the Groups tab when it is loaded, else ListGroups.
 pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect> {
     let Some(pool) = state.pool.as_ref() else {
         return Vec::new();
     };
     let pool_id = pool.id.clone();
-    let own_groups = match (&target, add, &state.detail) {
-        (PickFor::User(user), false, Some(d)) if d.tab == Tab::Users && d.name == *user => {
-            d.body.loaded().map(|b| {
-                b.raw
-                    .get("Groups")
-                    .and_then(serde_json::Value::as_array)
-                    .map(|groups| {
-                        groups
-                            .iter()
-                            .filter_map(|g| g.get("GroupName")?.as_str().map(str::to_owned))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        }
-        _ => None,
-    };
     let listed = (pool.tables.groups.load == Load::Done).then(|| {
         pool.tables
             .groups
@@ -125,32 +110,93 @@ pub fn open_picker(state: &mut State, target: PickFor, add: bool) -> Vec<Effect>
             .rows()
             .iter()
             .map(|g| g.name.to_string())
-            .collect()
+            .collect::<Vec<_>>()
     });
+    let user = match &target {
+        PickFor::User(user) => Some(user.clone()),
+        PickFor::Marked => None,
+    };
+    let own = user.as_deref().and_then(|u| groups_in_detail(state, u));
     let mut picker = Picker {
         target,
         add,
         groups: Vec::new(),
         load: Load::Done,
+        member_of: Remote::NotAsked,
         selected: 0,
+        hint: None,
         submit: Submit::Editing,
     };
     let mut effects = Vec::new();
-    if let Some(groups) = own_groups.or(listed) {
-        picker.groups = groups;
-    } else {
+    let mut read = |state: &mut State, call: Read| {
         let request = state.request_id();
-        picker.load = Load::Loading { request, pages: 0 };
         effects.push(Effect::Api {
             request,
-            call: ApiCall::Read(Read::List(Tab::Groups, pool_id)),
+            call: ApiCall::Read(call),
         });
+        request
+    };
+    // One user's groups: the choices when removing them from one, the marks when adding.
+    let theirs = match (&user, own) {
+        (Some(_), Some(own)) => Remote::Loaded(own),
+        (Some(user), None) => {
+            let call = Read::UserGroups(pool_id.clone(), Username::new(user));
+            Remote::Loading(read(state, call))
+        }
+        (None, _) => Remote::NotAsked,
+    };
+    match theirs {
+        Remote::Loaded(groups) if !add => picker.groups = groups,
+        Remote::Loading(request) if !add => picker.load = Load::Loading { request, pages: 0 },
+        theirs => {
+            picker.member_of = theirs;
+            if let Some(groups) = listed {
+                picker.groups = groups;
+            } else {
+                let request = read(state, Read::List(Tab::Groups, pool_id));
+                picker.load = Load::Loading { request, pages: 0 };
+            }
+        }
     }
-    state.overlay = Overlay::Picker(picker);
+    state.overlay = Overlay::Picker(Box::new(picker));
     effects
 }
 
-pub fn picker_key(state: &mut State, mut picker: Picker, key: InputKey) -> Vec<Effect> {
+/// The groups the open detail of `user` lists, once it is loaded.
+fn groups_in_detail(state: &State, user: &str) -> Option<Vec<String>> {
+    let detail = state
+        .detail
+        .as_ref()
+        .filter(|d| d.tab == Tab::Users && d.name == user)?;
+    let body = detail.body.loaded()?;
+    Some(
+        body.raw
+            .get("Groups")
+            .and_then(serde_json::Value::as_array)
+            .map(|groups| {
+                groups
+                    .iter()
+                    .filter_map(|g| g.get("GroupName")?.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
+}
+
+/// A user's groups arrived: the choices of a remove picker, or the marks of an add picker.
+pub fn user_groups(state: &mut State, request: RequestId, names: Vec<String>) {
+    let Overlay::Picker(p) = &mut state.overlay else {
+        return;
+    };
+    if p.load.awaits(request) {
+        p.groups = names;
+        p.load = Load::Done;
+    } else {
+        p.member_of.land(request, names);
+    }
+}
+
+pub fn picker_key(state: &mut State, mut picker: Box<Picker>, key: InputKey) -> Vec<Effect> {
     if picker.submit.is_submitting() {
         state.overlay = Overlay::Picker(picker);
         return Vec::new();
@@ -158,10 +204,19 @@ pub fn picker_key(state: &mut State, mut picker: Picker, key: InputKey) -> Vec<E
     let last = picker.groups.len().saturating_sub(1);
     match key {
         InputKey::Cancel => {
-            return match picker.load {
-                Load::Loading { request, .. } => vec![Effect::Cancel(request)],
-                _ => Vec::new(),
+            let listing = match picker.load {
+                Load::Loading { request, .. } => Some(request),
+                _ => None,
             };
+            let member_of = match picker.member_of {
+                Remote::Loading(request) => Some(request),
+                _ => None,
+            };
+            return [listing, member_of]
+                .into_iter()
+                .flatten()
+                .map(Effect::Cancel)
+                .collect();
         }
         InputKey::Up | InputKey::BackTab => picker.selected = picker.selected.saturating_sub(1),
         InputKey::Down | InputKey::Complete => picker.selected = (picker.selected + 1).min(last),
@@ -170,6 +225,11 @@ pub fn picker_key(state: &mut State, mut picker: Picker, key: InputKey) -> Vec<E
                 state.overlay = Overlay::Picker(picker);
                 return Vec::new();
             };
+            if let Some(why) = not_sent(&picker, group.as_str()) {
+                picker.hint = Some(why);
+                state.overlay = Overlay::Picker(picker);
+                return Vec::new();
+            }
             return match picker.target.clone() {
                 PickFor::Marked => open_plan(
                     state,
@@ -204,6 +264,18 @@ pub fn picker_key(state: &mut State, mut picker: Picker, key: InputKey) -> Vec<E
         }
         _ => {}
     }
+    picker.hint = None;
     state.overlay = Overlay::Picker(picker);
     Vec::new()
+}
+
+/// Why adding one user to `group` is not sent: they are in it. While their groups are still read
+/// (or could not be), it is sent: adding a member again changes nothing.
+fn not_sent(picker: &Picker, group: &str) -> Option<String> {
+    match &picker.target {
+        PickFor::User(user) if picker.add && picker.is_member(group) => {
+            Some(format!("{user} is already in {group}: nothing to add"))
+        }
+        _ => None,
+    }
 }

@@ -30,3 +30,5 @@ mod tests_marks;
 mod tests_members;
 #[cfg(test)]
 mod tests_password;
+#[cfg(test)]
+mod tests_picker;

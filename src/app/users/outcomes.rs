@@ -8,9 +8,9 @@ use crate::app::browse::panes::GroupRow;
 use crate::app::effect::{ApiCall, Change, Effect, Read, UserChange};
 use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, ErrorKind, Remote, RequestId};
+use crate::app::secret::SecretShown;
 use crate::app::state::Tab;
 use crate::app::state::{Load, Overlay, State};
-use crate::app::users::dialog::PasswordShown;
 use crate::app::users::forms::{FormPurpose, UserForm};
 use crate::cognito::Username;
 use crate::cognito::user_status::UserStatus;
@@ -45,6 +45,7 @@ pub fn loaded(
                 mfa.land(request, info);
             }
         }
+        Payload::UserGroups(names) => super::menu_update::user_groups(state, request, names),
         Payload::Devices(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
                 v.devices.land(request, lines);
@@ -101,8 +102,8 @@ pub fn loaded(
             }
             return Err(Payload::Rows(rows));
         }
-        // The panes' payloads: `results::loaded` applies them.
-        Payload::Pools(_) | Payload::Overview(_) => return Err(payload),
+        // The panes' payloads and the secret overlay's: `results::loaded` applies them.
+        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) => return Err(payload),
     }
     Ok(Vec::new())
 }
@@ -141,13 +142,8 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
             };
             // The console chose it: the agent sees it once, to give it to the user.
             if let Some(password) = chosen {
-                state.overlay = Overlay::Password(Box::new(PasswordShown {
-                    user,
-                    password,
-                    permanent,
-                    revealed: false,
-                    copied: false,
-                }));
+                state.overlay =
+                    Overlay::Secret(Box::new(SecretShown::password(user, password, permanent)));
             }
             effects
         }
@@ -232,6 +228,8 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
                 p.submit = Submit::Failed(error.clone());
             } else if p.load.awaits(request) {
                 p.load = Load::Failed(error.clone());
+            } else if p.member_of.awaits(request) {
+                p.member_of = Remote::Failed(error.clone());
             }
         }
         Overlay::Devices(v) => {

@@ -1,12 +1,10 @@
-//! Dialogs, the action menu, the group picker, devices and the journal as update scripts.
+//! Dialogs, the action menu, devices and the journal as update scripts (the group picker's are
+//! in `tests_picker`).
 
 use crate::app::action::{Action, InputKey, Payload};
-use crate::app::browse::pane::Rows;
-use crate::app::browse::rows::GroupRow;
 use crate::app::effect::{ApiCall, Change, Effect, Read, UserChange};
 use crate::app::form::Submit;
 use crate::app::remote::{Remote, RequestId};
-use crate::app::state::Tab;
 use crate::app::state::{Overlay, State};
 use crate::app::update::tests_support::*;
 use crate::app::update::update;
@@ -15,7 +13,6 @@ use crate::app::users::dialog::{Dialog, MfaInfo};
 use crate::app::users::journal::JournalLine;
 use crate::app::users::menu::Menu;
 use crate::app::users::ops::UserOp;
-use crate::cognito::GroupName;
 
 fn dialog(s: &State) -> &Dialog {
     match &s.overlay {
@@ -147,69 +144,6 @@ fn mfa_shows_the_settings_then_resets_them() {
         s.toast.as_deref(),
         Some("✓ MFA reset for ann: every method off")
     );
-}
-
-fn groups(names: &[&str]) -> Vec<GroupRow> {
-    names
-        .iter()
-        .map(|n| {
-            let g: crate::cognito::groups::GroupType =
-                serde_json::from_value(serde_json::json!({"GroupName": n})).unwrap();
-            GroupRow::from(&g)
-        })
-        .collect()
-}
-
-#[test]
-fn add_to_group_picks_from_the_pool_groups() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let (req, call) = only_api(&update(&mut s, Action::User(UserOp::AddToGroup)));
-    assert!(matches!(call, ApiCall::Read(Read::List(Tab::Groups, _))));
-    update(
-        &mut s,
-        Action::Loaded {
-            request: req,
-            payload: Payload::Rows(Rows::new::<GroupRow>(groups(&["admins", "support"]))),
-            done: false,
-        },
-    );
-    answer(
-        &mut s,
-        req,
-        Payload::Rows(Rows::new::<GroupRow>(Vec::new())),
-    );
-    assert_eq!(
-        s.pool.as_ref().unwrap().tables.groups.table.total(),
-        0,
-        "not the Groups tab's rows"
-    );
-    key(&mut s, InputKey::Down);
-    let (req, op) = admin_op(&key(&mut s, InputKey::Submit));
-    assert_eq!(op, UserChange::AddToGroup(GroupName::new("support")));
-    answer(&mut s, req, Payload::Done);
-    assert_eq!(s.toast.as_deref(), Some("✓ ann added to support"));
-}
-
-#[test]
-fn remove_from_group_in_the_detail_lists_the_users_own_groups() {
-    let mut s = users(&[("ann", "CONFIRMED", true)]);
-    let (req, _) = only_api(&update(&mut s, Action::Open));
-    let raw = serde_json::json!({"Username": "ann", "UserStatus": "CONFIRMED", "Enabled": true,
-        "Groups": [{"GroupName": "admins"}]});
-    let body = crate::app::browse::detail::DetailBody {
-        sections: Vec::new(),
-        raw,
-    };
-    answer(&mut s, req, Payload::Detail(body));
-    assert!(update(&mut s, Action::User(UserOp::RemoveFromGroup)).is_empty());
-    let Overlay::Picker(p) = &s.overlay else {
-        panic!()
-    };
-    assert_eq!(p.groups, ["admins"]);
-    let (req, op) = admin_op(&key(&mut s, InputKey::Submit));
-    assert_eq!(op, UserChange::RemoveFromGroup(GroupName::new("admins")));
-    let after = answer(&mut s, req, Payload::Done);
-    assert!(reads_a_user_detail(&after), "the detail reloads");
 }
 
 #[test]

@@ -179,7 +179,7 @@ fn create_user_sends_admin_create_user_and_adds_the_row() {
 
     let after = answer(&mut s, req, Payload::Done);
     // The generated password is shown once (tests_password has the rest).
-    assert!(matches!(s.overlay, Overlay::Password(_)), "{:?}", s.overlay);
+    assert!(matches!(s.overlay, Overlay::Secret(_)), "{:?}", s.overlay);
     assert_eq!(s.toast.as_deref(), Some("✓ zoe created"));
     let (row_req, call) = only_api(&after);
     assert!(matches!(call, ApiCall::Read(Read::GetUserRow(_, ref u)) if u.as_str() == "zoe"));

@@ -4,6 +4,7 @@
 
 use crate::app::action::{InputKey, Payload};
 use crate::app::effect::{ApiCall, Change, Effect};
+use crate::app::secret::{SecretOf, SecretShown};
 use crate::app::state::{Overlay, State};
 use crate::app::update::tests_support::*;
 use crate::app::users::fields::UserField;
@@ -37,9 +38,9 @@ fn submit_and_succeed(s: &mut State) {
     answer(s, req, Payload::Done);
 }
 
-fn shown(s: &State) -> &crate::app::users::dialog::PasswordShown {
+fn shown(s: &State) -> &SecretShown {
     match &s.overlay {
-        Overlay::Password(view) => view,
+        Overlay::Secret(view) => view,
         other => panic!("no password shown: {other:?}"),
     }
 }
@@ -50,8 +51,14 @@ fn a_generated_password_is_shown_once_after_it_was_set() {
     submit_and_succeed(&mut s);
     assert_eq!(s.toast.as_deref(), Some("✓ temporary password set for ann"));
     let view = shown(&s);
-    assert_eq!(view.user, "ann");
-    assert_eq!(view.password.reveal(), GENERATED);
+    assert_eq!(
+        view.of,
+        SecretOf::Password {
+            user: "ann".into(),
+            permanent: false
+        }
+    );
+    assert_eq!(view.value().map(Secret::reveal), Some(GENERATED));
     assert!(!view.revealed, "masked until revealed");
     assert!(key(&mut s, InputKey::Char('r')).is_empty());
     assert!(shown(&s).revealed);
@@ -94,8 +101,13 @@ fn a_generated_temporary_password_of_a_new_user_is_shown() {
     }
     generate(&mut s);
     submit_and_succeed(&mut s);
-    assert_eq!(shown(&s).user, "zoe");
-    assert!(!shown(&s).permanent);
+    assert_eq!(
+        shown(&s).of,
+        SecretOf::Password {
+            user: "zoe".into(),
+            permanent: false
+        }
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::cognito::groups::{
 use crate::cognito::idps::DescribeIdentityProviderResponse;
 use crate::cognito::paginate::{Page, PagedRequest, pages};
 use crate::cognito::pools::UserPoolType;
+use crate::cognito::types::Secret;
 use crate::cognito::users::{AdminGetUserResponse, UserType};
 use crate::cognito::{ClientId, CognitoClient, GroupName, PoolId, ProviderName, Username};
 
@@ -179,6 +180,20 @@ pub async fn client_detail(
     )
     .await?;
     Ok(detail::client_body(&found, raw))
+}
+
+/// An app client's secret alone, read when the person asks to see it (`None`: it has none). It goes
+/// straight to the overlay that shows it, never into the detail's JSON.
+pub async fn client_secret(
+    client: &CognitoClient,
+    pool: &PoolId,
+    id: &ClientId,
+) -> Result<Option<Secret>, AwsError> {
+    let described = client.describe_user_pool_client(pool, id).await?;
+    let found = described
+        .user_pool_client
+        .ok_or_else(|| missing("DescribeUserPoolClient", "UserPoolClient"))?;
+    Ok(found.client_secret)
 }
 
 pub async fn idp_detail(

@@ -120,6 +120,10 @@ pub(super) async fn perform(
             let answer = users::user_mfa(client, &pool, &user).await;
             answer_once(actions, request, answer).await
         }
+        Read::UserGroups(pool, user) => {
+            let answer = users::user_groups(client, &pool, &user).await;
+            answer_once(actions, request, answer).await
+        }
         Read::ListDevices(pool, user) => {
             let answer = users::devices(client, &pool, &user).await;
             answer_once(actions, request, answer).await
@@ -127,6 +131,10 @@ pub(super) async fn perform(
         Read::ListAuthEvents(pool, user) => {
             let answer = users::auth_events(client, &pool, &user).await;
             answer_once(actions, request, answer).await
+        }
+        Read::ClientSecret(pool, id) => {
+            let answer = details::client_secret(client, &pool, &id).await;
+            answer_once(actions, request, answer.map(Payload::ClientSecret)).await
         }
         Read::EditInput(target) => {
             let answer = client.current_input(&target).await;

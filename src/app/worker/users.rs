@@ -1,6 +1,7 @@
 //! The worker's side of user administration: the reads the forms and views need, each change to a
 //! user, bulk runs at a steady rate with a step per user, and the journal.
 
+use futures::TryStreamExt as _;
 use tokio::sync::mpsc;
 
 use crate::app::action::{Action, Payload};
@@ -62,6 +63,27 @@ pub async fn user_mfa(
             .unwrap_or_else(|| "none".to_owned()),
         methods: got.user_mfa_setting_list,
     }))
+}
+
+/// The names of every group the user is in, all pages.
+pub async fn user_groups(
+    client: &CognitoClient,
+    pool: &PoolId,
+    user: &Username,
+) -> Result<Payload, AwsError> {
+    let names = client
+        .admin_list_groups_for_user(pool, user)
+        .map_ok(|page| {
+            futures::stream::iter(
+                page.groups
+                    .into_iter()
+                    .map(|g| Ok(g.group_name.to_string())),
+            )
+        })
+        .try_flatten()
+        .try_collect()
+        .await?;
+    Ok(Payload::UserGroups(names))
 }
 
 /// Every device the user remembers, all pages.

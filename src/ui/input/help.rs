@@ -30,6 +30,7 @@ pub fn help(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Mode::Users => "Users table",
         Mode::UserDetail => "User detail",
         Mode::Detail => "Detail view",
+        Mode::ClientDetail => "App client detail",
         Mode::Pools => "User pools",
         Mode::Overview => "Pool overview",
         _ => "Tables",

@@ -1,6 +1,6 @@
 //! Drawing a confirmation dialog: what will happen, the MFA settings before a reset, the username
-//! to type before a delete, and the submit's state; and the password the console chose, shown
-//! once. Their text wraps in the box, and what to press stays at the bottom.
+//! to type before a delete, and the submit's state. Its text wraps in the box, and what to press
+//! stays at the bottom.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::effect::UserChange;
 use crate::app::remote::Remote;
-use crate::app::users::dialog::{Dialog, MfaInfo, PasswordShown};
+use crate::app::users::dialog::{Dialog, MfaInfo};
 use crate::ui::Theme;
 use crate::ui::text::{line, span, spinner};
 use crate::ui::widgets::popup::{input, padded, popup, prose, rows};
@@ -140,62 +140,6 @@ fn mfa_lines(mfa: &Remote<MfaInfo>, theme: &Theme, ticks: u64) -> Vec<Line<'stat
             theme.spinner,
         )],
     }
-}
-
-/// The password the console chose, masked until revealed, with what to do with it. Room for the
-/// note about the clipboard is kept from the start, so the box does not grow when `c` is pressed.
-pub fn draw_password(frame: &mut Frame, area: Rect, view: &PasswordShown, theme: &Theme) {
-    let title = format!("Password of {}", view.user);
-    let text_width = padded_width(area);
-    let (kind, then) = if view.permanent {
-        ("permanent", "They sign in with it as it is.")
-    } else {
-        (
-            "temporary",
-            "They must choose a new one at their next sign-in.",
-        )
-    };
-    let password = if view.revealed {
-        view.password.reveal().to_owned()
-    } else {
-        "•".repeat(view.password.reveal().chars().count())
-    };
-    let note = prose(vec![line(
-        "Copy sent to the terminal's clipboard (OSC 52); if your terminal or tmux refuses it, \
-         reveal it and copy it by hand.",
-        theme.muted,
-    )]);
-    let note_rows = rows(&note, text_width);
-    let body = prose(vec![
-        line(
-            &format!("The {kind} password the console chose, shown this once:"),
-            theme.value,
-        ),
-        Line::default(),
-        Line::from(vec![span("  ", theme.input), span(&password, theme.input)]),
-        Line::default(),
-        line(then, theme.value),
-    ]);
-    let keys = if view.revealed {
-        "r hides · c copies · Enter or Esc closes: it is not shown again"
-    } else {
-        "r reveals · c copies · Enter or Esc closes: it is not shown again"
-    };
-    let keys = prose(vec![line(keys, theme.warning)]);
-    let (body_rows, keys_rows) = (rows(&body, text_width), rows(&keys, text_width));
-    let height = body_rows + note_rows + 1 + keys_rows;
-    let inner = popup(frame, area, 2, WIDTH, height + 2, &title, theme);
-    let [body_area, note_area, _, keys_area] = padded(inner).layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(note_rows),
-        Constraint::Length(1),
-        Constraint::Length(keys_rows),
-    ]));
-    frame.render_widget(body, body_area);
-    if view.copied {
-        frame.render_widget(note, note_area);
-    }
-    frame.render_widget(keys, keys_area);
 }
 
 fn busy(op: &UserChange, user: &str) -> String {

@@ -97,6 +97,8 @@ pub enum Mode {
     Detail,
     /// A user's detail: the detail keys and the user actions.
     UserDetail,
+    /// An app client's detail: the detail keys and its secret.
+    ClientDetail,
     Help,
     /// A text field or the palette has the keys.
     Text,
@@ -114,18 +116,19 @@ pub enum Mode {
     View,
     /// The audit journal.
     Journal,
-    /// A password the console chose, shown once.
-    Password,
+    /// A secret shown once: a password the console chose, an app client's secret.
+    Secret,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Pools,
         Mode::Overview,
         Mode::Table,
         Mode::Users,
         Mode::Detail,
         Mode::UserDetail,
+        Mode::ClientDetail,
         Mode::Help,
         Mode::Text,
         Mode::Form,
@@ -135,7 +138,7 @@ impl Mode {
         Mode::BulkMenu,
         Mode::View,
         Mode::Journal,
-        Mode::Password,
+        Mode::Secret,
     ];
 
     /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
@@ -148,6 +151,7 @@ impl Mode {
                 | Mode::Users
                 | Mode::Detail
                 | Mode::UserDetail
+                | Mode::ClientDetail
                 | Mode::Help
         )
     }
@@ -166,6 +170,7 @@ impl Mode {
             Mode::Users => "the users table",
             Mode::Detail => "a detail view",
             Mode::UserDetail => "a user's detail",
+            Mode::ClientDetail => "an app client's detail",
             Mode::Help => "the help",
             Mode::Text => "the palette, filter and search fields",
             Mode::Form => "forms",
@@ -175,7 +180,7 @@ impl Mode {
             Mode::BulkMenu => "the bulk menu",
             Mode::View => "devices and sign-in history",
             Mode::Journal => "the journal",
-            Mode::Password => "a password shown once",
+            Mode::Secret => "a secret shown once",
         }
     }
 }
@@ -194,7 +199,7 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Picker(_) => Mode::Menu,
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
-        Overlay::Password(_) => Mode::Password,
+        Overlay::Secret(_) => Mode::Secret,
         Overlay::None => base_mode(state),
     }
 }
@@ -204,6 +209,7 @@ pub fn base_mode(state: &State) -> Mode {
     use crate::app::state::Tab;
     match (&state.detail, state.pool.as_ref().map(|p| p.tab)) {
         (Some(d), _) if d.tab == Tab::Users => Mode::UserDetail,
+        (Some(d), _) if d.tab == Tab::Clients => Mode::ClientDetail,
         (Some(_), _) => Mode::Detail,
         (None, None) => Mode::Pools,
         (None, Some(tab)) => tab.info().keys,
@@ -215,10 +221,10 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MEMBERS, MOVE, OPEN, POOL, POOL_ADMIN,
-        RELOAD, SEARCH, SORT,
+        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MEMBERS, MOVE, OPEN, POOL,
+        POOL_ADMIN, RELOAD, SEARCH, SORT,
     };
-    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, PASSWORD, USER, VIEW};
+    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 7] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &CREATE, &COMMON];
@@ -232,6 +238,7 @@ mod parts {
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
     pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static CLIENT_DETAIL: [&[Binding]; 3] = [&DETAIL, &CLIENT, &COMMON];
     pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
     pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
     pub static FORM_KEYS: [&[Binding]; 2] = [&FORM, &EDIT];
@@ -241,11 +248,11 @@ mod parts {
     pub static BULK_MENU: [&[Binding]; 2] = [&MENU, &BULK];
     pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
     pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
-    pub static PASSWORD_KEYS: [&[Binding]; 1] = [&PASSWORD];
+    pub static SECRET_KEYS: [&[Binding]; 1] = [&SECRET];
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 27] = [
+    pub static TABLES: [(&str, &[Binding]); 28] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -260,6 +267,7 @@ mod parts {
         ("a pool's overview", &POOL_ADMIN),
         ("users", &MEMBERS),
         ("details", &DETAIL),
+        ("an app client's detail", &CLIENT),
         ("help", &HELP),
         ("users", &ACTIONS),
         ("users, action menu", &USER),
@@ -272,7 +280,7 @@ mod parts {
         ("bulk menu", &BULK),
         ("devices", &VIEW),
         ("journal", &JOURNAL),
-        ("password shown", &PASSWORD),
+        ("password or secret shown", &SECRET),
     ];
 
     pub fn of(mode: super::Mode) -> Parts {
@@ -284,6 +292,7 @@ mod parts {
             Mode::Users => &USERS,
             Mode::Detail => &DETAIL_KEYS,
             Mode::UserDetail => &USER_DETAIL,
+            Mode::ClientDetail => &CLIENT_DETAIL,
             Mode::Help => &HELP_KEYS,
             Mode::Text => &TEXT_KEYS,
             Mode::Form => &FORM_KEYS,
@@ -293,7 +302,7 @@ mod parts {
             Mode::BulkMenu => &BULK_MENU,
             Mode::View => &VIEW_KEYS,
             Mode::Journal => &JOURNAL_KEYS,
-            Mode::Password => &PASSWORD_KEYS,
+            Mode::Secret => &SECRET_KEYS,
         }
     }
 }

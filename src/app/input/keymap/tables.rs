@@ -190,6 +190,16 @@ pub static DETAIL: [Binding; 8] = [
     back("back"),
 ];
 
+/// An app client's detail: its secret, only when asked for (it only reads).
+pub static CLIENT: [Binding; 1] = [bind(
+    "show_secret",
+    &[key('S')],
+    "S",
+    Action::ShowSecret,
+    "show the app client's secret (read fresh, once, under a warning)",
+    "secret",
+)];
+
 pub static HELP: [Binding; 2] = [
     bind(
         "close_help",

@@ -295,14 +295,15 @@ pub static VIEW: [Binding; 5] = [
     close(),
 ];
 
-/// The password the console chose, shown once after it was set.
-pub static PASSWORD: [Binding; 4] = [
+/// A secret shown once: the password the console chose, after it was set; an app client's
+/// secret, on `S`. The row keeps its first name, `reveal_password`, for the configs that use it.
+pub static SECRET: [Binding; 4] = [
     input(
         "reveal_password",
         &[key('r'), ctrl('r')],
         "r",
         InputKey::Reveal,
-        "show / hide the password",
+        "show / hide the password or secret",
         "show",
     ),
     input(
@@ -313,8 +314,8 @@ pub static PASSWORD: [Binding; 4] = [
         "copy it to the clipboard (through the terminal: OSC 52)",
         "copy",
     ),
-    submit("close (the password is not shown again)", "close"),
-    cancel("close (the password is not shown again)", "close"),
+    submit("close (it is forgotten: not shown again)", "close"),
+    cancel("close (it is forgotten: not shown again)", "close"),
 ];
 
 pub static JOURNAL: [Binding; 4] = [
