@@ -9,6 +9,8 @@
     clippy::expect_used
 )]
 
+pub mod admin;
+
 use std::collections::BTreeSet;
 
 use cognito_tui::app::input::keymap::action_for_key;

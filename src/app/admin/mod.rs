@@ -6,7 +6,9 @@
 
 pub mod editor;
 pub mod form;
+mod keys;
 pub mod specs;
+mod start;
 pub mod update;
 
 #[cfg(test)]

@@ -1,179 +1,24 @@
-//! The admin flow's steps: `E` reads, the editor edits, the worker plans, Enter applies; `n`
-//! starts the editor on a new resource's input, Enter creates it; `D` asks for the name, Enter
-//! deletes. Each answer lands only on the flow that awaits it.
+//! The admin flow's answers: the configuration read (to the editor or a form), the plan (to
+//! review), the change made (the pane read again), a failure (back to where the change was
+//! written), the editor closed. Each answer lands only on the flow that awaits it.
 
 use serde_json::Value;
 
-use super::{AdminFlow, AdminOp, NewResource, Origin, Stage, Subject};
-use super::{editor, form, specs};
-use crate::app::action::{InputKey, Payload};
-use crate::app::browse::pane::{Pane, PaneVisitor};
-use crate::app::browse::panes;
-use crate::app::effect::{ApiCall, Change, Effect, PlanSource, PoolChange, Read};
-use crate::app::form::{FormEvent, Submit};
-use crate::app::input::text::TextField;
+use super::start::{specs_of, title_of};
+use super::{AdminFlow, Origin, Stage, Subject};
+use super::{editor, form};
+use crate::app::action::Payload;
+use crate::app::effect::{ApiCall, Effect, PlanSource, Read};
+use crate::app::form::Submit;
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::state::{Overlay, PoolState, State, Tab};
+use crate::app::state::{Overlay, State};
 use crate::app::update::requests::{leave_pool, load_pools, load_tab};
 use crate::cognito::edit::Target;
-use crate::shared::visible::escape;
 
-/// The resource the view shows selected, and the name typed to delete it: the pool itself on
-/// the Overview, else the selected row of a pane whose rows are resources.
-pub fn selected_target(state: &State) -> Option<(Target, String)> {
-    struct Selected<'a>(&'a PoolState);
-    impl PaneVisitor for Selected<'_> {
-        type Out = Option<(Target, String)>;
-        fn visit<R: Pane>(self) -> Self::Out {
-            R::table(self.0).table.selected()?.target(&self.0.id)
-        }
-    }
-    let pool = state.pool.as_ref()?;
-    if pool.tab == Tab::Overview {
-        return Some((Target::Pool(pool.id.clone()), pool.name.clone()));
-    }
-    panes::visit(pool.tab, Selected(pool)).flatten()
-}
+pub use super::keys::key;
+pub use super::start::{selected_target, start};
 
-/// What `n` creates on the open tab: the pane's Create* operation, from the registry.
-fn new_resource(state: &State) -> Option<NewResource> {
-    struct Creates;
-    impl PaneVisitor for Creates {
-        type Out = Option<(&'static str, &'static str)>;
-        fn visit<R: Pane>(self) -> Self::Out {
-            R::CREATE.map(|operation| (operation, R::INFO.one))
-        }
-    }
-    let Some(pool) = state.pool.as_ref() else {
-        // The pools list: a new pool.
-        return Some(NewResource {
-            pool: None,
-            operation: "CreateUserPool",
-            one: "pool",
-            given: Vec::new(),
-        });
-    };
-    let (operation, one) = panes::visit(pool.tab, Creates).flatten()?;
-    Some(NewResource {
-        pool: Some(pool.id.clone()),
-        operation,
-        one,
-        given: Vec::new(),
-    })
-}
-
-/// `E`, `e`, `M`, `A`, `D` or `n` in a pool (`n` on the pools list: a new pool).
-pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
-    if op == AdminOp::Create {
-        return start_create(state, new_resource(state));
-    }
-    if op == AdminOp::AddAttributes {
-        let new = state.pool.as_ref().map(|p| NewResource {
-            pool: Some(p.id.clone()),
-            operation: "AddCustomAttributes",
-            one: "custom attribute",
-            given: Vec::new(),
-        });
-        return start_create(state, new);
-    }
-    if op == AdminOp::AddMember {
-        let new = state.pool.as_ref().and_then(|p| {
-            let group = p.users_group.as_ref()?;
-            Some(NewResource {
-                pool: Some(p.id.clone()),
-                operation: "AdminAddUserToGroup",
-                one: "member",
-                given: vec![("GroupName", group.to_string())],
-            })
-        });
-        if new.is_none() {
-            state.toast =
-                Some("Open a group's members first (Enter on a group in the Groups tab)".into());
-            return Vec::new();
-        }
-        return start_create(state, new);
-    }
-    let selected = match (op, state.pool.as_ref()) {
-        (AdminOp::EditMfa, Some(pool)) => Some((Target::Mfa(pool.id.clone()), String::new())),
-        _ => selected_target(state),
-    };
-    let Some((target, name)) = selected else {
-        state.toast = Some("Nothing here to change: select a pool resource".to_owned());
-        return Vec::new();
-    };
-    let next = if op == AdminOp::Delete {
-        if target.delete_operation().is_none() {
-            state.toast = Some(format!("{} cannot be deleted", target.label()));
-            return Vec::new();
-        }
-        Stage::Delete {
-            name,
-            typed: TextField::default(),
-            hint: None,
-            submit: Submit::Editing,
-        }
-    } else {
-        Stage::Reading(state.request_id())
-    };
-    let effects = match &next {
-        Stage::Reading(request) => vec![api(*request, Read::EditInput(target.clone()))],
-        _ => Vec::new(),
-    };
-    let with_form = matches!(op, AdminOp::EditForm | AdminOp::EditMfa);
-    state.overlay = Overlay::Admin(Box::new(AdminFlow {
-        subject: Subject::Existing(target),
-        stage: next,
-        with_form,
-    }));
-    effects
-}
-
-/// `n` (or `A`): the form of a new resource, or its input in the editor.
-fn start_create(state: &mut State, new: Option<NewResource>) -> Vec<Effect> {
-    let Some(new) = new else {
-        state.toast = Some("Nothing to create here".to_owned());
-        return Vec::new();
-    };
-    let template = editor::template(&new);
-    let specs = specs::for_create(new.operation);
-    let mut flow = AdminFlow {
-        subject: Subject::New(new),
-        stage: Stage::Reading(RequestId::default()),
-        with_form: specs.is_some(),
-    };
-    let effects = if let Some(specs) = specs {
-        let title = title_of(&flow);
-        let form = form::build(&title, specs, &template);
-        flow.stage = Stage::Form {
-            form: Box::new(form),
-            original: template,
-        };
-        Vec::new()
-    } else {
-        let text = editor::text_for(&flow.subject, &template);
-        open_editor(state, &mut flow, template, text)
-    };
-    state.overlay = Overlay::Admin(Box::new(flow));
-    effects
-}
-
-/// The form's title: `Edit app client 1a2b`, `Create a new group`.
-fn title_of(flow: &AdminFlow) -> String {
-    match &flow.subject {
-        Subject::Existing(_) => format!("Edit {}", flow.subject.label()),
-        Subject::New(_) => format!("Create {}", flow.subject.label()),
-    }
-}
-
-/// The specs of the flow's form, if it has one.
-fn specs_of(flow: &AdminFlow) -> Option<&'static [specs::Spec]> {
-    match &flow.subject {
-        Subject::Existing(target) => specs::for_target(target),
-        Subject::New(new) => specs::for_create(new.operation),
-    }
-}
-
-fn api(request: RequestId, call: impl Into<ApiCall>) -> Effect {
+pub(super) fn api(request: RequestId, call: impl Into<ApiCall>) -> Effect {
     Effect::Api {
         request,
         call: call.into(),
@@ -302,7 +147,7 @@ fn reload(state: &mut State) -> Vec<Effect> {
     load_tab(state, tab, true)
 }
 
-fn open_editor(
+pub(super) fn open_editor(
     state: &mut State,
     flow: &mut AdminFlow,
     original: Value,
@@ -315,7 +160,7 @@ fn open_editor(
 
 /// Back to where the change was written, as it was left, with `error` shown there (on top of
 /// the editor's text, or under the form).
-fn back_to(
+pub(super) fn back_to(
     state: &mut State,
     flow: &mut AdminFlow,
     origin: Origin,
@@ -429,7 +274,7 @@ pub fn edited(
 
 /// The change is written: an update is planned from a fresh read; a new resource's input is
 /// shown to confirm.
-fn propose(
+pub(super) fn propose(
     state: &mut State,
     flow: &mut AdminFlow,
     origin: Origin,
@@ -474,101 +319,4 @@ fn propose(
             }
         }
     }
-}
-
-/// A key while the flow's dialog or form is open.
-pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Effect> {
-    if let Stage::Form { form, .. } = &mut flow.stage {
-        let event = form.key(key);
-        let effects = match event {
-            FormEvent::Cancel => return Vec::new(),
-            FormEvent::Submit => submit_form(state, &mut flow),
-            FormEvent::None | FormEvent::Generate => Vec::new(),
-        };
-        state.overlay = Overlay::Admin(flow);
-        return effects;
-    }
-    if key == InputKey::Cancel && !flow.is_busy() {
-        return Vec::new();
-    }
-    let mut effects = Vec::new();
-    let change = match &mut flow.stage {
-        Stage::Review { plan, submit, .. } if !submit.is_submitting() => {
-            Some(Change::Pool(PoolChange::Apply(plan.clone())))
-        }
-        Stage::Create {
-            input: new, submit, ..
-        } if !submit.is_submitting() => {
-            let operation = flow.subject.operation();
-            Some(Change::Pool(PoolChange::Create {
-                operation,
-                input: new.clone(),
-            }))
-        }
-        Stage::Delete {
-            name,
-            typed,
-            hint,
-            submit,
-        } if !submit.is_submitting() => {
-            if key == InputKey::Submit && typed.value() != escape(name) {
-                *hint = Some(format!("type {name} exactly to delete"));
-            } else if key != InputKey::Submit && typed.edit(key) {
-                *hint = None;
-            }
-            match &flow.subject {
-                Subject::Existing(target) if key == InputKey::Submit && hint.is_none() => {
-                    Some(Change::Pool(PoolChange::Delete(target.clone())))
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    match (key, change) {
-        (InputKey::Submit, Some(change)) => {
-            let request = state.request_id();
-            if let Stage::Review { submit, .. }
-            | Stage::Create { submit, .. }
-            | Stage::Delete { submit, .. } = &mut flow.stage
-            {
-                *submit = Submit::Submitting(request);
-            }
-            effects.push(api(request, change));
-        }
-        // Back to where the change was written, as it was left.
-        (InputKey::Char('e'), Some(_)) => {
-            let placeholder = Stage::Reading(RequestId::default());
-            if let Stage::Review { origin, .. } | Stage::Create { origin, .. } =
-                std::mem::replace(&mut flow.stage, placeholder)
-            {
-                effects = back_to(state, &mut flow, origin, None);
-            }
-        }
-        _ => {}
-    }
-    state.overlay = Overlay::Admin(flow);
-    effects
-}
-
-/// Enter in the form: only what was changed, as a patch; nothing changed closes it.
-fn submit_form(state: &mut State, flow: &mut AdminFlow) -> Vec<Effect> {
-    let Some(specs) = specs_of(flow) else {
-        return Vec::new();
-    };
-    let placeholder = Stage::Reading(RequestId::default());
-    let Stage::Form { mut form, original } = std::mem::replace(&mut flow.stage, placeholder) else {
-        return Vec::new();
-    };
-    let Some(patch) = form::patch(&mut form, specs, &original) else {
-        flow.stage = Stage::Form { form, original };
-        return Vec::new();
-    };
-    if patch.is_empty() && matches!(flow.subject, Subject::Existing(_)) {
-        form.submit = Submit::Failed(ErrorInfo::new("nothing changed"));
-        flow.stage = Stage::Form { form, original };
-        return Vec::new();
-    }
-    let origin = Origin::Form { form, original };
-    propose(state, flow, origin, PlanSource::Patch(patch))
 }
