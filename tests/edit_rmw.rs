@@ -319,7 +319,36 @@ async fn a_plan_already_applied_is_not_sent_again(backend: Backend) {
     assert_eq!(first, again);
 }
 
+/// An edit of the whole configuration made while someone else changed the resource is refused,
+/// not sent over their change.
+async fn a_whole_edit_over_a_stale_read_is_refused(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = rich_pool(&client).await;
+    let id = web_client(&client, &pool).await;
+    let target = Target::Client(pool, id);
+    let started = client.current_input(&target).await.expect("read");
+    let mut edited = started.clone();
+    edited["LogoutURLs"] = json!(["https://x/out"]);
+    let other = client
+        .plan_edit(
+            &target,
+            &Patch::new().with(Edit::Set("ClientName".into(), json!("web-2"))),
+        )
+        .await
+        .expect("plan");
+    client.apply_plan(&other).await.expect("apply");
+    let err = client
+        .plan_replace(&target, started, edited)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, EditError::Stale { .. }), "{err}");
+    let fresh = client.describe_resource(&target).await.expect("describe");
+    assert_eq!(fresh["ClientName"], "web-2");
+}
+
 on_both!("current_thread":
+    a_whole_edit_over_a_stale_read_is_refused,
     a_plan_already_applied_is_not_sent_again,
     app_client_gains_a_callback_url,
     pool_password_length_changes_alone,

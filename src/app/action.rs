@@ -175,7 +175,7 @@ pub enum Payload {
     /// An app client's secret, read when asked (`None`: the client has none).
     ClientSecret(Option<Secret>),
     /// A pool resource's configuration in its Update* shape.
-    EditInput(serde_json::Value),
+    EditInput(crate::cognito::secrets::Redacted),
     /// An update ready to review.
     Plan(Box<Plan>),
     /// A change was made.

@@ -6,6 +6,7 @@ use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
+use crate::cognito::secrets::Redacted;
 use crate::cognito::types::Secret;
 use crate::cognito::{ClientId, GroupName, PoolId, Username};
 
@@ -120,17 +121,20 @@ pub enum Read {
     Plan(Target, PlanSource),
 }
 
-/// What an update is made from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an update is made from. Its Debug print (the worker logs calls) masks secrets.
+#[derive(Clone, PartialEq, Eq)]
 pub enum PlanSource {
     /// Only these changes, on the configuration as it stands.
     Patch(Patch),
-    /// A whole configuration the person edited.
-    Replace(serde_json::Value),
+    /// A whole configuration the person edited, and the one the edit started from.
+    Replace {
+        started: serde_json::Value,
+        edited: serde_json::Value,
+    },
 }
 
-/// A change to a pool resource.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A change to a pool resource. Its Debug print (the worker logs calls) masks secrets.
+#[derive(Clone, PartialEq, Eq)]
 pub enum PoolChange {
     /// Send the plan if the resource is still as it was read (`cognito::edit`).
     Apply(Box<Plan>),
@@ -243,6 +247,33 @@ impl UserChange {
             UserChange::AddToGroup(g) => format!("{user} added to {g}"),
             UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
             UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
+        }
+    }
+}
+
+impl std::fmt::Debug for PlanSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Patch(patch) => f.debug_tuple("Patch").field(&patch.redacted()).finish(),
+            Self::Replace { started, edited } => f
+                .debug_struct("Replace")
+                .field("started", &Redacted(started.clone()))
+                .field("edited", &Redacted(edited.clone()))
+                .finish(),
+        }
+    }
+}
+
+impl std::fmt::Debug for PoolChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Apply(plan) => f.debug_tuple("Apply").field(plan).finish(),
+            Self::Create { operation, input } => f
+                .debug_struct("Create")
+                .field("operation", operation)
+                .field("input", &Redacted(input.clone()))
+                .finish(),
+            Self::Delete(target) => f.debug_tuple("Delete").field(target).finish(),
         }
     }
 }

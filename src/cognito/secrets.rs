@@ -51,6 +51,27 @@ pub fn redact(value: &mut Value) {
     }
 }
 
+/// A configuration as read (JSON) that the console keeps while a change is made: its Debug print
+/// masks what `redact` masks, so a debug log or a failing test's print never shows a client
+/// secret or a provider's secret.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Redacted(pub Value);
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut shown = self.0.clone();
+        redact(&mut shown);
+        write!(f, "{shown:?}")
+    }
+}
+
+impl std::ops::Deref for Redacted {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

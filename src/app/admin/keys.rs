@@ -23,8 +23,34 @@ pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Ef
         state.overlay = Overlay::Admin(flow);
         return effects;
     }
-    if key == InputKey::Cancel && !flow.is_busy() {
-        return Vec::new();
+    if key == InputKey::Cancel {
+        // A read or a plan in flight is stopped; a change being sent cannot be taken back.
+        return match &flow.stage {
+            Stage::Reading(request) | Stage::Planning { request, .. } => {
+                vec![Effect::Cancel(*request)]
+            }
+            _ if flow.is_busy() => {
+                state.overlay = Overlay::Admin(flow);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
+    // After a failed send, Enter goes back to where the change was written, with the reason: the
+    // same plan sent again would meet the same refusal (a stale plan above all).
+    if key == InputKey::Submit
+        && let Stage::Review {
+            submit: Submit::Failed(error),
+            ..
+        } = &flow.stage
+    {
+        let error = error.clone();
+        let placeholder = Stage::Reading(RequestId::default());
+        if let Stage::Review { origin, .. } = std::mem::replace(&mut flow.stage, placeholder) {
+            let effects = back_to(state, &mut flow, origin, Some(&error));
+            state.overlay = Overlay::Admin(flow);
+            return effects;
+        }
     }
     let mut effects = Vec::new();
     let change = match &mut flow.stage {

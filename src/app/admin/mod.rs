@@ -21,6 +21,7 @@ use crate::app::input::text::TextField;
 use crate::app::remote::RequestId;
 use crate::cognito::PoolId;
 use crate::cognito::edit::{Plan, Target};
+use crate::cognito::secrets::Redacted;
 
 /// A change to the selected pool resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,11 +95,14 @@ pub enum Stage {
     Reading(RequestId),
     /// The editor has the text (the console is suspended until it closes); `original` is the
     /// configuration as read, in the Update* shape.
-    Editing { request: RequestId, original: Value },
+    Editing {
+        request: RequestId,
+        original: Redacted,
+    },
     /// The form of the resource's most used settings (`specs`), filled from what was read.
     Form {
         form: Box<Form<usize>>,
-        original: Value,
+        original: Redacted,
     },
     /// A fresh read and the difference are being made from the edit.
     Planning { request: RequestId, origin: Origin },
@@ -127,11 +131,11 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Origin {
     /// In the editor: its text, and the input it started from.
-    Editor { text: String, original: Value },
+    Editor { text: String, original: Redacted },
     /// In a form, and the input it was filled from.
     Form {
         form: Box<Form<usize>>,
-        original: Value,
+        original: Redacted,
     },
 }
 

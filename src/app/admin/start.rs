@@ -12,6 +12,7 @@ use crate::app::input::text::TextField;
 use crate::app::remote::RequestId;
 use crate::app::state::{Overlay, PoolState, State, Tab};
 use crate::cognito::edit::Target;
+use crate::cognito::secrets::Redacted;
 
 /// The resource the view shows selected, and the name typed to delete it: the pool itself on
 /// the Overview, else the selected row of a pane whose rows are resources.
@@ -141,12 +142,12 @@ fn start_create(state: &mut State, new: Option<NewResource>) -> Vec<Effect> {
         let form = form::build(&title, specs, &template);
         flow.stage = Stage::Form {
             form: Box::new(form),
-            original: template,
+            original: Redacted(template),
         };
         Vec::new()
     } else {
         let text = editor::text_for(&flow.subject, &template);
-        open_editor(state, &mut flow, template, text)
+        open_editor(state, &mut flow, Redacted(template), text)
     };
     state.overlay = Overlay::Admin(Box::new(flow));
     effects

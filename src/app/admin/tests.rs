@@ -66,7 +66,11 @@ fn original() -> serde_json::Value {
 fn editing(s: &mut State) -> (RequestId, String) {
     let (req, call) = only_api(&press(s, 'E'));
     assert_eq!(call, ApiCall::Read(Read::EditInput(admins())));
-    editor_request(&answer(s, req, Payload::EditInput(original())))
+    editor_request(&answer(
+        s,
+        req,
+        Payload::EditInput(crate::cognito::secrets::Redacted(original())),
+    ))
 }
 
 #[test]
@@ -88,7 +92,13 @@ fn edit_as_json_reads_edits_plans_and_sends_the_plan() {
     edited["Precedence"] = json!(5);
     assert_eq!(
         call,
-        ApiCall::Read(Read::Plan(admins(), PlanSource::Replace(edited.clone())))
+        ApiCall::Read(Read::Plan(
+            admins(),
+            PlanSource::Replace {
+                started: original(),
+                edited: edited.clone()
+            }
+        ))
     );
     let plan = Plan {
         target: admins(),
@@ -374,7 +384,14 @@ fn a_group_is_created_and_edited_in_forms_that_send_only_what_changed() {
     let mut s = on_groups();
     let (req, call) = only_api(&press(&mut s, 'e'));
     assert_eq!(call, ApiCall::Read(Read::EditInput(admins())));
-    assert!(answer(&mut s, req, Payload::EditInput(original())).is_empty());
+    assert!(
+        answer(
+            &mut s,
+            req,
+            Payload::EditInput(crate::cognito::secrets::Redacted(original()))
+        )
+        .is_empty()
+    );
     key(&mut s, InputKey::Complete);
     key(&mut s, InputKey::Clear);
     type_text(&mut s, "7");
@@ -399,4 +416,37 @@ fn m_edits_the_pools_mfa_settings() {
     let mut s = on_groups();
     let (_, call) = only_api(&press(&mut s, 'M'));
     assert_eq!(call, ApiCall::Read(Read::EditInput(Target::Mfa(pool()))));
+}
+
+#[test]
+fn esc_stops_a_read_and_enter_after_a_failed_send_goes_back_to_the_edit() {
+    use crate::app::effect::Effect;
+    let mut s = on_groups();
+    let (req, _) = only_api(&press(&mut s, 'E'));
+    assert_eq!(key(&mut s, InputKey::Cancel), [Effect::Cancel(req)]);
+    assert_eq!(s.overlay, Overlay::None);
+
+    let (req, text) = editing(&mut s);
+    let saved = text.replace("\"Precedence\": 1", "\"Precedence\": 5");
+    let (plan_req, _) = only_api(&update(
+        &mut s,
+        Action::Edited {
+            request: req,
+            outcome: Ok(saved),
+        },
+    ));
+    let mut after = original();
+    after["Precedence"] = json!(5);
+    let plan = Plan {
+        target: admins(),
+        before: original(),
+        after,
+    };
+    answer(&mut s, plan_req, Payload::Plan(Box::new(plan)));
+    let (send, _) = only_api(&key(&mut s, InputKey::Submit));
+    fail(&mut s, send, "InvalidParameterException", "stale");
+    // Enter again does not resend the refused plan: back to the editor, the reason on top.
+    let (_, text) = editor_request(&key(&mut s, InputKey::Submit));
+    assert!(text.starts_with("// error: stale"), "{text}");
+    assert!(text.contains("\"Precedence\": 5"), "{text}");
 }

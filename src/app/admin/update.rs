@@ -14,6 +14,7 @@ use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::state::{Overlay, State};
 use crate::app::update::requests::{leave_pool, load_pools, load_tab};
 use crate::cognito::edit::Target;
+use crate::cognito::secrets::Redacted;
 
 pub use super::keys::key;
 pub use super::start::{selected_target, start};
@@ -150,7 +151,7 @@ fn reload(state: &mut State) -> Vec<Effect> {
 pub(super) fn open_editor(
     state: &mut State,
     flow: &mut AdminFlow,
-    original: Value,
+    original: Redacted,
     text: String,
 ) -> Vec<Effect> {
     let request = state.request_id();
@@ -264,8 +265,12 @@ pub fn edited(
             open_editor(state, &mut flow, original, text)
         }
         Ok(input) => {
+            let source = PlanSource::Replace {
+                started: original.0.clone(),
+                edited: input,
+            };
             let origin = Origin::Editor { text, original };
-            propose(state, &mut flow, origin, PlanSource::Replace(input))
+            propose(state, &mut flow, origin, source)
         }
     };
     state.overlay = Overlay::Admin(flow);
@@ -287,7 +292,7 @@ pub(super) fn propose(
             flow.stage = Stage::Planning { request, origin };
             vec![api(request, read)]
         }
-        (Subject::New(_), PlanSource::Replace(input)) => {
+        (Subject::New(_), PlanSource::Replace { edited: input, .. }) => {
             flow.stage = Stage::Create {
                 input,
                 origin,

@@ -15,6 +15,7 @@ use crate::app::worker::{details, users};
 use crate::aws::AwsError;
 use crate::cognito::edit::EditError;
 use crate::cognito::paginate::Page;
+use crate::cognito::secrets::Redacted;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
 
@@ -138,13 +139,16 @@ pub(super) async fn perform(
         }
         Read::EditInput(target) => {
             let answer = client.current_input(&target).await;
-            let answer = answer.map(Payload::EditInput).map_err(EditError::into_aws);
+            let answer = answer.map(|input| Payload::EditInput(Redacted(input)));
+            let answer = answer.map_err(EditError::into_aws);
             answer_once(actions, request, answer).await
         }
         Read::Plan(target, source) => {
             let plan = match source {
                 PlanSource::Patch(patch) => client.plan_edit(&target, &patch).await,
-                PlanSource::Replace(edited) => client.plan_replace(&target, edited).await,
+                PlanSource::Replace { started, edited } => {
+                    client.plan_replace(&target, started, edited).await
+                }
             };
             let answer = plan.map(|p| Payload::Plan(Box::new(p)));
             answer_once(actions, request, answer.map_err(EditError::into_aws)).await

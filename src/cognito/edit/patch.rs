@@ -41,6 +41,32 @@ impl Patch {
         self.0.is_empty()
     }
 
+    /// The patch with every value that sets a secret masked (for Debug prints and logs).
+    #[must_use]
+    pub fn redacted(&self) -> Patch {
+        let mask = |path: &str, value: &Value| {
+            let last = path.rsplit('.').next().unwrap_or(path);
+            if last == "ClientSecret" || crate::cognito::secrets::is_secret_detail(last) {
+                Value::String(crate::cognito::secrets::MASK.to_owned())
+            } else {
+                let mut shown = value.clone();
+                crate::cognito::secrets::redact(&mut shown);
+                shown
+            }
+        };
+        Patch(
+            self.0
+                .iter()
+                .map(|edit| match edit {
+                    Edit::Set(p, v) => Edit::Set(p.clone(), mask(p, v)),
+                    Edit::Add(p, v) => Edit::Add(p.clone(), mask(p, v)),
+                    Edit::Pull(p, v) => Edit::Pull(p.clone(), mask(p, v)),
+                    Edit::Remove(p) => Edit::Remove(p.clone()),
+                })
+                .collect(),
+        )
+    }
+
     /// Applies every edit to `input` (an Update* input, a JSON object). A path that runs into a
     /// value that is not an object, or an Add/Pull on a member that is not a list, is an error
     /// naming the path: the input is then left as it was.

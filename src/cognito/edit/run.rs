@@ -10,12 +10,23 @@ use crate::aws::AwsError;
 use crate::cognito::{CognitoClient, describe_error};
 
 /// An update ready to be shown and sent: the configuration as read (in the Update* shape) and
-/// the configuration that will be sent in its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the configuration that will be sent in its place. Its Debug print masks secrets.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Plan {
     pub target: Target,
     pub before: Value,
     pub after: Value,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::cognito::secrets::Redacted;
+        f.debug_struct("Plan")
+            .field("target", &self.target)
+            .field("before", &Redacted(self.before.clone()))
+            .field("after", &Redacted(self.after.clone()))
+            .finish()
+    }
 }
 
 impl Plan {
@@ -140,19 +151,32 @@ impl CognitoClient {
         })
     }
 
-    /// An update to a whole configuration the person edited (as JSON): it must still name the
-    /// same resource.
-    pub async fn plan_replace(&self, target: &Target, edited: Value) -> Result<Plan, EditError> {
+    /// An update to a whole configuration the person edited (as JSON) from `started` (the
+    /// configuration as read when the edit began): it must still name the same resource, and the
+    /// resource must still read as `started`, else someone changed it meanwhile and sending the
+    /// edit would undo their change unseen.
+    pub async fn plan_replace(
+        &self,
+        target: &Target,
+        started: Value,
+        edited: Value,
+    ) -> Result<Plan, EditError> {
         if !edited.is_object() {
             return Err(EditError::Patch(
                 "the configuration must be a JSON object".to_owned(),
             ));
         }
         same_keys(target, &edited)?;
-        let before = self.current_input(target).await?;
+        let now = self.current_input(target).await?;
+        if now != started {
+            return Err(EditError::Stale {
+                target: target.label(),
+                changes: changes(&started, &now),
+            });
+        }
         Ok(Plan {
             target: target.clone(),
-            before,
+            before: started,
             after: edited,
         })
     }
