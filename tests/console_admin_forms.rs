@@ -282,9 +282,7 @@ async fn a_pool_is_created_in_its_form_and_gains_a_custom_attribute(backend: Bac
     c.keys(&name).await;
     c.press(KeyCode::Tab).await;
     c.keys("email").await;
-    c.press(KeyCode::Tab).await;
-    c.press(KeyCode::Tab).await;
-    c.press(KeyCode::Tab).await;
+    press_n(&mut c, KeyCode::Tab, 2).await;
     c.press(KeyCode::End).await;
     c.press(KeyCode::Backspace).await;
     c.keys("12").await; // minimum length 12

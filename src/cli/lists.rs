@@ -149,7 +149,7 @@ pub async fn idps(client: &CognitoClient, format: OutputFormat, command: IdpsCom
             }
             write_described(format, &response, "IdentityProvider")?;
             if format == OutputFormat::Table {
-                let line = super::admin::enabled_by_line(client, &id, &provider).await?;
+                let line = super::admin::enabled_by_line(client, &id, &provider).await;
                 super::admin::note(format, &line)?;
             }
             Ok(())

@@ -127,6 +127,7 @@ fn review_lines(changes: &[Change], operation: &str, theme: &Theme) -> Vec<Line<
     for change in changes.iter().take(MAX_CHANGES) {
         let style = match change {
             Change::Removed { .. } => theme.warning,
+            Change::Kept { .. } => theme.muted,
             _ => theme.value,
         };
         lines.push(line(&change.to_string(), style));

@@ -339,7 +339,7 @@ pub fn idp_detail() -> DetailBody {
         "IdpIdentifiers": [], "CreationDate": EPOCH}});
     let idp: IdentityProviderType = from(raw["IdentityProvider"].clone());
     let web = client_type("web", "3n4b5urk1ft4fl3mg5e62d9ado", false);
-    detail::idp_body(&idp, &[web], raw)
+    detail::idp_body(&idp, Ok(&[web]), raw)
 }
 
 /// The pools loaded and `prod` opened: the users request is in flight. Returns its id.

@@ -23,18 +23,22 @@ pub fn text_for(subject: &Subject, input: &Value) -> String {
     let json = serde_json::to_string_pretty(&shown).unwrap_or_else(|_| shown.to_string());
     let operation = subject.operation();
     let head = match subject {
-        Subject::Existing(_) => format!(
+        Subject::Existing(target) => format!(
             "{NOTE} {} ({operation}). Save and quit to review the difference; nothing is sent \
              before you confirm.\n\
-             {NOTE} Every member is sent back as shown: a member you delete is reset to Cognito's \
-             default.\n\
-             {NOTE} Secrets show as \"{MASK}\": left so, they are kept. Quit without saving to \
-             cancel.\n",
+             {NOTE} Every member is sent back as shown: {}.\n\
+             {NOTE} Secrets show as \"{MASK}\": left so, they are kept. Delete it all and save \
+             to cancel.\n",
             title(&subject.label()),
+            if target.update_keeps_omitted() {
+                "a member you delete is kept by Cognito (this update keeps what it is not sent)"
+            } else {
+                "a member you delete is reset to Cognito's default"
+            },
         ),
         Subject::New(_) => format!(
             "{NOTE} {} ({operation}). Fill in the members and save; nothing is sent before you \
-             confirm. Quit without saving to cancel.\n\
+             confirm. Delete it all and save to cancel.\n\
              {NOTE} Members it takes: {}.\n",
             title(&subject.label()),
             members_of(operation),
@@ -155,6 +159,11 @@ pub fn parse(operation: &str, text: &str, original: &Value) -> Result<Value, Str
     let edited = read_json(text, original)?;
     crate::cognito::check::check(operation, &edited).map_err(|e| e.to_string())?;
     Ok(edited)
+}
+
+/// The person emptied the file (its notes aside): they want nothing sent.
+pub fn is_emptied(text: &str) -> bool {
+    json_part(text).trim().is_empty()
 }
 
 /// The text still says what it was given: nothing to send.

@@ -91,8 +91,15 @@ fn plain(v: &Value) -> String {
 }
 
 /// The changes the person made, as a patch of `original`; `None` when a field holds what its
-/// member cannot take (the field then says why).
-pub fn patch(form: &mut Form<usize>, specs: &[Spec], original: &Value) -> Option<Patch> {
+/// member cannot take (the field then says why). `keeps_omitted`: the update keeps a member it
+/// is not sent (UpdateGroup, UpdateIdentityProvider, UpdateUserPoolDomain), so an emptied field
+/// is sent empty (text, lists) or refused (numbers, choices): leaving it out would change nothing.
+pub fn patch(
+    form: &mut Form<usize>,
+    specs: &[Spec],
+    original: &Value,
+    keeps_omitted: bool,
+) -> Option<Patch> {
     let before = build("", specs, original);
     let mut changes = Patch::new();
     let mut valid = true;
@@ -102,8 +109,19 @@ pub fn patch(form: &mut Form<usize>, specs: &[Spec], original: &Value) -> Option
             continue;
         }
         let member = spec.path.to_owned();
+        let emptied = value.trim().is_empty() || value == NOT_SET;
+        let kept = keeps_omitted && !spec.path.contains('.');
         let edit = match spec.kind {
-            _ if value.trim().is_empty() || value == NOT_SET => Edit::Remove(member),
+            Kind::Text | Kind::Secret if emptied && kept => Edit::Set(member, Value::from("")),
+            Kind::List if emptied && kept => Edit::Set(member, Value::Array(Vec::new())),
+            _ if emptied && kept => {
+                field.error = Some(
+                    "Cognito keeps this when it is not sent, so it cannot be emptied".to_owned(),
+                );
+                valid = false;
+                continue;
+            }
+            _ if emptied => Edit::Remove(member),
             Kind::Text | Kind::Choice(_) | Kind::Secret => Edit::Set(member, Value::String(value)),
             Kind::Map => {
                 let mut map = serde_json::Map::new();
@@ -166,7 +184,7 @@ mod tests {
     fn an_untouched_form_changes_nothing() {
         let (specs, input) = client();
         let mut form = build("Edit", specs, &input);
-        assert_eq!(patch(&mut form, specs, &input), Some(Patch::new()));
+        assert_eq!(patch(&mut form, specs, &input, false), Some(Patch::new()));
         assert_eq!(form.fields[1].value(), "https://a/cb");
         assert_eq!(form.fields[9].value(), "hours");
         assert_eq!(form.fields[15].value(), "on");
@@ -183,7 +201,7 @@ mod tests {
         }
         focus(&mut form, "Token revocation");
         form.key(InputKey::Right);
-        let patch = patch(&mut form, specs, &input).unwrap();
+        let patch = patch(&mut form, specs, &input, false).unwrap();
         assert_eq!(
             patch.0,
             [
@@ -203,12 +221,35 @@ mod tests {
         focus(&mut form, "Access token validity");
         form.key(InputKey::Clear);
         assert_eq!(
-            patch(&mut form, specs, &input).unwrap().0,
+            patch(&mut form, specs, &input, false).unwrap().0,
             [Edit::Remove("AccessTokenValidity".into())]
         );
         form.key(InputKey::Char('x'));
-        assert_eq!(patch(&mut form, specs, &input), None);
+        assert_eq!(patch(&mut form, specs, &input, false), None);
         let field = &form.fields[form.focus];
         assert_eq!(field.error.as_deref(), Some("a whole number"));
+    }
+
+    #[test]
+    fn where_an_update_keeps_what_it_is_not_sent_an_emptied_field_is_sent_empty_or_refused() {
+        let specs = for_target(&Target::Group(PoolId::new("p"), "g".into())).unwrap();
+        let input = json!({"UserPoolId": "p", "GroupName": "g", "Description": "Admins",
+                           "Precedence": 1});
+        let mut form = build("Edit", specs, &input);
+        focus(&mut form, "Description");
+        form.key(InputKey::Clear);
+        assert_eq!(
+            patch(&mut form, specs, &input, true).unwrap().0,
+            [Edit::Set("Description".into(), json!(""))]
+        );
+        focus(&mut form, "Precedence");
+        form.key(InputKey::Clear);
+        assert_eq!(patch(&mut form, specs, &input, true), None);
+        assert!(
+            form.fields[form.focus]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("keeps"))
+        );
     }
 }

@@ -121,7 +121,11 @@ fn submit_form(state: &mut State, flow: &mut AdminFlow) -> Vec<Effect> {
     let Stage::Form { mut form, original } = std::mem::replace(&mut flow.stage, placeholder) else {
         return Vec::new();
     };
-    let Some(patch) = form::patch(&mut form, specs, &original) else {
+    let keeps_omitted = match &flow.subject {
+        Subject::Existing(target) => target.update_keeps_omitted(),
+        Subject::New(_) => false,
+    };
+    let Some(patch) = form::patch(&mut form, specs, &original, keeps_omitted) else {
         flow.stage = Stage::Form { form, original };
         return Vec::new();
     };

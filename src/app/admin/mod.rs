@@ -1,7 +1,9 @@
-//! Pool administration in the console: any pool resource (the pool, an app client, an identity
-//! provider, a group, a resource server, the domain) edited as its Update*-shaped JSON in the
-//! person's own editor (`E`), the difference reviewed before anything is sent, created from its
-//! Create* input in the editor (`n`), and deleted with its name typed (`D`). Every update is read-modify-write (`cognito::edit`): what the person
+//! Pool administration in the console: any pool resource (the pool, its MFA settings, an app
+//! client, an identity provider, a group, a resource server, the domain) edited in a form of its
+//! usual settings (`e`, `M`) or whole as its Update*-shaped JSON in the person's own editor
+//! (`E`), the difference reviewed before anything is sent; created in a form or from its
+//! Create* input in the editor (`n`, `A` for custom attributes, `n` among a group's members);
+//! deleted with its name typed (`D`). Every update is read-modify-write (`cognito::edit`): what the person
 //! did not touch is sent back as it was, never reset to Cognito's default.
 
 pub mod editor;

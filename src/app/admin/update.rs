@@ -255,6 +255,10 @@ pub fn edited(
             return Vec::new();
         }
     };
+    if editor::is_emptied(&text) {
+        state.toast = Some(format!("{label}: cancelled, nothing sent"));
+        return Vec::new();
+    }
     if editor::unchanged(&text, &original) {
         state.toast = Some(format!("{label}: nothing changed"));
         return Vec::new();

@@ -207,10 +207,11 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
 }
 
 /// DescribeIdentityProvider, secret provider details masked.
-/// `enabling`: the app clients whose SupportedIdentityProviders name the provider.
+/// `enabling`: the app clients whose SupportedIdentityProviders name the provider, or why they
+/// could not be read.
 pub fn idp_body(
     idp: &IdentityProviderType,
-    enabling: &[UserPoolClientType],
+    enabling: Result<&[UserPoolClientType], String>,
     mut raw: Value,
 ) -> DetailBody {
     secrets::redact(&mut raw);
@@ -255,7 +256,16 @@ pub fn idp_body(
 }
 
 /// The clients that offer the provider, by name and id; none is a problem worth saying so.
-fn enabled_on(clients: &[UserPoolClientType]) -> Vec<(String, String)> {
+fn enabled_on(clients: Result<&[UserPoolClientType], String>) -> Vec<(String, String)> {
+    let clients = match clients {
+        Ok(clients) => clients,
+        Err(why) => {
+            return vec![line(
+                "unknown",
+                format!("the app clients could not be read: {why}"),
+            )];
+        }
+    };
     if clients.is_empty() {
         return vec![line(
             "none",

@@ -211,6 +211,9 @@ pub async fn idp_detail(
         item,
     )
     .await?;
-    let enabling = client.clients_enabling(pool, provider.as_str()).await?;
-    Ok(detail::idp_body(&found, &enabling, raw))
+    // Which clients enable it is read with other permissions (DescribeUserPoolClient): when they
+    // are missing, the provider is still shown, and the section says why it is empty.
+    let enabling = client.clients_enabling(pool, provider.as_str()).await;
+    let enabling = enabling.as_deref().map_err(crate::cognito::describe_error);
+    Ok(detail::idp_body(&found, enabling, raw))
 }

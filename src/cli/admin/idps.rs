@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 
 use super::{DryRun, deleted, done, key_value, note, plan, update};
 use crate::cli::args::{OutputFormat, PoolArg};
-use crate::cli::lists::raw_items;
 use crate::cli::{CliError, CliResult, resolve_pool};
 use crate::cognito::edit::{Edit, Patch, Target};
 use crate::cognito::{CognitoClient, PoolId, ProviderName};
@@ -212,7 +211,7 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: IdpAdmin
             let created = client.call_json("CreateIdentityProvider", &input).await?;
             let line = format!("identity provider {name}: created");
             done(format, &line, created["IdentityProvider"].clone())?;
-            note(format, &enabled_by_line(client, &pool, &name).await?)?;
+            note(format, &enabled_by_line(client, &pool, &name).await)?;
             Ok(())
         }
         IdpAdmin::Update {
@@ -228,7 +227,7 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: IdpAdmin
             let target = Target::Idp(pool.clone(), ProviderName::new(&name));
             let plan = plan(client, &target, &patch, dry_run.dry_run, FLAGS).await?;
             update(client, format, &plan, dry_run.dry_run).await?;
-            note(format, &enabled_by_line(client, &pool, &name).await?)?;
+            note(format, &enabled_by_line(client, &pool, &name).await)?;
             Ok(())
         }
         IdpAdmin::Delete { pool, name } => {
@@ -245,44 +244,36 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: IdpAdmin
     }
 }
 
-/// The names of the pool's app clients whose sign-in offers `provider`.
-pub async fn enabled_by(
-    client: &CognitoClient,
-    pool: &PoolId,
-    provider: &str,
-) -> Result<Vec<String>, CliError> {
-    let input = json!({"UserPoolId": pool, "MaxResults": 60});
-    let listed = raw_items(client, "ListUserPoolClients", input, "UserPoolClients").await?;
-    let mut names = Vec::new();
-    for listed in listed {
-        let input = json!({"UserPoolId": pool, "ClientId": listed["ClientId"]});
-        let described = client.call_json("DescribeUserPoolClient", &input).await?;
-        let app = &described["UserPoolClient"];
-        let offers = app["SupportedIdentityProviders"]
-            .as_array()
-            .is_some_and(|list| list.iter().any(|p| p == provider));
-        if offers {
-            let name = app["ClientName"].as_str().unwrap_or_default();
-            let id = app["ClientId"].as_str().unwrap_or_default();
-            names.push(format!("{name} ({id})"));
+/// One line saying which app clients offer the provider, or that none does and how to fix it. It
+/// is read after the provider was shown (or changed), so a failure to read the clients is said
+/// on the line rather than failing a command whose work is done.
+pub async fn enabled_by_line(client: &CognitoClient, pool: &PoolId, provider: &str) -> String {
+    let clients = match client.clients_enabling(pool, provider).await {
+        Ok(clients) => clients,
+        Err(e) => {
+            return format!(
+                "which app clients enable {provider} could not be read: {}",
+                crate::cognito::describe_error(&e)
+            );
         }
-    }
-    Ok(names)
-}
-
-/// One line saying which app clients offer the provider, or that none does and how to fix it.
-pub async fn enabled_by_line(
-    client: &CognitoClient,
-    pool: &PoolId,
-    provider: &str,
-) -> Result<String, CliError> {
-    let names = enabled_by(client, pool, provider).await?;
-    Ok(if names.is_empty() {
-        format!(
+    };
+    if clients.is_empty() {
+        return format!(
             "no app client enables {provider}: its sign-in shows on no login page until one \
              does (`clients update --pool {pool} CLIENT --idp {provider}`)"
-        )
-    } else {
-        format!("enabled by app clients: {}", names.join(", "))
-    })
+        );
+    }
+    let names: Vec<String> = clients
+        .iter()
+        .map(|c| {
+            let name = c.client_name.as_deref().unwrap_or_default();
+            let id = c
+                .client_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            format!("{name} ({id})")
+        })
+        .collect();
+    format!("enabled by app clients: {}", names.join(", "))
 }

@@ -23,6 +23,8 @@ pub enum Change {
     Removed { path: String, value: Value },
     /// The value leaves the list at `path` (the list itself stays).
     Pulled { path: String, value: Value },
+    /// The member is left out of an update that keeps what it is not sent: it stays as it is.
+    Kept { path: String, value: Value },
 }
 
 impl Change {
@@ -31,7 +33,8 @@ impl Change {
             Self::Set { path, .. }
             | Self::Added { path, .. }
             | Self::Removed { path, .. }
-            | Self::Pulled { path, .. } => path,
+            | Self::Pulled { path, .. }
+            | Self::Kept { path, .. } => path,
         }
     }
 }
@@ -159,6 +162,11 @@ impl fmt::Display for Change {
                 write!(f, "- {path}: {} (reset to default)", shown(path, value))
             }
             Self::Pulled { path, value } => write!(f, "- {path}: {}", shown(path, value)),
+            Self::Kept { path, value } => write!(
+                f,
+                "= {path}: {} (left out; Cognito keeps it as it is)",
+                shown(path, value)
+            ),
         }
     }
 }

@@ -30,9 +30,21 @@ impl std::fmt::Debug for Plan {
 }
 
 impl Plan {
-    /// What the update changes, member by member.
+    /// What the update changes, member by member. A member left out of an update that keeps
+    /// what it is not sent is said to stay, not to be reset.
     pub fn changes(&self) -> Vec<Change> {
-        changes(&self.before, &self.after)
+        let all = changes(&self.before, &self.after);
+        if !self.target.update_keeps_omitted() {
+            return all;
+        }
+        all.into_iter()
+            .map(|c| match c {
+                Change::Removed { path, value } if !path.contains('.') => {
+                    Change::Kept { path, value }
+                }
+                other => other,
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -246,6 +258,20 @@ mod tests {
         );
         let err = same_keys(&target, &json!({"ClientId": "c1"})).unwrap_err();
         assert!(err.to_string().contains("not missing"), "{err}");
+    }
+
+    #[test]
+    fn a_member_left_out_of_an_update_that_keeps_it_is_said_to_stay() {
+        use crate::cognito::GroupName;
+        let plan = Plan {
+            target: Target::Group(PoolId::new("p"), GroupName::new("g")),
+            before: json!({"GroupName": "g", "Description": "Admins"}),
+            after: json!({"GroupName": "g"}),
+        };
+        assert_eq!(
+            plan.changes()[0].to_string(),
+            r#"= Description: "Admins" (left out; Cognito keeps it as it is)"#
+        );
     }
 
     #[test]

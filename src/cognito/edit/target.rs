@@ -73,6 +73,13 @@ impl Target {
         }
     }
 
+    /// The update keeps a member it is not sent (UpdateGroup, UpdateIdentityProvider,
+    /// UpdateUserPoolDomain, as their documentation says nothing of a reset); the others reset
+    /// it to Cognito's default.
+    pub fn update_keeps_omitted(&self) -> bool {
+        matches!(self, Self::Group(..) | Self::Idp(..) | Self::Domain(..))
+    }
+
     /// The change that deletes the resource (`None`: the MFA settings are not deleted, only
     /// turned off).
     pub fn delete_operation(&self) -> Option<&'static str> {

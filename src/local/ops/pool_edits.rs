@@ -143,6 +143,21 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::super::testing::{call, store_with_pool};
+
+    #[test]
+    fn a_pool_is_not_created_with_mfa_and_no_factor() {
+        let (store, _) = store_with_pool();
+        let err = call(
+            &store,
+            "CreateUserPool",
+            json!({"PoolName": "m", "MfaConfiguration": "OPTIONAL"}),
+        )
+        .unwrap_err();
+        assert_eq!(err.0, "InvalidParameterException", "{}", err.1);
+        let sms = json!({"PoolName": "m", "MfaConfiguration": "OPTIONAL",
+            "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns"}});
+        assert!(call(&store, "CreateUserPool", sms).is_ok());
+    }
     use crate::local::seed::{self, PRODUCTION_POOL};
     use crate::local::store::{StateLocation, Store};
 

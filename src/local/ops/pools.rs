@@ -69,6 +69,9 @@ pub fn create_user_pool(store: &Store, req: &Request) -> LocalResult {
         obj.remove("UserPoolTags");
     }
     super::pool_edits::require_verified_updates_auto_verified(&spec)?;
+    // AWS refuses MFA ON or OPTIONAL with no factor it can use; at creation that means SMS
+    // (TOTP and email are turned on afterwards, with SetUserPoolMfaConfig).
+    super::mfa::require_a_factor(&spec)?;
     let id = ids::pool_id(&mut fastrand::Rng::new(), &req.region);
     let at = now();
     store.write(|tx| {
