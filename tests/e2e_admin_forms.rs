@@ -1,7 +1,8 @@
 //! End-to-end journeys of pool administration in the real binary in tmux, against moto and the
 //! local server: an app client created in its form with a callback URL, then a second URL added
-//! with its OAuth flows and token validity kept; MFA turned OPTIONAL with authenticator apps.
-//! Each change is checked on the server with a fresh read.
+//! with its OAuth flows and token validity kept; MFA turned OPTIONAL with authenticator apps; a
+//! group created and given two users found by a search; a SAML provider created and enabled on a
+//! client. Each change is checked on the server with a fresh read.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 mod common;
@@ -143,7 +144,131 @@ async fn admin_turns_mfa_optional_with_authenticator_apps(backend: Backend) {
     assert_eq!(mfa["SoftwareTokenMfaConfiguration"]["Enabled"], true);
 }
 
+async fn admin_creates_a_group_and_adds_two_users_from_a_search(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = common::create_pool(&client, "e2e-group").await;
+    let name = client
+        .describe_user_pool(&pool)
+        .await
+        .unwrap()
+        .user_pool
+        .unwrap()
+        .name
+        .unwrap();
+    for user in ["ann", "anna", "bob"] {
+        let email = format!("{user}@example.com");
+        common::create_user(&client, &pool, user, &[("email", &email)]).await;
+    }
+    let tmux = Tmux::start();
+    open_tab(&tmux, &server, &name, "groups");
+    tmux.wait_for("No groups");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Create a new group");
+    tmux.type_text("support");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("CreateGroup will be sent");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("group support created");
+    tmux.keys(&[":"]);
+    tmux.type_text("users");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("bob@example.com");
+    tmux.keys(&["s"]);
+    tmux.type_text("ann");
+    tmux.keys(&["Enter"]);
+    tmux.wait("the two found", |s| {
+        s.contains("anna@example.com") && !s.contains("bob@example.com")
+    });
+    tmux.keys(&["*"]);
+    tmux.wait_for("2 marked");
+    tmux.keys(&["b"]);
+    tmux.wait_for("2 marked users");
+    tmux.keys(&["+"]);
+    tmux.wait_for("support");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 users");
+    tmux.type_text("2");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 done");
+    tmux.keys(&["Escape"]);
+    tmux.wait("the plan closed", |s| !s.contains("2 done"));
+    tmux.quit();
+    let answer = client
+        .call_json(
+            "ListUsersInGroup",
+            &json!({"UserPoolId": pool, "GroupName": "support"}),
+        )
+        .await
+        .unwrap();
+    let mut members: Vec<&str> = answer["Users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["Username"].as_str())
+        .collect();
+    members.sort_unstable();
+    assert_eq!(members, ["ann", "anna"]);
+}
+
+async fn admin_creates_a_saml_provider_and_enables_it_on_a_client(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, name) = new_pool(&client, "e2e-saml").await;
+    let answer = client
+        .call_json(
+            "CreateUserPoolClient",
+            &json!({"UserPoolId": pool, "ClientName": "web",
+                    "SupportedIdentityProviders": ["COGNITO"]}),
+        )
+        .await
+        .unwrap();
+    let id = ClientId::new(answer["UserPoolClient"]["ClientId"].as_str().unwrap());
+    let tmux = Tmux::start();
+    open_tab(&tmux, &server, &name, "idps");
+    tmux.wait_for("No identity providers");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Create a new identity provider");
+    tmux.type_text("corp-saml");
+    tabs(&tmux, 2);
+    tmux.type_text("https://idp.example.com/metadata");
+    tabs(&tmux, 6);
+    tmux.type_text("email=http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("CreateIdentityProvider will be sent");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("identity provider corp-saml created");
+    tmux.keys(&[":"]);
+    tmux.type_text("clients");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 app client");
+    tmux.keys(&["e"]);
+    tmux.wait_for("Edit app client");
+    tabs(&tmux, 6);
+    tmux.keys(&["End"]);
+    tmux.type_text(" corp-saml");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("(1 change)");
+    assert!(
+        screen.contains("+ SupportedIdentityProviders: \"corp-saml\""),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("updated: 1 change");
+    tmux.quit();
+    let described = client
+        .describe_resource(&Target::Client(pool, id))
+        .await
+        .unwrap();
+    assert_eq!(
+        described["SupportedIdentityProviders"],
+        json!(["COGNITO", "corp-saml"])
+    );
+}
+
 on_both!("multi_thread":
+    admin_creates_a_group_and_adds_two_users_from_a_search,
+    admin_creates_a_saml_provider_and_enables_it_on_a_client,
     admin_creates_a_client_then_adds_a_callback_url,
     admin_turns_mfa_optional_with_authenticator_apps,
 );
