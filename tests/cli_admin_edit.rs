@@ -215,7 +215,31 @@ async fn idp_gains_a_mapping_and_says_which_clients_offer_it(backend: Backend) {
     assert!(client.describe_resource(&target).await.is_err());
 }
 
+/// A SAML provider from a metadata file: the file's text is the provider's MetadataFile.
+async fn saml_provider_from_a_metadata_file(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let bin = Bin::new(&server);
+    let pool = pool_of(&bin, "cli-edit-saml").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("metadata.xml");
+    let metadata = "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" \
+                    entityID=\"https://idp.example.com\"/>";
+    std::fs::write(&file, metadata).unwrap();
+    bin.ok(&format!(
+        "idps create --pool {pool} corp-saml --type SAML --metadata-file {} \
+         --map email=http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+        file.display()
+    ))
+    .await;
+    let target = Target::Idp(pool, ProviderName::new("corp-saml"));
+    let idp = described(&client, &target).await;
+    assert_eq!(idp["ProviderType"], "SAML");
+    assert_eq!(idp["ProviderDetails"]["MetadataFile"], metadata);
+}
+
 on_both!("multi_thread":
+    saml_provider_from_a_metadata_file,
     app_client_gains_a_callback_url_and_keeps_the_rest,
     group_changes_one_setting,
     idp_gains_a_mapping_and_says_which_clients_offer_it,

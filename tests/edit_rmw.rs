@@ -347,7 +347,31 @@ async fn a_whole_edit_over_a_stale_read_is_refused(backend: Backend) {
     assert_eq!(fresh["ClientName"], "web-2");
 }
 
+/// Tags change through the pool's own update (UserPoolTags), the others kept.
+async fn pool_tags_change_with_the_pool(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = rich_pool(&client).await;
+    let target = Target::Pool(pool);
+    let patch = Patch::new().with(Edit::Set("UserPoolTags.env".into(), json!("prod")));
+    one_change_keeps_the_rest(
+        &client,
+        &target,
+        patch,
+        ("/UserPoolTags/env", json!("prod")),
+        if server.is_moto() {
+            MOTO_DROPS_USERNAME_ATTRIBUTES
+        } else {
+            &[]
+        },
+    )
+    .await;
+    let tags = &client.describe_resource(&target).await.expect("describe")["UserPoolTags"];
+    assert_eq!(tags, &json!({"team": "identity", "env": "prod"}));
+}
+
 on_both!("current_thread":
+    pool_tags_change_with_the_pool,
     a_whole_edit_over_a_stale_read_is_refused,
     a_plan_already_applied_is_not_sent_again,
     app_client_gains_a_callback_url,

@@ -11,11 +11,23 @@ use crate::cognito::pools::{GetUserPoolMfaConfigResponse, PasswordPolicyType, Us
 /// line depends on.
 pub fn lines(pool: &UserPoolType, mfa: Result<GetUserPoolMfaConfigResponse, AwsError>) -> Overview {
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    // Each with its type, and "set once" when users cannot change it after sign-up: the
+    // definitions themselves are fixed (AddCustomAttributes adds, nothing changes or removes).
     let custom: Vec<String> = pool
         .schema_attributes
         .iter()
-        .filter_map(crate::cognito::pools::SchemaAttributeType::user_attribute_name)
-        .filter(|n| n.starts_with("custom:"))
+        .filter_map(|a| {
+            let name = a
+                .user_attribute_name()
+                .filter(|n| n.starts_with("custom:"))?;
+            let kind = a.attribute_data_type.as_deref().unwrap_or("String");
+            let once = if a.mutable == Some(false) {
+                ", set once"
+            } else {
+                ""
+            };
+            Some(format!("{name} ({kind}{once})"))
+        })
         .collect();
     let password = pool
         .policies
@@ -49,7 +61,14 @@ pub fn lines(pool: &UserPoolType, mfa: Result<GetUserPoolMfaConfigResponse, AwsE
                 .or_else(|| pool.custom_domain.clone())
                 .unwrap_or_default(),
         ),
-        line("Custom attributes", custom.join(", ")),
+        line(
+            "Custom attributes",
+            if custom.is_empty() {
+                "none (A adds one; it can never be changed or removed)".to_owned()
+            } else {
+                format!("{} · fixed: A adds more", custom.join(", "))
+            },
+        ),
     ]
 }
 
