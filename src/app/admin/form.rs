@@ -46,6 +46,11 @@ pub fn build(title: &str, specs: &[Spec], input: &Value) -> Form<usize> {
                         .unwrap_or_default();
                     Field::text(i, spec.label, &pairs.join(" "))
                 }
+                Kind::Present => {
+                    let on = value.is_some_and(|v| !v.is_null());
+                    let options = vec![ON.to_owned(), OFF.to_owned()];
+                    Field::options(i, spec.label, options, usize::from(!on))
+                }
                 Kind::Flag => {
                     let set = value
                         .and_then(Value::as_bool)
@@ -152,6 +157,11 @@ pub fn patch(
                 Edit::Set(member, Value::Array(items))
             }
             Kind::Flag => Edit::Set(member, Value::Bool(value == ON)),
+            // Off → on: the member appears (its settings from the fields after it, if any).
+            Kind::Present if value == ON => {
+                Edit::Set(member, Value::Object(serde_json::Map::new()))
+            }
+            Kind::Present => Edit::Remove(member),
         };
         changes.push(edit);
     }
@@ -250,6 +260,27 @@ mod tests {
                 .error
                 .as_deref()
                 .is_some_and(|e| e.contains("keeps"))
+        );
+    }
+
+    #[test]
+    fn an_mfa_method_is_on_while_its_configuration_is_there() {
+        let specs = for_target(&Target::Mfa(PoolId::new("p"))).unwrap();
+        let input = json!({"UserPoolId": "p", "MfaConfiguration": "OPTIONAL",
+                           "SmsMfaConfiguration": {"SmsAuthenticationMessage": "{####}"}});
+        let mut form = build("MFA", specs, &input);
+        focus(&mut form, "Email codes");
+        assert_eq!(form.fields[form.focus].value(), "off");
+        form.key(InputKey::Right);
+        focus(&mut form, "SMS codes");
+        assert_eq!(form.fields[form.focus].value(), "on");
+        form.key(InputKey::Right);
+        assert_eq!(
+            patch(&mut form, specs, &input, false).unwrap().0,
+            [
+                Edit::Set("EmailMfaConfiguration".into(), json!({})),
+                Edit::Remove("SmsMfaConfiguration".into()),
+            ]
         );
     }
 }

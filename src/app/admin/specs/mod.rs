@@ -32,6 +32,8 @@ pub enum Kind {
     Secret,
     /// `KEY=VALUE` pairs separated by spaces (an attribute mapping).
     Map,
+    /// On while the member (a structure) is there at all: an MFA method's configuration.
+    Present,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -96,6 +96,24 @@ pub(super) const MFA: &[Spec] = &[
         Kind::Flag,
         "",
     ),
+    spec(
+        "EmailMfaConfiguration",
+        "Email codes",
+        Kind::Present,
+        "needs the pool to send its email with SES (E on the Overview: EmailConfiguration)",
+    ),
+    spec(
+        "SmsMfaConfiguration",
+        "SMS codes",
+        Kind::Present,
+        "needs an SNS role (below) that Cognito may use to send text messages",
+    ),
+    spec(
+        "SmsMfaConfiguration.SmsConfiguration.SnsCallerArn",
+        "  SNS role ARN",
+        Kind::Text,
+        "",
+    ),
 ];
 
 pub(super) const DOMAIN: &[Spec] = &[

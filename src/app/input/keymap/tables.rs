@@ -147,7 +147,7 @@ pub static ADMIN: [Binding; 4] = [
         &[key('M')],
         "M",
         Action::Admin(AdminOp::EditMfa),
-        "edit the pool's MFA settings (mode, authenticator apps)",
+        "edit the pool's MFA settings (mode, authenticator apps, email and SMS codes)",
         "",
     )
     .mutating(),
