@@ -15,7 +15,8 @@ use crate::cognito::edit::Target;
 use crate::cognito::secrets::Redacted;
 
 /// The resource the view shows selected, and the name typed to delete it: the pool itself on
-/// the Overview, else the selected row of a pane whose rows are resources.
+/// the Overview and the Tags tab (its tags are its UserPoolTags), else the selected row of a
+/// pane whose rows are resources.
 pub fn selected_target(state: &State) -> Option<(Target, String)> {
     struct Selected<'a>(&'a PoolState);
     impl PaneVisitor for Selected<'_> {
@@ -25,7 +26,7 @@ pub fn selected_target(state: &State) -> Option<(Target, String)> {
         }
     }
     let pool = state.pool.as_ref()?;
-    if pool.tab == Tab::Overview {
+    if matches!(pool.tab, Tab::Overview | Tab::Tags) {
         return Some((Target::Pool(pool.id.clone()), pool.name.clone()));
     }
     panes::visit(pool.tab, Selected(pool)).flatten()
@@ -58,8 +59,24 @@ fn new_resource(state: &State) -> Option<NewResource> {
     })
 }
 
-/// `E`, `e`, `M`, `A`, `D` or `n` in a pool (`n` on the pools list: a new pool).
-pub fn start(state: &mut State, op: AdminOp) -> Vec<Effect> {
+/// `E`, `e`, `M`, `A`, `D` or `n` in a pool (`n` on the pools list: a new pool). On the Tags tab
+/// the tags are the pool's `UserPoolTags`: `E` and `e` edit them with the rest of the pool as
+/// JSON (tag values may hold any text, which a form's field could not split), and `D`, which
+/// would delete the pool, says where tags are removed instead.
+pub fn start(state: &mut State, mut op: AdminOp) -> Vec<Effect> {
+    if state.pool.as_ref().is_some_and(|p| p.tab == Tab::Tags) {
+        match op {
+            AdminOp::EditForm => op = AdminOp::EditJson,
+            AdminOp::Delete | AdminOp::Create => {
+                state.toast = Some(
+                    "Tags are the pool's UserPoolTags: E edits them (or cognito-tui tags set|unset)"
+                        .to_owned(),
+                );
+                return Vec::new();
+            }
+            _ => {}
+        }
+    }
     if op == AdminOp::Create {
         return start_create(state, new_resource(state));
     }

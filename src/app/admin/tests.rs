@@ -450,3 +450,26 @@ fn esc_stops_a_read_and_enter_after_a_failed_send_goes_back_to_the_edit() {
     assert!(text.starts_with("// error: stale"), "{text}");
     assert!(text.contains("\"Precedence\": 5"), "{text}");
 }
+
+#[test]
+fn on_the_tags_tab_e_edits_the_pools_tags_and_d_never_deletes_the_pool() {
+    use crate::app::browse::panes::TagRow;
+    let mut s = on_groups();
+    let (req, _) = only_api(&update(&mut s, Action::ShowTab(Tab::Tags)));
+    answer(&mut s, req, Payload::Rows(Rows::new::<TagRow>(Vec::new())));
+    for k in ['e', 'E'] {
+        let (_, call) = only_api(&press(&mut s, k));
+        assert_eq!(call, ApiCall::Read(Read::EditInput(Target::Pool(pool()))));
+        assert!(!flow(&s).with_form, "tags are edited as JSON");
+        update(&mut s, Action::Input(InputKey::Cancel));
+    }
+    for k in ['D', 'n'] {
+        assert!(press(&mut s, k).is_empty());
+        assert_eq!(s.overlay, Overlay::None);
+        assert!(
+            s.toast
+                .as_deref()
+                .is_some_and(|t| t.contains("UserPoolTags"))
+        );
+    }
+}
