@@ -15,6 +15,8 @@ pub mod update;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 
 use serde_json::Value;
 

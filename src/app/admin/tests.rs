@@ -19,16 +19,16 @@ use crate::cognito::edit::{Plan, Target};
 use crate::cognito::groups::GroupType;
 use crate::cognito::{GroupName, PoolId};
 
-fn pool() -> PoolId {
+pub(super) fn pool() -> PoolId {
     PoolId::new("us-east-1_A")
 }
 
-fn admins() -> Target {
+pub(super) fn admins() -> Target {
     Target::Group(pool(), GroupName::new("admins"))
 }
 
 /// The console on pool prod's Groups tab, `admins` loaded and selected.
-fn on_groups() -> State {
+pub(super) fn on_groups() -> State {
     let mut s = users(&[]);
     let (req, _) = only_api(&update(&mut s, Action::ShowTab(Tab::Groups)));
     let g: GroupType =
@@ -41,14 +41,14 @@ fn on_groups() -> State {
     s
 }
 
-fn flow(s: &State) -> &AdminFlow {
+pub(super) fn flow(s: &State) -> &AdminFlow {
     match &s.overlay {
         Overlay::Admin(flow) => flow,
         other => panic!("no admin flow: {other:?}"),
     }
 }
 
-fn editor_request(effects: &[Effect]) -> (RequestId, String) {
+pub(super) fn editor_request(effects: &[Effect]) -> (RequestId, String) {
     effects
         .iter()
         .find_map(|e| match e {
@@ -58,7 +58,7 @@ fn editor_request(effects: &[Effect]) -> (RequestId, String) {
         .unwrap_or_else(|| panic!("no editor in {effects:?}"))
 }
 
-fn original() -> serde_json::Value {
+pub(super) fn original() -> serde_json::Value {
     json!({"UserPoolId": "us-east-1_A", "GroupName": "admins", "Precedence": 1})
 }
 
@@ -71,6 +71,35 @@ fn editing(s: &mut State) -> (RequestId, String) {
         req,
         Payload::EditInput(crate::cognito::secrets::Redacted(original())),
     ))
+}
+
+/// `E` on admins, Precedence saved as 5: the plan's request.
+fn planning_precedence_5(s: &mut State) -> RequestId {
+    let (req, text) = editing(s);
+    let saved = text.replace("\"Precedence\": 1", "\"Precedence\": 5");
+    let effects = update(
+        s,
+        Action::Edited {
+            request: req,
+            outcome: Ok(saved),
+        },
+    );
+    only_api(&effects).0
+}
+
+/// The plan of Precedence 1 → 5, answered, sent, and refused with `message`.
+fn refused_precedence_5(s: &mut State, message: &str) {
+    let plan_req = planning_precedence_5(s);
+    let mut after = original();
+    after["Precedence"] = json!(5);
+    let plan = Plan {
+        target: admins(),
+        before: original(),
+        after,
+    };
+    answer(s, plan_req, Payload::Plan(Box::new(plan)));
+    let (send, _) = only_api(&key(s, InputKey::Submit));
+    fail(s, send, "InvalidParameterException", message);
 }
 
 #[test]
@@ -196,25 +225,7 @@ fn an_unchanged_save_or_an_editor_that_failed_sends_nothing() {
 #[test]
 fn a_failed_send_keeps_the_dialog_and_e_goes_back_to_the_edit() {
     let mut s = on_groups();
-    let (req, text) = editing(&mut s);
-    let saved = text.replace("\"Precedence\": 1", "\"Precedence\": 5");
-    let (plan_req, _) = only_api(&update(
-        &mut s,
-        Action::Edited {
-            request: req,
-            outcome: Ok(saved),
-        },
-    ));
-    let mut after = original();
-    after["Precedence"] = json!(5);
-    let plan = Plan {
-        target: admins(),
-        before: original(),
-        after,
-    };
-    answer(&mut s, plan_req, Payload::Plan(Box::new(plan)));
-    let (send, _) = only_api(&key(&mut s, InputKey::Submit));
-    fail(&mut s, send, "InvalidParameterException", "no");
+    refused_precedence_5(&mut s, "no");
     let Stage::Review { submit, .. } = &flow(&s).stage else {
         panic!("left the review");
     };
@@ -226,15 +237,7 @@ fn a_failed_send_keeps_the_dialog_and_e_goes_back_to_the_edit() {
 #[test]
 fn a_plan_that_fails_goes_back_to_the_editor_with_the_reason() {
     let mut s = on_groups();
-    let (req, text) = editing(&mut s);
-    let saved = text.replace("\"Precedence\": 1", "\"Precedence\": 5");
-    let (plan_req, _) = only_api(&update(
-        &mut s,
-        Action::Edited {
-            request: req,
-            outcome: Ok(saved),
-        },
-    ));
+    let plan_req = planning_precedence_5(&mut s);
     let effects = fail(&mut s, plan_req, "ResourceNotFoundException", "gone");
     let (_, text) = editor_request(&effects);
     assert!(text.starts_with("// error: gone"), "{text}");
@@ -350,126 +353,20 @@ fn n_creates_from_the_create_input_written_in_the_editor() {
     assert_eq!(s.toast.as_deref(), Some("resource server orders created"));
 }
 
-#[test]
-fn a_group_is_created_and_edited_in_forms_that_send_only_what_changed() {
-    let mut s = on_groups();
-    assert!(press(&mut s, 'n').is_empty(), "the form needs no read");
-    assert!(flow(&s).is_form());
-    // An empty name: the model refuses it, the form stays as typed with the reason.
-    assert!(key(&mut s, InputKey::Submit).is_empty());
-    let Stage::Form { form, .. } = &flow(&s).stage else {
-        panic!("left the form");
-    };
-    assert!(
-        matches!(form.submit, Submit::Failed(_)),
-        "{:?}",
-        form.submit
-    );
-    type_text(&mut s, "support");
-    key(&mut s, InputKey::Complete);
-    type_text(&mut s, "Support staff");
-    assert!(key(&mut s, InputKey::Submit).is_empty());
-    let (send, call) = only_api(&key(&mut s, InputKey::Submit));
-    assert_eq!(
-        call,
-        ApiCall::Change(Change::Pool(PoolChange::Create {
-            operation: "CreateGroup",
-            input: json!({"UserPoolId": "us-east-1_A", "GroupName": "support",
-                          "Description": "Support staff"}),
-        }))
-    );
-    answer(&mut s, send, Payload::Done);
-
-    // Edit: the form is filled from the read; only the changed field is planned.
-    let mut s = on_groups();
-    let (req, call) = only_api(&press(&mut s, 'e'));
-    assert_eq!(call, ApiCall::Read(Read::EditInput(admins())));
-    assert!(
-        answer(
-            &mut s,
-            req,
-            Payload::EditInput(crate::cognito::secrets::Redacted(original()))
-        )
-        .is_empty()
-    );
-    key(&mut s, InputKey::Complete);
-    key(&mut s, InputKey::Clear);
-    type_text(&mut s, "7");
-    let (_, call) = only_api(&key(&mut s, InputKey::Submit));
-    let patch = crate::cognito::edit::Patch::new().with(crate::cognito::edit::Edit::Set(
-        "Precedence".into(),
-        json!(7),
-    ));
-    assert_eq!(
-        call,
-        ApiCall::Read(Read::Plan(admins(), PlanSource::Patch(patch)))
-    );
-}
-
 fn json_of(text: &str) -> serde_json::Value {
     let json: Vec<&str> = text.lines().filter(|l| !l.starts_with("//")).collect();
     serde_json::from_str(&json.join("\n")).unwrap()
 }
 
 #[test]
-fn m_edits_the_pools_mfa_settings() {
-    let mut s = on_groups();
-    let (_, call) = only_api(&press(&mut s, 'M'));
-    assert_eq!(call, ApiCall::Read(Read::EditInput(Target::Mfa(pool()))));
-}
-
-#[test]
 fn esc_stops_a_read_and_enter_after_a_failed_send_goes_back_to_the_edit() {
-    use crate::app::effect::Effect;
     let mut s = on_groups();
     let (req, _) = only_api(&press(&mut s, 'E'));
     assert_eq!(key(&mut s, InputKey::Cancel), [Effect::Cancel(req)]);
     assert_eq!(s.overlay, Overlay::None);
-
-    let (req, text) = editing(&mut s);
-    let saved = text.replace("\"Precedence\": 1", "\"Precedence\": 5");
-    let (plan_req, _) = only_api(&update(
-        &mut s,
-        Action::Edited {
-            request: req,
-            outcome: Ok(saved),
-        },
-    ));
-    let mut after = original();
-    after["Precedence"] = json!(5);
-    let plan = Plan {
-        target: admins(),
-        before: original(),
-        after,
-    };
-    answer(&mut s, plan_req, Payload::Plan(Box::new(plan)));
-    let (send, _) = only_api(&key(&mut s, InputKey::Submit));
-    fail(&mut s, send, "InvalidParameterException", "stale");
+    refused_precedence_5(&mut s, "stale");
     // Enter again does not resend the refused plan: back to the editor, the reason on top.
     let (_, text) = editor_request(&key(&mut s, InputKey::Submit));
     assert!(text.starts_with("// error: stale"), "{text}");
     assert!(text.contains("\"Precedence\": 5"), "{text}");
-}
-
-#[test]
-fn on_the_tags_tab_e_edits_the_pools_tags_and_d_never_deletes_the_pool() {
-    use crate::app::browse::panes::TagRow;
-    let mut s = on_groups();
-    let (req, _) = only_api(&update(&mut s, Action::ShowTab(Tab::Tags)));
-    answer(&mut s, req, Payload::Rows(Rows::new::<TagRow>(Vec::new())));
-    for k in ['e', 'E'] {
-        let (_, call) = only_api(&press(&mut s, k));
-        assert_eq!(call, ApiCall::Read(Read::EditInput(Target::Pool(pool()))));
-        assert!(!flow(&s).with_form, "tags are edited as JSON");
-        update(&mut s, Action::Input(InputKey::Cancel));
-    }
-    for k in ['D', 'n'] {
-        assert!(press(&mut s, k).is_empty());
-        assert_eq!(s.overlay, Overlay::None);
-        assert!(
-            s.toast
-                .as_deref()
-                .is_some_and(|t| t.contains("UserPoolTags"))
-        );
-    }
 }
