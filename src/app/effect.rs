@@ -277,3 +277,57 @@ impl std::fmt::Debug for PoolChange {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::cognito::edit::Edit;
+    use crate::cognito::{PoolId, ProviderName};
+
+    /// The worker logs every call at debug (`?call`): an IdP's secret must not be in it.
+    #[test]
+    fn calls_that_carry_a_configuration_print_its_secrets_masked() {
+        let idp = Target::Idp(PoolId::new("p"), ProviderName::new("corp"));
+        let config = json!({"UserPoolId": "p", "ProviderName": "corp",
+            "ProviderDetails": {"client_id": "cid", "client_secret": "s3cr3t-value"}});
+        let plan = Plan {
+            target: idp.clone(),
+            before: config.clone(),
+            after: config.clone(),
+        };
+        let calls: Vec<ApiCall> = vec![
+            Change::Pool(PoolChange::Apply(Box::new(plan))).into(),
+            Change::Pool(PoolChange::Create {
+                operation: "CreateIdentityProvider",
+                input: config.clone(),
+            })
+            .into(),
+            Read::Plan(
+                idp.clone(),
+                PlanSource::Replace {
+                    started: config.clone(),
+                    edited: config,
+                },
+            )
+            .into(),
+            Read::Plan(
+                idp,
+                PlanSource::Patch(Patch::new().with(Edit::Set(
+                    "ProviderDetails.client_secret".into(),
+                    json!("s3cr3t-value"),
+                ))),
+            )
+            .into(),
+        ];
+        for call in calls {
+            let printed = format!("{call:?}");
+            assert!(!printed.contains("s3cr3t-value"), "{printed}");
+            assert!(
+                printed.contains("client_id") || printed.contains("client_secret"),
+                "{printed}"
+            );
+        }
+    }
+}

@@ -370,3 +370,32 @@ fn esc_stops_a_read_and_enter_after_a_failed_send_goes_back_to_the_edit() {
     assert!(text.starts_with("// error: stale"), "{text}");
     assert!(text.contains("\"Precedence\": 5"), "{text}");
 }
+
+#[test]
+fn an_emptied_file_cancels_even_a_reopened_editor() {
+    let mut s = on_groups();
+    let (req, text) = editing(&mut s);
+    let broken = text.replace("\"Precedence\": 1", "\"Precedence\": ");
+    let (again, _) = editor_request(&update(
+        &mut s,
+        Action::Edited {
+            request: req,
+            outcome: Ok(broken),
+        },
+    ));
+    // The notes may stay: only the JSON is gone.
+    let emptied = "// error: something\n\n".to_owned();
+    let effects = update(
+        &mut s,
+        Action::Edited {
+            request: again,
+            outcome: Ok(emptied),
+        },
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(
+        s.toast.as_deref(),
+        Some("group admins: cancelled, nothing sent")
+    );
+}

@@ -287,3 +287,34 @@ fn enabled_on(clients: Result<&[UserPoolClientType], String>) -> Vec<(String, St
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without DescribeUserPoolClient permission the provider is still shown, and the section
+    /// says why it is empty.
+    #[test]
+    fn a_provider_whose_clients_cannot_be_read_still_opens() {
+        let idp: IdentityProviderType =
+            serde_json::from_value(serde_json::json!({"ProviderName": "corp"})).unwrap();
+        let body = idp_body(&idp, Err("AccessDeniedException".to_owned()), Value::Null);
+        let section = body
+            .sections
+            .iter()
+            .find(|s| s.title == "Enabled on app clients")
+            .unwrap();
+        assert_eq!(section.lines.len(), 1);
+        assert!(
+            section.lines[0].1.contains("AccessDeniedException"),
+            "{:?}",
+            section.lines
+        );
+        let none = idp_body(&idp, Ok(&[]), Value::Null);
+        assert!(
+            none.sections
+                .iter()
+                .any(|s| s.lines.iter().any(|l| l.1.contains("no app client")))
+        );
+    }
+}

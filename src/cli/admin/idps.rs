@@ -277,3 +277,38 @@ pub async fn enabled_by_line(client: &CognitoClient, pool: &PoolId, provider: &s
         .collect();
     format!("enabled by app clients: {}", names.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use aws_credential_types::Credentials;
+
+    use super::*;
+    use crate::aws::RetryPolicy;
+    use crate::cognito::ClientSettings;
+
+    /// Read after the provider was created or changed, the line says the clients could not be
+    /// read (here: nothing listens) instead of failing a command whose work is done.
+    #[tokio::test]
+    async fn the_enabling_clients_unread_are_said_not_an_error() {
+        let settings = ClientSettings {
+            region: Some("us-east-1".into()),
+            endpoint_url: Some("http://127.0.0.1:1".into()),
+            credentials: Some(Credentials::new("k", "s", None, None, "test")),
+            retry: Some(RetryPolicy {
+                max_attempts: 1,
+                base_delay: Duration::from_millis(1),
+                max_delay: Duration::from_millis(1),
+                throttle_patience: Duration::from_millis(1),
+            }),
+            ..ClientSettings::default()
+        };
+        let client = CognitoClient::connect(&settings).await.unwrap();
+        let line = enabled_by_line(&client, &PoolId::new("us-east-1_a"), "corp").await;
+        assert!(
+            line.starts_with("which app clients enable corp could not be read: "),
+            "{line}"
+        );
+    }
+}
