@@ -5,6 +5,7 @@ pub mod endpoint;
 pub mod error;
 pub mod failure;
 pub mod notice;
+pub mod quota;
 pub mod response;
 pub mod retry;
 pub mod signer;
