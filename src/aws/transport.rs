@@ -11,6 +11,7 @@ use super::endpoint::Endpoint;
 use super::error::AwsError;
 use super::failure::{connection_failure, reason};
 use super::notice::{RETRY_WATCH, RetryNotice};
+use super::quota::{Category, Lane, Scheduler};
 use super::response::{error_from_response, request_id};
 use super::retry::{RetryPolicy, Verdict, classify, should_retry};
 use super::signer::sign_request;
@@ -33,6 +34,8 @@ pub struct Call<'a> {
     /// A page of a listing: throttling is waited out (up to the policy's patience), not counted
     /// against the attempt cap, so a long crawl slows down instead of failing.
     pub patient: bool,
+    /// Whether someone waits on it (first to a token) or it is background work (yields).
+    pub lane: Lane,
 }
 
 /// A 2xx answer: its body and the request id the service gave it.
@@ -76,6 +79,9 @@ pub struct TransportOptions {
     pub timeouts: Timeouts,
     /// PEM file of the only CAs to trust (`AWS_CA_BUNDLE`, a profile's `ca_bundle`), as the AWS CLI.
     pub ca_bundle: Option<std::path::PathBuf>,
+    /// Paces every call by its quota category; a scheduler of its own (adaptive, no ceilings)
+    /// when none is given.
+    pub scheduler: Option<Arc<Scheduler>>,
 }
 
 /// Connection-reusing client for one endpoint, region and credential source.
@@ -88,6 +94,7 @@ pub struct Transport {
     retry: RetryPolicy,
     timeouts: Timeouts,
     target_prefix: &'static str,
+    scheduler: Arc<Scheduler>,
     /// Operations this endpoint has answered with a 2xx: it implements them.
     answered: Mutex<HashSet<String>>,
 }
@@ -124,6 +131,10 @@ impl Transport {
             retry: options.retry,
             timeouts: options.timeouts,
             target_prefix,
+            scheduler: options
+                .scheduler
+                .clone()
+                .unwrap_or_else(|| Arc::new(Scheduler::new(super::quota::Quotas::default()))),
             answered: Mutex::new(HashSet::new()),
         })
     }
@@ -134,6 +145,15 @@ impl Transport {
 
     pub fn region(&self) -> &str {
         &self.region
+    }
+
+    /// The scheduler every call of this transport passes: for the rate meter.
+    pub fn scheduler(&self) -> &Arc<Scheduler> {
+        &self.scheduler
+    }
+
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// How long to let a change whose answer was lost settle before reading whether it applied.
@@ -148,7 +168,9 @@ impl Transport {
         let mut throttled_since: Option<Instant> = None;
         let mut throttles = 0;
         let mut refreshed_credentials = false;
+        let category = Category::of(call.operation);
         loop {
+            self.scheduler.acquire(category, call.lane).await;
             let started = Instant::now();
             sends += 1;
             let err = match self.send_once(call, &body).await {
@@ -176,6 +198,9 @@ impl Transport {
                 continue;
             }
             let verdict = classify(&err);
+            if verdict == Verdict::Throttled {
+                self.scheduler.throttled(category);
+            }
             let (wait, max_attempts) = if verdict == Verdict::Throttled && call.patient {
                 let since = *throttled_since.get_or_insert(started);
                 if since.elapsed() >= self.retry.throttle_patience {

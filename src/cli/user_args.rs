@@ -48,6 +48,14 @@ pub struct BulkArgs {
     pub dry_run: bool,
 }
 
+/// Whether `users list` reads the pool in sixteen parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Partitioning {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
     /// List users, streaming page by page; optionally filtered server-side.
@@ -63,6 +71,11 @@ pub enum UsersCommand {
         /// Continue a listing that failed from the page token its error named.
         #[arg(long)]
         starting_token: Option<String>,
+        /// Read the pool as sixteen listings together (by the first hex digit of sub) to reach
+        /// the UserList quota; `auto` does so from 3,000 users (DescribeUserPool's estimate),
+        /// without --filter or --starting-token.
+        #[arg(long, value_enum, default_value_t = Partitioning::Auto)]
+        partitioned: Partitioning,
     },
     /// Show one user with their groups.
     Get(UserTarget),

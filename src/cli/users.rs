@@ -2,18 +2,15 @@
 //! `user_create`, `user_passwords`, `user_security` and `bulk`).
 
 use std::io::Write;
-use std::pin::pin;
 
 use futures::TryStreamExt as _;
 use serde_json::json;
-use serde_json::value::RawValue;
 
 use super::args::{OutputFormat, UserTarget, UsersCommand};
 use super::output::{Out, write_json};
-use super::user_rows::UserWriter;
 use super::{
-    CliError, CliResult, bulk, resolve_pool, user_attributes, user_create, user_passwords,
-    user_security,
+    CliError, CliResult, bulk, resolve_pool, user_attributes, user_create, user_list,
+    user_passwords, user_security,
 };
 use crate::cognito::types::AttributeType;
 use crate::cognito::users::ListUsersRequest;
@@ -27,12 +24,13 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             filter,
             attributes,
             starting_token,
+            partitioned,
         } => {
             let pool = resolve_pool(client, &pool.pool).await?;
             let mut request = ListUsersRequest::new(pool);
             request.filter = filter;
             request.pagination_token = starting_token;
-            list(client, format, request, attributes).await
+            user_list::list(client, format, request, attributes, partitioned).await
         }
         UsersCommand::Get(t) => get(client, format, &t).await,
         UsersCommand::Create(args) => user_create::create(client, format, args).await,
@@ -132,120 +130,6 @@ pub(super) fn done(
         _ => writeln!(out, "{}: {what}", super::output::escape(user.as_str()))?,
     }
     Ok(out.flush()?)
-}
-
-/// Streams users to stdout as pages arrive; memory stays one page whatever the pool's size. A
-/// listing that fails part-way still leaves stdout whole (a closed JSON array, complete lines) and
-/// says how many users came before the failure and the token to continue from.
-async fn list(
-    client: &CognitoClient,
-    format: OutputFormat,
-    mut request: ListUsersRequest,
-    attributes: Vec<String>,
-) -> CliResult {
-    if !attributes.is_empty() {
-        request.attributes_to_get = Some(attributes.clone());
-    }
-    let mut progress = Progress::default();
-    let mut out = Out::stdout();
-    if format == OutputFormat::Json {
-        // Users are copied byte for byte as ListUsers returned them.
-        let mut pages = pin!(client.list_users_as::<Box<RawValue>>(request));
-        // Nothing reaches stdout until the first page arrived: a failed call leaves it empty.
-        let mut next = pages.try_next().await?;
-        out.write_all(b"[")?;
-        let outcome = loop {
-            let Some(page) = next else {
-                break Ok(());
-            };
-            for user in &page.users {
-                out.write_all(if progress.users == 0 {
-                    b"\n  "
-                } else {
-                    b",\n  "
-                })?;
-                out.write_all(user.get().as_bytes())?;
-                progress.users += 1;
-            }
-            progress.token.clone_from(&page.pagination_token);
-            out.flush()?;
-            match pages.try_next().await {
-                Ok(page) => next = page,
-                Err(e) => break Err(e),
-            }
-        };
-        out.write_all(if progress.users == 0 {
-            b"]\n"
-        } else {
-            b"\n]\n"
-        })?;
-        out.flush()?;
-        return outcome.map_err(|e| progress.failed(&e));
-    }
-    let columns = if !attributes.is_empty() {
-        attributes
-    } else if format == OutputFormat::Csv {
-        pool_attribute_names(client, &request.user_pool_id).await?
-    } else {
-        vec!["email".to_owned()]
-    };
-    let mut pages = pin!(client.list_users(request));
-    let mut writer = UserWriter::new(format, &columns);
-    loop {
-        match pages.try_next().await {
-            Ok(Some(page)) => {
-                writer.write(&mut out, &page.users)?;
-                out.flush()?;
-                progress.users += page.users.len();
-                progress.token.clone_from(&page.pagination_token);
-            }
-            Ok(None) => break,
-            Err(e) if progress.users == 0 => return Err(e.into()),
-            Err(e) => return Err(progress.failed(&e)),
-        }
-    }
-    writer.finish(&mut out)?;
-    Ok(out.flush()?)
-}
-
-/// How far a listing got: the users written and the token of the page that comes next.
-#[derive(Debug, Default)]
-struct Progress {
-    users: usize,
-    token: Option<String>,
-}
-
-impl Progress {
-    fn failed(self, e: &crate::aws::AwsError) -> CliError {
-        let users = self.users;
-        let mut text = format!(
-            "{} ({users} user{} written before it failed",
-            crate::cognito::describe_error(e),
-            if users == 1 { "" } else { "s" }
-        );
-        if let Some(token) = self.token.filter(|_| users > 0) {
-            text.push_str("; continue with --starting-token ");
-            text.push_str(&token);
-        }
-        text.push(')');
-        CliError::Incomplete(text)
-    }
-}
-
-/// Every attribute the pool's schema declares, `custom:` ones with their prefix.
-async fn pool_attribute_names(
-    client: &CognitoClient,
-    pool: &PoolId,
-) -> Result<Vec<String>, CliError> {
-    let described = client.describe_user_pool(pool).await?;
-    let schema = described
-        .user_pool
-        .map(|p| p.schema_attributes)
-        .unwrap_or_default();
-    Ok(schema
-        .iter()
-        .filter_map(crate::cognito::pools::SchemaAttributeType::user_attribute_name)
-        .collect())
 }
 
 async fn get(client: &CognitoClient, format: OutputFormat, t: &UserTarget) -> CliResult {

@@ -12,6 +12,7 @@ use super::operations::{self, OperationSpec};
 use crate::aws::credentials::{profile_ca_bundle, profile_region};
 use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
 use crate::aws::error::Checked;
+use crate::aws::quota::{Lane, Pacing, Quotas, Scheduler};
 use crate::aws::retry::{Verdict, classify};
 use crate::aws::transport::{Timeouts, TransportOptions};
 use crate::aws::{AwsError, Call, CredentialSource, Endpoint, RetryPolicy, Transport};
@@ -37,6 +38,9 @@ pub struct ClientSettings {
     pub mutation_log: Option<Arc<dyn MutationLog>>,
     /// The endpoint is the built-in local server (`--local`).
     pub local: bool,
+    /// How to pace calls by Cognito's quotas: AWS's documented rates on AWS's endpoints, and
+    /// otherwise only backing off when throttled, unless given.
+    pub quotas: Option<Quotas>,
 }
 
 /// A cheap-to-clone handle: every clone shares one connection pool and credential cache.
@@ -47,6 +51,7 @@ pub struct CognitoClient {
     read_only: bool,
     mutation_log: Option<Arc<dyn MutationLog>>,
     local: bool,
+    lane: Lane,
 }
 
 impl CognitoClient {
@@ -84,10 +89,25 @@ impl CognitoClient {
             None if settings.local => None,
             None => profile_ca_bundle(profile.as_deref()).await,
         };
+        let quotas = settings.quotas.clone().unwrap_or_else(|| {
+            Quotas::new(if endpoint.is_aws {
+                Pacing::Aws
+            } else {
+                Pacing::Adaptive
+            })
+        });
+        // One account's quota is shared by every client of it: approximated by endpoint, region
+        // and profile, since the account id is not known without a call.
+        let key = format!(
+            "{}|{region}|{}",
+            endpoint.url,
+            profile.as_deref().unwrap_or_default()
+        );
         let options = TransportOptions {
             retry,
             timeouts: settings.timeouts.unwrap_or_default(),
             ca_bundle: ca_bundle.map(|p| expand_home(&p, &env)),
+            scheduler: Some(Scheduler::shared(&key, quotas)),
         };
         let transport = Transport::new(
             endpoint,
@@ -102,7 +122,27 @@ impl CognitoClient {
             read_only: settings.read_only,
             mutation_log: settings.mutation_log.clone(),
             local: settings.local,
+            lane: Lane::Interactive,
         })
+    }
+
+    /// The same client for long work nobody waits on call by call (a crawl, an export, a bulk
+    /// run): its calls yield their quota to the interactive ones.
+    #[must_use]
+    pub fn background(&self) -> Self {
+        Self {
+            lane: Lane::Background,
+            ..self.clone()
+        }
+    }
+
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        self.transport.retry_policy()
+    }
+
+    /// The scheduler its calls pass, for the rate meter.
+    pub fn scheduler(&self) -> &Arc<Scheduler> {
+        self.transport.scheduler()
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -222,7 +262,10 @@ impl CognitoClient {
             .ok_or_else(|| AwsError::Config(format!("{operation} is not a read")))?;
         let body = serde_json::to_vec(input)
             .map_err(|e| AwsError::Config(format!("could not encode the input: {e}")))?;
-        let reply = self.transport.post(call_of(spec, false), body).await?;
+        let reply = self
+            .transport
+            .post(call_of(spec, false, self.lane), body)
+            .await?;
         decode(spec.name, &reply.body)
     }
 
@@ -242,7 +285,10 @@ impl CognitoClient {
             });
         }
         let input = mutates.then(|| body.clone());
-        let result = self.transport.post(call_of(spec, patient), body).await;
+        let result = self
+            .transport
+            .post(call_of(spec, patient, self.lane), body)
+            .await;
         let Some(input) = input else {
             return result.map(|reply| reply.body);
         };
@@ -283,13 +329,14 @@ impl CognitoClient {
     }
 }
 
-fn call_of(spec: &OperationSpec, patient: bool) -> Call<'_> {
+fn call_of(spec: &OperationSpec, patient: bool, lane: Lane) -> Call<'_> {
     Call {
         operation: spec.name,
         signed: spec.signed,
         idempotent: spec.is_read_only(),
         output_has_members: spec.output_has_members,
         patient,
+        lane,
     }
 }
 

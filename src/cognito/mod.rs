@@ -6,6 +6,7 @@ pub mod check;
 pub mod client;
 pub mod clients;
 pub mod constraints;
+pub mod crawl;
 pub mod devices;
 pub mod edit;
 pub mod error_text;

@@ -9,7 +9,7 @@ mod admin;
 mod browse;
 mod input;
 mod secret;
-mod text;
+pub(crate) mod text;
 mod theme;
 mod users;
 mod widgets;

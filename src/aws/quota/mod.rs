@@ -1,7 +1,54 @@
-//! Cognito's request-rate quotas: the categories, and the token bucket that paces and refuses.
+//! Cognito's request-rate quotas: the categories, the token bucket that paces and refuses, and the
+//! scheduler every call passes (priority lanes, adaptive back-off, a rate meter).
 
+pub mod adaptive;
 pub mod bucket;
 pub mod category;
+pub mod meter;
+pub mod scheduler;
+#[cfg(test)]
+mod scheduler_tests;
+
+use std::collections::BTreeMap;
 
 pub use bucket::TokenBucket;
 pub use category::Category;
+pub use meter::CategoryUse;
+pub use scheduler::{Lane, Scheduler};
+
+/// How fast each category may be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Pacing {
+    /// At most AWS's documented rate per category, backing off on throttles: AWS's endpoints, and
+    /// a server that emulates AWS's quotas.
+    Aws,
+    /// No ceiling; back off only when the server throttles (moto, LocalStack, other servers).
+    #[default]
+    Adaptive,
+}
+
+/// The pacing, and rates the account has had raised (`[quotas]` in config.toml).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quotas {
+    pub pacing: Pacing,
+    pub rates: BTreeMap<Category, f64>,
+}
+
+impl Quotas {
+    pub fn new(pacing: Pacing) -> Self {
+        Self {
+            pacing,
+            rates: BTreeMap::new(),
+        }
+    }
+
+    /// The most `category` is ever sent at: a rate given for it, else AWS's documented one when
+    /// pacing as AWS, else no ceiling.
+    pub fn ceiling(&self, category: Category) -> f64 {
+        match (self.rates.get(&category), self.pacing) {
+            (Some(rate), _) => *rate,
+            (None, Pacing::Aws) => category.default_rate(),
+            (None, Pacing::Adaptive) => f64::INFINITY,
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! One scheduler per account and region: every call takes a token of its category's bucket before
+//! it is sent. The person at the keyboard goes first: while an interactive call waits for a token,
+//! background work (crawls, exports, bulk runs) takes none, so a search never queues behind a
+//! crawl of a million users. A throttle cuts the category's rate (`adaptive`), which then climbs
+//! back to its ceiling.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use super::adaptive::Adaptive;
+use super::bucket::TokenBucket;
+use super::meter::{CategoryUse, Meter};
+use super::{Category, Quotas};
+
+/// Who waits on a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lane {
+    /// Someone at the keyboard waits for it: opening a user, a search, a form.
+    #[default]
+    Interactive,
+    /// Long work nobody waits on call by call: a crawl, an export, a bulk run.
+    Background,
+}
+
+#[derive(Debug)]
+struct Slot {
+    bucket: Option<TokenBucket>,
+    adaptive: Adaptive,
+    meter: Meter,
+    waiting: [usize; 2],
+}
+
+impl Slot {
+    fn new(ceiling: f64, now: Instant) -> Self {
+        let adaptive = Adaptive::new(ceiling);
+        Self {
+            bucket: adaptive.rate(now).map(|r| TokenBucket::new(r, now)),
+            adaptive,
+            meter: Meter::default(),
+            waiting: [0, 0],
+        }
+    }
+
+    /// Follows the CUBIC curve: the bucket's rate is set anew before each take.
+    fn pace(&mut self, now: Instant) {
+        match (self.adaptive.rate(now), &mut self.bucket) {
+            (None, bucket) => *bucket = None,
+            (Some(rate), Some(bucket)) => bucket.set_rate(rate, now),
+            (Some(rate), bucket @ None) => *bucket = Some(TokenBucket::new(rate, now)),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Scheduler {
+    quotas: Quotas,
+    slots: Mutex<HashMap<Category, Slot>>,
+}
+
+/// Counts a waiting call in its lane until it has its token (or its future is dropped).
+struct Waiting<'a> {
+    scheduler: &'a Scheduler,
+    category: Category,
+    lane: usize,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.scheduler.with(self.category, |slot| {
+            slot.waiting[self.lane] = slot.waiting[self.lane].saturating_sub(1);
+        });
+    }
+}
+
+impl Scheduler {
+    pub fn new(quotas: Quotas) -> Self {
+        Self {
+            quotas,
+            slots: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The scheduler shared by every client of `key` (endpoint, region, profile) in this process,
+    /// so a console that reconnects, or two commands of one run, share one account's quota.
+    pub fn shared(key: &str, quotas: Quotas) -> Arc<Self> {
+        static SHARED: LazyLock<Mutex<HashMap<String, Arc<Scheduler>>>> =
+            LazyLock::new(|| Mutex::new(HashMap::new()));
+        let mut all = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(s) = all.get(key).filter(|s| s.quotas == quotas) {
+            return Arc::clone(s);
+        }
+        let s = Arc::new(Self::new(quotas));
+        all.insert(key.to_owned(), Arc::clone(&s));
+        s
+    }
+
+    pub fn quotas(&self) -> &Quotas {
+        &self.quotas
+    }
+
+    fn with<T>(&self, category: Category, f: impl FnOnce(&mut Slot) -> T) -> T {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        let slot = slots
+            .entry(category)
+            .or_insert_with(|| Slot::new(self.quotas.ceiling(category), Instant::now()));
+        f(slot)
+    }
+
+    /// Waits for a token of `category` in `lane`: at once while the bucket has one, else until the
+    /// next one, and in the background lane never while an interactive call of that category waits.
+    pub async fn acquire(&self, category: Category, lane: Lane) {
+        let lane_index = usize::from(lane == Lane::Background);
+        let mut waiting: Option<Waiting<'_>> = None;
+        loop {
+            let wait = self.with(category, |slot| {
+                let now = Instant::now();
+                slot.pace(now);
+                let yields = lane == Lane::Background && slot.waiting[0] > 0;
+                let taken = match (&mut slot.bucket, yields) {
+                    (_, true) => Err(slot.bucket.as_ref().map_or(Duration::from_millis(5), |b| {
+                        Duration::from_secs_f64(1.0 / b.rate())
+                    })),
+                    (None, false) => Ok(()),
+                    (Some(bucket), false) => bucket.try_take(now),
+                };
+                match taken {
+                    Ok(()) => {
+                        slot.meter.sent(now);
+                        None
+                    }
+                    Err(wait) => {
+                        if waiting.is_none() {
+                            slot.waiting[lane_index] += 1;
+                        }
+                        Some(wait)
+                    }
+                }
+            });
+            let Some(wait) = wait else {
+                // Counted as waiting in an earlier round: the guard uncounts it.
+                drop(waiting);
+                return;
+            };
+            if waiting.is_none() {
+                waiting = Some(Waiting {
+                    scheduler: self,
+                    category,
+                    lane: lane_index,
+                });
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// The service throttled a call of `category`: cut its rate (once per burst of throttles).
+    pub fn throttled(&self, category: Category) {
+        self.with(category, |slot| {
+            let now = Instant::now();
+            slot.meter.throttles += 1;
+            let sending = slot.meter.rate(now);
+            if let Some(rate) = slot.adaptive.throttled(sending, now) {
+                tracing::info!(%category, sending, rate, "throttled: slowing down");
+                slot.pace(now);
+            }
+        });
+    }
+
+    /// Every category used so far, for the rate meter.
+    pub fn usage(&self) -> Vec<CategoryUse> {
+        let now = Instant::now();
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut out: Vec<CategoryUse> = slots
+            .iter_mut()
+            .map(|(category, slot)| CategoryUse {
+                category: *category,
+                rate: slot.meter.rate(now),
+                allowed: slot.adaptive.rate(now),
+                sent: slot.meter.sent,
+                throttles: slot.meter.throttles,
+                waiting_interactive: slot.waiting[0],
+                waiting_background: slot.waiting[1],
+            })
+            .collect();
+        out.sort_by_key(|u| u.category);
+        out
+    }
+
+    /// One category's figures (zeros when it was never used).
+    pub fn usage_of(&self, category: Category) -> CategoryUse {
+        let now = Instant::now();
+        self.with(category, |slot| CategoryUse {
+            category,
+            rate: slot.meter.rate(now),
+            allowed: slot.adaptive.rate(now),
+            sent: slot.meter.sent,
+            throttles: slot.meter.throttles,
+            waiting_interactive: slot.waiting[0],
+            waiting_background: slot.waiting[1],
+        })
+    }
+}
