@@ -53,6 +53,10 @@ pub struct GlobalArgs {
     /// Seconds to wait for each part of an answer; 0 waits forever (default 30, 15 in the console).
     #[arg(long, global = true, value_name = "SECONDS")]
     pub read_timeout: Option<f64>,
+    /// Pace calls at AWS's documented quota per category (`aws`), or only back off when the
+    /// server throttles (`adaptive`); `auto` (the default): `aws` on AWS's endpoints.
+    #[arg(long, global = true, value_enum)]
+    pub quotas: Option<crate::aws::quota::Pacing>,
     /// Use the built-in local user-pool server (demo data, kept in the data dir) instead of AWS.
     #[arg(long, global = true, conflicts_with_all = ["profile", "endpoint_url", "region"])]
     pub local: bool,
@@ -112,6 +116,15 @@ impl GlobalArgs {
         });
         settings.read_only =
             settings.read_only || config.read_only_for(self.profile_name().as_deref());
+        settings.quotas = match (config.quotas, self.quotas) {
+            (Some(mut quotas), Some(pacing)) => {
+                quotas.pacing = pacing;
+                Some(quotas)
+            }
+            (Some(quotas), None) => Some(quotas),
+            (None, Some(pacing)) => Some(crate::aws::quota::Quotas::new(pacing)),
+            (None, None) => None,
+        };
         settings.mutation_log = match crate::shared::journal::Journal::open_default() {
             Ok(journal) => Some(std::sync::Arc::new(journal)),
             Err(e) => {

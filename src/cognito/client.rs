@@ -12,7 +12,7 @@ use super::operations::{self, OperationSpec};
 use crate::aws::credentials::{profile_ca_bundle, profile_region};
 use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
 use crate::aws::error::Checked;
-use crate::aws::quota::{Lane, Pacing, Quotas, Scheduler};
+use crate::aws::quota::{Lane, Quotas, Scheduler};
 use crate::aws::retry::{Verdict, classify};
 use crate::aws::transport::{Timeouts, TransportOptions};
 use crate::aws::{AwsError, Call, CredentialSource, Endpoint, RetryPolicy, Transport};
@@ -89,13 +89,11 @@ impl CognitoClient {
             None if settings.local => None,
             None => profile_ca_bundle(profile.as_deref()).await,
         };
-        let quotas = settings.quotas.clone().unwrap_or_else(|| {
-            Quotas::new(if endpoint.is_aws {
-                Pacing::Aws
-            } else {
-                Pacing::Adaptive
-            })
-        });
+        let quotas = settings
+            .quotas
+            .clone()
+            .unwrap_or_default()
+            .for_endpoint(endpoint.is_aws);
         // One account's quota is shared by every client of it: approximated by endpoint, region
         // and profile, since the account id is not known without a call.
         let key = format!(

@@ -37,6 +37,13 @@ pub struct Config {
     pub read_timeout: Option<f64>,
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
+    /// `[quotas]`: how to pace calls, and the rate of each category the account has (raised, or
+    /// lowered to leave room for production traffic), e.g. `UserRead = 200`.
+    #[serde(default, rename = "quotas")]
+    quota_spans: Option<Spanned<BTreeMap<String, toml::Value>>>,
+    /// `[quotas]` read and checked.
+    #[serde(skip)]
+    pub quotas: Option<crate::aws::quota::Quotas>,
     /// `[keys]`, where each entry is in the file.
     #[serde(default, rename = "keys")]
     key_spans: BTreeMap<String, Spanned<KeyList>>,
@@ -138,6 +145,12 @@ impl Config {
             })
             .collect();
         config.keys.sort_by_key(|k| k.line);
+        if let Some(table) = &config.quota_spans {
+            config.quotas = Some(
+                super::config_quotas::parse(table.get_ref())
+                    .map_err(|m| (Some(line_of(table.span())), m))?,
+            );
+        }
         Ok(config)
     }
 

@@ -3,6 +3,7 @@
 
 pub mod bulk;
 pub mod config;
+pub mod config_quotas;
 pub mod journal;
 pub mod password;
 pub mod validate;

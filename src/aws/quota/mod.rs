@@ -19,11 +19,13 @@ pub use scheduler::{Lane, Scheduler};
 /// How fast each category may be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Pacing {
+    /// `aws` on AWS's endpoints, `adaptive` on any other.
+    #[default]
+    Auto,
     /// At most AWS's documented rate per category, backing off on throttles: AWS's endpoints, and
     /// a server that emulates AWS's quotas.
     Aws,
     /// No ceiling; back off only when the server throttles (moto, LocalStack, other servers).
-    #[default]
     Adaptive,
 }
 
@@ -42,13 +44,26 @@ impl Quotas {
         }
     }
 
+    /// `Auto` made `Aws` or `Adaptive` for an endpoint that is (or is not) AWS's own.
+    #[must_use]
+    pub fn for_endpoint(mut self, is_aws: bool) -> Self {
+        if self.pacing == Pacing::Auto {
+            self.pacing = if is_aws {
+                Pacing::Aws
+            } else {
+                Pacing::Adaptive
+            };
+        }
+        self
+    }
+
     /// The most `category` is ever sent at: a rate given for it, else AWS's documented one when
     /// pacing as AWS, else no ceiling.
     pub fn ceiling(&self, category: Category) -> f64 {
         match (self.rates.get(&category), self.pacing) {
             (Some(rate), _) => *rate,
             (None, Pacing::Aws) => category.default_rate(),
-            (None, Pacing::Adaptive) => f64::INFINITY,
+            (None, Pacing::Adaptive | Pacing::Auto) => f64::INFINITY,
         }
     }
 }
