@@ -137,6 +137,7 @@ async fn many(
     action: &BulkAction,
     bulk: &BulkArgs,
 ) -> CliResult {
+    let client = &client.background();
     let Some(path) = &bulk.from_file else {
         return Err(CliError::Usage(
             "give USERNAME or --from-file FILE".to_owned(),

@@ -24,7 +24,9 @@ pub trait PagedRequest: Serialize + Send + Sync + 'static {
 
 /// The pages of `operation`, one request at a time, from the page `request` points at. Each page is
 /// retried inside the transport (throttling waited out) with its own token, so a throttled crawl
-/// goes on where it stood. The stream ends after the last page, or with an error: a failed page, or
+/// goes on where it stood. The first page is asked for in the client's lane, the rest in the
+/// background lane: someone waits for the first screenful, and a search or an opened user should
+/// not queue behind page 400 of the same listing. The stream ends after the last page, or with an error: a failed page, or
 /// a page token the service already gave (the listing would loop), never early as if complete.
 pub fn pages<Req, P>(
     client: CognitoClient,
@@ -53,7 +55,7 @@ where
             return Some((Err(e), None));
         }
         request.set_token(Some(token));
-        Some((Ok(page), Some((client, request, tokens))))
+        Some((Ok(page), Some((client.background(), request, tokens))))
     })
 }
 

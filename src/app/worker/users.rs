@@ -148,8 +148,9 @@ pub async fn change(
         Change::User { pool, user, op } => {
             accept_applied(one_user(client, &pool, &user, &op).await)
         }
+        // Nobody waits on each step: the person's own calls go first.
         Change::Bulk { pool, op, users } => {
-            bulk(client, request, &pool, &op, &users, actions).await
+            bulk(&client.background(), request, &pool, &op, &users, actions).await
         }
         Change::Pool(change) => super::admin::pool_change(client, change).await,
     }
