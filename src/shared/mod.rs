@@ -4,6 +4,7 @@
 pub mod bulk;
 pub mod config;
 pub mod config_quotas;
+pub mod export;
 pub mod journal;
 pub mod password;
 pub mod validate;
