@@ -116,6 +116,21 @@ pub struct SchemaAttributeType {
 
 /// The standard attributes a pool's users can carry, in the order AWS lists them (the CSV header's
 /// order); `sub` and `identities` are standard too but AWS sets them.
+/// The CSV header a pool's import job expects when the endpoint has no GetCSVHeader (moto): the
+/// standard attributes in AWS's order, the pool's custom ones, then `cognito:mfa_enabled` and
+/// `cognito:username`.
+pub fn csv_header_from_schema(custom: &[String]) -> Vec<String> {
+    STANDARD_ATTRIBUTES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(custom.iter().cloned())
+        .chain([
+            "cognito:mfa_enabled".to_owned(),
+            "cognito:username".to_owned(),
+        ])
+        .collect()
+}
+
 pub const STANDARD_ATTRIBUTES: &[&str] = &[
     "name",
     "given_name",
@@ -258,6 +273,42 @@ impl CognitoClient {
     ) -> Result<DescribeUserPoolResponse, AwsError> {
         self.call("DescribeUserPool", &PoolRef { user_pool_id: pool })
             .await
+    }
+
+    /// The columns a user import job of `pool` expects, in its order (GetCSVHeader). Where the
+    /// endpoint has no GetCSVHeader (moto), the same columns from the pool's schema, and `true`
+    /// to say they were built, not given.
+    pub async fn csv_header(&self, pool: &PoolId) -> Result<(Vec<String>, bool), AwsError> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Header {
+            #[serde(rename = "CSVHeader", default)]
+            csv_header: Vec<String>,
+        }
+        match self
+            .call::<_, Header>("GetCSVHeader", &PoolRef { user_pool_id: pool })
+            .await
+        {
+            Ok(h) if !h.csv_header.is_empty() => Ok((h.csv_header, false)),
+            Ok(_) => Err(AwsError::Decode {
+                operation: "GetCSVHeader".to_owned(),
+                status: 200,
+                detail: "the answer holds no CSVHeader".to_owned(),
+            }),
+            Err(e) if e.is_unsupported() => {
+                let described = self.describe_user_pool(pool).await?;
+                let custom: Vec<String> = described
+                    .user_pool
+                    .map(|p| p.schema_attributes)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(SchemaAttributeType::user_attribute_name)
+                    .filter(|n| n.starts_with("custom:") || n.starts_with("dev:"))
+                    .collect();
+                Ok((csv_header_from_schema(&custom), true))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     pub async fn describe_user_pool_domain(

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use crate::cognito::pools::STANDARD_ATTRIBUTES;
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::UserType;
 
@@ -68,21 +67,6 @@ pub fn listed<'a>(user: &'a UserType, pairs: &'a [(String, String)]) -> ExportUs
         mfa_enabled: !user.mfa_options.is_empty(),
         groups: None,
     }
-}
-
-/// The CSV header a pool's import job expects when the endpoint has no GetCSVHeader (moto): the
-/// standard attributes in AWS's order, the pool's custom ones, then `cognito:mfa_enabled` and
-/// `cognito:username`.
-pub fn csv_header_from_schema(custom: &[String]) -> Vec<String> {
-    STANDARD_ATTRIBUTES
-        .iter()
-        .map(|s| (*s).to_owned())
-        .chain(custom.iter().cloned())
-        .chain([
-            "cognito:mfa_enabled".to_owned(),
-            "cognito:username".to_owned(),
-        ])
-        .collect()
 }
 
 enum Sink<W: Write> {
@@ -222,7 +206,7 @@ mod tests {
     }
 
     fn export(format: ExportFormat, users: &[ExportUser<'_>]) -> String {
-        let header = csv_header_from_schema(&["custom:tenant".to_owned()]);
+        let header = crate::cognito::pools::csv_header_from_schema(&["custom:tenant".to_owned()]);
         let mut w = ExportWriter::new(Vec::new(), format, header).unwrap();
         for u in users {
             w.write(u).unwrap();

@@ -12,7 +12,7 @@ use super::mfa::require_a_factor;
 use super::pool_schema::custom_attributes;
 use super::pools::{pool_spec, update_spec};
 use super::tags::replace_tags;
-use crate::cognito::pools::STANDARD_ATTRIBUTES;
+use crate::cognito::pools::csv_header_from_schema;
 
 /// Settings UpdateUserPool sets to their defaults when the request leaves them out: AWS's
 /// documented behaviour ("If you don't provide a value for an attribute, Amazon Cognito sets it
@@ -127,14 +127,11 @@ pub fn get_csv_header(store: &Store, req: &Request) -> LocalResult {
     let pool = required_str(&req.input, "UserPoolId")?;
     let spec = store.read(|conn| pool_spec(conn, pool))?;
     let custom = custom_attributes(&spec);
-    // The standard attributes in AWS's order, the pool's custom attributes, then
-    // `cognito:mfa_enabled` and `cognito:username`, as `get-csv-header` answers.
-    let header: Vec<&str> = STANDARD_ATTRIBUTES
+    let custom: Vec<String> = custom
         .iter()
-        .copied()
-        .chain(custom.iter().filter_map(|a| a["Name"].as_str()))
-        .chain(["cognito:mfa_enabled", "cognito:username"])
+        .filter_map(|a| a["Name"].as_str().map(str::to_owned))
         .collect();
+    let header = csv_header_from_schema(&custom);
     Ok(json!({ "UserPoolId": pool, "CSVHeader": header }))
 }
 
