@@ -4,6 +4,7 @@ pub mod app;
 pub mod aws;
 pub mod cli;
 pub mod cognito;
+pub mod index;
 pub mod local;
 pub mod shared;
 pub mod tui;

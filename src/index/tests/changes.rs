@@ -1,0 +1,141 @@
+//! The tool's own changes show in the index at once.
+
+use super::*;
+use crate::index::{Change, Grouping};
+
+fn later() -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(NOW + 60).unwrap()
+}
+
+fn user(name: &str) -> Username {
+    Username::new(name)
+}
+
+#[test]
+fn each_change_is_applied() {
+    let (mut index, _) = built();
+    let apply = |index: &mut Index, change: Change| index.apply(&change, later()).unwrap();
+
+    apply(&mut index, Change::UserDeleted(user("bob")));
+    assert_eq!(found(&index, "username = bob"), set(&[]));
+    assert_eq!(index.meta().unwrap().unwrap().users, 49);
+    assert_eq!(found(&index, "email = bob@example.com"), set(&[]));
+
+    apply(
+        &mut index,
+        Change::EnabledSet {
+            username: user("dave"),
+            enabled: true,
+        },
+    );
+    assert!(found(&index, "enabled").contains("dave"));
+    assert!(found(&index, "modified > 2026-06-01T00:00:30Z").contains("dave"));
+
+    apply(
+        &mut index,
+        Change::StatusSet {
+            username: user("carol"),
+            status: UserStatus::Confirmed,
+        },
+    );
+    assert!(found(&index, "status = CONFIRMED").contains("carol"));
+    assert!(!found(&index, "status = UNCONFIRMED").contains("carol"));
+
+    let attributes = vec![
+        AttributeType::new("email", "carol@new.example"),
+        AttributeType::new("custom:tenant", "acme"),
+    ];
+    apply(
+        &mut index,
+        Change::AttributesSet {
+            username: user("carol"),
+            attributes,
+        },
+    );
+    assert_eq!(found(&index, "email = carol@new.example"), set(&["carol"]));
+    assert_eq!(found(&index, "email = carol@example.com"), set(&[]));
+    assert!(found(&index, "custom:tenant = acme").contains("carol"));
+    assert_eq!(found(&index, "phone_number ^= +"), set(&["carol"]));
+
+    let names = vec!["phone_number".to_owned(), "never_set".to_owned()];
+    apply(
+        &mut index,
+        Change::AttributesDeleted {
+            username: user("carol"),
+            names,
+        },
+    );
+    assert_eq!(found(&index, "phone_number ^= +"), set(&[]));
+
+    apply(
+        &mut index,
+        Change::MfaSet {
+            username: user("judy"),
+            mfa: vec![MfaMethod::Totp, MfaMethod::Sms],
+        },
+    );
+    assert!(found(&index, "mfa = totp and mfa = sms").contains("judy"));
+
+    apply(
+        &mut index,
+        Change::AddedToGroup {
+            username: user("judy"),
+            group: "admins".into(),
+        },
+    );
+    apply(
+        &mut index,
+        Change::AddedToGroup {
+            username: user("judy"),
+            group: "brand-new".into(),
+        },
+    );
+    assert!(found(&index, "group = admins").contains("judy"));
+    assert_eq!(found(&index, "group = brand-new"), set(&["judy"]));
+    apply(
+        &mut index,
+        Change::RemovedFromGroup {
+            username: user("judy"),
+            group: "admins".into(),
+        },
+    );
+    assert!(!found(&index, "group = admins").contains("judy"));
+
+    let mut created = people()[3].record();
+    created.username = user("zed");
+    apply(&mut index, Change::UserCreated(created.clone()));
+    assert_eq!(found(&index, "username = zed"), set(&["zed"]));
+    assert_eq!(index.meta().unwrap().unwrap().users, 50);
+    // Created again (read back after a change): replaced, not counted twice.
+    created.enabled = false;
+    apply(&mut index, Change::UserCreated(created));
+    assert_eq!(index.meta().unwrap().unwrap().users, 50);
+    assert!(found(&index, "not enabled").contains("zed"));
+    assert!(index.is_complete().unwrap());
+}
+
+#[test]
+fn a_change_to_a_user_the_index_lacks_changes_nothing() {
+    let (mut index, _) = built();
+    let before = index.count_by(&Grouping::Status).unwrap();
+    for change in [
+        Change::UserDeleted(user("ghost")),
+        Change::EnabledSet {
+            username: user("ghost"),
+            enabled: false,
+        },
+        Change::AddedToGroup {
+            username: user("ghost"),
+            group: "admins".into(),
+        },
+        Change::AttributesSet {
+            username: user("ghost"),
+            attributes: vec![AttributeType::new("email", "g@x")],
+        },
+    ] {
+        index.apply(&change, later()).unwrap();
+    }
+    assert_eq!(index.count_by(&Grouping::Status).unwrap(), before);
+    assert_eq!(index.meta().unwrap().unwrap().users, 50);
+    assert_eq!(found(&index, "email = g@x"), set(&[]));
+}
