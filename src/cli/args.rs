@@ -194,6 +194,9 @@ pub enum Command {
     Tags(super::admin::TagsCommand),
     /// Any operation of the Cognito Identity Provider API, JSON in and out.
     Api(ApiArgs),
+    /// The local indexes of pools (built by `users index`): list them, or remove them.
+    #[command(subcommand)]
+    Index(super::index::IndexCommand),
     /// The audit journal: the last changes made from this machine, oldest first.
     Journal(JournalArgs),
     /// Run the built-in local user-pool server alone, for the AWS CLI, SDKs and other apps.

@@ -5,6 +5,7 @@ mod api;
 pub mod args;
 mod bulk;
 mod generate;
+pub mod index;
 mod journal;
 mod lists;
 mod local_server;
@@ -60,6 +61,9 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
             command => command,
         };
         // The journal is a local file: no region, credentials or config needed.
+        if let Command::Index(c) = &command {
+            return index::manage(global.output, c);
+        }
         if let Command::Journal(args) = &command {
             return journal::run(global.output, args);
         }
@@ -119,6 +123,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Tags(c) => admin::tags::run(client, format, c).await,
         Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
+        Command::Index(c) => index::manage(format, &c),
         Command::LocalServer(a) => local_server::run(&a).await,
         Command::Completions(a) => generate::completions(&a),
         Command::Man(a) => generate::man(&a),

@@ -55,6 +55,11 @@ impl Progress {
             .fetch_add(u64::try_from(n).unwrap_or(u64::MAX), Ordering::Relaxed);
     }
 
+    /// The count so far, for work that reports a running total.
+    pub fn set(&self, n: u64) {
+        self.done.store(n, Ordering::Relaxed);
+    }
+
     /// Stops drawing and clears the line, so what follows starts on a clean one.
     pub fn finish(mut self) {
         self.stop();
@@ -106,7 +111,7 @@ pub fn line(
     parts.join(" · ")
 }
 
-fn short_duration(d: Duration) -> String {
+pub fn short_duration(d: Duration) -> String {
     let s = d.as_secs();
     match s {
         0..60 => format!("{s} s"),

@@ -48,6 +48,15 @@ pub struct BulkArgs {
     pub dry_run: bool,
 }
 
+/// How fresh the local index must be for a query, a count or an export.
+#[derive(Debug, Clone, Args)]
+pub struct IndexArgs {
+    /// Rebuild the index first when it is older than this (30s, 15m, 1h, 2d); without it, an
+    /// index of any age is used and one is built when there is none.
+    #[arg(long, value_name = "AGE", value_parser = crate::cli::index::parse_age)]
+    pub max_age: Option<std::time::Duration>,
+}
+
 /// Whether `users list` reads the pool in sixteen parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Partitioning {
@@ -76,6 +85,52 @@ pub enum UsersCommand {
         /// without --filter or --starting-token.
         #[arg(long, value_enum, default_value_t = Partitioning::Auto)]
         partitioned: Partitioning,
+    },
+    /// Read every user and group of the pool into the local index (for query, count, export).
+    Index {
+        #[command(flatten)]
+        pool: PoolArg,
+    },
+    /// Find users with the query language, e.g. 'status = UNCONFIRMED and created < -30d'.
+    #[command(long_about = crate::cli::index::QUERY_HELP)]
+    Query {
+        #[command(flatten)]
+        pool: PoolArg,
+        /// The query (see --help for the language).
+        query: String,
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Show at most this many users.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Count users, in all or by status, enabled, group or an attribute.
+    Count {
+        #[command(flatten)]
+        pool: PoolArg,
+        /// status, enabled, group, or an attribute name (custom:tenant).
+        #[arg(long)]
+        by: Option<String>,
+        /// Count only the users this query finds.
+        #[arg(long)]
+        query: Option<String>,
+        #[command(flatten)]
+        index: IndexArgs,
+    },
+    /// Export users as CSV in the pool's import columns, JSON or JSON Lines.
+    Export {
+        #[command(flatten)]
+        pool: PoolArg,
+        /// Only the users this query finds.
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long, value_enum)]
+        format: crate::shared::export::ExportFormat,
+        /// The file to write (made whole or not at all); standard output when left out.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        index: IndexArgs,
     },
     /// Show one user with their groups.
     Get(UserTarget),

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::args::{OutputFormat, UserTarget, UsersCommand};
 use super::output::{Out, write_json};
 use super::{
-    CliError, CliResult, bulk, resolve_pool, user_attributes, user_create, user_list,
+    CliError, CliResult, bulk, index, resolve_pool, user_attributes, user_create, user_list,
     user_passwords, user_security,
 };
 use crate::cognito::types::AttributeType;
@@ -32,6 +32,10 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             request.pagination_token = starting_token;
             user_list::list(client, format, request, attributes, partitioned).await
         }
+        c @ (UsersCommand::Index { .. }
+        | UsersCommand::Query { .. }
+        | UsersCommand::Count { .. }
+        | UsersCommand::Export { .. }) => index::run(client, format, c).await,
         UsersCommand::Get(t) => get(client, format, &t).await,
         UsersCommand::Create(args) => user_create::create(client, format, args).await,
         UsersCommand::ResendInvitation { target, delivery } => {

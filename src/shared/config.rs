@@ -37,6 +37,10 @@ pub struct Config {
     pub read_timeout: Option<f64>,
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
+    /// Keep local indexes in memory only: nothing with personal data is written to disk, and
+    /// every query, count or export reads the pool again.
+    #[serde(default)]
+    pub index_in_memory: bool,
     /// `[quotas]`: how to pace calls, and the rate of each category the account has (raised, or
     /// lowered to leave room for production traffic), e.g. `UserRead = 200`.
     #[serde(default, rename = "quotas")]

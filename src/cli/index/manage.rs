@@ -1,0 +1,104 @@
+//! `index list` and `index clear`: what is stored where, and removing it (an index holds
+//! personal data).
+
+use std::io::Write as _;
+
+use clap::Subcommand;
+use serde_json::json;
+
+use super::super::CliResult;
+use super::super::args::OutputFormat;
+use super::super::output::{Out, write_json, write_table};
+use super::super::progress::short_duration;
+use super::build::age;
+use crate::cognito::PoolId;
+use crate::index::{Clear, IndexStore};
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// The local indexes on this machine: pool, region, profile, age, users, size, file.
+    List,
+    /// Remove local indexes: one pool's (every profile and region), or all.
+    Clear {
+        /// The pool id whose indexes to remove.
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        pool: Option<String>,
+        /// Every index.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
+    let store = IndexStore::open_default()?;
+    let mut out = Out::stdout();
+    match command {
+        IndexCommand::List => {
+            let infos = store.list()?;
+            if format == OutputFormat::Json {
+                let list: Vec<_> = infos
+                    .iter()
+                    .map(|i| {
+                        json!({"UserPoolId": i.key.pool, "Region": i.key.region,
+                            "Profile": i.key.profile, "Complete": i.complete, "Users": i.users,
+                            "AgeSeconds": i.built_at.map(|at| age(at).as_secs()),
+                            "SizeBytes": i.size_bytes, "Path": i.path})
+                    })
+                    .collect();
+                write_json(&mut out, &json!(list))?;
+            } else {
+                let rows: Vec<Vec<String>> = infos
+                    .iter()
+                    .map(|i| {
+                        vec![
+                            i.key.pool.to_string(),
+                            i.key.region.clone(),
+                            i.key
+                                .profile
+                                .clone()
+                                .unwrap_or_else(|| "default".to_owned()),
+                            match i.built_at {
+                                Some(at) => format!("{} ago", short_duration(age(at))),
+                                None => "unfinished".to_owned(),
+                            },
+                            i.users.to_string(),
+                            format!("{:.1} MiB", mib(i.size_bytes)),
+                            i.path.display().to_string(),
+                        ]
+                    })
+                    .collect();
+                write_table(
+                    &mut out,
+                    &[
+                        "pool", "region", "profile", "built", "users", "size", "file",
+                    ],
+                    &rows,
+                )?;
+                writeln!(out, "(indexes are kept in {})", store.dir().display())?;
+            }
+        }
+        IndexCommand::Clear { pool, all } => {
+            let which = match (pool, all) {
+                (Some(p), _) => Clear::Pool(PoolId::new(p)),
+                (None, _) => Clear::All,
+            };
+            let removed = store.clear(&which)?;
+            if format == OutputFormat::Json {
+                write_json(&mut out, &json!({"Removed": removed}))?;
+            } else {
+                for path in &removed {
+                    writeln!(out, "removed {}", path.display())?;
+                }
+                if removed.is_empty() {
+                    writeln!(out, "no index to remove")?;
+                }
+            }
+        }
+    }
+    Ok(out.flush()?)
+}
+
+#[allow(clippy::cast_precision_loss)] // a file size
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
