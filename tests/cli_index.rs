@@ -243,7 +243,32 @@ async fn exports_use_the_import_columns_and_land_whole_and_private(backend: Back
     assert!(lines.iter().all(|u| u["Groups"].is_array()), "{lines:?}");
 }
 
+async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = pool_of_three(&client).await;
+    let p = pool.as_str();
+    let bin = Bin::new(&server);
+    bin.ok(&format!("users index --pool {p}")).await;
+    bin.ok(&format!("users enable --pool {p} bob")).await;
+    bin.ok(&format!("users delete --pool {p} carla")).await;
+    bin.ok(&format!("users add-to-group --pool {p} bob admins"))
+        .await;
+    let admins = json_of(
+        &bin,
+        &["users", "query", "--pool", p, "group = admins and enabled"],
+    )
+    .await;
+    assert_eq!(names(&admins), ["ann", "bob"]);
+    let counts = json_of(&bin, &["users", "count", "--pool", p]).await;
+    assert_eq!(counts["Counts"], json!({"users": 2}));
+    // Still the index built before the changes: followed, not rebuilt.
+    let listed = json_of(&bin, &["index", "list"]).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
 on_both!("current_thread":
+    the_tools_own_changes_reach_the_index_without_a_rebuild,
     index_query_and_count_agree_with_the_pool,
     a_query_one_filter_answers_needs_no_index,
     exports_use_the_import_columns_and_land_whole_and_private,

@@ -116,6 +116,15 @@ impl GlobalArgs {
         });
         settings.read_only =
             settings.read_only || config.read_only_for(self.profile_name().as_deref());
+        // The tool's own changes reach the pool's local index as they succeed.
+        settings.change_observer = if config.index_in_memory {
+            None
+        } else {
+            crate::index::IndexStore::open_default().ok().map(|store| {
+                std::sync::Arc::new(crate::index::FollowChanges::new(store))
+                    as std::sync::Arc<dyn crate::cognito::audit::ChangeObserver>
+            })
+        };
         settings.quotas = match (config.quotas, self.quotas) {
             (Some(mut quotas), Some(pacing)) => {
                 quotas.pacing = pacing;

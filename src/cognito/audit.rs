@@ -25,6 +25,19 @@ pub trait MutationLog: Send + Sync + std::fmt::Debug {
     fn record(&self, mutation: &Mutation<'_>);
 }
 
+/// Told of each change that succeeded, with its input and answer: keeps derived data (the local
+/// index) in step with the tool's own changes. Like the journal, it must not fail the call.
+pub trait ChangeObserver: Send + Sync + std::fmt::Debug {
+    fn applied(
+        &self,
+        profile: Option<&str>,
+        region: &str,
+        operation: &str,
+        input: &[u8],
+        output: &[u8],
+    );
+}
+
 /// The pool and the target of a request, read from these named members only: nothing else of the
 /// input (passwords, attributes) is ever looked at.
 pub fn subject(body: &[u8]) -> (String, String) {

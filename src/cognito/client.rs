@@ -7,7 +7,7 @@ use aws_credential_types::Credentials;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::audit::{Mutation, MutationLog, subject};
+use super::audit::{ChangeObserver, Mutation, MutationLog, subject};
 use super::operations::{self, OperationSpec};
 use crate::aws::credentials::{profile_ca_bundle, profile_region};
 use crate::aws::endpoint::{region_from_flag_or_env, resolve_endpoint, validate_region};
@@ -38,6 +38,8 @@ pub struct ClientSettings {
     pub mutation_log: Option<Arc<dyn MutationLog>>,
     /// The endpoint is the built-in local server (`--local`).
     pub local: bool,
+    /// Told of every change that succeeded (the local index applies them).
+    pub change_observer: Option<Arc<dyn ChangeObserver>>,
     /// How to pace calls by Cognito's quotas: AWS's documented rates on AWS's endpoints, and
     /// otherwise only backing off when throttled, unless given.
     pub quotas: Option<Quotas>,
@@ -50,6 +52,7 @@ pub struct CognitoClient {
     profile: Option<String>,
     read_only: bool,
     mutation_log: Option<Arc<dyn MutationLog>>,
+    change_observer: Option<Arc<dyn ChangeObserver>>,
     local: bool,
     lane: Lane,
 }
@@ -119,6 +122,7 @@ impl CognitoClient {
             profile,
             read_only: settings.read_only,
             mutation_log: settings.mutation_log.clone(),
+            change_observer: settings.change_observer.clone(),
             local: settings.local,
             lane: Lane::Interactive,
         })
@@ -302,6 +306,15 @@ impl CognitoClient {
             }
             other => other,
         };
+        if let (Some(observer), Ok(reply)) = (&self.change_observer, &result) {
+            observer.applied(
+                self.profile.as_deref(),
+                self.region(),
+                spec.name,
+                &input,
+                &reply.body,
+            );
+        }
         if let Some(log) = &self.mutation_log {
             let (pool, target) = subject(&input);
             let (outcome, request_id) = match &result {
