@@ -124,6 +124,7 @@ pub enum UsersCommand {
         /// Only the users this query finds.
         #[arg(long)]
         query: Option<String>,
+        /// csv (the pool's import columns), json (one array) or jsonl (one user a line).
         #[arg(long, value_enum)]
         format: crate::shared::export::ExportFormat,
         /// The file to write (made whole or not at all); standard output when left out.
