@@ -115,14 +115,12 @@ impl Index {
             .map(|r| r.map(|(value, n)| (value, u64::try_from(n).unwrap_or(0))))
             .collect::<Result<_, _>>()?;
         let without = match grouping {
-            Grouping::Group => {
-                self.count_where("u.id NOT IN (SELECT user_id FROM memberships)", None)?
+            Grouping::Group => self.count_where("u.id NOT IN (SELECT user_id FROM memberships)")?,
+            // A user has one value of an attribute at most: the rest lack it.
+            Grouping::Attribute(_) => {
+                let with: u64 = counts.iter().map(|(_, n)| n).sum();
+                self.count_where("1")?.saturating_sub(with)
             }
-            Grouping::Attribute(name) => self.count_where(
-                "u.id NOT IN (SELECT a.user_id FROM attributes a WHERE a.name_id =
-                 (SELECT id FROM attribute_names WHERE name = ?1))",
-                Some(name),
-            )?,
             Grouping::Status | Grouping::Enabled => 0,
         };
         if without > 0 {
@@ -131,10 +129,10 @@ impl Index {
         Ok(counts)
     }
 
-    fn count_where(&self, condition: &str, param: Option<&str>) -> IndexResult<u64> {
+    fn count_where(&self, condition: &str) -> IndexResult<u64> {
         let count: i64 = self.conn.query_row(
             &format!("SELECT count(*) FROM users u WHERE {condition}"),
-            params_from_iter(param),
+            [],
             |r| r.get(0),
         )?;
         Ok(u64::try_from(count).unwrap_or(0))
