@@ -48,15 +48,10 @@ impl Index {
     ) -> IndexResult<Vec<IndexedUser>> {
         let mut users = Vec::new();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.visit(
-            query,
-            now,
-            &format!("ORDER BY u.username LIMIT {limit}"),
-            |u| {
-                users.push(u);
-                Ok::<(), IndexError>(())
-            },
-        )?;
+        self.visit(query, now, Some(limit), |u| {
+            users.push(u);
+            Ok::<(), IndexError>(())
+        })?;
         Ok(users)
     }
 
@@ -69,7 +64,7 @@ impl Index {
         now: OffsetDateTime,
         visit: impl FnMut(IndexedUser) -> Result<(), E>,
     ) -> Result<u64, E> {
-        self.visit(query, now, "", visit)
+        self.visit(query, now, None, visit)
     }
 
     pub fn count(&self, query: &Query, now: OffsetDateTime) -> IndexResult<u64> {
@@ -142,11 +137,19 @@ impl Index {
         &self,
         query: &Query,
         now: OffsetDateTime,
-        tail: &str,
+        limit: Option<i64>,
         mut visit: impl FnMut(IndexedUser) -> Result<(), E>,
     ) -> Result<u64, E> {
         let names = Names::load(self)?;
-        let sql = compile(query.expr(), now);
+        let mut sql = compile(query.expr(), now);
+        // A page is by username; a stream keeps the table's order, so it never sorts.
+        let tail = match limit {
+            Some(limit) => {
+                sql.params.push(limit.into());
+                "ORDER BY u.username LIMIT ?"
+            }
+            None => "",
+        };
         let mut statement = self
             .conn
             .prepare(&format!(
