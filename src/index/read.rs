@@ -48,15 +48,10 @@ impl Index {
     ) -> IndexResult<Vec<IndexedUser>> {
         let mut users = Vec::new();
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.visit(
-            query,
-            now,
-            &format!("ORDER BY u.username LIMIT {limit}"),
-            |u| {
-                users.push(u);
-                Ok::<(), IndexError>(())
-            },
-        )?;
+        self.visit(query, now, Some(limit), |u| {
+            users.push(u);
+            Ok::<(), IndexError>(())
+        })?;
         Ok(users)
     }
 
@@ -69,7 +64,7 @@ impl Index {
         now: OffsetDateTime,
         visit: impl FnMut(IndexedUser) -> Result<(), E>,
     ) -> Result<u64, E> {
-        self.visit(query, now, "", visit)
+        self.visit(query, now, None, visit)
     }
 
     pub fn count(&self, query: &Query, now: OffsetDateTime) -> IndexResult<u64> {
@@ -115,14 +110,12 @@ impl Index {
             .map(|r| r.map(|(value, n)| (value, u64::try_from(n).unwrap_or(0))))
             .collect::<Result<_, _>>()?;
         let without = match grouping {
-            Grouping::Group => {
-                self.count_where("u.id NOT IN (SELECT user_id FROM memberships)", None)?
+            Grouping::Group => self.count_where("u.id NOT IN (SELECT user_id FROM memberships)")?,
+            // A user has one value of an attribute at most: the rest lack it.
+            Grouping::Attribute(_) => {
+                let with: u64 = counts.iter().map(|(_, n)| n).sum();
+                self.count_where("1")?.saturating_sub(with)
             }
-            Grouping::Attribute(name) => self.count_where(
-                "u.id NOT IN (SELECT a.user_id FROM attributes a WHERE a.name_id =
-                 (SELECT id FROM attribute_names WHERE name = ?1))",
-                Some(name),
-            )?,
             Grouping::Status | Grouping::Enabled => 0,
         };
         if without > 0 {
@@ -131,10 +124,10 @@ impl Index {
         Ok(counts)
     }
 
-    fn count_where(&self, condition: &str, param: Option<&str>) -> IndexResult<u64> {
+    fn count_where(&self, condition: &str) -> IndexResult<u64> {
         let count: i64 = self.conn.query_row(
             &format!("SELECT count(*) FROM users u WHERE {condition}"),
-            params_from_iter(param),
+            [],
             |r| r.get(0),
         )?;
         Ok(u64::try_from(count).unwrap_or(0))
@@ -144,11 +137,19 @@ impl Index {
         &self,
         query: &Query,
         now: OffsetDateTime,
-        tail: &str,
+        limit: Option<i64>,
         mut visit: impl FnMut(IndexedUser) -> Result<(), E>,
     ) -> Result<u64, E> {
         let names = Names::load(self)?;
-        let sql = compile(query.expr(), now);
+        let mut sql = compile(query.expr(), now);
+        // A page is by username; a stream keeps the table's order, so it never sorts.
+        let tail = match limit {
+            Some(limit) => {
+                sql.params.push(limit.into());
+                "ORDER BY u.username LIMIT ?"
+            }
+            None => "",
+        };
         let mut statement = self
             .conn
             .prepare(&format!(
