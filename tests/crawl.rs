@@ -269,3 +269,31 @@ async fn users_list_partitioned_prints_each_user_once_and_a_failure_names_the_pa
     assert!(run.stderr.contains("sub starts with \"7\""), "{run:?}");
     assert!(run.stderr.contains("written before it failed"), "{run:?}");
 }
+
+#[tokio::test]
+async fn a_listing_without_sub_is_never_split_and_one_without_describe_rights_still_lists() {
+    // DescribeUserPool refused, as for a role allowed ListUsers alone; ListUsers ignores filters.
+    let server = serve_with(|request| match request.operation() {
+        "DescribeUserPool" => Canned::json(
+            400,
+            r#"{"__type":"AccessDeniedException","message":"not authorized"}"#,
+        ),
+        _ => {
+            let (part, n) = asked(request);
+            page(part, n, false)
+        }
+    })
+    .await;
+    let flags = ["--region", "us-east-1", "--endpoint-url", &server.url];
+    let base = ["users", "list", "--pool", POOL, "--output", "json"];
+    let mut args: Vec<String> = base.iter().chain(&flags).map(|s| (*s).to_owned()).collect();
+    let run = cli_support::run_env(args.clone(), "", &[]).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    let listed: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(listed.len(), USERS, "one stream, every user once");
+    // Without sub in the answer, a server ignoring the filter could not be caught: refused.
+    args.extend(["--attributes", "email", "--partitioned", "always"].map(str::to_owned));
+    let run = cli_support::run_env(args, "", &[]).await;
+    assert_ne!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("without sub"), "{run:?}");
+}

@@ -17,20 +17,29 @@ const TICK: Duration = Duration::from_millis(250);
 
 pub struct Progress {
     done: Arc<AtomicU64>,
+    /// The pool's estimate, once known (`u64::MAX`: not known).
+    estimate: Arc<AtomicU64>,
     drawer: Option<JoinHandle<()>>,
 }
 
 impl Progress {
-    /// Starts drawing when stderr is a terminal; counts silently otherwise.
+    /// Starts drawing when stderr is a terminal and the work's output does not go to the same
+    /// terminal (`output_on_stdout`: a listing to a terminal shows its own progress, and a line
+    /// drawn there would run into it); counts silently otherwise.
     pub fn start(
         scheduler: Arc<Scheduler>,
         category: Category,
         estimate: Option<u64>,
         noun: &'static str,
+        output_on_stdout: bool,
     ) -> Self {
         let done = Arc::new(AtomicU64::new(0));
-        let drawer = std::io::stderr().is_terminal().then(|| {
+        let estimate = Arc::new(AtomicU64::new(estimate.unwrap_or(u64::MAX)));
+        let draw = std::io::stderr().is_terminal()
+            && !(output_on_stdout && std::io::stdout().is_terminal());
+        let drawer = draw.then(|| {
             let done = Arc::clone(&done);
+            let estimate = Arc::clone(&estimate);
             let started = Instant::now();
             tokio::spawn(async move {
                 loop {
@@ -38,7 +47,7 @@ impl Progress {
                     let text = line(
                         done.load(Ordering::Relaxed),
                         started.elapsed(),
-                        estimate,
+                        Some(estimate.load(Ordering::Relaxed)).filter(|&e| e != u64::MAX),
                         noun,
                         &scheduler.usage_of(category),
                     );
@@ -47,7 +56,11 @@ impl Progress {
                 }
             })
         });
-        Self { done, drawer }
+        Self {
+            done,
+            estimate,
+            drawer,
+        }
     }
 
     pub fn add(&self, n: usize) {
@@ -55,9 +68,12 @@ impl Progress {
             .fetch_add(u64::try_from(n).unwrap_or(u64::MAX), Ordering::Relaxed);
     }
 
-    /// The count so far, for work that reports a running total.
-    pub fn set(&self, n: u64) {
+    /// The count so far, for work that reports a running total, and the estimate once known.
+    pub fn set(&self, n: u64, estimate: Option<u64>) {
         self.done.store(n, Ordering::Relaxed);
+        if let Some(e) = estimate {
+            self.estimate.store(e, Ordering::Relaxed);
+        }
     }
 
     /// Stops drawing and clears the line, so what follows starts on a clean one.
@@ -105,8 +121,9 @@ pub fn line(
         .filter(|_| rate > 0.0)
     {
         #[allow(clippy::cast_precision_loss)]
-        let eta = Duration::from_secs_f64(left as f64 / rate);
-        parts.push(format!("ETA {}", short_duration(eta)));
+        if let Ok(eta) = Duration::try_from_secs_f64(left as f64 / rate) {
+            parts.push(format!("ETA {}", short_duration(eta)));
+        }
     }
     parts.join(" · ")
 }

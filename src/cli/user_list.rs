@@ -33,20 +33,31 @@ pub async fn list(
     if !attributes.is_empty() {
         request.attributes_to_get = Some(attributes.clone());
     }
-    let may_partition = request.filter.is_none() && request.pagination_token.is_none();
+    // Each part is a filter on `sub`, and `sub` tells whether the server honoured it.
+    let has_sub = attributes.is_empty() || attributes.iter().any(|a| a == "sub");
+    let may_partition = request.filter.is_none() && request.pagination_token.is_none() && has_sub;
     if partitioning == Partitioning::Always && !may_partition {
         return Err(CliError::Input(
-            "--partitioned always cannot be combined with --filter or --starting-token \
-             (each part of the pool is itself a filter)"
+            "--partitioned always cannot be combined with --filter, --starting-token or \
+             --attributes without sub (each part is a filter on sub)"
                 .to_owned(),
         ));
     }
     let csv_columns = format == OutputFormat::Csv && attributes.is_empty();
-    let pool = if csv_columns || (may_partition && partitioning != Partitioning::Never) {
+    let pool = if csv_columns {
         client
             .describe_user_pool(&request.user_pool_id)
             .await?
             .user_pool
+    } else if may_partition && partitioning != Partitioning::Never {
+        // Only to decide: a role allowed ListUsers and not DescribeUserPool lists in one stream.
+        match client.describe_user_pool(&request.user_pool_id).await {
+            Ok(described) => described.user_pool,
+            Err(e) => {
+                tracing::info!(error = %e, "no estimate of the pool's size: one stream");
+                None
+            }
+        }
     } else {
         None
     };
@@ -67,7 +78,10 @@ pub async fn list(
         Category::UserList,
         estimate,
         "users",
+        true,
     );
+    // Nobody waits on page 40 of a part: a crawl yields to the person's own calls.
+    let client = &client.background();
     let result = if format == OutputFormat::Json {
         let users = crawl::<Box<RawValue>>(client, &request, parts, resume);
         write_json(users, &progress).await

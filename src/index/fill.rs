@@ -38,9 +38,11 @@ pub async fn fill(
     client: &CognitoClient,
     index: &mut Index,
     pool: &PoolId,
-    mut progress: impl FnMut(u64),
+    mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<Filled, FillError> {
     let client = client.background();
+    // The index is as fresh as the moment its listing began: a change after it may be missing.
+    let started = OffsetDateTime::now_utc();
     index.start_build(pool, client.region())?;
     let estimate = client
         .describe_user_pool(pool)
@@ -61,7 +63,7 @@ pub async fn fill(
         let records: Vec<UserRecord> = page?.into_iter().map(UserRecord::from).collect();
         index.add_users(&records)?;
         users += u64::try_from(records.len()).unwrap_or(0);
-        progress(users);
+        progress(users, estimate);
     }
     let groups: Vec<GroupName> = client
         .list_groups(pool)
@@ -90,7 +92,7 @@ pub async fn fill(
             .await?;
         index.set_group_members(group.as_str(), &members)?;
     }
-    index.finish(OffsetDateTime::now_utc())?;
+    index.finish(started)?;
     Ok(Filled {
         users,
         groups: groups.len(),

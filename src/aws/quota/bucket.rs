@@ -38,6 +38,13 @@ impl TokenBucket {
         self.tokens = self.tokens.min(self.capacity);
     }
 
+    /// Keeps at most `tokens` (after a throttle: the burst the bucket saved up went to a server
+    /// that is already refusing).
+    pub fn drain_to(&mut self, tokens: f64, now: Instant) {
+        self.refill(now);
+        self.tokens = self.tokens.min(tokens);
+    }
+
     /// Takes a token, or says how long until one is there.
     pub fn try_take(&mut self, now: Instant) -> Result<(), Duration> {
         self.refill(now);

@@ -164,6 +164,10 @@ impl Scheduler {
             if let Some(rate) = slot.adaptive.throttled(sending, now) {
                 tracing::info!(%category, sending, rate, "throttled: slowing down");
                 slot.pace(now);
+                // No burst right after a cut: the next call waits its turn at the new rate.
+                if let Some(bucket) = &mut slot.bucket {
+                    bucket.drain_to(1.0, now);
+                }
             }
         });
     }

@@ -84,7 +84,8 @@ async fn a_throttle_slows_the_category_then_it_recovers_to_the_quota() {
     let before = cut.sent;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let slowed = s.usage_of(Category::UserList).sent - before;
-    assert!((20..=30).contains(&slowed), "{slowed}");
+    // No saved-up burst after the cut: about the new rate, climbing.
+    assert!((20..=25).contains(&slowed), "{slowed}");
     tokio::time::sleep(Duration::from_secs(5)).await;
     let after = s.usage_of(Category::UserList);
     assert!((after.allowed.unwrap() - 30.0).abs() < 1e-9, "{after:?}");

@@ -76,10 +76,11 @@ async fn build(client: &CognitoClient, pool: &PoolId) -> Result<(Index, Filled),
         Category::UserList,
         None,
         "users",
+        false,
     );
     if in_memory()? {
         let mut index = Index::in_memory().map_err(index_error)?;
-        let filled = fill(client, &mut index, pool, |n| progress.set(n)).await;
+        let filled = fill(client, &mut index, pool, |n, e| progress.set(n, e)).await;
         progress.finish();
         return Ok((index, filled.map_err(|e| CliError::Input(e.to_string()))?));
     }
@@ -87,7 +88,7 @@ async fn build(client: &CognitoClient, pool: &PoolId) -> Result<(Index, Filled),
     let building = beside(&path, "building");
     remove_with_companions(&building)?;
     let mut index = Index::open(&building).map_err(index_error)?;
-    let filled = fill(client, &mut index, pool, |n| progress.set(n)).await;
+    let filled = fill(client, &mut index, pool, |n, e| progress.set(n, e)).await;
     progress.finish();
     drop(index);
     let filled = match filled {

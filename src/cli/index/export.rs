@@ -47,30 +47,22 @@ pub async fn run_export(
     };
     let Some(path) = out else {
         let mut stdout = Out::stdout();
-        export(
-            client,
-            &pool,
-            query.as_ref(),
-            format,
-            header,
-            &mut stdout,
-            index,
-        )
-        .await?;
+        let mut writer = ExportWriter::new(&mut stdout, format, header)?;
+        export(client, &pool, query.as_ref(), &mut writer, index, true).await?;
+        writer.finish()?;
         return Ok(stdout.flush()?);
     };
     let partial = partial_path(path);
+    // A file left by an export that was killed may have another mode: start afresh at 0600.
+    let _ = std::fs::remove_file(&partial);
     let file = create_private(&partial)?;
     let mut file = BufWriter::with_capacity(256 * 1024, file);
-    let result = export(
-        client,
-        &pool,
-        query.as_ref(),
-        format,
-        header,
-        &mut file,
-        index,
-    )
+    let result = async {
+        let mut writer = ExportWriter::new(&mut file, format, header)?;
+        export(client, &pool, query.as_ref(), &mut writer, index, false).await?;
+        writer.finish()?;
+        Ok::<(), CliError>(())
+    }
     .await;
     let result = result.and_then(|()| {
         let file = file
@@ -97,13 +89,11 @@ async fn export<W: Write>(
     client: &CognitoClient,
     pool: &PoolId,
     query: Option<&crate::index::Query>,
-    format: ExportFormat,
-    header: Vec<String>,
-    out: &mut W,
+    writer: &mut ExportWriter<W>,
     index: &IndexArgs,
+    to_stdout: bool,
 ) -> Result<(), CliError> {
     let server_filter = query.map(crate::index::Query::server_filter);
-    let mut writer = ExportWriter::new(out, format, header)?;
     match (query, server_filter) {
         (Some(query), Some(None)) => {
             let index = ready_index(client, pool, index.max_age).await?;
@@ -131,9 +121,11 @@ async fn export<W: Write>(
                 Category::UserList,
                 estimate,
                 "users",
+                to_stdout,
             );
             let resume = Resume::after(client.retry_policy());
-            let mut pages = pin!(crawl::<UserType>(client, &request, parts, resume));
+            let background = client.background();
+            let mut pages = pin!(crawl::<UserType>(&background, &request, parts, resume));
             while let Some(page) = pages.next().await {
                 let page = page.map_err(|e| CliError::Incomplete(e.to_string()))?;
                 for user in &page {
@@ -145,7 +137,6 @@ async fn export<W: Write>(
             progress.finish();
         }
     }
-    writer.finish()?;
     Ok(())
 }
 
