@@ -199,8 +199,9 @@ pub struct LocalServerArgs {
     /// The state database (default: local-server.sqlite3 in the data dir; `:memory:` keeps none).
     #[arg(long)]
     pub state: Option<String>,
-    /// What a new, empty state starts with.
-    #[arg(long, value_enum, default_value_t = crate::local::Seed::Demo)]
+    /// What a new, empty state starts with: demo (two pools of realistic users), empty, or big:N
+    /// (a pool `big` of N deterministic users, added to a state that has none).
+    #[arg(long, value_name = "demo|empty|big:N", default_value_t = crate::local::Seed::Demo)]
     pub seed: crate::local::Seed,
 }
 

@@ -9,6 +9,7 @@ pub mod ops;
 pub mod password;
 pub mod seed;
 pub mod seed_activity;
+pub mod seed_big;
 pub mod seed_config;
 pub mod serve;
 pub mod shapes;
