@@ -14,6 +14,11 @@ use cognito_tui::tui::logging::{self, LogFile};
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let mut parsed = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Err(why) = parsed.global.check_emulation(parsed.command.as_ref()) {
+        Cli::command()
+            .error(clap::error::ErrorKind::MissingRequiredArgument, why)
+            .exit();
+    }
     // Before anything else, so the first warnings (no journal, the local server) are kept.
     let log = start_log(matches.subcommand_name());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -28,7 +33,9 @@ fn main() -> ExitCode {
     };
     // Kept alive until the console or command ends: dropping it stops the server.
     let _local = if parsed.global.local {
-        match runtime.block_on(cognito_tui::local::start_embedded()) {
+        match runtime.block_on(cognito_tui::local::start_embedded(
+            parsed.global.emulation(),
+        )) {
             Ok(server) => {
                 parsed.global.local_endpoint = Some(server.url());
                 Some(server)

@@ -273,15 +273,15 @@ async fn users_list_partitioned_prints_each_user_once_and_a_failure_names_the_pa
 #[tokio::test]
 async fn a_listing_without_sub_is_never_split_and_one_without_describe_rights_still_lists() {
     // DescribeUserPool refused, as for a role allowed ListUsers alone; ListUsers ignores filters.
-    let server = serve_with(|request| match request.operation() {
-        "DescribeUserPool" => Canned::json(
-            400,
-            r#"{"__type":"AccessDeniedException","message":"not authorized"}"#,
-        ),
-        _ => {
-            let (part, n) = asked(request);
-            page(part, n, false)
+    let server = serve_with(|request| {
+        if request.operation() == "DescribeUserPool" {
+            return Canned::json(
+                400,
+                r#"{"__type":"AccessDeniedException","message":"not authorized"}"#,
+            );
         }
+        let (part, n) = asked(request);
+        page(part, n, false)
     })
     .await;
     let flags = ["--region", "us-east-1", "--endpoint-url", &server.url];

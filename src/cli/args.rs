@@ -60,9 +60,24 @@ pub struct GlobalArgs {
     /// Use the built-in local user-pool server (demo data, kept in the data dir) instead of AWS.
     #[arg(long, global = true, conflicts_with_all = ["profile", "endpoint_url", "region"])]
     pub local: bool,
+    #[command(flatten)]
+    pub emulate: EmulateArgs,
     /// Set once the local server runs: its URL, which the client then talks to.
     #[arg(skip)]
     pub local_endpoint: Option<String>,
+}
+
+/// What the local server imitates of AWS, for `--local` and `local-server` alike.
+#[derive(Debug, Clone, Args)]
+pub struct EmulateArgs {
+    /// With --local (or local-server): refuse calls over Cognito's request-rate quotas with
+    /// TooManyRequestsException, as AWS does.
+    #[arg(long, global = true)]
+    pub emulate_aws: bool,
+    /// With --local (or local-server): answer each call this long after it arrives (60ms, 0.1s).
+    #[arg(long, global = true, value_name = "DURATION",
+          value_parser = crate::local::emulation::parse_latency)]
+    pub latency: Option<Duration>,
 }
 
 impl GlobalArgs {
@@ -75,6 +90,11 @@ impl GlobalArgs {
                 credentials: Some(crate::local::credentials()),
                 local: true,
                 read_only: self.read_only,
+                // A server refusing over AWS's quotas is paced as AWS is.
+                quotas: self
+                    .emulate
+                    .emulate_aws
+                    .then(|| crate::aws::quota::Quotas::new(crate::aws::quota::Pacing::Aws)),
                 ..crate::cognito::ClientSettings::default()
             };
         }
@@ -86,6 +106,33 @@ impl GlobalArgs {
             read_only: self.read_only,
             ..crate::cognito::ClientSettings::default()
         }
+    }
+
+    /// What the local server imitates of AWS, as --emulate-aws and --latency ask.
+    pub fn emulation(&self) -> crate::local::Emulation {
+        crate::local::Emulation {
+            quotas: self.emulate.emulate_aws,
+            rates: Vec::new(),
+            latency: self.emulate.latency.unwrap_or_default(),
+        }
+    }
+
+    /// --emulate-aws and --latency shape the local server: without --local (or the local-server
+    /// command) they would silently do nothing, so they are refused.
+    pub fn check_emulation(&self, command: Option<&Command>) -> Result<(), String> {
+        let serves = self.local || matches!(command, Some(Command::LocalServer(_)));
+        if serves || !self.emulation().is_active() {
+            return Ok(());
+        }
+        let flag = if self.emulate.emulate_aws {
+            "--emulate-aws"
+        } else {
+            "--latency"
+        };
+        Err(format!(
+            "{flag} applies to the built-in local server: add --local, or run `cognito-tui \
+             local-server {flag}`"
+        ))
     }
 
     /// The client settings with the config file applied: a profile marked `read_only = true` there
@@ -125,7 +172,7 @@ impl GlobalArgs {
                     as std::sync::Arc<dyn crate::cognito::audit::ChangeObserver>
             })
         };
-        settings.quotas = match (config.quotas, self.quotas) {
+        let chosen = match (config.quotas, self.quotas) {
             (Some(mut quotas), Some(pacing)) => {
                 quotas.pacing = pacing;
                 Some(quotas)
@@ -134,6 +181,9 @@ impl GlobalArgs {
             (None, Some(pacing)) => Some(crate::aws::quota::Quotas::new(pacing)),
             (None, None) => None,
         };
+        if chosen.is_some() {
+            settings.quotas = chosen;
+        }
         settings.mutation_log = match crate::shared::journal::Journal::open_default() {
             Ok(journal) => Some(std::sync::Arc::new(journal)),
             Err(e) => {
@@ -224,9 +274,15 @@ pub struct LocalServerArgs {
     /// The state database (default: local-server.sqlite3 in the data dir; `:memory:` keeps none).
     #[arg(long)]
     pub state: Option<String>,
-    /// What a new, empty state starts with.
-    #[arg(long, value_enum, default_value_t = crate::local::Seed::Demo)]
+    /// What a new, empty state starts with: demo (two pools of realistic users), empty, or big:N
+    /// (a pool `big` of N deterministic users, added to a state that has none).
+    #[arg(long, value_name = "demo|empty|big:N", default_value_t = crate::local::Seed::Demo)]
     pub seed: crate::local::Seed,
+    /// With --emulate-aws: another rate for one quota category, in requests a second (repeat it
+    /// for more), e.g. UserRead=200 for an account that raised it.
+    #[arg(long, value_name = "CATEGORY=RATE", requires = "emulate_aws",
+          value_parser = crate::local::emulation::parse_rate)]
+    pub rate: Vec<(crate::aws::quota::Category, f64)>,
 }
 
 #[derive(Debug, Args)]

@@ -68,7 +68,7 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
             return journal::run(global.output, args);
         }
         if let Command::LocalServer(args) = &command {
-            return local_server::run(args).await;
+            return local_server::run(args, global.emulation()).await;
         }
         // Made from the command line's definition alone.
         match &command {
@@ -77,7 +77,7 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
             _ => {}
         }
         let client = connect(global).await?;
-        dispatch(&client, global.output, command).await
+        dispatch(&client, global, command).await
     }
     .await;
     match outcome {
@@ -111,7 +111,12 @@ async fn connect(global: &args::GlobalArgs) -> Result<CognitoClient, CliError> {
     Ok(CognitoClient::connect(&settings).await?)
 }
 
-async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command) -> CliResult {
+async fn dispatch(
+    client: &CognitoClient,
+    global: &args::GlobalArgs,
+    command: Command,
+) -> CliResult {
+    let format = global.output;
     match command {
         Command::Pools(c) => lists::pools(client, format, c).await,
         Command::Users(c) => users::run(client, format, c).await,
@@ -124,7 +129,7 @@ async fn dispatch(client: &CognitoClient, format: OutputFormat, command: Command
         Command::Api(a) => api::run_on(client, a).await,
         Command::Journal(a) => journal::run(format, &a),
         Command::Index(c) => index::manage(format, &c),
-        Command::LocalServer(a) => local_server::run(&a).await,
+        Command::LocalServer(a) => local_server::run(&a, global.emulation()).await,
         Command::Completions(a) => generate::completions(&a),
         Command::Man(a) => generate::man(&a),
     }

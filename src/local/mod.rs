@@ -1,6 +1,7 @@
 //! The embedded local user-pool server: the Cognito wire protocol on 127.0.0.1, state in SQLite.
 //! `--local` runs it inside the console; `local-server` runs it alone for other tools.
 
+pub mod emulation;
 pub mod error;
 pub mod filter;
 pub mod ids;
@@ -9,6 +10,7 @@ pub mod ops;
 pub mod password;
 pub mod seed;
 pub mod seed_activity;
+pub mod seed_big;
 pub mod seed_config;
 pub mod serve;
 pub mod shapes;
@@ -21,6 +23,7 @@ use std::thread::JoinHandle;
 
 use tokio::sync::oneshot;
 
+pub use emulation::Emulation;
 pub use error::LocalError;
 pub use seed::Seed;
 pub use serve::Timeouts;
@@ -62,12 +65,26 @@ impl LocalServer {
         port: u16,
         timeouts: Timeouts,
     ) -> Result<Self, LocalError> {
+        let options = Options {
+            timeouts,
+            ..Options::default()
+        };
+        Self::start_with(location, seed, port, options).await
+    }
+
+    /// `start` with every setting: timeouts, and what the server imitates of AWS.
+    pub async fn start_with(
+        location: &StateLocation,
+        seed: Seed,
+        port: u16,
+        options: Options,
+    ) -> Result<Self, LocalError> {
         let location = location.clone();
         let (ready_tx, ready_rx) = oneshot::channel();
         let (stop, stopped) = oneshot::channel();
         let thread = std::thread::Builder::new()
             .name("cognito-local".to_owned())
-            .spawn(move || serve(&location, seed, port, timeouts, ready_tx, stopped))
+            .spawn(move || serve(&location, seed, port, options, ready_tx, stopped))
             .map_err(|e| LocalError::internal(format!("could not start the server thread: {e}")))?;
         let mut server = Self {
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
@@ -127,13 +144,20 @@ impl Drop for LocalServer {
     }
 }
 
+/// How a server serves, beyond where its state is and which port it takes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    pub timeouts: Timeouts,
+    pub emulation: Emulation,
+}
+
 /// The server thread: open and seed the state, listen, tell `ready` the address, serve until
 /// `stop` fires or is dropped.
 fn serve(
     location: &StateLocation,
     seed: Seed,
     port: u16,
-    timeouts: Timeouts,
+    options: Options,
     ready: oneshot::Sender<SocketAddr>,
     stop: oneshot::Receiver<()>,
 ) -> Result<(), LocalError> {
@@ -151,7 +175,11 @@ fn serve(
         if ready.send(addr).is_err() {
             return Ok(());
         }
-        let router = wire::router(store, timeouts.body);
+        let Options {
+            timeouts,
+            emulation,
+        } = options;
+        let router = wire::router(store, timeouts.body, emulation::Emulator::new(emulation));
         tokio::select! {
             never = serve::accept(listener, router, timeouts) => match never {},
             _ = stop => Ok(()),
@@ -164,9 +192,14 @@ pub fn credentials() -> aws_credential_types::Credentials {
     aws_credential_types::Credentials::new(ACCESS_KEY, SECRET_KEY, None, None, "local")
 }
 
-/// The server `--local` starts: the state in the data dir, demo data on first start, any port.
-pub async fn start_embedded() -> Result<LocalServer, LocalError> {
+/// The server `--local` starts: the state in the data dir, demo data on first start, any port,
+/// imitating of AWS what `emulation` asks.
+pub async fn start_embedded(emulation: Emulation) -> Result<LocalServer, LocalError> {
     let location = StateLocation::default_file()
         .ok_or_else(|| LocalError::internal("no data dir for the local server's state"))?;
-    LocalServer::start(&location, Seed::Demo, 0).await
+    let options = Options {
+        emulation,
+        ..Options::default()
+    };
+    LocalServer::start_with(&location, Seed::Demo, 0, options).await
 }

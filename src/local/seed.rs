@@ -15,13 +15,55 @@ use super::store::{Cached as _, Store};
 use crate::cognito::user_status::UserStatus;
 
 /// What a new state starts with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Seed {
     /// Two pools of realistic users, groups and app clients.
     #[default]
     Demo,
     /// Nothing.
     Empty,
+    /// One pool of this many deterministic users, to measure big-pool work (`seed_big`).
+    Big(u32),
+}
+
+impl std::str::FromStr for Seed {
+    type Err = String;
+
+    /// `demo`, `empty` or `big:N` (`big:1000000`, `big:1_000_000`).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let max = super::seed_big::MAX_USERS;
+        match text {
+            "demo" => Ok(Self::Demo),
+            "empty" => Ok(Self::Empty),
+            _ => {
+                let count = text.strip_prefix("big:").ok_or_else(|| {
+                    format!("{text:?} is not a seed: use demo, empty or big:N (N users)")
+                })?;
+                let digits = count.replace('_', "");
+                digits
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| !digits.starts_with('+') && *n <= max)
+                    .map(Self::Big)
+                    .ok_or_else(|| {
+                        format!(
+                            "{text:?} is not a seed: big:N takes a whole number of users \
+                             from 0 to {max}, e.g. big:1000000"
+                        )
+                    })
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Seed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Demo => f.write_str("demo"),
+            Self::Empty => f.write_str("empty"),
+            Self::Big(n) => write!(f, "big:{n}"),
+        }
+    }
 }
 
 pub const PRODUCTION_POOL: &str = "us-east-1_AcmeProd1";
@@ -29,10 +71,13 @@ pub const STAGING_POOL: &str = "us-east-1_AcmeStag1";
 pub const PRODUCTION_USERS: usize = 2_500;
 pub const STAGING_USERS: usize = 40;
 
-/// Seeds only a state that has no pools yet, so a restart keeps the user's edits.
+/// Seeds only a state that has no pools yet (`big:N`: no big pool yet), so a restart keeps the
+/// user's edits.
 pub fn apply_if_empty(store: &Store, seed: Seed) -> LocalResult<()> {
-    if seed == Seed::Empty {
-        return Ok(());
+    match seed {
+        Seed::Empty => return Ok(()),
+        Seed::Big(users) => return super::seed_big::apply_if_absent(store, users),
+        Seed::Demo => {}
     }
     store.write(|tx| {
         let pools: i64 = tx.cached_row("SELECT count(*) FROM pools", [], |r| r.get(0))?;
@@ -46,17 +91,17 @@ pub fn apply_if_empty(store: &Store, seed: Seed) -> LocalResult<()> {
 /// 2023-11-14, so the demo looks the same on every machine.
 pub const BASE_TIME: f64 = 1_700_000_000.0;
 
-const FIRST: &[&str] = &[
+pub(super) const FIRST: &[&str] = &[
     "ann", "bob", "carla", "dev", "emma", "farid", "grace", "hiro", "ines", "jon", "kemal", "lena",
     "mateo", "nadia", "oscar", "priya", "quinn", "rosa", "sven", "tara", "umar", "vera", "wei",
     "ximena", "yusuf", "zoe",
 ];
-const LAST: &[&str] = &[
+pub(super) const LAST: &[&str] = &[
     "adams", "berg", "chen", "diaz", "evans", "fischer", "garcia", "haddad", "ito", "jensen",
     "kowalski", "lopez", "muller", "novak", "okafor", "patel", "rossi", "silva", "tanaka", "usman",
     "varga", "weber", "yilmaz", "zhou",
 ];
-const TENANTS: &[&str] = &["acme", "globex", "initech", "umbrella", "hooli"];
+pub(super) const TENANTS: &[&str] = &["acme", "globex", "initech", "umbrella", "hooli"];
 const PLANS: &[&str] = &["free", "pro", "enterprise"];
 
 fn demo(tx: &Connection) -> LocalResult<()> {
@@ -259,7 +304,7 @@ fn clients(tx: &Connection, rng: &mut Rng) -> LocalResult<()> {
     Ok(())
 }
 
-fn capitalised(word: &str) -> String {
+pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()

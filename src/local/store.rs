@@ -33,7 +33,6 @@ CREATE TABLE IF NOT EXISTS user_attributes (
     PRIMARY KEY (pool_id, username, name),
     FOREIGN KEY (pool_id, username) REFERENCES users(pool_id, username) ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS user_attributes_by_value ON user_attributes (pool_id, name, value);
 CREATE TABLE IF NOT EXISTS groups (
     pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
@@ -143,6 +142,10 @@ CREATE INDEX IF NOT EXISTS auth_events_newest_first
     ON auth_events (pool_id, username, created DESC, event_id DESC);
 ";
 
+/// ListUsers' filters on attributes; apart, so a big seed can build it once after its inserts.
+pub const VALUE_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS user_attributes_by_value ON user_attributes (pool_id, name, value)";
+
 /// More than the distinct statements the operations run, so none is parsed twice.
 const STATEMENT_CACHE: usize = 128;
 
@@ -189,6 +192,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(VALUE_INDEX)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
@@ -208,6 +212,13 @@ impl Store {
     }
 
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> LocalResult<T>) -> LocalResult<T> {
+        let conn = self.lock();
+        f(&conn)
+    }
+
+    /// `f` with the connection outside any transaction, for work that must set what a
+    /// transaction ignores (the journal mode, foreign key checks): a big seed. `f` opens its own.
+    pub fn bulk<T>(&self, f: impl FnOnce(&Connection) -> LocalResult<T>) -> LocalResult<T> {
         let conn = self.lock();
         f(&conn)
     }

@@ -1,6 +1,7 @@
 //! The awsJson1.1 front: POST / with `X-Amz-Target`, JSON errors with `__type` and
 //! `x-amzn-ErrorType`, and `x-amzn-RequestId` on every answer.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -9,6 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::emulation::Emulator;
 use super::error::LocalError;
 use super::ids;
 use super::ops::{self, Request};
@@ -21,29 +23,34 @@ const ACCOUNT: &str = "000000000000";
 /// The largest request body read (axum's default limit, which the server had before).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// What every request is served with: the state, and how long its body may take to arrive.
+/// What every request is served with: the state, how long its body may take to arrive, and
+/// what of AWS's quotas and latency the server imitates.
 #[derive(Clone)]
 struct Served {
     store: Store,
     body_timeout: Duration,
+    emulator: Arc<Emulator>,
 }
 
-pub fn router(store: Store, body_timeout: Duration) -> axum::Router {
+pub fn router(store: Store, body_timeout: Duration, emulator: Emulator) -> axum::Router {
     axum::Router::new()
         .route("/", axum::routing::post(handle))
         .fallback(not_found)
         .with_state(Served {
             store,
             body_timeout,
+            emulator: Arc::new(emulator),
         })
 }
 
 async fn handle(State(served): State<Served>, headers: HeaderMap, body: Body) -> Response {
+    let arrived = tokio::time::Instant::now();
     let request_id = ids::uuid(&mut fastrand::Rng::new());
     let body = match read_body(&headers, body, served.body_timeout).await {
         Ok(body) => body,
         Err(err) => {
             // The rest of a body that never came cannot be told from the next request.
+            served.emulator.delay(arrived).await;
             let mut response = respond(Err(err), &request_id);
             response
                 .headers_mut()
@@ -51,8 +58,21 @@ async fn handle(State(served): State<Served>, headers: HeaderMap, body: Body) ->
             return response;
         }
     };
-    let outcome = answer(&served.store, &headers, &body);
+    // Throttled before any work, as AWS refuses at its front door; an unnamed operation is
+    // answered by `answer` with its own error.
+    let outcome = match operation_of(&headers).map(|op| served.emulator.admit(op, arrived)) {
+        Some(Err(refused)) => Err(refused),
+        _ => answer(&served.store, &headers, &body),
+    };
+    served.emulator.delay(arrived).await;
     respond(outcome, &request_id)
+}
+
+fn operation_of(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|t| t.strip_prefix(TARGET_PREFIX))
 }
 
 /// The whole body within `timeout`: a client that stops half way gets a 408 and is dropped.
@@ -102,10 +122,7 @@ async fn not_found() -> Response {
 
 /// Runs on the server's own thread (see `LocalServer`), so the blocking store call is fine here.
 fn answer(store: &Store, headers: &HeaderMap, body: &[u8]) -> Result<Value, LocalError> {
-    let operation = headers
-        .get("x-amz-target")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|t| t.strip_prefix(TARGET_PREFIX))
+    let operation = operation_of(headers)
         .ok_or_else(|| {
             LocalError::new(
                 "UnknownOperationException",

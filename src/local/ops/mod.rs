@@ -19,6 +19,7 @@ pub mod sign_up;
 pub mod tags;
 pub mod user_edits;
 pub mod user_mfa;
+pub mod user_pages;
 pub mod users;
 
 use rusqlite::{Connection, Params, Transaction};

@@ -14,7 +14,6 @@ use super::pool_schema::custom_attributes;
 use super::pools::pool_spec;
 use super::user_mfa::add_mfa_members;
 use super::{Request, change_in_pool, exists, read_in_pool};
-use crate::cognito::user_filter::FilterAttribute;
 use crate::cognito::user_status::UserStatus;
 
 /// A user row as the seed and AdminCreateUser write it.
@@ -198,32 +197,13 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
         _ => None,
     };
     read_in_pool(store, pool, |conn| {
-        let (condition, value) = match &filter {
-            None => ("1".to_owned(), String::new()),
-            Some(f) => (condition(f), f.value.clone()),
-        };
-        let attr_name = filter
-            .as_ref()
-            .map(|f| f.attribute)
-            .filter(|a| a.is_user_attribute())
-            .map_or("", FilterAttribute::name);
-        let sql = format!(
-            "SELECT u.username FROM users u WHERE u.pool_id = ?1 AND u.username > ?2 AND {condition} \
-             ORDER BY u.username LIMIT ?5"
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let names = stmt
-            .query_map(
-                params![
-                    pool,
-                    after.as_deref().unwrap_or(""),
-                    attr_name,
-                    value,
-                    fetch_limit(limit)
-                ],
-                |r| r.get::<_, String>(0),
-            )?
-            .collect::<Result<Vec<_>, _>>()?;
+        let names = super::user_pages::usernames(
+            conn,
+            pool,
+            after.as_deref().unwrap_or(""),
+            filter.as_ref(),
+            fetch_limit(limit),
+        )?;
         let mut users = Vec::with_capacity(limit);
         for name in names.iter().take(limit) {
             let mut user = user_json(conn, pool, name, "Attributes")?;
@@ -242,37 +222,6 @@ pub fn list_users(store: &Store, req: &Request) -> LocalResult {
         );
         Ok(out)
     })
-}
-
-/// The SQL condition for a filter; `?3` is the attribute name, `?4` the value.
-fn condition(filter: &filter::Filter) -> String {
-    let attribute = filter.attribute;
-    let column = match attribute {
-        FilterAttribute::Username => "u.username",
-        FilterAttribute::Sub => "u.sub",
-        FilterAttribute::UserStatus => "u.status",
-        FilterAttribute::Status => "(CASE u.enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END)",
-        _ => "a.value",
-    };
-    // Statuses are ASCII, so SQLite's ASCII-only upper() is enough.
-    let (column, value) = if attribute.ignores_case() {
-        (format!("upper({column})"), "upper(?4)")
-    } else {
-        (column.to_owned(), "?4")
-    };
-    let compare = if filter.prefix {
-        format!("substr({column}, 1, length({value})) = {value}")
-    } else {
-        format!("{column} = {value}")
-    };
-    if attribute.is_user_attribute() {
-        format!(
-            "EXISTS (SELECT 1 FROM user_attributes a WHERE a.pool_id = u.pool_id \
-             AND a.username = u.username AND a.name = ?3 AND {compare})"
-        )
-    } else {
-        format!("({compare})")
-    }
 }
 
 fn set_enabled(store: &Store, req: &Request, enabled: bool) -> LocalResult {
