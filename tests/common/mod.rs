@@ -10,6 +10,7 @@
 pub mod backend;
 pub mod fault;
 pub mod listing;
+pub mod plain_http;
 pub mod proxy;
 pub mod tls;
 

@@ -33,6 +33,12 @@ const EQUAL: &str = "SELECT a.username FROM user_attributes a \
      WHERE a.pool_id = ?1 AND a.name = ?3 AND a.value = ?4 AND a.username > ?2 \
      ORDER BY a.username LIMIT ?5";
 
+/// From `?2` (the token itself excluded, `?3`) to the end of the usernames starting with `?4`.
+const USERNAME_PREFIX: &str = "SELECT u.username FROM users u \
+     WHERE u.pool_id = ?1 AND u.username >= ?2 AND u.username <> ?3 \
+     AND u.username < ?4 || char(1114111) AND substr(u.username, 1, length(?4)) = ?4 \
+     ORDER BY u.username LIMIT ?5";
+
 /// The values starting with `?4` are those from it up to it followed by the last code point;
 /// the `substr` keeps the match exact at that edge.
 const PREFIX_RANGE: &str = "a.pool_id = ?1 AND a.name = ?3 \
@@ -63,9 +69,18 @@ fn usernames_within(
              WHERE {PREFIX_RANGE} AND a.username > ?2 ORDER BY a.username LIMIT ?5"
         )
     };
-    let (sql, name, value) = match filter {
-        None => (walk("1"), "", ""),
-        Some(f) if !in_value_index(f.attribute) => (walk(&condition(f)), "", f.value.as_str()),
+    // ?3 is the attribute's name, or for a username prefix the page token (see below).
+    let (sql, after, third, value) = match filter {
+        None => (walk("1"), after, "", ""),
+        // The usernames with a prefix are one range of the key: start at the later of the token
+        // and the prefix (SQLite would start at the token, and walk from there to the prefix).
+        Some(f) if f.attribute == FilterAttribute::Username && f.prefix => {
+            let from = after.max(f.value.as_str());
+            (USERNAME_PREFIX.to_owned(), from, after, f.value.as_str())
+        }
+        Some(f) if !in_value_index(f.attribute) => {
+            (walk(&condition(f)), after, "", f.value.as_str())
+        }
         Some(f) => {
             let name = f.attribute.name();
             let sql = if !f.prefix {
@@ -78,12 +93,12 @@ fn usernames_within(
             } else {
                 sorted()
             };
-            (sql, name, f.value.as_str())
+            (sql, after, name, f.value.as_str())
         }
     };
     let mut stmt = conn.prepare_cached(&sql)?;
     let names = stmt
-        .query_map(params![pool, after, name, value, fetch], |r| r.get(0))?
+        .query_map(params![pool, after, third, value, fetch], |r| r.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
     Ok(names)
 }
@@ -239,6 +254,10 @@ mod tests {
                     r#"sub ^= "7f""#,
                     r#"sub = "8f4036ae-9148-49ae-b34f-33465ef3f7f8""#,
                     r#"sub = "8f4036ae""#,
+                    r#"username ^= "zoe.""#,
+                    r#"username ^= "bob.chen.2""#,
+                    r#"username ^= """#,
+                    r#"username = "bob.chen.2""#,
                 ] {
                     let expected = all_pages(conn, filter, walk_only);
                     for limits in [sort_only, walk_then_sort, LIMITS] {
@@ -248,6 +267,14 @@ mod tests {
                 let zoe = all_pages(conn, r#"email ^= "zoe.""#, LIMITS);
                 assert_eq!(zoe, all_pages(conn, r#"given_name = "Zoe""#, walk_only));
                 assert!(zoe.len() > 70 && zoe.iter().all(|u| u.starts_with("zoe.")));
+                assert_eq!(all_pages(conn, r#"username ^= "zoe.""#, LIMITS), zoe);
+                let everyone = all_pages(conn, r#"username ^= """#, LIMITS);
+                assert_eq!(everyone.len(), 2_000);
+                assert_eq!(
+                    all_pages(conn, r#"status = "Enabled""#, LIMITS).len()
+                        + all_pages(conn, r#"status = "Disabled""#, LIMITS).len(),
+                    2_000
+                );
                 let by_sub = all_pages(
                     conn,
                     r#"sub = "8f4036ae-9148-49ae-b34f-33465ef3f7f8""#,
