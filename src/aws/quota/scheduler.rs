@@ -44,6 +44,18 @@ impl Slot {
         }
     }
 
+    fn usage(&mut self, category: Category, now: Instant) -> CategoryUse {
+        CategoryUse {
+            category,
+            rate: self.meter.rate(now),
+            allowed: self.adaptive.rate(now),
+            sent: self.meter.sent,
+            throttles: self.meter.throttles,
+            waiting_interactive: self.waiting[0],
+            waiting_background: self.waiting[1],
+        }
+    }
+
     /// Follows the CUBIC curve: the bucket's rate is set anew before each take.
     fn pace(&mut self, now: Instant) {
         match (self.adaptive.rate(now), &mut self.bucket) {
@@ -178,15 +190,7 @@ impl Scheduler {
         let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
         let mut out: Vec<CategoryUse> = slots
             .iter_mut()
-            .map(|(category, slot)| CategoryUse {
-                category: *category,
-                rate: slot.meter.rate(now),
-                allowed: slot.adaptive.rate(now),
-                sent: slot.meter.sent,
-                throttles: slot.meter.throttles,
-                waiting_interactive: slot.waiting[0],
-                waiting_background: slot.waiting[1],
-            })
+            .map(|(category, slot)| slot.usage(*category, now))
             .collect();
         out.sort_by_key(|u| u.category);
         out
@@ -195,14 +199,6 @@ impl Scheduler {
     /// One category's figures (zeros when it was never used).
     pub fn usage_of(&self, category: Category) -> CategoryUse {
         let now = Instant::now();
-        self.with(category, |slot| CategoryUse {
-            category,
-            rate: slot.meter.rate(now),
-            allowed: slot.adaptive.rate(now),
-            sent: slot.meter.sent,
-            throttles: slot.meter.throttles,
-            waiting_interactive: slot.waiting[0],
-            waiting_background: slot.waiting[1],
-        })
+        self.with(category, |slot| slot.usage(category, now))
     }
 }
