@@ -216,24 +216,7 @@ fn private_dir(dir: &Path) -> IndexResult<()> {
         .map_err(|e| IndexError::io("create the directory", dir, e))
 }
 
-/// The file is created (or tightened to) mode 0600 before SQLite opens it; SQLite gives its WAL
-/// and shared-memory files the database file's mode.
+/// The file at mode 0600 before SQLite opens it (see `shared::private_file`).
 fn private_file(path: &Path) -> IndexResult<()> {
-    let failed = |e| IndexError::io("create", path, e);
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
-        options.mode(0o600);
-        let file = options.open(path).map_err(failed)?;
-        let mode = file.metadata().map_err(failed)?.permissions().mode();
-        if mode & 0o077 != 0 {
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(failed)?;
-        }
-    }
-    #[cfg(not(unix))]
-    options.open(path).map_err(failed)?;
-    Ok(())
+    crate::shared::private_file(path).map_err(|e| IndexError::io("create", path, e))
 }

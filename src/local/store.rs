@@ -254,25 +254,8 @@ fn open_file(path: &Path) -> LocalResult<Connection> {
 /// The state holds users' personal data: the file is created (or tightened to) mode 0600 before
 /// SQLite opens it, and SQLite gives its WAL and shared-memory files the same mode.
 fn private_file(path: &Path) -> LocalResult<()> {
-    let failed = |e: std::io::Error| {
-        LocalError::internal(format!("could not create {}: {e}", path.display()))
-    };
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
-        options.mode(0o600);
-        let file = options.open(path).map_err(failed)?;
-        let mode = file.metadata().map_err(failed)?.permissions().mode();
-        if mode & 0o077 != 0 {
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(failed)?;
-        }
-    }
-    #[cfg(not(unix))]
-    options.open(path).map_err(failed)?;
-    Ok(())
+    crate::shared::private_file(path)
+        .map_err(|e| LocalError::internal(format!("could not create {}: {e}", path.display())))
 }
 
 fn in_use(path: &Path, e: rusqlite::Error) -> LocalError {

@@ -31,3 +31,23 @@ fn from_env_or(
         _ => directories::ProjectDirs::from("", "", "cognito-tui").map(|d| default(&d)),
     }
 }
+
+/// Creates `path` (or tightens it) to mode 0600 before SQLite opens it: SQLite gives its WAL and
+/// shared-memory files the database file's mode, so personal data never lands world-readable.
+pub fn private_file(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        let mode = file.metadata()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    options.open(path)?;
+    Ok(())
+}
