@@ -25,7 +25,7 @@ fn users_with_keys(toml: &str) -> State {
 #[test]
 fn the_footer_and_help_show_rebound_keys() {
     let mut s = users_with_keys(
-        "actions = \"A\"\nreload = [\"f5\", \"ctrl-r\"]\ndisable = \"X\"\ndelete_word = \"alt-w\"\n",
+        "actions = \"A\"\nreload = [\"f5\", \"ctrl-l\"]\ndisable = \"X\"\ndelete_word = \"alt-w\"\n",
     );
     snap("keys_users_footer", &s);
     act(&mut s, Action::ToggleHelp);

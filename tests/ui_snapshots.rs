@@ -179,9 +179,12 @@ fn users_server_filter() {
 
 // ---------- the other tabs ----------
 
+/// The tab shown and the request of its rows or description (the Overview also asks for the
+/// local index's summary, after it).
 fn tab(tab: Tab) -> (State, RequestId) {
     let mut s = users_state(3, true);
-    let req = request(&act(&mut s, Action::ShowTab(tab)));
+    let effects = act(&mut s, Action::ShowTab(tab));
+    let req = request(&effects[..1]);
     (s, req)
 }
 
@@ -278,7 +281,7 @@ fn overview() {
     snap("overview_loading", &s);
     loaded(&mut s, req, Payload::Overview(overview_lines()), true);
     snap("overview_loaded", &s);
-    let req = request(&act(&mut s, Action::Refresh));
+    let req = request(&act(&mut s, Action::Refresh)[..1]);
     failed(
         &mut s,
         req,

@@ -10,6 +10,7 @@ use crate::app::state::{Context, Overview, Tab};
 use crate::app::users::devices::{DeviceLine, EventLine};
 use crate::app::users::dialog::MfaInfo;
 use crate::app::users::forms::PoolSettings;
+use crate::app::users::index::{Answered, IndexSummary, Progress};
 use crate::app::users::journal::JournalLine;
 use crate::app::users::menu::BulkChoice;
 use crate::app::users::ops::UserOp;
@@ -57,6 +58,12 @@ pub enum Action {
     OpenLocalFilter,
     /// Search users on the server (ListUsers filter)
     OpenServerFilter,
+    /// Query users: any attribute, dates, groups, and/or (the local index)
+    OpenQuery,
+    /// Build the pool's local index again
+    RefreshIndex,
+    /// Export users to a file (the query's, the marked, or all)
+    OpenExport,
     /// Quit
     Quit,
     /// Actions on the selected user
@@ -92,6 +99,13 @@ pub enum Action {
     Resize { table_rows: usize },
     /// Time passed while something loads.
     Tick,
+    /// The wall clock, in Unix seconds: the event loop says it now and then, for ages.
+    Clock(i64),
+    /// Long work (a build of the index, an export) has come this far.
+    Progress {
+        request: RequestId,
+        progress: Progress,
+    },
     /// A page of a list arrived; `done` when it was the last.
     Loaded {
         request: RequestId,
@@ -178,6 +192,15 @@ pub enum Payload {
     EditInput(crate::cognito::secrets::Redacted),
     /// An update ready to review.
     Plan(Box<Plan>),
+    /// The pool's index (`None`: there is no complete one).
+    IndexSummary(Option<IndexSummary>),
+    /// Where a query's users come from; sent before them.
+    Answered(Answered),
+    /// An export is whole and in place.
+    Exported {
+        users: u64,
+        path: String,
+    },
     /// A change was made.
     Done,
 }

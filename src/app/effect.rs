@@ -4,6 +4,7 @@
 use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
+use crate::app::users::export::ExportJob;
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::secrets::Redacted;
@@ -90,6 +91,8 @@ pub enum Read {
         filter: Option<String>,
         from: Option<String>,
     },
+    /// The local index: queries, its summary, a build, an export.
+    Index(IndexRead),
     /// A pool pane's rows, page by page, read as its registry entry says.
     List(Tab, PoolId),
     /// The detail of the row with this key, read as its pane's registry entry says.
@@ -119,6 +122,20 @@ pub enum Read {
     EditInput(Target),
     /// A fresh read of the resource and the update made from it (`Payload::Plan`).
     Plan(Target, PlanSource),
+}
+
+/// The reads of the local index, and exports (they read the service and write only a local file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexRead {
+    /// The users a query finds, as users-table rows: on the server when one ListUsers filter
+    /// answers it, else from the pool's index (built first when there is none).
+    QueryUsers { pool: PoolId, query: String },
+    /// The pool's index summary (`Payload::IndexSummary`).
+    Summary(PoolId),
+    /// Builds the pool's index again (`Action::Progress` as it goes, then `Payload::IndexSummary`).
+    Build(PoolId),
+    /// Users to a file (`Action::Progress` as it goes, then `Payload::Exported`).
+    Export(ExportJob),
 }
 
 /// What an update is made from. Its Debug print (the worker logs calls) masks secrets.

@@ -15,7 +15,9 @@ use crate::app::secret::SecretShown;
 use crate::app::users::bulk::BulkRun;
 use crate::app::users::devices::DevicesView;
 use crate::app::users::dialog::Dialog;
+use crate::app::users::export::ExportDialog;
 use crate::app::users::forms::{PoolSettings, UserForm};
+use crate::app::users::index::{IndexView, QueryBar, UsersQuery};
 use crate::app::users::journal::JournalView;
 use crate::app::users::menu::{Menu, Picker};
 use crate::aws::RetryNotice;
@@ -131,6 +133,10 @@ pub struct PoolState {
     pub users_filter: Option<ServerFilter>,
     /// The group whose members the users table lists (Enter on a group); never with a filter.
     pub users_group: Option<GroupName>,
+    /// The query whose users the table lists (`f`); never with a filter or a group.
+    pub users_query: Option<UsersQuery>,
+    /// The pool's local index: its age and counts, and a build running.
+    pub index: IndexView,
     /// The other panes' tables.
     pub tables: Tables,
     /// Schema attributes and password policy, loaded when a form first needs them.
@@ -151,6 +157,8 @@ impl PoolState {
             users: ListPane::default(),
             users_filter: None,
             users_group: None,
+            users_query: None,
+            index: IndexView::default(),
             tables: Tables::default(),
             settings: Remote::NotAsked,
             marks: BTreeSet::new(),
@@ -172,6 +180,10 @@ pub enum Overlay {
     },
     /// `/` local filter over the loaded rows of the current table.
     LocalFilter(TextField),
+    /// The query bar (`f`): a query of the local index, or one ListUsers filter.
+    Query(QueryBar),
+    /// Export users to a file (`Ctrl-S`), and its progress while it runs.
+    Export(Box<ExportDialog>),
     /// Server-side ListUsers filter form.
     ServerFilter {
         form: ServerFilter,
@@ -217,6 +229,7 @@ impl Overlay {
             Overlay::Journal(j) => j.entries.is_loading(),
             Overlay::Admin(a) => a.is_busy(),
             Overlay::Secret(s) => s.secret.is_loading(),
+            Overlay::Export(e) => e.running().is_some(),
             _ => false,
         }
     }
@@ -241,6 +254,8 @@ pub struct State {
     pub page_rows: usize,
     /// The key tables with the keys `config.toml` gave.
     pub keys: Keymap,
+    /// The wall clock (Unix seconds) as the event loop last said: ages ("indexed 4 min ago").
+    pub now: Option<i64>,
     pub quit: bool,
 }
 
@@ -258,6 +273,7 @@ impl State {
             next_request: RequestId(1),
             page_rows: 20,
             keys: Keymap::default(),
+            now: None,
             quit: false,
         }
     }
@@ -276,6 +292,7 @@ impl State {
             || self.detail.as_ref().is_some_and(|d| d.body.is_loading())
             || self.pool.as_ref().is_some_and(|p| {
                 p.overview.is_loading()
+                    || p.index.work.is_some()
                     || Tab::ALL
                         .iter()
                         .filter_map(|&tab| panes::table(p, tab))

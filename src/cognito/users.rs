@@ -94,6 +94,21 @@ pub struct AdminGetUserResponse {
     pub user_mfa_setting_list: Vec<String>,
 }
 
+impl AdminGetUserResponse {
+    /// The user as ListUsers would show them; `asked` when the answer leaves the name out.
+    pub fn into_user(self, asked: &Username) -> UserType {
+        UserType {
+            username: self.username.unwrap_or_else(|| asked.clone()),
+            attributes: self.user_attributes,
+            user_create_date: self.user_create_date,
+            user_last_modified_date: self.user_last_modified_date,
+            enabled: self.enabled,
+            user_status: self.user_status,
+            mfa_options: self.mfa_options,
+        }
+    }
+}
+
 /// The `{UserPoolId, Username}` input many admin operations share.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -55,9 +55,8 @@ impl ChangeObserver for FollowChanges {
         };
         let path = self.path(profile, region, pool);
         // The index, and one being built beside it (a user it already read must not come back).
-        let mut building = path.as_os_str().to_owned();
-        building.push(".building");
-        for path in [path, PathBuf::from(building)] {
+        let building = super::ready::building_path(&path);
+        for path in [path, building] {
             if !path.exists() {
                 continue;
             }

@@ -164,13 +164,7 @@ impl IndexStore {
             {
                 continue;
             }
-            for file in std::iter::once(path.clone()).chain(companions(&path)) {
-                match std::fs::remove_file(&file) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(IndexError::io("remove", file, e)),
-                }
-            }
+            remove_with_companions(&path)?;
             removed.push(path);
         }
         Ok(removed)
@@ -186,13 +180,31 @@ impl IndexStore {
         for entry in entries {
             let entry = entry.map_err(|e| IndexError::io("read the directory", &self.dir, e))?;
             let name = entry.file_name();
-            if let Some(key) = name.to_str().and_then(IndexKey::from_file_name) {
+            // A build beside its index (`….sqlite3.building`) is listed too, as never finished:
+            // one a killed process left behind is seen, and cleared.
+            let key = name
+                .to_str()
+                .map(|n| n.strip_suffix(".building").unwrap_or(n))
+                .and_then(IndexKey::from_file_name);
+            if let Some(key) = key {
                 files.push((key, entry.path()));
             }
         }
         files.sort_by(|a, b| a.1.cmp(&b.1));
         Ok(files)
     }
+}
+
+/// Removes a database file and its SQLite companions, those that are there.
+pub(crate) fn remove_with_companions(path: &Path) -> IndexResult<()> {
+    for file in std::iter::once(path.to_path_buf()).chain(companions(path)) {
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(IndexError::io("remove", file, e)),
+        }
+    }
+    Ok(())
 }
 
 fn companions(path: &Path) -> impl Iterator<Item = PathBuf> + '_ {

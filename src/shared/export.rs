@@ -7,8 +7,10 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
+use crate::cognito::types::AttributeType;
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::UserType;
+use crate::index::IndexedUser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -44,12 +46,26 @@ impl ExportUser<'_> {
     }
 }
 
-/// A user of a listing, in the pairs `ExportUser` borrows.
-pub fn pairs(user: &UserType) -> Vec<(String, String)> {
-    user.attributes
+/// A user's attributes, as the pairs `ExportUser` borrows.
+pub fn pairs(attributes: &[AttributeType]) -> Vec<(String, String)> {
+    attributes
         .iter()
         .map(|a| (a.name.clone(), a.value.clone().unwrap_or_default()))
         .collect()
+}
+
+/// `ExportUser` over a user of the local index and its `pairs`: with every group.
+pub fn indexed<'a>(u: &'a IndexedUser, pairs: &'a [(String, String)]) -> ExportUser<'a> {
+    ExportUser {
+        username: u.user.username.as_str(),
+        attributes: pairs,
+        status: Some(u.user.status.as_str()),
+        enabled: Some(u.user.enabled),
+        created: u.user.created.map(|d| d.0),
+        modified: u.user.modified.map(|d| d.0),
+        mfa_enabled: !u.user.mfa.is_empty(),
+        groups: Some(&u.groups),
+    }
 }
 
 /// `ExportUser` over a listed user and its `pairs`.

@@ -5,8 +5,10 @@ pub mod bulk;
 pub mod config;
 pub mod config_quotas;
 pub mod export;
+pub mod export_file;
 pub mod journal;
 pub mod password;
+pub mod progress;
 pub mod validate;
 pub mod visible;
 
@@ -50,4 +52,17 @@ pub fn private_file(path: &std::path::Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     options.open(path)?;
     Ok(())
+}
+
+/// `1260` as `1,260`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -22,6 +22,8 @@ use crate::ui::{self, Theme};
 
 /// The spinner's pace while a request runs.
 const TICK: Duration = Duration::from_millis(100);
+/// How often the console learns the wall clock (for ages shown in minutes).
+const CLOCK: Duration = Duration::from_secs(30);
 
 /// The state and the way to the worker: every action goes through `dispatch`.
 struct Console {
@@ -112,6 +114,9 @@ pub async fn run(
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    // The wall clock for ages ("indexed 4 min ago"): the reducer reads no clock of its own.
+    let mut clock = tokio::time::interval(CLOCK);
+    clock.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut dirty = true;
     while !console.state.quit {
         if let Some((request, text)) = console.editor.take() {
@@ -145,6 +150,11 @@ pub async fn run(
                 while let Ok(action) = actions.try_recv() {
                     console.dispatch(action).await?;
                 }
+                dirty = true;
+            }
+            _ = clock.tick() => {
+                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+                console.dispatch(Action::Clock(now)).await?;
                 dirty = true;
             }
             _ = tick.tick(), if busy => {

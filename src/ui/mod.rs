@@ -65,7 +65,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     match (&state.detail, &state.pool) {
         (Some(d), _) => browse::detail::draw(buf, r.main, d, theme, ticks),
         (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, theme, ticks),
+        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, state.now, theme, ticks),
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {
@@ -91,6 +91,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::ServerFilter { form, input } => {
             input::filter::server_form(frame, over, form, input, &state.keys, theme);
         }
+        Overlay::Query(bar) => input::query::bar(frame, over, bar, theme),
+        Overlay::Export(dialog) => users::export::draw(frame, over, dialog, theme, ticks),
         Overlay::Menu(menu) => users::menu::draw(frame, over, menu, &state.keys, theme),
         Overlay::Picker(picker) => users::menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => users::forms::draw(frame, over, form, theme, ticks),
@@ -105,12 +107,23 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
 }
 
 /// Shown and loaded rows of the table the keys act on.
-/// The toast, else the latest retry still waiting (the pane's own calls included).
+/// The toast, else the latest retry still waiting (the pane's own calls included), else how far
+/// a build of the local index has come.
 fn status_line(state: &State, theme: &Theme) -> Option<(String, ratatui::style::Style)> {
-    match (&state.toast, state.retrying.values().next_back()) {
-        (Some(toast), _) => Some((toast.clone(), theme.toast)),
-        (None, Some(notice)) => Some((format!("⟳ {}", notice.describe()), theme.warning)),
-        (None, None) => None,
+    let spinner = text::spinner(state.ticks);
+    let work = state.pool.as_ref().and_then(|p| {
+        let work = p.index.work.as_ref().map(|(_, progress)| match progress {
+            Some(p) => format!("{spinner} {} · {} · Esc stops", p.doing, p.line),
+            None => format!("{spinner} indexing: starting · Esc stops"),
+        });
+        let listing = p.index.listing.as_ref().map(|(_, p)| p);
+        work.or_else(|| listing.map(|p| format!("{spinner} {} · {} · Esc stops", p.doing, p.line)))
+    });
+    match (&state.toast, state.retrying.values().next_back(), work) {
+        (Some(toast), _, _) => Some((toast.clone(), theme.toast)),
+        (None, Some(notice), _) => Some((format!("⟳ {}", notice.describe()), theme.warning)),
+        (None, None, Some(work)) => Some((work, theme.spinner)),
+        (None, None, None) => None,
     }
 }
 

@@ -24,18 +24,7 @@ pub fn spinner(ticks: u64) -> &'static str {
         .unwrap_or("⠋")
 }
 
-/// `1260` as `1,260`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::shared::thousands;
 
 /// `1 user` / `2 users`.
 pub fn counted(n: usize, one: &str, many: &str) -> String {

@@ -55,6 +55,9 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::OpenQuery if state.detail.is_none() => crate::app::users::index::open(state),
+        Action::RefreshIndex if state.detail.is_none() => crate::app::users::index::rebuild(state),
+        Action::OpenExport if state.detail.is_none() => crate::app::users::export::open(state),
         Action::Back => back(state),
         Action::OpenActionMenu
         | Action::User(_)
@@ -131,6 +134,8 @@ fn back(state: &mut State) -> Vec<Effect> {
         && let Load::Loading { request, .. } = *load
     {
         *load = Load::Cancelled;
+        // Its progress (a query's build of the index, a crawl in parts) stops with it.
+        crate::app::users::index::ended(state, request, None);
         return vec![Effect::Cancel(request)];
     }
     // Esc on a group's members: back to the groups, where they were opened from.
@@ -139,6 +144,18 @@ fn back(state: &mut State) -> Vec<Effect> {
         pool.marks.clear();
         pool.users = ListPane::default();
         return switch_tab(state, &Action::ShowTab(Tab::Groups));
+    }
+    // Esc stops a build of the index (one a query started stops with its listing, above).
+    if let Some((request, _)) = pool.index.work.take() {
+        state.toast = Some("Index build stopped: the last complete index is kept".to_owned());
+        return vec![Effect::Cancel(request)];
+    }
+    if pool.tab == Tab::Users && pool.users_query.is_some() {
+        pool.users_query = None;
+        pool.marks.clear();
+        state.toast =
+            Some("Query cleared: every user is listed again (Esc again leaves the pool)".into());
+        return load_tab(state, Tab::Users, true);
     }
     if pool.tab == Tab::Users && pool.users_filter.is_some() {
         pool.users_filter = None;
@@ -252,6 +269,7 @@ pub fn show_members(state: &mut State, group: GroupName) -> Vec<Effect> {
         pool.marks.clear();
     }
     pool.users_filter = None;
+    pool.users_query = None;
     pool.users_group = Some(group);
     pool.tab = Tab::Users;
     load_tab(state, Tab::Users, true)

@@ -26,7 +26,24 @@ pub struct UserRow {
     pub enabled: bool,
     pub created: Option<f64>,
     pub modified: Option<f64>,
+    /// The groups the user is in, comma-separated, when known (a query of the index says; a
+    /// listing does not): `None` shows blank, `Some("")` a dash.
+    pub groups: Option<Box<str>>,
     search: Box<str>,
+}
+
+impl UserRow {
+    /// A user of the local index, with the groups it holds for them.
+    pub fn with_groups(user: &UserType, groups: &[String]) -> Self {
+        let groups = groups.join(",");
+        let mut row = Self::from(user);
+        let mut search = String::from(std::mem::take(&mut row.search));
+        search.push('\u{1f}');
+        search.push_str(&escape(&groups).to_lowercase());
+        row.search = search.into_boxed_str();
+        row.groups = Some(groups.into_boxed_str());
+        row
+    }
 }
 
 impl From<&UserType> for UserRow {
@@ -52,6 +69,7 @@ impl From<&UserType> for UserRow {
             enabled,
             created,
             modified,
+            groups: None,
             search,
         }
     }
@@ -69,6 +87,16 @@ impl Row for UserRow {
         Column::new("Enabled", 7, Cell::YesNo(|r| r.enabled)),
         Column::new("Created (UTC)", 16, Cell::Date(|r| r.created)),
         Column::new("Modified (UTC)", 16, Cell::Date(|r| r.modified)),
+        Column::new(
+            "Groups",
+            20,
+            Cell::Text(|r: &Self| match r.groups.as_deref() {
+                Some("") => "–",
+                Some(groups) => groups,
+                None => "",
+            }),
+        )
+        .optional(),
     ];
 
     fn haystack(&self) -> &str {

@@ -7,9 +7,10 @@ use crate::app::browse::pane::Rows;
 use crate::app::browse::panes;
 use crate::app::browse::rows::GroupRow;
 use crate::app::browse::tests::{only_api, opened_pool, state, type_text};
-use crate::app::effect::{ApiCall, Effect, ProfileChoice, Read};
+use crate::app::effect::{ApiCall, Effect, IndexRead, ProfileChoice, Read};
 use crate::app::remote::ErrorInfo;
 use crate::app::state::{Load, Overlay, Tab};
+use crate::app::update::tests_support::apis;
 use crate::app::update::update;
 use crate::cognito::PoolId;
 
@@ -40,10 +41,18 @@ fn tabs_load_once_and_refresh_reloads() {
         call,
         ApiCall::Read(Read::List(Tab::Groups, PoolId::new("us-east-1_A")))
     );
-    let (_, call) = only_api(&update(&mut s, Action::ShowTab(Tab::Overview)));
+    let calls: Vec<ApiCall> = apis(&update(&mut s, Action::ShowTab(Tab::Overview)))
+        .into_iter()
+        .map(|(_, call)| call)
+        .collect();
+    let pool = PoolId::new("us-east-1_A");
     assert_eq!(
-        call,
-        ApiCall::Read(Read::DescribePool(PoolId::new("us-east-1_A")))
+        calls,
+        [
+            ApiCall::Read(Read::DescribePool(pool.clone())),
+            ApiCall::Read(Read::Index(IndexRead::Summary(pool))),
+        ],
+        "the Overview shows the local index's counts beside the description"
     );
 }
 

@@ -8,6 +8,7 @@ use crate::app::input::palette::Command;
 use crate::app::input::text::TextField;
 use crate::app::state::{Overlay, ServerFilter, State, Tab};
 use crate::app::update::requests::{leave_pool, load_pools, load_tab, open_pool};
+use crate::app::users::index::QueryBar;
 
 pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let overlay = std::mem::take(&mut state.overlay);
@@ -33,6 +34,8 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Palette { input, selected } => palette_key(state, input, selected, key),
         Overlay::LocalFilter(input) => local_filter_key(state, input, key),
         Overlay::ServerFilter { form, input } => server_filter_key(state, form, input, key),
+        Overlay::Query(bar) => query_key(state, bar, key),
+        Overlay::Export(dialog) => crate::app::users::export::key(state, dialog, key),
         Overlay::Menu(menu) => crate::app::users::menu_update::menu_key(state, menu, key),
         Overlay::Picker(picker) => crate::app::users::menu_update::picker_key(state, picker, key),
         Overlay::Form(form) => crate::app::users::forms_update::form_key(state, form, key),
@@ -142,8 +145,23 @@ fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     }
     pool.users_filter = filter;
     pool.users_group = None;
+    pool.users_query = None;
     pool.tab = Tab::Users;
     load_tab(state, Tab::Users, true)
+}
+
+fn query_key(state: &mut State, mut bar: QueryBar, key: InputKey) -> Vec<Effect> {
+    match key {
+        InputKey::Cancel => return Vec::new(),
+        InputKey::Submit => return crate::app::users::index::submit(state, bar),
+        key => {
+            if bar.input.edit(key) {
+                bar.error = None;
+            }
+        }
+    }
+    state.overlay = Overlay::Query(bar);
+    Vec::new()
 }
 
 fn run_command(state: &mut State, line: &str) -> Vec<Effect> {

@@ -32,6 +32,14 @@ fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
             state.ticks = state.ticks.wrapping_add(1);
             Vec::new()
         }
+        Action::Clock(now) => {
+            state.now = Some(now);
+            Vec::new()
+        }
+        Action::Progress { request, progress } => {
+            super::users::index::progressed(state, request, progress);
+            Vec::new()
+        }
         Action::Resize { table_rows } => {
             state.page_rows = table_rows.max(1);
             Vec::new()

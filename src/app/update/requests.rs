@@ -48,6 +48,12 @@ pub fn leave_pool(state: &mut State) -> Vec<Effect> {
         if let Remote::Loading(request) = pool.overview {
             effects.push(Effect::Cancel(request));
         }
+        if let Remote::Loading(request) = pool.index.summary {
+            effects.push(Effect::Cancel(request));
+        }
+        if let Some((request, _)) = pool.index.work {
+            effects.push(Effect::Cancel(request));
+        }
     }
     effects
 }
@@ -85,6 +91,10 @@ pub fn load_tab(state: &mut State, tab: Tab, force: bool) -> Vec<Effect> {
             request,
             call: ApiCall::Read(call),
         });
+        // The Overview shows the index's exact counts beside the service's estimate.
+        if tab == Tab::Overview {
+            effects.extend(crate::app::users::index::load_summary(state));
+        }
     }
     effects
 }

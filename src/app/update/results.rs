@@ -25,6 +25,9 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         Payload::Pools(rows) => append(&mut state.pools, request, rows, done),
         Payload::Rows(rows) => {
             let tab = rows.tab();
+            if done {
+                crate::app::users::index::ended(state, request, None);
+            }
             if let Some(pool) = state.pool.as_mut()
                 && let Some(table) = panes::table_mut(pool, tab)
                 && table.append(request, rows, done)
@@ -46,6 +49,13 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
             }
         }
         Payload::ClientSecret(secret) => crate::app::secret::update::landed(state, request, secret),
+        Payload::IndexSummary(summary) => {
+            return crate::app::users::index::summary_landed(state, request, summary);
+        }
+        Payload::Answered(answered) => crate::app::users::index::answered(state, request, answered),
+        Payload::Exported { users, path } => {
+            crate::app::users::export::finished(state, request, users, &path);
+        }
         // Taken by `outcomes::loaded`, which handed back only the others.
         Payload::PoolSettings(_)
         | Payload::UserRow(_)
@@ -102,6 +112,8 @@ pub fn failed(state: &mut State, request: RequestId, error: &ErrorInfo) -> Vec<E
         detail.body = Remote::Failed(error.clone());
     }
     crate::app::secret::update::failed(state, request, error);
+    crate::app::users::export::failed(state, request, error);
+    crate::app::users::index::ended(state, request, Some(error));
     let mut effects = crate::app::admin::update::failed(state, request, error);
     effects.extend(crate::app::users::outcomes::failed(state, request, error));
     effects

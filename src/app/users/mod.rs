@@ -7,9 +7,11 @@ pub(crate) mod bulk_update;
 pub mod devices;
 pub mod dialog;
 pub(crate) mod dialog_update;
+pub mod export;
 pub mod fields;
 pub mod forms;
 pub(crate) mod forms_update;
+pub mod index;
 pub mod journal;
 pub(crate) mod keys;
 pub(crate) mod marks;
@@ -24,6 +26,8 @@ mod tests_bulk;
 mod tests_dialogs;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_index;
 #[cfg(test)]
 mod tests_marks;
 #[cfg(test)]

@@ -77,6 +77,10 @@ pub fn loaded(
         Payload::Done => return Ok(done(state, request)),
         // The admin flow's (`admin::update::loaded` saw them first).
         payload @ (Payload::EditInput(_) | Payload::Plan(_)) => return Err(payload),
+        // The index's and the export's (`update::results` hands them on).
+        payload @ (Payload::IndexSummary(_) | Payload::Answered(_) | Payload::Exported { .. }) => {
+            return Err(payload);
+        }
         Payload::Detail(body) => {
             // The user's attributes for an edit form opened from the table.
             if let Overlay::Form(form) = &mut state.overlay

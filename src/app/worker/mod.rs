@@ -4,6 +4,8 @@
 
 mod admin;
 pub(crate) mod details;
+mod export;
+mod index;
 mod profiles;
 mod reads;
 mod users;

@@ -11,7 +11,7 @@ use crate::app::browse::panes;
 use crate::app::browse::rows::{PoolRow, UserRow};
 use crate::app::effect::{PlanSource, Read};
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::worker::{details, users};
+use crate::app::worker::{details, index, users};
 use crate::aws::AwsError;
 use crate::cognito::edit::EditError;
 use crate::cognito::paginate::Page;
@@ -20,7 +20,7 @@ use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
 
 /// A page of a listing that may say where the next page starts.
-trait Resumable {
+pub(super) trait Resumable {
     fn resume_token(&self) -> Option<String>;
 }
 
@@ -84,6 +84,7 @@ pub(super) async fn perform(
             })
             .await
         }
+        Read::Index(read) => index::perform(client, request, read, actions).await,
         Read::List(tab, pool) => {
             let listing = Listing {
                 client,
@@ -158,7 +159,7 @@ pub(super) async fn perform(
 /// Sends each page as it arrives, then an empty last page marked `done`. A closed channel ends
 /// the stream quietly: the console has gone. A failure after some pages carries the token of the
 /// page that comes next, for `r` to continue from.
-async fn stream<P: Resumable, R>(
+pub(super) async fn stream<P: Resumable, R>(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
     pages: impl Stream<Item = Result<P, AwsError>>,
@@ -209,7 +210,7 @@ pub(super) async fn answer_once(
     Ok(())
 }
 
-fn rows_payload<R: Pane>(rows: Vec<R>) -> Payload {
+pub(super) fn rows_payload<R: Pane>(rows: Vec<R>) -> Payload {
     Payload::Rows(Rows::new(rows))
 }
 

@@ -16,7 +16,6 @@ use crate::aws::AwsError;
 use crate::cognito::devices::MfaPreference;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
-use crate::cognito::users::UserType;
 use crate::cognito::verify::accept_applied;
 use crate::cognito::{CognitoClient, PoolId, Username};
 use crate::shared::bulk::{BulkAction, Pacer, USER_UPDATE_PER_SECOND, apply_one, stops_the_run};
@@ -35,16 +34,7 @@ pub async fn user_row(
     pool: &PoolId,
     user: Username,
 ) -> Result<Payload, AwsError> {
-    let got = client.admin_get_user(pool, &user).await?;
-    let row = UserType {
-        username: got.username.unwrap_or(user),
-        attributes: got.user_attributes,
-        user_create_date: got.user_create_date,
-        user_last_modified_date: got.user_last_modified_date,
-        enabled: got.enabled,
-        user_status: got.user_status,
-        mfa_options: got.mfa_options,
-    };
+    let row = client.admin_get_user(pool, &user).await?.into_user(&user);
     Ok(Payload::UserRow(Box::new(UserRow::from(&row))))
 }
 

@@ -3,10 +3,8 @@
 //! one user at a time; to a file, it is written beside it and put in place only when whole, so a
 //! failed export never leaves a file that looks complete.
 
-use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, Write};
-use std::os::unix::fs::OpenOptionsExt as _;
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 use std::pin::pin;
 
 use futures::StreamExt as _;
@@ -19,12 +17,12 @@ use super::super::user_args::IndexArgs;
 use super::super::{CliError, CliResult, resolve_pool};
 use super::build::ready_index;
 use super::parse_query;
-use super::query::{exported, pairs};
 use crate::aws::quota::Category;
 use crate::cognito::crawl::{Part, Resume, crawl, worth_partitioning};
 use crate::cognito::users::{ListUsersRequest, UserType};
 use crate::cognito::{CognitoClient, PoolId};
-use crate::shared::export::{ExportFormat, ExportWriter, listed};
+use crate::shared::export::{ExportFormat, ExportWriter, indexed, listed, pairs};
+use crate::shared::export_file::ExportFile;
 
 pub async fn run_export(
     client: &CognitoClient,
@@ -52,37 +50,11 @@ pub async fn run_export(
         writer.finish()?;
         return Ok(stdout.flush()?);
     };
-    let partial = partial_path(path);
-    // A file left by an export that was killed may have another mode: start afresh at 0600.
-    let _ = std::fs::remove_file(&partial);
-    let file = create_private(&partial)?;
-    let mut file = BufWriter::with_capacity(256 * 1024, file);
-    let result = async {
-        let mut writer = ExportWriter::new(&mut file, format, header)?;
-        export(client, &pool, query.as_ref(), &mut writer, index, false).await?;
-        writer.finish()?;
-        Ok::<(), CliError>(())
-    }
-    .await;
-    let result = result.and_then(|()| {
-        let file = file
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        Ok(())
-    });
-    match result {
-        Ok(()) => std::fs::rename(&partial, path).map_err(|e| {
-            CliError::Input(format!(
-                "could not put the export at {}: {e}",
-                path.display()
-            ))
-        }),
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(e)
-        }
-    }
+    let mut file = ExportFile::create(path).map_err(|e| CliError::Input(e.to_string()))?;
+    let mut writer = ExportWriter::new(&mut file, format, header)?;
+    export(client, &pool, query.as_ref(), &mut writer, index, false).await?;
+    writer.finish()?;
+    file.commit().map_err(|e| CliError::Input(e.to_string()))
 }
 
 async fn export<W: Write>(
@@ -98,8 +70,8 @@ async fn export<W: Write>(
         (Some(query), Some(None)) => {
             let index = ready_index(client, pool, index.max_age).await?;
             index.for_each(query, OffsetDateTime::now_utc(), |u| {
-                let pairs = pairs(&u);
-                writer.write(&exported(&u, &pairs)).map_err(CliError::from)
+                let pairs = pairs(&u.user.attributes);
+                writer.write(&indexed(&u, &pairs)).map_err(CliError::from)
             })?;
         }
         (_, filter) => {
@@ -129,7 +101,7 @@ async fn export<W: Write>(
             while let Some(page) = pages.next().await {
                 let page = page.map_err(|e| CliError::Incomplete(e.to_string()))?;
                 for user in &page {
-                    let pairs = crate::shared::export::pairs(user);
+                    let pairs = pairs(&user.attributes);
                     writer.write(&listed(user, &pairs))?;
                 }
                 progress.add(page.len());
@@ -138,21 +110,4 @@ async fn export<W: Write>(
         }
     }
     Ok(())
-}
-
-fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".partial");
-    PathBuf::from(name)
-}
-
-/// A new file only its owner can read: an export holds personal data.
-fn create_private(path: &Path) -> Result<File, CliError> {
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| CliError::Input(format!("could not write {}: {e}", path.display())))
 }

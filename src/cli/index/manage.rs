@@ -10,8 +10,8 @@ use super::super::CliResult;
 use super::super::args::OutputFormat;
 use super::super::output::{Out, write_json, write_table};
 use super::super::progress::short_duration;
-use super::build::age;
 use crate::cognito::PoolId;
+use crate::index::ready::age;
 use crate::index::{Clear, IndexStore};
 
 #[derive(Debug, Subcommand)]

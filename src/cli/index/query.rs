@@ -11,13 +11,14 @@ use super::super::user_args::{IndexArgs, Partitioning};
 use super::super::user_list;
 use super::super::user_rows::UserWriter;
 use super::super::{CliError, CliResult, resolve_pool};
-use super::build::{age, index_error, ready_index};
+use super::build::{index_error, ready_index};
 use super::parse_query;
 use crate::cognito::CognitoClient;
 use crate::cognito::types::AttributeType;
 use crate::cognito::users::{ListUsersRequest, UserType};
+use crate::index::ready::age;
 use crate::index::{Grouping, Index, IndexedUser, Query};
-use crate::shared::export::{ExportFormat, ExportUser, ExportWriter};
+use crate::shared::export::{ExportFormat, ExportWriter, indexed, pairs};
 
 /// Rows go out this many at a time: constant memory for a query that finds a million users.
 const BATCH: usize = 500;
@@ -43,8 +44,8 @@ pub async fn run_query(
     if format == OutputFormat::Json {
         let mut writer = ExportWriter::new(&mut out, ExportFormat::Json, Vec::new())?;
         visit(&index, &query, now, limit, |u| {
-            let pairs = pairs(u);
-            writer.write(&exported(u, &pairs))?;
+            let pairs = pairs(&u.user.attributes);
+            writer.write(&indexed(u, &pairs))?;
             Ok(())
         })?;
         writer.finish()?;
@@ -84,27 +85,6 @@ fn visit(
             .iter()
             .try_for_each(each),
         None => index.for_each(query, now, |u| each(&u)).map(drop),
-    }
-}
-
-pub(super) fn pairs(u: &IndexedUser) -> Vec<(String, String)> {
-    u.user
-        .attributes
-        .iter()
-        .map(|a| (a.name.clone(), a.value.clone().unwrap_or_default()))
-        .collect()
-}
-
-pub(super) fn exported<'a>(u: &'a IndexedUser, pairs: &'a [(String, String)]) -> ExportUser<'a> {
-    ExportUser {
-        username: u.user.username.as_str(),
-        attributes: pairs,
-        status: Some(u.user.status.as_str()),
-        enabled: Some(u.user.enabled),
-        created: u.user.created.map(|d| d.0),
-        modified: u.user.modified.map(|d| d.0),
-        mfa_enabled: !u.user.mfa.is_empty(),
-        groups: Some(&u.groups),
     }
 }
 

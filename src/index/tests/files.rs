@@ -209,3 +209,31 @@ fn the_store_lists_and_clears_indexes_by_pool() {
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1, "only unrelated.txt is left");
 }
+
+/// A build a killed process left beside its index is listed as unfinished and cleared with it.
+#[test]
+fn a_build_left_behind_is_listed_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = IndexStore::at(dir.path());
+    let key = IndexKey {
+        profile: None,
+        region: "us-east-1".into(),
+        pool: PoolId::new("us-east-1_A"),
+    };
+    build_into(&mut store.open(&key).unwrap(), &people()[..2]);
+    let building = crate::index::ready::building_path(&store.path(&key));
+    let mut left = Index::open(&building).unwrap();
+    left.start_build(&key.pool, &key.region).unwrap();
+    drop(left);
+
+    let listed: Vec<(bool, bool)> = store
+        .list()
+        .unwrap()
+        .iter()
+        .map(|i| (i.complete, i.path == building))
+        .collect();
+    assert_eq!(listed, [(true, false), (false, true)]);
+    let removed = store.clear(&Clear::Pool(key.pool.clone())).unwrap();
+    assert_eq!(removed.len(), 2);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -4,3 +4,4 @@
 pub mod filter;
 pub mod help;
 pub mod palette;
+pub mod query;

@@ -4,6 +4,7 @@
 pub mod bulk;
 pub mod devices;
 pub mod dialog;
+pub mod export;
 pub mod forms;
 pub mod journal;
 pub mod menu;

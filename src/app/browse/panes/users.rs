@@ -9,9 +9,10 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use crate::app::browse::pane::{Describe, Pane, PaneInfo, RowStream, Slot, pane_info};
 use crate::app::browse::panes::Tab;
 use crate::app::browse::rows::UserRow;
-use crate::app::effect::Read;
+use crate::app::effect::{IndexRead, Read};
 use crate::app::input::keymap::Mode;
 use crate::app::state::{ListPane, PoolState, ServerFilter};
+use crate::app::users::index::Answered;
 use crate::app::worker::details;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId, Username};
@@ -45,6 +46,12 @@ impl Pane for UserRow {
     /// ListUsers with the search applied (or a group's members), from where a failed listing
     /// stopped.
     fn list_call(pool: &PoolState, from: Option<String>) -> Read {
+        if let Some(query) = &pool.users_query {
+            return Read::Index(IndexRead::QueryUsers {
+                pool: pool.id.clone(),
+                query: query.text.clone(),
+            });
+        }
         if let Some(group) = &pool.users_group {
             return Read::ListUsersInGroup {
                 pool: pool.id.clone(),
@@ -59,12 +66,21 @@ impl Pane for UserRow {
         }
     }
 
-    /// The search, or `group = "admins"` for a group's members.
+    /// The search, `group = "admins"` for a group's members, or the query and what answered it.
     fn search(pool: &PoolState) -> Option<String> {
-        if let Some(group) = &pool.users_group {
-            return Some(format!("group = {:?}", group.as_str()));
+        if let Some(query) = &pool.users_query {
+            let by = match query.answered {
+                Some(Answered::Server) => " (one server filter)",
+                Some(Answered::Index { .. }) => " (local index)",
+                None => "",
+            };
+            return Some(format!("query {}{by}", query.text));
         }
-        pool.users_filter.as_ref().map(ServerFilter::expression)
+        if let Some(group) = &pool.users_group {
+            return Some(format!("server filter group = {:?}", group.as_str()));
+        }
+        let filter = pool.users_filter.as_ref()?;
+        Some(format!("server filter {}", filter.expression()))
     }
 
     fn marks(pool: &PoolState) -> Option<&BTreeSet<String>> {

@@ -12,6 +12,8 @@ pub struct Column<R> {
     /// Preferred width in cells; the renderer may shrink it.
     pub width: u16,
     pub cell: Cell<R>,
+    /// Drawn only when its rows have something in it (the users' groups, known from a query).
+    pub optional: bool,
 }
 
 /// What a column's cells are, read from the row.
@@ -28,7 +30,19 @@ pub enum Cell<R> {
 
 impl<R> Column<R> {
     pub const fn new(title: &'static str, width: u16, cell: Cell<R>) -> Self {
-        Self { title, width, cell }
+        Self {
+            title,
+            width,
+            cell,
+            optional: false,
+        }
+    }
+
+    /// A column drawn only when its rows have something in it.
+    #[must_use]
+    pub const fn optional(mut self) -> Self {
+        self.optional = true;
+        self
     }
 
     /// The cell of `row` in this column, as the table shows it.

@@ -188,10 +188,11 @@ impl Mode {
 pub fn mode(state: &State) -> Mode {
     match &state.overlay {
         Overlay::Help => Mode::Help,
-        Overlay::Palette { .. } | Overlay::LocalFilter(_) | Overlay::ServerFilter { .. } => {
-            Mode::Text
-        }
-        Overlay::Form(_) => Mode::Form,
+        Overlay::Palette { .. }
+        | Overlay::LocalFilter(_)
+        | Overlay::ServerFilter { .. }
+        | Overlay::Query(_) => Mode::Text,
+        Overlay::Form(_) | Overlay::Export(_) => Mode::Form,
         Overlay::Admin(a) if a.is_form() => Mode::Form,
         Overlay::Dialog(_) | Overlay::Bulk(_) | Overlay::Admin(_) => Mode::Dialog,
         Overlay::Menu(Menu::User { .. }) => Mode::UserMenu,
@@ -221,20 +222,21 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, JSON, MEMBERS, MOVE, OPEN, POOL,
-        POOL_ADMIN, RELOAD, SEARCH, SORT,
+        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, INDEX, JSON, MEMBERS, MOVE, OPEN,
+        POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
     };
     use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 7] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &CREATE, &COMMON];
-    pub static OVERVIEW: [&[Binding]; 5] = [&POOL, &RELOAD, &ADMIN, &POOL_ADMIN, &COMMON];
+    pub static OVERVIEW: [&[Binding]; 7] =
+        [&POOL, &RELOAD, &QUERY, &INDEX, &ADMIN, &POOL_ADMIN, &COMMON];
     pub static TABLE: [&[Binding]; 10] = [
         &MOVE, &OPEN, &JSON, &POOL, &FILTER, &RELOAD, &SORT, &ADMIN, &CREATE, &COMMON,
     ];
-    pub static USERS: [&[Binding]; 13] = [
-        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &RELOAD, &SORT, &ACTIONS, &USER, &MARKS,
-        &MEMBERS, &COMMON,
+    pub static USERS: [&[Binding]; 15] = [
+        &MOVE, &OPEN, &JSON, &POOL, &FILTER, &SEARCH, &QUERY, &RELOAD, &INDEX, &SORT, &ACTIONS,
+        &USER, &MARKS, &MEMBERS, &COMMON,
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
     pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
@@ -252,7 +254,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 28] = [
+    pub static TABLES: [(&str, &[Binding]); 30] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -260,6 +262,8 @@ mod parts {
         ("a pool", &POOL),
         ("tables", &FILTER),
         ("users", &SEARCH),
+        ("a pool's users and overview", &QUERY),
+        ("a pool's users and overview", &INDEX),
         ("tables", &RELOAD),
         ("tables", &SORT),
         ("a pool's tables and overview", &ADMIN),

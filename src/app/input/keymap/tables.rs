@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use crate::app::action::Action;
 use crate::app::admin::AdminOp;
-use crate::app::input::keymap::key::{code, key};
+use crate::app::input::keymap::key::{code, ctrl, key};
 use crate::app::input::keymap::shared::{
     back, down, page_down, page_up, quit, raw_json, reload, top, up,
 };
@@ -113,6 +113,36 @@ pub static SEARCH: [Binding; 1] = [bind(
 
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 
+/// A pool's users and overview: queries of the local index, and export.
+pub static QUERY: [Binding; 2] = [
+    bind(
+        "query",
+        &[key('f')],
+        "f",
+        Action::OpenQuery,
+        "query users: any attribute, dates, groups, and/or (status = UNCONFIRMED and created < -30d)",
+        "query",
+    ),
+    bind(
+        "export",
+        &[ctrl('s')],
+        "C-s",
+        Action::OpenExport,
+        "export users to a file: the query's, the marked ones, or the whole pool",
+        "",
+    ),
+];
+
+/// A pool's users and overview: the local index.
+pub static INDEX: [Binding; 1] = [bind(
+    "rebuild_index",
+    &[ctrl('r')],
+    "C-r",
+    Action::RefreshIndex,
+    "build the pool's local index again (exact counts, queries); Esc stops it",
+    "",
+)];
+
 /// Changing a pool resource: the selected row's, or the pool's on the Overview.
 pub static ADMIN: [Binding; 4] = [
     bind(
@@ -164,7 +194,7 @@ const fn sort_by(
     bind(name, keys, label, Action::SortBy(column), help, "")
 }
 
-pub static SORT: [Binding; 6] = [
+pub static SORT: [Binding; 7] = [
     sort_by(
         "sort_by_1",
         &[key('1')],
@@ -177,6 +207,7 @@ pub static SORT: [Binding; 6] = [
     sort_by("sort_by_4", &[key('4')], "4", 3, "sort by column 4"),
     sort_by("sort_by_5", &[key('5')], "5", 4, "sort by column 5"),
     sort_by("sort_by_6", &[key('6')], "6", 5, "sort by column 6"),
+    sort_by("sort_by_7", &[key('7')], "7", 6, "sort by column 7"),
 ];
 
 pub static DETAIL: [Binding; 8] = [

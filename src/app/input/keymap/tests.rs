@@ -116,7 +116,7 @@ fn the_default_tables_are_one_consistent_set() {
 fn a_rebound_key_dispatches_and_the_default_no_longer_does() {
     let s = on_users(keymap(&[
         ("disable", &["X"]),
-        ("reload", &["f5", "ctrl-r"]),
+        ("reload", &["f5", "ctrl-l"]),
     ]));
     let disable = Some(Action::User(UserOp::ToggleEnabled));
     assert_eq!(action_for_key(&s, event(key::key('X'))), disable);
@@ -127,7 +127,7 @@ fn a_rebound_key_dispatches_and_the_default_no_longer_does() {
     );
     assert_eq!(action_for_key(&s, event(key::key('r'))), None);
     assert_eq!(
-        action_for_key(&s, event(key::ctrl('r'))),
+        action_for_key(&s, event(key::ctrl('l'))),
         Some(Action::Refresh)
     );
 }

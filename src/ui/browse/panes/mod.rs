@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use crate::app::browse::pane::{Pane, PaneVisitor};
 use crate::app::browse::panes;
 use crate::app::browse::rows::PoolRow;
-use crate::app::state::{ListPane, PoolState};
+use crate::app::state::{ListPane, PoolState, Tab};
+use crate::app::users::index::{Answered, ago};
 use crate::ui::Theme;
 use crate::ui::browse::table;
 use crate::ui::browse::table::{Noun, TablePane};
@@ -30,20 +31,28 @@ pub fn pools(buf: &mut Buffer, area: Rect, pane: &ListPane<PoolRow>, theme: &The
     table::draw(buf, area, &spec, theme, ticks);
 }
 
-/// The open tab of a pool.
-pub fn pool_tab(buf: &mut Buffer, area: Rect, pool: &PoolState, theme: &Theme, ticks: u64) {
+/// The open tab of a pool; `now` (Unix seconds) says how old the local index is.
+pub fn pool_tab(
+    buf: &mut Buffer,
+    area: Rect,
+    pool: &PoolState,
+    now: Option<i64>,
+    theme: &Theme,
+    ticks: u64,
+) {
     let drawn = panes::visit(
         pool.tab,
         Draw {
             buf: &mut *buf,
             area,
             pool,
+            now,
             theme,
             ticks,
         },
     );
     if drawn.is_none() {
-        overview::draw(buf, area, pool, theme, ticks);
+        overview::draw(buf, area, pool, now, theme, ticks);
     }
 }
 
@@ -51,6 +60,7 @@ struct Draw<'a> {
     buf: &'a mut Buffer,
     area: Rect,
     pool: &'a PoolState,
+    now: Option<i64>,
     theme: &'a Theme,
     ticks: u64,
 }
@@ -65,7 +75,20 @@ impl PaneVisitor for Draw<'_> {
                 one: R::INFO.one,
                 many: R::INFO.many,
             },
-            server_filter: R::search(self.pool),
+            server_filter: R::search(self.pool).map(|search| {
+                let built_at = self
+                    .pool
+                    .users_query
+                    .as_ref()
+                    .and_then(|q| match q.answered {
+                        Some(Answered::Index { built_at }) => Some(built_at),
+                        _ => None,
+                    });
+                match (built_at.filter(|_| R::TAB == Tab::Users), self.now) {
+                    (Some(at), Some(now)) => format!("{search}, indexed {}", ago(now, at)),
+                    _ => search,
+                }
+            }),
             marks: R::marks(self.pool),
         };
         table::draw(self.buf, self.area, &spec, self.theme, self.ticks);

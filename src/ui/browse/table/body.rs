@@ -48,6 +48,9 @@ pub fn rows<R: Row>(
         }
         let mut x = body.x + 1;
         for (column, &w) in widths.iter().enumerate() {
+            if w == 0 {
+                continue;
+            }
             put(
                 buf,
                 row_area,
@@ -82,7 +85,7 @@ pub fn empty<R: Row>(buf: &mut Buffer, body: Rect, spec: &TablePane<'_, R>, them
         }
         (Load::Idle, _) => format!("Not loaded yet (r loads the {many})"),
         (Load::Cancelled, _) => format!("No {many} loaded: stopped (r reloads)"),
-        (Load::Done, Some(expr)) => format!("No {many} match {expr}"),
+        (Load::Done, Some(expr)) => format!("No {many} for {expr}"),
         (Load::Done, None) => format!("No {many}"),
     };
     notice::message(buf, body, &text, theme);

@@ -74,7 +74,7 @@ pub fn draw<R: Row>(
         );
     }
     if let Some(expr) = &spec.server_filter {
-        let _ = write!(text, " · server filter {expr}");
+        let _ = write!(text, " · {expr}");
     }
     if let Some(marks) = spec.marks.filter(|m| !m.is_empty()) {
         let _ = write!(text, " · {} marked", thousands(marks.len()));

@@ -31,7 +31,7 @@ pub struct Noun {
 pub struct TablePane<'a, R> {
     pub pane: &'a ListPane<R>,
     pub noun: Noun,
-    /// The server-side filter the rows were loaded with, e.g. `email ^= "ann"`.
+    /// What the rows were loaded with, e.g. `server filter email ^= "ann"`, `query enabled = false`.
     pub server_filter: Option<String>,
     /// Keys of the rows marked for a bulk action: a `●` in the gutter, a count on the count line.
     pub marks: Option<&'a BTreeSet<String>>,
@@ -56,7 +56,8 @@ pub fn draw<R: Row>(
         Constraint::Fill(1),
     ]));
     count::draw(buf, count_row, spec, theme, ticks);
-    let widths = fit_widths(R::COLUMNS, area.width.saturating_sub(1));
+    let shown = column::shown(spec.pane.table.rows());
+    let widths = fit_widths(R::COLUMNS, &shown, area.width.saturating_sub(1));
     column::titles::<R>(buf, titles_row, &widths, spec, theme);
     if body.height == 0 {
         return;

@@ -1,0 +1,177 @@
+//! An index ready to read, for the CLI and the console alike: the pool's complete index on disk
+//! when it is fresh enough, else one built now. A build on disk goes to a file beside the index
+//! and replaces it only once complete, so a build that fails (or is stopped) keeps the last good
+//! index. With `index_in_memory` nothing is written: every build lives as long as its reader.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use time::OffsetDateTime;
+
+use super::store::remove_with_companions;
+use super::{FillError, Filled, Grouping, Index, IndexError, IndexKey, IndexStore, fill};
+use crate::cognito::{CognitoClient, PoolId};
+
+/// Where indexes live: files in the data directory, or memory only (`index_in_memory = true`).
+#[derive(Debug, Clone)]
+pub enum Home {
+    Disk(IndexStore),
+    Memory,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("local index: {0}")]
+    Index(#[from] IndexError),
+    #[error("the index was not built: {source}{}", if *.kept { " (the last complete index is kept)" } else { "" })]
+    Fill {
+        source: FillError,
+        /// A complete index from before is still in place.
+        kept: bool,
+    },
+}
+
+/// What the Overview shows of a pool's index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// When the build began listing users: the data is at least this fresh.
+    pub built_at: OffsetDateTime,
+    pub users: u64,
+    /// Users by status (`CONFIRMED`, ...), by status name.
+    pub by_status: Vec<(String, u64)>,
+}
+
+impl Home {
+    /// The default place: memory when `in_memory`, else the data directory's `indexes/`.
+    pub fn new(in_memory: bool) -> Result<Self, IndexError> {
+        if in_memory {
+            Ok(Self::Memory)
+        } else {
+            IndexStore::open_default().map(Self::Disk)
+        }
+    }
+
+    /// The complete index of `key` on disk, when it is no older than `max_age` (any age: `None`).
+    pub fn open_complete(
+        &self,
+        key: &IndexKey,
+        max_age: Option<Duration>,
+    ) -> Result<Option<Index>, IndexError> {
+        let Self::Disk(store) = self else {
+            return Ok(None);
+        };
+        let path = store.path(key);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let index = Index::open(&path)?;
+        let fresh = index
+            .meta()?
+            .filter(|m| m.complete)
+            .and_then(|m| m.built_at)
+            .is_some_and(|at| max_age.is_none_or(|max| age(at) <= max));
+        Ok(fresh.then_some(index))
+    }
+
+    /// Builds the index of `key` now; `progress` hears the users read so far and the pool's
+    /// estimate. On disk it replaces the last one only when complete.
+    pub async fn build(
+        &self,
+        client: &CognitoClient,
+        key: &IndexKey,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<(Index, Filled), BuildError> {
+        let Self::Disk(store) = self else {
+            let mut index = Index::in_memory()?;
+            let filled = fill(client, &mut index, &key.pool, progress).await;
+            let filled = filled.map_err(|source| BuildError::Fill {
+                source,
+                kept: false,
+            })?;
+            return Ok((index, filled));
+        };
+        let path = store.path(key);
+        let building = building_path(&path);
+        remove_with_companions(&building)?;
+        // Dropped before it finishes (a console's Esc), the build leaves no file behind.
+        let guard = Unfinished(&building);
+        let mut index = Index::open(&building)?;
+        let filled = fill(client, &mut index, &key.pool, progress).await;
+        drop(index);
+        let filled = filled.map_err(|source| BuildError::Fill {
+            source,
+            kept: path.exists(),
+        })?;
+        remove_with_companions(&path)?;
+        std::fs::rename(&building, &path)
+            .map_err(|e| IndexError::io("put the index in place at", &path, e))?;
+        std::mem::forget(guard);
+        Ok((Index::open(&path)?, filled))
+    }
+
+    /// The complete index of `key` if there is one (any age), else one built now.
+    pub async fn ready(
+        &self,
+        client: &CognitoClient,
+        key: &IndexKey,
+        max_age: Option<Duration>,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<Index, BuildError> {
+        if let Some(index) = self.open_complete(key, max_age)? {
+            return Ok(index);
+        }
+        Ok(self.build(client, key, progress).await?.0)
+    }
+}
+
+/// The index a client's profile and region keep for `pool`.
+pub fn key_of(client: &CognitoClient, pool: &PoolId) -> IndexKey {
+    IndexKey {
+        profile: client.profile().map(str::to_owned),
+        region: client.region().to_owned(),
+        pool: pool.clone(),
+    }
+}
+
+/// How long ago `at` was (zero for a time in the future: a clock moved back).
+pub fn age(at: OffsetDateTime) -> Duration {
+    Duration::try_from(OffsetDateTime::now_utc() - at).unwrap_or_default()
+}
+
+/// Where a build of the index at `path` is written until it is complete.
+pub fn building_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".building");
+    PathBuf::from(name)
+}
+
+/// A complete index's age, size and users by status; `None` for an unfinished one.
+pub fn summary(index: &Index) -> Result<Option<Summary>, IndexError> {
+    let Some(meta) = index.meta()?.filter(|m| m.complete) else {
+        return Ok(None);
+    };
+    let Some(built_at) = meta.built_at else {
+        return Ok(None);
+    };
+    let by_status = index
+        .count_by(&Grouping::Status)?
+        .into_iter()
+        .map(|(status, n)| (status.unwrap_or_else(|| "(none)".to_owned()), n))
+        .collect();
+    Ok(Some(Summary {
+        built_at,
+        users: meta.users,
+        by_status,
+    }))
+}
+
+/// Removes an unfinished build's file when dropped.
+struct Unfinished<'a>(&'a Path);
+
+impl Drop for Unfinished<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = remove_with_companions(self.0) {
+            tracing::warn!(error = %e, "an unfinished index build could not be removed");
+        }
+    }
+}
