@@ -17,6 +17,7 @@ use cognito_tui::app::remote::{ErrorInfo, RequestId};
 use cognito_tui::app::worker::Worker;
 use cognito_tui::app::{Action, ApiCall, Effect, Payload};
 use cognito_tui::cognito::{ClientSettings, CognitoClient, GroupName, PoolId, Username};
+use cognito_tui::index::Home;
 use futures::StreamExt as _;
 use serde_json::json;
 use tokio::sync::mpsc;
@@ -46,10 +47,19 @@ pub struct Harness {
 
 impl Harness {
     pub async fn start(settings: ClientSettings, capacity: usize) -> Self {
+        Self::start_with(settings, capacity, None).await
+    }
+
+    /// A worker keeping its local indexes in `home` (a test's own directory).
+    pub async fn start_with(settings: ClientSettings, capacity: usize, home: Option<Home>) -> Self {
         let client = CognitoClient::connect(&settings).await.expect("connect");
         let (effect_tx, effect_rx) = mpsc::channel(EFFECTS);
         let (action_tx, action_rx) = mpsc::channel(capacity);
-        Worker::new(settings, client.clone(), false, action_tx).spawn(effect_rx);
+        let mut worker = Worker::new(settings, client.clone(), false, action_tx);
+        if let Some(home) = home {
+            worker = worker.with_index_home(home);
+        }
+        worker.spawn(effect_rx);
         Self {
             client,
             effects: effect_tx,

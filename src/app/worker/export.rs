@@ -19,12 +19,13 @@ use crate::aws::quota::Category;
 use crate::cognito::crawl::{Part, Resume, crawl, worth_partitioning};
 use crate::cognito::users::{ListUsersRequest, UserType};
 use crate::cognito::{CognitoClient, PoolId, Username};
-use crate::index::Query;
+use crate::index::{Home, Query};
 use crate::shared::export::{ExportFormat, ExportWriter, indexed, listed, pairs};
 use crate::shared::export_file::ExportFile;
 
 pub(super) async fn export(
     client: &CognitoClient,
+    home: &Home,
     job: ExportJob,
     actions: &mpsc::Sender<Action>,
     request: RequestId,
@@ -58,7 +59,7 @@ pub(super) async fn export(
                 crawled(&client, &job.pool, filter, &mut writer, &mut reporter).await?;
             } else {
                 {
-                    let index = ready(&client, &job.pool, actions, request).await?;
+                    let index = ready(&client, home, &job.pool, actions, request).await?;
                     let stop = StopFlag::default();
                     let flag = std::sync::Arc::clone(&stop.0);
                     let read = tokio::task::spawn_blocking(move || {

@@ -22,7 +22,6 @@ use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
 use crate::index::ready::{key_of, summary};
 use crate::index::{Home, Index, IndexError, Query};
-use crate::shared::config::Config;
 
 /// Rows go to the console this many at a time.
 const BATCH: usize = 500;
@@ -102,49 +101,45 @@ impl From<AwsError> for Stop {
     }
 }
 
-/// Where indexes live, as `config.toml` says.
-pub(super) fn home() -> Result<Home, AwsError> {
-    let in_memory = Config::load().map_err(local)?.index_in_memory;
-    Home::new(in_memory).map_err(|e| local(format!("local index: {e}")))
-}
-
 /// The index of `pool`, complete, of any age (the console shows its age; `Ctrl-R` renews it);
 /// built now when there is none, its progress told under `request`.
 pub(super) async fn ready(
     client: &CognitoClient,
+    home: &Home,
     pool: &PoolId,
     actions: &mpsc::Sender<Action>,
     request: RequestId,
 ) -> Result<Index, AwsError> {
     let mut reporter = Reporter::new(client, actions, request, "indexing", Category::UserList);
-    home()?
-        .ready(client, &key_of(client, pool), None, |n, e| {
-            reporter.report(n, e);
-        })
-        .await
-        .map_err(local)
+    home.ready(client, &key_of(client, pool), None, |n, e| {
+        reporter.report(n, e);
+    })
+    .await
+    .map_err(local)
 }
 
 /// Runs one read of the local index, or an export.
 pub(super) async fn perform(
     client: &CognitoClient,
+    home: &Home,
     request: RequestId,
     read: IndexRead,
     actions: &mpsc::Sender<Action>,
 ) -> Result<(), Stopped> {
     let answer = match read {
         IndexRead::QueryUsers { pool, query } => {
-            return query_users(client, request, pool, &query, actions).await;
+            return query_users(client, home, request, pool, &query, actions).await;
         }
-        IndexRead::Summary(pool) => index_summary(client, &pool).await,
-        IndexRead::Build(pool) => rebuild(client, &pool, actions, request).await,
-        IndexRead::Export(job) => super::export::export(client, job, actions, request).await,
+        IndexRead::Summary(pool) => index_summary(client, home, &pool).await,
+        IndexRead::Build(pool) => rebuild(client, home, &pool, actions, request).await,
+        IndexRead::Export(job) => super::export::export(client, home, job, actions, request).await,
     };
     answer_once(actions, request, answer).await
 }
 
 async fn query_users(
     client: &CognitoClient,
+    home: &Home,
     request: RequestId,
     pool: PoolId,
     text: &str,
@@ -161,7 +156,7 @@ async fn query_users(
         })
         .await;
     }
-    let index = ready(client, &pool, actions, request).await?;
+    let index = ready(client, home, &pool, actions, request).await?;
     let built_at = index
         .built_at()
         .map_err(local)?
@@ -234,8 +229,12 @@ async fn send(actions: &mpsc::Sender<Action>, request: RequestId, payload: Paylo
 }
 
 /// The pool's complete index on disk, summed up; `None` when there is none.
-async fn index_summary(client: &CognitoClient, pool: &PoolId) -> Result<Payload, AwsError> {
-    let home = home()?;
+async fn index_summary(
+    client: &CognitoClient,
+    home: &Home,
+    pool: &PoolId,
+) -> Result<Payload, AwsError> {
+    let home = home.clone();
     let key = key_of(client, pool);
     let read = tokio::task::spawn_blocking(move || {
         let Some(index) = home.open_complete(&key, None)? else {
@@ -253,12 +252,13 @@ async fn index_summary(client: &CognitoClient, pool: &PoolId) -> Result<Payload,
 /// Builds the pool's index again, then sums it up.
 async fn rebuild(
     client: &CognitoClient,
+    home: &Home,
     pool: &PoolId,
     actions: &mpsc::Sender<Action>,
     request: RequestId,
 ) -> Result<Payload, AwsError> {
     let mut reporter = Reporter::new(client, actions, request, "indexing", Category::UserList);
-    let (index, _) = home()?
+    let (index, _) = home
         .build(client, &key_of(client, pool), |n, e| reporter.report(n, e))
         .await
         .map_err(local)?;

@@ -25,6 +25,7 @@ use crate::app::state::Context;
 use crate::aws::RetryWatch;
 use crate::aws::{RetryNotice, watch_retries};
 use crate::cognito::{ClientSettings, CognitoClient};
+use crate::index::Home;
 use reads::{Stopped, answer_once};
 
 /// API calls running at once; more wait their turn (the service's quotas are per second).
@@ -57,6 +58,8 @@ pub struct Worker {
     /// Calls and replies being sent; a call says which request it ran, to forget its handle.
     tasks: JoinSet<Option<RequestId>>,
     running: HashMap<RequestId, AbortHandle>,
+    /// Where the pools' local indexes live (`index_in_memory` in `config.toml`).
+    index: Home,
 }
 
 impl Worker {
@@ -76,7 +79,15 @@ impl Worker {
             permits: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
             tasks: JoinSet::new(),
             running: HashMap::new(),
+            index: default_home(),
         }
+    }
+
+    /// Keeps the local indexes here instead of where `config.toml` says.
+    #[must_use]
+    pub fn with_index_home(mut self, home: Home) -> Self {
+        self.index = home;
+        self
     }
 
     /// Looks profiles up in these files instead of the real ones.
@@ -131,11 +142,13 @@ impl Worker {
                 let client = self.client.clone();
                 let actions = self.actions.clone();
                 let permits = Arc::clone(&self.permits);
+                let home = self.index.clone();
                 let watch = retry_watch(request, self.actions.clone());
                 let handle = self.tasks.spawn(async move {
                     // Closed only if the worker is gone, and then nobody waits for the answer.
                     if let Ok(_permit) = permits.acquire_owned().await {
-                        watch_retries(watch, perform(&client, request, call, &actions)).await;
+                        let performed = perform(&client, &home, request, call, &actions);
+                        watch_retries(watch, performed).await;
                     }
                     Some(request)
                 });
@@ -252,12 +265,13 @@ fn retry_watch(request: RequestId, actions: mpsc::Sender<Action>) -> RetryWatch 
 /// its own arm in `reads::perform` and `users::change`: a call nobody answers does not compile.
 async fn perform(
     client: &CognitoClient,
+    home: &Home,
     request: RequestId,
     call: ApiCall,
     actions: &mpsc::Sender<Action>,
 ) {
     let outcome: Result<(), Stopped> = match call {
-        ApiCall::Read(read) => reads::perform(client, request, read, actions).await,
+        ApiCall::Read(read) => reads::perform(client, home, request, read, actions).await,
         ApiCall::Change(change) => match users::change(client, request, change, actions).await {
             Ok(()) => answer_once(actions, request, Ok(Payload::Done)).await,
             Err(e) => Err(e.into()),
@@ -271,4 +285,20 @@ async fn perform(
         };
         let _ = actions.send(Action::Failed { request, error }).await;
     }
+}
+
+/// Where `config.toml` keeps indexes; in memory when it cannot be read or there is no data
+/// directory (the console still works, its indexes last as long as it runs).
+fn default_home() -> Home {
+    let in_memory = crate::shared::config::Config::load().map_or_else(
+        |e| {
+            tracing::warn!(error = %e, "config unreadable: local indexes kept in memory");
+            true
+        },
+        |c| c.index_in_memory,
+    );
+    Home::new(in_memory).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "local indexes kept in memory");
+        Home::Memory
+    })
 }

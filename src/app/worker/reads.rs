@@ -18,6 +18,7 @@ use crate::cognito::paginate::Page;
 use crate::cognito::secrets::Redacted;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
+use crate::index::Home;
 
 /// A page of a listing that may say where the next page starts.
 pub(super) trait Resumable {
@@ -55,6 +56,7 @@ impl From<AwsError> for Stopped {
 /// Runs one read and sends its pages or its answer.
 pub(super) async fn perform(
     client: &CognitoClient,
+    home: &Home,
     request: RequestId,
     read: Read,
     actions: &mpsc::Sender<Action>,
@@ -84,7 +86,7 @@ pub(super) async fn perform(
             })
             .await
         }
-        Read::Index(read) => index::perform(client, request, read, actions).await,
+        Read::Index(read) => index::perform(client, home, request, read, actions).await,
         Read::List(tab, pool) => {
             let listing = Listing {
                 client,
