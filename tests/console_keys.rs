@@ -58,7 +58,7 @@ fn a_good_key_table_lets_the_console_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let out = console(
         dir.path(),
-        "[keys]\ndisable = \"X\"\nreload = [\"f5\", \"ctrl-r\"]\n",
+        "[keys]\ndisable = \"X\"\nreload = [\"f5\", \"ctrl-l\"]\n",
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");

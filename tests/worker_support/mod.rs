@@ -46,8 +46,9 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// A worker whose local indexes live in memory: a test never reads or writes the person's.
     pub async fn start(settings: ClientSettings, capacity: usize) -> Self {
-        Self::start_with(settings, capacity, None).await
+        Self::start_with(settings, capacity, Some(Home::Memory)).await
     }
 
     /// A worker keeping its local indexes in `home` (a test's own directory).

@@ -6,6 +6,7 @@ mod admin;
 pub(crate) mod details;
 mod export;
 mod index;
+mod listing;
 mod profiles;
 mod reads;
 mod users;

@@ -11,12 +11,11 @@ use crate::app::browse::panes;
 use crate::app::browse::rows::{PoolRow, UserRow};
 use crate::app::effect::{PlanSource, Read};
 use crate::app::remote::{ErrorInfo, RequestId};
-use crate::app::worker::{details, index, users};
+use crate::app::worker::{details, index, listing, users};
 use crate::aws::AwsError;
 use crate::cognito::edit::EditError;
 use crate::cognito::paginate::Page;
 use crate::cognito::secrets::Redacted;
-use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
 use crate::index::Home;
 
@@ -70,14 +69,7 @@ pub(super) async fn perform(
             .await
         }
         Read::ListUsers { pool, filter, from } => {
-            let mut input = ListUsersRequest::new(pool);
-            input.filter = filter;
-            input.pagination_token = from;
-            let pages = client.list_users(input);
-            stream(actions, request, pages, rows_payload, |p| {
-                p.users.iter().map(UserRow::from).collect()
-            })
-            .await
+            listing::users(client, request, pool, filter, from, actions).await
         }
         Read::ListUsersInGroup { pool, group, from } => {
             let pages = client.list_users_in_group_from(&pool, &group, from);
