@@ -162,6 +162,56 @@ async fn a_query_builds_the_index_and_answers_with_groups(backend: Backend) {
     );
 }
 
+/// A rebuild and a query that needs the index, asked together: one build runs at a time (the
+/// query waits and reads the finished index), both answer, and the index is complete.
+async fn a_rebuild_and_a_query_at_once_share_one_build(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, mut h, pool) = setup(backend, dir.path()).await;
+    h.call(
+        1,
+        ApiCall::Read(Read::Index(IndexRead::Build(pool.clone()))),
+    );
+    let query = IndexRead::QueryUsers {
+        pool: pool.clone(),
+        query: "not enabled".into(),
+    };
+    h.call(2, ApiCall::Read(Read::Index(query)));
+    let (mut built, mut found) = (None, Vec::new());
+    while built.is_none() || !found.last().is_some_and(|(_, done)| *done) {
+        match h.next().await {
+            Action::Progress { .. } => {}
+            Action::Loaded {
+                request: RequestId(1),
+                payload,
+                ..
+            } => built = Some(payload),
+            Action::Loaded {
+                request: RequestId(2),
+                payload,
+                done,
+            } => found.push((payload, done)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(
+        matches!(&built, Some(Payload::IndexSummary(Some(s))) if s.users == 70),
+        "{built:?}"
+    );
+    let queried = Answer {
+        payloads: found.into_iter().map(|(p, _)| p).collect(),
+        progress: 0,
+        failed: None,
+    };
+    let names: Vec<String> = rows(&queried).into_keys().collect();
+    assert_eq!(names, ["user0002", "user0003", "user0004"]);
+    let got = answer(&mut h, 3, IndexRead::Summary(pool)).await;
+    assert!(
+        matches!(got.payloads.as_slice(), [Payload::IndexSummary(Some(s))] if s.users == 70),
+        "{:?}",
+        got.payloads
+    );
+}
+
 fn job(
     pool: &PoolId,
     scope: ExportScope,
@@ -281,4 +331,4 @@ async fn exports_write_the_pool_a_query_or_named_users_when_whole(backend: Backe
     );
 }
 
-on_both!("multi_thread": a_filter_query_asks_the_server_and_builds_nothing, a_query_builds_the_index_and_answers_with_groups, exports_write_the_pool_a_query_or_named_users_when_whole);
+on_both!("multi_thread": a_filter_query_asks_the_server_and_builds_nothing, a_rebuild_and_a_query_at_once_share_one_build, a_query_builds_the_index_and_answers_with_groups, exports_write_the_pool_a_query_or_named_users_when_whole);

@@ -203,7 +203,7 @@ impl Index {
 }
 
 /// The index holds personal data: its directory is made private when this creates it.
-fn private_dir(dir: &Path) -> IndexResult<()> {
+pub(super) fn private_dir(dir: &Path) -> IndexResult<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -217,6 +217,6 @@ fn private_dir(dir: &Path) -> IndexResult<()> {
 }
 
 /// The file at mode 0600 before SQLite opens it (see `shared::private_file`).
-fn private_file(path: &Path) -> IndexResult<()> {
+pub(super) fn private_file(path: &Path) -> IndexResult<()> {
     crate::shared::private_file(path).map_err(|e| IndexError::io("create", path, e))
 }

@@ -3,11 +3,13 @@
 //! and replaces it only once complete, so a build that fails (or is stopped) keeps the last good
 //! index. With `index_in_memory` nothing is written: every build lives as long as its reader.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use time::OffsetDateTime;
 
+use super::db::{private_dir, private_file};
 use super::store::remove_with_companions;
 use super::{FillError, Filled, Grouping, Index, IndexError, IndexKey, IndexStore, fill};
 use crate::cognito::{CognitoClient, PoolId};
@@ -74,8 +76,62 @@ impl Home {
     }
 
     /// Builds the index of `key` now; `progress` hears the users read so far and the pool's
-    /// estimate. On disk it replaces the last one only when complete.
+    /// estimate. On disk it replaces the last one only when complete, and one build of a pool
+    /// runs at a time, in this process or another: a second waits for the first.
     pub async fn build(
+        &self,
+        client: &CognitoClient,
+        key: &IndexKey,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<(Index, Filled), BuildError> {
+        let _lock = self.lock(key).await?;
+        self.build_alone(client, key, progress).await
+    }
+
+    /// The complete index of `key` no older than `max_age`, else one built now; a build another
+    /// reader started meanwhile is waited for and used.
+    pub async fn ready(
+        &self,
+        client: &CognitoClient,
+        key: &IndexKey,
+        max_age: Option<Duration>,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<Index, BuildError> {
+        if let Some(index) = self.open_complete(key, max_age)? {
+            return Ok(index);
+        }
+        let _lock = self.lock(key).await?;
+        if let Some(index) = self.open_complete(key, max_age)? {
+            return Ok(index);
+        }
+        Ok(self.build_alone(client, key, progress).await?.0)
+    }
+
+    /// Waits for the pool's build lock (`….sqlite3.lock`, empty, the owner's only); held until
+    /// dropped, released by the system if the process dies.
+    async fn lock(&self, key: &IndexKey) -> Result<Option<File>, IndexError> {
+        let Self::Disk(store) = self else {
+            return Ok(None);
+        };
+        let path = beside(&store.path(key), ".lock");
+        if let Some(dir) = path.parent() {
+            private_dir(dir)?;
+        }
+        private_file(&path)?;
+        let file = OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .map_err(|e| IndexError::io("open", &path, e))?;
+        let locked = tokio::task::spawn_blocking(move || file.lock().map(|()| file)).await;
+        match locked {
+            Ok(Ok(file)) => Ok(Some(file)),
+            Ok(Err(e)) => Err(IndexError::io("lock", path, e)),
+            Err(e) => Err(IndexError::io("lock", path, std::io::Error::other(e))),
+        }
+    }
+
+    /// A build with the lock held (or in memory).
+    async fn build_alone(
         &self,
         client: &CognitoClient,
         key: &IndexKey,
@@ -106,21 +162,16 @@ impl Home {
         std::fs::rename(&building, &path)
             .map_err(|e| IndexError::io("put the index in place at", &path, e))?;
         std::mem::forget(guard);
-        Ok((Index::open(&path)?, filled))
-    }
-
-    /// The complete index of `key` if there is one (any age), else one built now.
-    pub async fn ready(
-        &self,
-        client: &CognitoClient,
-        key: &IndexKey,
-        max_age: Option<Duration>,
-        progress: impl FnMut(u64, Option<u64>),
-    ) -> Result<Index, BuildError> {
-        if let Some(index) = self.open_complete(key, max_age)? {
-            return Ok(index);
+        let index = Index::open(&path)?;
+        if !index.is_complete()? {
+            return Err(IndexError::io(
+                "find a complete index at",
+                &path,
+                std::io::Error::other("it was replaced while it was built"),
+            )
+            .into());
         }
-        Ok(self.build(client, key, progress).await?.0)
+        Ok((index, filled))
     }
 }
 
@@ -140,8 +191,12 @@ pub fn age(at: OffsetDateTime) -> Duration {
 
 /// Where a build of the index at `path` is written until it is complete.
 pub fn building_path(path: &Path) -> PathBuf {
+    beside(path, ".building")
+}
+
+fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(".building");
+    name.push(suffix);
     PathBuf::from(name)
 }
 

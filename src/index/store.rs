@@ -165,6 +165,14 @@ impl IndexStore {
                 continue;
             }
             remove_with_companions(&path)?;
+            // The build lock beside it (`index::ready`), empty.
+            let mut lock = path.as_os_str().to_owned();
+            lock.push(".lock");
+            match std::fs::remove_file(PathBuf::from(lock)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(IndexError::io("remove", path, e)),
+            }
             removed.push(path);
         }
         Ok(removed)

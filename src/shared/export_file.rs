@@ -1,25 +1,30 @@
-//! Where an export to a file is written: beside it (`FILE.partial`, the owner's only, as it holds
-//! personal data) and put in place only when whole, so an export that fails or is stopped never
-//! leaves a file that looks complete. Dropped before `commit`, it removes what it wrote.
+//! Where an export to a file is written: beside it, in a file of its own (the owner's only, as
+//! it holds personal data), put in place only when whole, so an export that fails or is stopped
+//! never leaves a file that looks complete, and two exports to one name never mix. Dropped
+//! before `commit`, it removes what it wrote.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Tells apart the unfinished files of exports this process runs at once.
+static NEXT: AtomicU64 = AtomicU64::new(0);
 
 pub struct ExportFile {
     path: PathBuf,
     partial: PathBuf,
+    /// Put in place over a file already at `path`; else such a file is kept and the export fails.
+    replace: bool,
     out: Option<BufWriter<File>>,
 }
 
 impl ExportFile {
-    /// Starts an export to `path`; a `.partial` file an earlier export left is started afresh.
-    pub fn create(path: &Path) -> io::Result<Self> {
+    /// Starts an export to `path`, in `.NAME.PID-N.partial` beside it.
+    pub fn create(path: &Path, replace: bool) -> io::Result<Self> {
         let partial = partial_path(path);
-        // A file left by an export that was killed may have another mode: start afresh at 0600.
-        let _ = std::fs::remove_file(&partial);
         let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options
@@ -28,6 +33,7 @@ impl ExportFile {
         Ok(Self {
             path: path.to_owned(),
             partial,
+            replace,
             out: Some(BufWriter::with_capacity(256 * 1024, file)),
         })
     }
@@ -37,21 +43,37 @@ impl ExportFile {
         &self.path
     }
 
-    /// Flushes, syncs and puts the file in place.
+    /// Flushes, syncs and puts the file in place: over a file already there only with `replace`
+    /// (else a hard link, which fails rather than replace one that appeared meanwhile).
     pub fn commit(mut self) -> io::Result<()> {
         let Some(out) = self.out.take() else {
             return Ok(());
         };
-        let result = out
+        let placed = out
             .into_inner()
             .map_err(io::IntoInnerError::into_error)
             .and_then(|file| file.sync_all())
-            .and_then(|()| std::fs::rename(&self.partial, &self.path))
-            .map_err(|e| context(&e, "could not put the export at", &self.path));
-        if result.is_err() {
-            let _ = std::fs::remove_file(&self.partial);
-        }
-        result
+            .and_then(|()| {
+                if self.replace {
+                    std::fs::rename(&self.partial, &self.path)
+                } else {
+                    std::fs::hard_link(&self.partial, &self.path)
+                }
+            });
+        let _ = std::fs::remove_file(&self.partial);
+        placed.map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{} exists: it was kept (replace it, or choose another file)",
+                        self.path.display()
+                    ),
+                )
+            } else {
+                context(&e, "could not put the export at", &self.path)
+            }
+        })
     }
 }
 
@@ -77,9 +99,12 @@ impl Drop for ExportFile {
 }
 
 fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".partial");
-    PathBuf::from(name)
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let unique = format!(".{name}.{}-{n}.partial", std::process::id());
+    path.with_file_name(unique)
 }
 
 fn context(e: &io::Error, what: &str, path: &Path) -> io::Error {
@@ -90,17 +115,26 @@ fn context(e: &io::Error, what: &str, path: &Path) -> io::Error {
 mod tests {
     use super::*;
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn an_export_is_in_place_only_when_committed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("users.csv");
-        let mut file = ExportFile::create(&path).unwrap();
+        let mut file = ExportFile::create(&path, false).unwrap();
         file.write_all(b"a,b\n").unwrap();
         assert!(!path.exists(), "not in place before commit");
-        assert!(dir.path().join("users.csv.partial").exists());
+        assert_eq!(names(dir.path()).len(), 1);
         file.commit().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"a,b\n");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(names(dir.path()), ["users.csv"]);
     }
 
     #[test]
@@ -108,23 +142,42 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("users.csv");
         std::fs::write(&path, b"the last export\n").unwrap();
-        let mut file = ExportFile::create(&path).unwrap();
+        let mut file = ExportFile::create(&path, true).unwrap();
         file.write_all(b"half").unwrap();
         drop(file);
         assert_eq!(std::fs::read(&path).unwrap(), b"the last export\n");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(names(dir.path()), ["users.csv"]);
+    }
+
+    #[test]
+    fn two_exports_to_one_name_never_mix_and_a_file_that_appeared_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("users.csv");
+        let mut first = ExportFile::create(&path, false).unwrap();
+        let mut second = ExportFile::create(&path, true).unwrap();
+        first.write_all(b"first\n").unwrap();
+        second.write_all(b"second\n").unwrap();
+        // The second is stopped: the first's file is not touched.
+        drop(second);
+        std::fs::write(&path, b"appeared meanwhile\n").unwrap();
+        let error = first.commit().unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists, "{error}");
+        assert!(error.to_string().contains("it was kept"), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"appeared meanwhile\n");
+        assert_eq!(names(dir.path()), ["users.csv"], "nothing left beside it");
+        let mut third = ExportFile::create(&path, true).unwrap();
+        third.write_all(b"third\n").unwrap();
+        third.commit().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"third\n");
     }
 
     #[cfg(unix)]
     #[test]
-    fn an_export_is_the_owners_only_even_over_a_loose_leftover() {
+    fn an_export_is_the_owners_only() {
         use std::os::unix::fs::PermissionsExt as _;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("users.csv");
-        let leftover = dir.path().join("users.csv.partial");
-        std::fs::write(&leftover, b"old").unwrap();
-        std::fs::set_permissions(&leftover, std::fs::Permissions::from_mode(0o644)).unwrap();
-        ExportFile::create(&path).unwrap().commit().unwrap();
+        ExportFile::create(&path, false).unwrap().commit().unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }

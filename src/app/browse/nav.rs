@@ -134,8 +134,6 @@ fn back(state: &mut State) -> Vec<Effect> {
         && let Load::Loading { request, .. } = *load
     {
         *load = Load::Cancelled;
-        // Its progress (a query's build of the index, a crawl in parts) stops with it.
-        crate::app::users::index::ended(state, request, None);
         return vec![Effect::Cancel(request)];
     }
     // Esc on a group's members: back to the groups, where they were opened from.
@@ -147,7 +145,8 @@ fn back(state: &mut State) -> Vec<Effect> {
     }
     // Esc stops a build of the index (one a query started stops with its listing, above).
     if let Some((request, _)) = pool.index.work.take() {
-        state.toast = Some("Index build stopped: the last complete index is kept".to_owned());
+        state.toast =
+            Some("Index build stopped: a complete index from before, if any, is kept".to_owned());
         return vec![Effect::Cancel(request)];
     }
     if pool.tab == Tab::Users && pool.users_query.is_some() {

@@ -17,10 +17,11 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let effects = reduce(state, action);
-    // A cancelled request never answers: its retry note goes with it.
+    // A cancelled request never answers: its retry note and its progress go with it.
     for effect in &effects {
         if let Effect::Cancel(request) = effect {
             state.retrying.remove(request);
+            super::users::index::ended(state, *request, None);
         }
     }
     effects

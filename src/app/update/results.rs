@@ -52,7 +52,9 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         Payload::IndexSummary(summary) => {
             return crate::app::users::index::summary_landed(state, request, summary);
         }
-        Payload::Answered(answered) => crate::app::users::index::answered(state, request, answered),
+        Payload::Answered(answered) => {
+            return crate::app::users::index::answered(state, request, answered);
+        }
         Payload::Exported { users, path } => {
             crate::app::users::export::finished(state, request, users, &path);
         }

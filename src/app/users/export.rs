@@ -38,7 +38,7 @@ impl Choice for ExportFormat {
     fn label(self) -> &'static str {
         match self {
             Self::Csv => "CSV (the pool's import columns)",
-            Self::Json => "JSON (every attribute and group)",
+            Self::Json => "JSON (every attribute; groups from the index)",
             Self::Jsonl => "JSON Lines (one user a line)",
         }
     }
@@ -192,18 +192,19 @@ fn submit(state: &mut State, mut dialog: Box<ExportDialog>) -> Vec<Effect> {
     }]
 }
 
-/// The export is whole: the dialog closes and says where it went.
+/// The export is whole: the dialog closes and says where it went. One stopped too late to stop
+/// (it was done before the stop reached it) says so too: the file is there.
 pub fn finished(state: &mut State, request: RequestId, users: u64, path: &str) {
     if let Overlay::Export(dialog) = &state.overlay
         && dialog.form.submit.awaits(request)
     {
         state.overlay = Overlay::None;
-        state.toast = Some(format!(
-            "Exported {} to {path}",
-            crate::shared::thousands(usize::try_from(users).unwrap_or(usize::MAX))
-                + if users == 1 { " user" } else { " users" }
-        ));
     }
+    state.toast = Some(format!(
+        "Exported {} to {path}",
+        crate::shared::thousands(usize::try_from(users).unwrap_or(usize::MAX))
+            + if users == 1 { " user" } else { " users" }
+    ));
 }
 
 /// The export failed: the dialog stays as filled in, with why.

@@ -159,7 +159,8 @@ pub fn progressed(state: &mut State, request: RequestId, progress: Progress) {
     let listing = pool.users.load.awaits(request);
     if listing && progress.doing == "listing" {
         pool.index.listing = Some((request, progress));
-    } else if building || listing {
+    } else if building || (listing && pool.index.work.is_none()) {
+        // A query's build shows unless a Ctrl-R build is already shown (the query's waits for it).
         pool.index.work = Some((request, Some(progress)));
     }
 }
@@ -197,23 +198,30 @@ pub fn summary_landed(
     Vec::new()
 }
 
-/// The users of a query came from here.
-pub fn answered(state: &mut State, request: RequestId, answered: Answered) {
+/// The users of a query came from here. An index a query just built is summed up again for the
+/// Overview.
+pub fn answered(state: &mut State, request: RequestId, answered: Answered) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
-        return;
+        return Vec::new();
     };
     if !pool.users.load.awaits(request) {
-        return;
+        return Vec::new();
     }
     if let Some(query) = pool.users_query.as_mut() {
         query.answered = Some(answered);
     }
-    if let Answered::Index { .. } = answered {
-        // A query's build is done when its users start coming.
-        if pool.index.work.as_ref().is_some_and(|(r, _)| *r == request) {
-            pool.index.work = None;
-        }
+    let Answered::Index { built_at } = answered else {
+        return Vec::new();
+    };
+    // A query's build is done when its users start coming.
+    if pool.index.work.as_ref().is_some_and(|(r, _)| *r == request) {
+        pool.index.work = None;
     }
+    let known = pool.index.summary.loaded().and_then(Option::as_ref);
+    if known.is_some_and(|s| s.built_at == built_at) || pool.index.summary.is_loading() {
+        return Vec::new();
+    }
+    load_summary(state)
 }
 
 /// A request ended (answered, failed or stopped): its progress goes with it.

@@ -29,6 +29,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_index;
 #[cfg(test)]
+mod tests_index_faults;
+#[cfg(test)]
 mod tests_marks;
 #[cfg(test)]
 mod tests_members;

@@ -3,10 +3,8 @@
 //! unfinished and removes itself.
 
 use std::path::Path;
-use std::pin::pin;
 use std::sync::atomic::Ordering;
 
-use futures::StreamExt as _;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
@@ -16,12 +14,11 @@ use crate::app::remote::RequestId;
 use crate::app::users::export::{ExportJob, ExportScope};
 use crate::aws::AwsError;
 use crate::aws::quota::Category;
-use crate::cognito::crawl::{Part, Resume, crawl, worth_partitioning};
-use crate::cognito::users::{ListUsersRequest, UserType};
-use crate::cognito::{CognitoClient, PoolId, Username};
+use crate::cognito::{CognitoClient, PoolId, Username, describe_error};
 use crate::index::{Home, Query};
 use crate::shared::export::{ExportFormat, ExportWriter, indexed, listed, pairs};
 use crate::shared::export_file::ExportFile;
+use crate::shared::export_listed::write_listed;
 
 pub(super) async fn export(
     client: &CognitoClient,
@@ -41,7 +38,7 @@ pub(super) async fn export(
     } else {
         Vec::new()
     };
-    let file = ExportFile::create(&job.path).map_err(local)?;
+    let file = ExportFile::create(&job.path, job.replace).map_err(local)?;
     let mut writer = ExportWriter::new(file, job.format, header).map_err(local)?;
     let client = client.background();
     let mut reporter = Reporter::new(&client, actions, request, "exporting", Category::UserList);
@@ -91,7 +88,7 @@ pub(super) async fn export(
     })
 }
 
-/// Every user of the pool, or those a filter finds: in sixteen parts when the pool is big.
+/// Every user of the pool, or those a filter finds.
 async fn crawled(
     client: &CognitoClient,
     pool: &PoolId,
@@ -99,30 +96,9 @@ async fn crawled(
     writer: &mut ExportWriter<ExportFile>,
     reporter: &mut Reporter,
 ) -> Result<(), AwsError> {
-    let estimate = client
-        .describe_user_pool(pool)
-        .await?
-        .user_pool
-        .and_then(|p| p.estimated_number_of_users);
-    let parts = if filter.is_none() && worth_partitioning(estimate) {
-        Part::sixteen()
-    } else {
-        vec![Part::All]
-    };
-    let estimate = estimate.filter(|_| filter.is_none());
-    let mut request = ListUsersRequest::new(pool.clone());
-    request.filter = filter;
-    let resume = Resume::after(client.retry_policy());
-    let mut pages = pin!(crawl::<UserType>(client, &request, parts, resume));
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| local(format!("the export is incomplete: {e}")))?;
-        for user in &page {
-            let pairs = pairs(&user.attributes);
-            writer.write(&listed(user, &pairs)).map_err(local)?;
-        }
-        reporter.report(writer.written(), estimate);
-    }
-    Ok(())
+    write_listed(client, pool, filter, writer, |n, e| reporter.report(n, e))
+        .await
+        .map_err(local)
 }
 
 /// These users, each read afresh (AdminGetUser); one that is gone stops the export, naming it.
@@ -135,7 +111,9 @@ async fn by_name(
 ) -> Result<(), AwsError> {
     let total = u64::try_from(users.len()).ok();
     for name in users {
-        let user = client.admin_get_user(pool, name).await?.into_user(name);
+        let got = client.admin_get_user(pool, name).await;
+        let got = got.map_err(|e| local(format!("reading {name}: {}", describe_error(&e))))?;
+        let user = got.into_user(name);
         let pairs = pairs(&user.attributes);
         writer.write(&listed(&user, &pairs)).map_err(local)?;
         reporter.report(writer.written(), total);

@@ -93,12 +93,12 @@ async fn all_users(
     let mut listed = u64::try_from(shown.len()).unwrap_or(0);
     while let Some(page) = parts.next().await {
         let page = page.map_err(|e| local(format!("the listing is incomplete: {e}")))?;
-        listed += u64::try_from(page.len()).unwrap_or(0);
         let rows: Vec<UserRow> = page
             .iter()
             .filter(|u| !shown.contains(u.username.as_str()))
             .map(UserRow::from)
             .collect();
+        listed += u64::try_from(rows.len()).unwrap_or(0);
         reporter.report(listed, estimate);
         if send(actions, request, rows, false).await.is_err() {
             return Ok(());

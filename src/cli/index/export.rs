@@ -5,9 +5,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::pin::pin;
 
-use futures::StreamExt as _;
 use time::OffsetDateTime;
 
 use super::super::args::PoolArg;
@@ -18,11 +16,10 @@ use super::super::{CliError, CliResult, resolve_pool};
 use super::build::ready_index;
 use super::parse_query;
 use crate::aws::quota::Category;
-use crate::cognito::crawl::{Part, Resume, crawl, worth_partitioning};
-use crate::cognito::users::{ListUsersRequest, UserType};
 use crate::cognito::{CognitoClient, PoolId};
-use crate::shared::export::{ExportFormat, ExportWriter, indexed, listed, pairs};
+use crate::shared::export::{ExportFormat, ExportWriter, indexed, pairs};
 use crate::shared::export_file::ExportFile;
+use crate::shared::export_listed::{ListedError, write_listed};
 
 pub async fn run_export(
     client: &CognitoClient,
@@ -50,7 +47,8 @@ pub async fn run_export(
         writer.finish()?;
         return Ok(stdout.flush()?);
     };
-    let mut file = ExportFile::create(path).map_err(|e| CliError::Input(e.to_string()))?;
+    // `--out` replaces a file already there, as a shell's `>` would.
+    let mut file = ExportFile::create(path, true).map_err(|e| CliError::Input(e.to_string()))?;
     let mut writer = ExportWriter::new(&mut file, format, header)?;
     export(client, &pool, query.as_ref(), &mut writer, index, false).await?;
     writer.finish()?;
@@ -75,37 +73,21 @@ async fn export<W: Write>(
             })?;
         }
         (_, filter) => {
-            let filter = filter.flatten();
-            let estimate = client
-                .describe_user_pool(pool)
-                .await?
-                .user_pool
-                .and_then(|p| p.estimated_number_of_users);
-            let parts = if filter.is_none() && worth_partitioning(estimate) {
-                Part::sixteen()
-            } else {
-                vec![Part::All]
-            };
-            let mut request = ListUsersRequest::new(pool.clone());
-            request.filter = filter;
             let progress = Progress::start(
                 client.scheduler().clone(),
                 Category::UserList,
-                estimate,
+                None,
                 "users",
                 to_stdout,
             );
-            let resume = Resume::after(client.retry_policy());
-            let background = client.background();
-            let mut pages = pin!(crawl::<UserType>(&background, &request, parts, resume));
-            while let Some(page) = pages.next().await {
-                let page = page.map_err(|e| CliError::Incomplete(e.to_string()))?;
-                for user in &page {
-                    let pairs = pairs(&user.attributes);
-                    writer.write(&listed(user, &pairs))?;
-                }
-                progress.add(page.len());
-            }
+            let written = write_listed(client, pool, filter.flatten(), writer, |n, estimate| {
+                progress.set(n, estimate);
+            })
+            .await;
+            written.map_err(|e| match e {
+                ListedError::Incomplete(e) => CliError::Incomplete(e.to_string()),
+                ListedError::Write(e) => CliError::from(e),
+            })?;
             progress.finish();
         }
     }

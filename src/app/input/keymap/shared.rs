@@ -50,8 +50,9 @@ pub const fn back(help: &'static str) -> Binding {
 }
 
 /// Reload what is shown: the table or detail (`Action::Refresh`), or the view of an overlay.
+/// Ctrl-R is the index's rebuild on a pool's users and overview, so it is not one of its keys.
 pub const fn reload(action: Action) -> Binding {
-    let keys = const { &[key('r'), ctrl('r')] };
+    let keys = const { &[key('r')] };
     bind("reload", keys, "r", action, "reload", "reload")
 }
 

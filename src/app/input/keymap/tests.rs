@@ -299,3 +299,26 @@ fn an_error_names_the_file_and_line() {
         )
     );
 }
+
+/// No key of the default tables does two things in one view (a rebound key is checked when the
+/// settings are read; the defaults are checked here).
+#[test]
+fn no_default_key_does_two_things_in_a_view() {
+    for mode in Mode::ALL {
+        let mut seen: Vec<(Key, &str)> = Vec::new();
+        for row in bindings(mode) {
+            for &key in row.keys {
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, other)) => assert_eq!(
+                        *other,
+                        row.name,
+                        "{:?} does two things in {}",
+                        key.spec(),
+                        mode.title()
+                    ),
+                    None => seen.push((key, row.name)),
+                }
+            }
+        }
+    }
+}
