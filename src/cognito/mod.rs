@@ -24,6 +24,7 @@ pub mod user_filter;
 pub mod user_links;
 pub mod user_status;
 pub mod users;
+pub mod verdict;
 pub mod verify;
 
 pub use client::{ClientSettings, CognitoClient};

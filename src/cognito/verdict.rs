@@ -1,0 +1,393 @@
+//! "Why can't this user sign in?": a pure function of the user (AdminGetUser), the pool
+//! (DescribeUserPool) and the user's recent sign-in events, at a given time. It answers with the
+//! one thing that blocks the user (the first that applies, most blocking first), in plain
+//! English, with the fix that clears it and the others worth knowing, and never does I/O, so the
+//! console and `users diagnose` say the same thing and each case is unit-tested.
+
+use serde::Serialize;
+
+use crate::cognito::devices::AuthEventType;
+use crate::cognito::pools::UserPoolType;
+use crate::cognito::types::attribute;
+use crate::cognito::user_status::UserStatus;
+use crate::cognito::users::AdminGetUserResponse;
+
+/// Cognito's default when the pool does not say (TemporaryPasswordValidityDays).
+const DEFAULT_TEMPORARY_DAYS: u32 = 7;
+const DAY: f64 = 86_400.0;
+
+/// How bad it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Severity {
+    /// The user cannot sign in until something is done.
+    Blocked,
+    /// The user can sign in, with a step or a condition the agent should know.
+    Warning,
+    /// Nothing in Cognito blocks the user.
+    Fine,
+}
+
+/// What clears it, each one action of the console and the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Fix {
+    Enable,
+    ResendInvitation,
+    SetPassword,
+    ConfirmSignUp,
+    MarkEmailVerified,
+    MarkPhoneVerified,
+    ResetMfa,
+    /// AdminUpdateAuthEventFeedback `Valid` on the blocked events, once the agent has checked who
+    /// they are talking to.
+    MarkEventsValid,
+}
+
+impl Fix {
+    pub fn label(self) -> &'static str {
+        match self {
+            Fix::Enable => "enable the user",
+            Fix::ResendInvitation => "resend the invitation (a new temporary password)",
+            Fix::SetPassword => "set a password",
+            Fix::ConfirmSignUp => "confirm the sign-up",
+            Fix::MarkEmailVerified => "mark the email verified",
+            Fix::MarkPhoneVerified => "mark the phone number verified",
+            Fix::ResetMfa => "reset MFA (the user sets it up again at the next sign-in)",
+            Fix::MarkEventsValid => "mark the blocked sign-ins valid",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub severity: Severity,
+    pub reason: String,
+    /// The one recommended fix.
+    pub fix: Option<Fix>,
+    /// Other fixes that also clear it.
+    pub also: Vec<Fix>,
+}
+
+impl Verdict {
+    fn new(severity: Severity, reason: String, fix: Option<Fix>, also: Vec<Fix>) -> Self {
+        Self {
+            severity,
+            reason,
+            fix,
+            also,
+        }
+    }
+}
+
+/// What the verdict is made from. `events`: `None` when the pool has no threat protection (or
+/// they could not be read), else the newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub user: &'a AdminGetUserResponse,
+    pub pool: &'a UserPoolType,
+    pub events: Option<&'a [AuthEventType]>,
+    /// Unix seconds.
+    pub now: f64,
+}
+
+pub fn verdict(facts: &Facts<'_>) -> Verdict {
+    let user = facts.user;
+    let status = user.user_status.clone().unwrap_or(UserStatus::Unknown);
+    if user.enabled == Some(false) {
+        return Verdict::new(
+            Severity::Blocked,
+            "disabled by an administrator".into(),
+            Some(Fix::Enable),
+            Vec::new(),
+        );
+    }
+    if let Some(provider) = external_provider(user, &status) {
+        return Verdict::new(
+            Severity::Fine,
+            format!(
+                "signs in through {provider}: password actions do not apply; a problem there is \
+                 the provider's"
+            ),
+            None,
+            Vec::new(),
+        );
+    }
+    match status {
+        UserStatus::ForceChangePassword => return temporary_password(facts),
+        UserStatus::Unconfirmed => {
+            return Verdict::new(
+                Severity::Blocked,
+                "has not confirmed the sign-up (no code or link was used)".into(),
+                Some(Fix::ConfirmSignUp),
+                Vec::new(),
+            );
+        }
+        UserStatus::ResetRequired => {
+            let to = destination(user);
+            return Verdict::new(
+                Severity::Blocked,
+                format!(
+                    "must choose a new password: tell them to use \"forgot password\" with the \
+                     code sent to {to}"
+                ),
+                Some(Fix::SetPassword),
+                Vec::new(),
+            );
+        }
+        UserStatus::Compromised => {
+            return Verdict::new(
+                Severity::Blocked,
+                "the password was found compromised: it must be changed".into(),
+                Some(Fix::SetPassword),
+                Vec::new(),
+            );
+        }
+        _ => {}
+    }
+    if let Some(v) = unverified_sign_in(facts) {
+        return v;
+    }
+    if let Some(v) = blocked_events(facts) {
+        return v;
+    }
+    if let Some(v) = mfa(facts) {
+        return v;
+    }
+    let last = facts.events.map_or_else(
+        || "last successful sign-in unknown (the pool has no threat protection)".to_owned(),
+        |events| last_success(events, facts.now),
+    );
+    Verdict::new(
+        Severity::Fine,
+        format!("nothing in Cognito blocks this user; {last}"),
+        None,
+        Vec::new(),
+    )
+}
+
+/// The provider of a federated user: `Google_123` signs in through Google.
+fn external_provider(user: &AdminGetUserResponse, status: &UserStatus) -> Option<String> {
+    if *status != UserStatus::ExternalProvider {
+        return None;
+    }
+    let name = user.username.as_ref().map_or("", |u| u.as_str());
+    let provider = name.split_once('_').map_or(name, |(p, _)| p);
+    Some(if provider.is_empty() {
+        "an external identity provider".to_owned()
+    } else {
+        provider.to_owned()
+    })
+}
+
+fn temporary_password(facts: &Facts<'_>) -> Verdict {
+    let days = facts
+        .pool
+        .policies
+        .as_ref()
+        .and_then(|p| p.password_policy.as_ref())
+        .and_then(|p| p.temporary_password_validity_days)
+        .unwrap_or(DEFAULT_TEMPORARY_DAYS);
+    // A resend sets a new temporary password and touches the user: the last change is when the
+    // current one was sent.
+    let sent = facts
+        .user
+        .user_last_modified_date
+        .or(facts.user.user_create_date)
+        .map_or(facts.now, |d| d.0);
+    let expires = sent + f64::from(days) * DAY;
+    let sent_on = crate::cognito::types::EpochSeconds(sent).to_utc_string();
+    if facts.now >= expires {
+        return Verdict::new(
+            Severity::Blocked,
+            format!(
+                "the temporary password sent {} expired {} ago (valid {days} days)",
+                day_of(&sent_on),
+                span(facts.now - expires)
+            ),
+            Some(Fix::ResendInvitation),
+            vec![Fix::SetPassword],
+        );
+    }
+    Verdict::new(
+        Severity::Warning,
+        format!(
+            "must sign in with the temporary password sent {} and choose a new one; it expires \
+             in {}",
+            day_of(&sent_on),
+            span(expires - facts.now)
+        ),
+        None,
+        vec![Fix::ResendInvitation, Fix::SetPassword],
+    )
+}
+
+/// The pool signs in with email or phone (as the username or an alias) and it is not verified.
+fn unverified_sign_in(facts: &Facts<'_>) -> Option<Verdict> {
+    let pool = facts.pool;
+    let attrs = &facts.user.user_attributes;
+    let signs_in_with = |name: &str| {
+        pool.username_attributes.iter().any(|a| a == name)
+            || pool.alias_attributes.iter().any(|a| a == name)
+    };
+    for (name, verified, what, fix) in [
+        (
+            "email",
+            "email_verified",
+            "email address",
+            Fix::MarkEmailVerified,
+        ),
+        (
+            "phone_number",
+            "phone_number_verified",
+            "phone number",
+            Fix::MarkPhoneVerified,
+        ),
+    ] {
+        let has = attribute(attrs, name).is_some_and(|v| !v.is_empty());
+        if has && signs_in_with(name) && attribute(attrs, verified) != Some("true") {
+            let value = attribute(attrs, name).unwrap_or_default();
+            return Some(Verdict::new(
+                Severity::Warning,
+                format!(
+                    "the pool signs in with the {what}, and {} is not verified: signing in with \
+                     it fails until it is (the username still works)",
+                    mask(value)
+                ),
+                Some(fix),
+                Vec::new(),
+            ));
+        }
+    }
+    None
+}
+
+fn mfa(facts: &Facts<'_>) -> Option<Verdict> {
+    let user = facts.user;
+    let methods = &user.user_mfa_setting_list;
+    let required = facts.pool.mfa_configuration.as_deref() == Some("ON");
+    if required && methods.is_empty() && user.mfa_options.is_empty() {
+        return Some(Verdict::new(
+            Severity::Warning,
+            "the pool requires MFA and the user has none set up: the next sign-in asks them to \
+             set one up"
+                .into(),
+            None,
+            Vec::new(),
+        ));
+    }
+    if methods.iter().any(|m| m == "SOFTWARE_TOKEN_MFA") {
+        return Some(Verdict::new(
+            Severity::Fine,
+            "signs in with an authenticator app: if they lost the device, reset MFA (the pool \
+             still requires it if it is on)"
+                .into(),
+            None,
+            vec![Fix::ResetMfa],
+        ));
+    }
+    None
+}
+
+/// Recent sign-ins threat protection blocked or failed on high risk, before any success.
+fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
+    let events = facts.events?;
+    let recent: Vec<&AuthEventType> = events
+        .iter()
+        .take_while(|e| e.event_response.as_deref() != Some("Pass"))
+        .filter(|e| {
+            let decision = risk(e, "RiskDecision");
+            let level = risk(e, "RiskLevel");
+            decision == Some("Block")
+                || (e.event_response.as_deref() == Some("Fail") && level == Some("High"))
+        })
+        .collect();
+    let newest = recent.first()?;
+    let when = newest.creation_date.map_or_else(
+        || "recently".to_owned(),
+        |d| format!("{} ago", span(facts.now - d.0)),
+    );
+    Some(Verdict::new(
+        Severity::Blocked,
+        format!(
+            "{} recent sign-in{} blocked by threat protection (high risk), the last {when}: once \
+             you have checked who you are talking to, mark them valid",
+            recent.len(),
+            if recent.len() == 1 { " was" } else { "s were" }
+        ),
+        Some(Fix::MarkEventsValid),
+        Vec::new(),
+    ))
+}
+
+fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {
+    event.event_risk.as_ref()?.get(field)?.as_str()
+}
+
+fn last_success(events: &[AuthEventType], now: f64) -> String {
+    let Some(event) = events
+        .iter()
+        .find(|e| e.event_response.as_deref() == Some("Pass"))
+    else {
+        return "no successful sign-in in its recent history".to_owned();
+    };
+    let when = event.creation_date.map_or_else(
+        || "at an unknown time".to_owned(),
+        |d| format!("{} ago", span(now - d.0)),
+    );
+    let context = event.event_context_data.as_ref();
+    let field = |name: &str| context.and_then(|c| c.get(name)).and_then(|v| v.as_str());
+    let place = match (field("City"), field("Country")) {
+        (Some(city), Some(country)) => format!(" from {city}, {country}"),
+        (None, Some(country)) => format!(" from {country}"),
+        _ => field("IpAddress")
+            .map(|ip| format!(" from {ip}"))
+            .unwrap_or_default(),
+    };
+    format!("last successful sign-in {when}{place}")
+}
+
+/// `2 days`, `5 h`, `12 min`.
+fn span(seconds: f64) -> String {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let s = seconds.max(0.0) as u64;
+    match s {
+        0..3_600 => format!("{} min", s / 60),
+        3_600..172_800 => format!("{} h", s / 3_600),
+        _ => format!("{} days", s / 86_400),
+    }
+}
+
+/// `on 2026-11-28` from a UTC time string.
+fn day_of(utc: &str) -> String {
+    format!("on {}", utc.get(..10).unwrap_or(utc))
+}
+
+/// `a***@example.com`, `+1 *** *** 4567`: enough to recognise, not to copy.
+pub fn mask(value: &str) -> String {
+    if let Some((local, domain)) = value.split_once('@') {
+        let first: String = local.chars().take(1).collect();
+        return format!("{first}***@{domain}");
+    }
+    let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > 4 {
+        let last: String = digits[digits.len() - 4..].iter().collect();
+        let plus = if value.starts_with('+') { "+" } else { "" };
+        let lead: String = digits
+            .iter()
+            .take(digits.len().saturating_sub(10).max(1))
+            .collect();
+        return format!("{plus}{lead} *** *** {last}");
+    }
+    "***".to_owned()
+}
+
+/// Where a reset code goes: the verified email, else the phone, masked.
+fn destination(user: &AdminGetUserResponse) -> String {
+    let attrs = &user.user_attributes;
+    attribute(attrs, "email")
+        .or_else(|| attribute(attrs, "phone_number"))
+        .map_or_else(|| "their email or phone".to_owned(), mask)
+}
+
+#[cfg(test)]
+#[path = "verdict_tests.rs"]
+mod tests;

@@ -1,0 +1,238 @@
+//! One test per verdict, on users and pools shaped as AdminGetUser and DescribeUserPool answer.
+#![allow(clippy::needless_pass_by_value)] // json!({...}) literals, read once
+
+use serde_json::{Value, json};
+
+use super::*;
+
+const NOW: f64 = 1_764_000_000.0;
+
+fn user(fields: Value) -> AdminGetUserResponse {
+    let mut base = json!({
+        "Username": "ann",
+        "Enabled": true,
+        "UserStatus": "CONFIRMED",
+        "UserCreateDate": NOW - 30.0 * DAY,
+        "UserLastModifiedDate": NOW - 30.0 * DAY,
+        "UserAttributes": [
+            {"Name": "email", "Value": "ann@example.com"},
+            {"Name": "email_verified", "Value": "true"}
+        ]
+    });
+    for (k, v) in fields.as_object().unwrap() {
+        base[k.as_str()] = v.clone();
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+fn pool(fields: Value) -> UserPoolType {
+    let mut base = json!({"Id": "us-east-1_A", "MfaConfiguration": "OFF"});
+    for (k, v) in fields.as_object().unwrap() {
+        base[k.as_str()] = v.clone();
+    }
+    serde_json::from_value(base).unwrap()
+}
+
+fn event(response: &str, decision: &str, level: &str, ago_days: f64) -> AuthEventType {
+    serde_json::from_value(json!({
+        "EventId": "e1", "EventType": "SignIn", "CreationDate": NOW - ago_days * DAY,
+        "EventResponse": response,
+        "EventRisk": {"RiskDecision": decision, "RiskLevel": level},
+        "EventContextData": {"IpAddress": "203.0.113.9", "City": "Lyon", "Country": "France"}
+    }))
+    .unwrap()
+}
+
+fn judge(
+    user: &AdminGetUserResponse,
+    pool: &UserPoolType,
+    events: Option<&[AuthEventType]>,
+) -> Verdict {
+    verdict(&Facts {
+        user,
+        pool,
+        events,
+        now: NOW,
+    })
+}
+
+#[test]
+fn a_disabled_user_is_blocked_and_enabling_fixes_it() {
+    let v = judge(&user(json!({"Enabled": false})), &pool(json!({})), None);
+    assert_eq!((v.severity, v.fix), (Severity::Blocked, Some(Fix::Enable)));
+    assert_eq!(v.reason, "disabled by an administrator");
+}
+
+#[test]
+fn an_expired_temporary_password_says_how_long_ago_and_offers_a_resend() {
+    let sent = NOW - 10.0 * DAY;
+    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD", "UserLastModifiedDate": sent}));
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Blocked, Some(Fix::ResendInvitation))
+    );
+    assert_eq!(v.also, [Fix::SetPassword]);
+    assert!(
+        v.reason.contains("expired 3 days ago (valid 7 days)"),
+        "{}",
+        v.reason
+    );
+    // The pool's own validity counts.
+    let long = pool(json!({"Policies": {"PasswordPolicy": {"TemporaryPasswordValidityDays": 30}}}));
+    let v = judge(&u, &long, None);
+    assert_eq!(v.severity, Severity::Warning);
+    assert!(v.reason.contains("expires in 20 days"), "{}", v.reason);
+}
+
+#[test]
+fn a_temporary_password_still_valid_says_when_it_was_sent_and_when_it_expires() {
+    let u = user(
+        json!({"UserStatus": "FORCE_CHANGE_PASSWORD", "UserLastModifiedDate": NOW - 5.0 * DAY}),
+    );
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!((v.severity, v.fix), (Severity::Warning, None));
+    assert!(v.reason.contains("sent on 2025-11-19"), "{}", v.reason);
+    assert!(v.reason.contains("expires in 2 days"), "{}", v.reason);
+}
+
+#[test]
+fn an_unconfirmed_user_is_confirmed() {
+    let v = judge(
+        &user(json!({"UserStatus": "UNCONFIRMED"})),
+        &pool(json!({})),
+        None,
+    );
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Blocked, Some(Fix::ConfirmSignUp))
+    );
+}
+
+#[test]
+fn reset_required_names_the_masked_destination_of_the_code() {
+    let v = judge(
+        &user(json!({"UserStatus": "RESET_REQUIRED"})),
+        &pool(json!({})),
+        None,
+    );
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Blocked, Some(Fix::SetPassword))
+    );
+    assert!(v.reason.contains("a***@example.com"), "{}", v.reason);
+    assert!(
+        !v.reason.contains("ann@"),
+        "the address is masked: {}",
+        v.reason
+    );
+}
+
+#[test]
+fn an_unverified_email_the_pool_signs_in_with_is_a_warning_with_its_fix() {
+    let u = user(json!({"UserAttributes": [
+        {"Name": "email", "Value": "ann@example.com"},
+        {"Name": "email_verified", "Value": "false"}
+    ]}));
+    let v = judge(&u, &pool(json!({"UsernameAttributes": ["email"]})), None);
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Warning, Some(Fix::MarkEmailVerified))
+    );
+    // A pool that does not sign in with email does not care.
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!(v.severity, Severity::Fine);
+    let phone =
+        user(json!({"UserAttributes": [{"Name": "phone_number", "Value": "+15555554567"}]}));
+    let v = judge(
+        &phone,
+        &pool(json!({"AliasAttributes": ["phone_number"]})),
+        None,
+    );
+    assert_eq!(v.fix, Some(Fix::MarkPhoneVerified));
+    assert!(v.reason.contains("+1 *** *** 4567"), "{}", v.reason);
+}
+
+#[test]
+fn mfa_required_without_a_method_and_a_lost_authenticator_are_told_apart() {
+    let required = pool(json!({"MfaConfiguration": "ON"}));
+    let v = judge(&user(json!({})), &required, None);
+    assert_eq!(v.severity, Severity::Warning);
+    assert!(
+        v.reason.contains("requires MFA and the user has none"),
+        "{}",
+        v.reason
+    );
+    let totp = user(
+        json!({"UserMFASettingList": ["SOFTWARE_TOKEN_MFA"], "PreferredMfaSetting": "SOFTWARE_TOKEN_MFA"}),
+    );
+    let v = judge(&totp, &required, None);
+    assert_eq!(v.also, [Fix::ResetMfa]);
+}
+
+#[test]
+fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
+    let events = [
+        event("Fail", "Block", "High", 0.1),
+        event("Fail", "Block", "High", 0.5),
+        event("Pass", "NoRisk", "Low", 3.0),
+    ];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Blocked, Some(Fix::MarkEventsValid))
+    );
+    assert!(
+        v.reason.starts_with("2 recent sign-ins were blocked"),
+        "{}",
+        v.reason
+    );
+    assert!(v.reason.contains("the last 2 h ago"), "{}", v.reason);
+    // Blocked before a success that came after is history, not the problem.
+    let events = [
+        event("Pass", "NoRisk", "Low", 0.1),
+        event("Fail", "Block", "High", 1.0),
+    ];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!(v.severity, Severity::Fine);
+}
+
+#[test]
+fn an_external_provider_user_signs_in_through_the_provider_named() {
+    let u = user(json!({"Username": "Google_1234567890", "UserStatus": "EXTERNAL_PROVIDER"}));
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!((v.severity, v.fix), (Severity::Fine, None));
+    assert!(
+        v.reason
+            .starts_with("signs in through Google: password actions do not apply"),
+        "{}",
+        v.reason
+    );
+    // Disabled comes first, whoever manages the password.
+    let u =
+        user(json!({"Username": "Google_1", "UserStatus": "EXTERNAL_PROVIDER", "Enabled": false}));
+    assert_eq!(judge(&u, &pool(json!({})), None).fix, Some(Fix::Enable));
+}
+
+#[test]
+fn nothing_blocking_says_when_and_where_the_last_success_was() {
+    let events = [event("Pass", "NoRisk", "Low", 2.5)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!((v.severity, v.fix), (Severity::Fine, None));
+    assert_eq!(
+        v.reason,
+        "nothing in Cognito blocks this user; last successful sign-in 2 days ago from Lyon, France"
+    );
+    let v = judge(&user(json!({})), &pool(json!({})), None);
+    assert!(
+        v.reason
+            .ends_with("last successful sign-in unknown (the pool has no threat protection)")
+    );
+}
+
+#[test]
+fn masks_keep_enough_to_recognise() {
+    assert_eq!(mask("ann@example.com"), "a***@example.com");
+    assert_eq!(mask("+15555554567"), "+1 *** *** 4567");
+    assert_eq!(mask("12"), "***");
+}
