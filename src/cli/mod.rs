@@ -15,6 +15,7 @@ mod resolve;
 mod user_args;
 mod user_attributes;
 mod user_create;
+mod user_diagnose;
 mod user_list;
 mod user_passwords;
 mod user_rows;

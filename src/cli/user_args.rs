@@ -189,6 +189,8 @@ pub enum UsersCommand {
     },
     /// List a user's sign-in events (needs the pool's threat protection).
     AuthEvents(UserTarget),
+    /// Why the user cannot sign in: one verdict with its fix, and the facts behind it.
+    Diagnose(UserTarget),
     /// Set a user's attributes (email_verified=true marks their email verified).
     UpdateAttributes {
         #[command(flatten)]

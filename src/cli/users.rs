@@ -88,6 +88,7 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             user_security::forget_device(client, format, &target, &device_key).await
         }
         UsersCommand::AuthEvents(t) => user_security::auth_events(client, format, &t).await,
+        UsersCommand::Diagnose(t) => super::user_diagnose::diagnose(client, format, &t).await,
         UsersCommand::UpdateAttributes {
             target,
             attributes,

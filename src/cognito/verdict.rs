@@ -65,6 +65,8 @@ pub struct Verdict {
     pub fix: Option<Fix>,
     /// Other fixes that also clear it.
     pub also: Vec<Fix>,
+    /// The sign-in events it is about (their EventId), newest first.
+    pub events: Vec<String>,
 }
 
 impl Verdict {
@@ -74,6 +76,7 @@ impl Verdict {
             reason,
             fix,
             also,
+            events: Vec::new(),
         }
     }
 }
@@ -305,17 +308,19 @@ fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
         || "recently".to_owned(),
         |d| format!("{} ago", span(facts.now - d.0)),
     );
-    Some(Verdict::new(
+    let mut v = Verdict::new(
         Severity::Blocked,
         format!(
-            "{} recent sign-in{} blocked by threat protection (high risk), the last {when}: once \
-             you have checked who you are talking to, mark them valid",
+            "{} recent sign-in{} blocked by threat protection (high risk), the latest {when}: \
+             once you have checked who you are talking to, mark them valid",
             recent.len(),
             if recent.len() == 1 { " was" } else { "s were" }
         ),
         Some(Fix::MarkEventsValid),
         Vec::new(),
-    ))
+    );
+    v.events = recent.iter().filter_map(|e| e.event_id.clone()).collect();
+    Some(v)
 }
 
 fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {

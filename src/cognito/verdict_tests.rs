@@ -187,7 +187,8 @@ fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
         "{}",
         v.reason
     );
-    assert!(v.reason.contains("the last 2 h ago"), "{}", v.reason);
+    assert!(v.reason.contains("the latest 2 h ago"), "{}", v.reason);
+    assert_eq!(v.events, ["e1", "e1"]);
     // Blocked before a success that came after is history, not the problem.
     let events = [
         event("Pass", "NoRisk", "Low", 0.1),
