@@ -244,6 +244,19 @@ fn env_keys_are_used_without_a_profile() {
 }
 
 #[test]
+fn blank_or_half_env_keys_fall_through_to_the_profile() {
+    // As the chain's env link: a blank value is no value, and the next link (the profile) answers.
+    let (key, secret, wrong) = keys();
+    let aws = Aws::new("", &static_profiles(&[("default", &key, &secret)]));
+    let blank = [
+        ("AWS_ACCESS_KEY_ID", key.as_str()),
+        ("AWS_SECRET_ACCESS_KEY", " "),
+    ];
+    assert_success(&aws.run(REGION, &blank));
+    assert_success(&aws.run(REGION, &[("AWS_SECRET_ACCESS_KEY", wrong.as_str())]));
+}
+
+#[test]
 fn the_profile_flag_beats_env_keys() {
     let (key, secret, wrong) = keys();
     let aws = Aws::new("", &static_profiles(&[("good", &key, &secret)]));
