@@ -2,19 +2,9 @@
 //! fix and the command that applies it; JSON carries the same; a fix applied changes the verdict.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
+mod common;
 
-fn cognito_tui(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cognito-tui").unwrap();
-    cmd.env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("COGNITO_TUI_LOG_DIR", data)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_ENDPOINT_URL")
-        .env_remove("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
-    cmd
-}
+use common::local_cli as cognito_tui;
 
 fn diagnose(data: &std::path::Path, user: &str, json: bool) -> String {
     let mut cmd = cognito_tui(data);

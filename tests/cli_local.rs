@@ -2,19 +2,10 @@
 //! data dir, and commands answer from it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
+mod common;
 
-fn cognito_tui(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cognito-tui").unwrap();
-    cmd.env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("COGNITO_TUI_LOG_DIR", data)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_ENDPOINT_URL")
-        .env_remove("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
-    cmd
-}
+use assert_cmd::Command;
+use common::local_cli as cognito_tui;
 
 #[test]
 fn local_lists_the_demo_pools_and_keeps_edits() {

@@ -18,14 +18,7 @@ fn disabled() -> usize {
 fn a_query_finds_the_disabled_users_marks_and_exports_them() {
     let tmux = Tmux::start();
     let data = tempfile::tempdir().unwrap();
-    let binary = env!("CARGO_BIN_EXE_cognito-tui");
-    let line = format!(
-        "XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' '{binary}' --local; echo \"EXITED=$?\"",
-        data.path().display(),
-        data.path().display()
-    );
-    tmux.type_text(&line);
-    tmux.keys(&["Enter"]);
+    tmux.open_local(data.path());
     tmux.wait_for("acme-staging");
     tmux.find_pool("acme-production");
     tmux.keys(&["Enter"]);

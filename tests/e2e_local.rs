@@ -11,15 +11,7 @@ use tmux_support::Tmux;
 fn the_console_browses_the_local_demo() {
     let tmux = Tmux::start();
     let data = tempfile::tempdir().unwrap();
-    let binary = env!("CARGO_BIN_EXE_cognito-tui");
-    let line = format!(
-        "XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' '{binary}' --local; echo \"EXITED=$?\"",
-        data.path().display(),
-        data.path().display()
-    );
-    tmux.type_text(&line);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("User pools");
+    tmux.open_local(data.path());
     let screen = tmux.wait_for("acme-staging");
     assert!(screen.contains("LOCAL http://127.0.0.1:"), "{screen}");
     tmux.find_pool("acme-production");

@@ -7,7 +7,6 @@ mod common;
 
 use std::time::Duration;
 
-use assert_cmd::Command;
 use cognito_tui::local::{Emulation, Seed};
 use common::plain_http::Server;
 use futures::future::join_all;
@@ -171,17 +170,7 @@ fn seeds_parse_and_a_wrong_one_says_what_is_expected() {
     assert!(err.contains("demo, empty or big:N"), "{err}");
 }
 
-fn cognito_tui(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cognito-tui").unwrap();
-    cmd.env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("COGNITO_TUI_LOG_DIR", data)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
-        .env_remove("AWS_ENDPOINT_URL")
-        .env_remove("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
-    cmd
-}
+use common::local_cli as cognito_tui;
 
 #[test]
 fn the_cli_refuses_a_bad_seed_and_emulation_without_the_local_server() {

@@ -19,10 +19,10 @@ use worker_support::{Harness, rows_of, settings};
 
 const USERS: u32 = 3_500;
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_big_pool_lists_its_first_page_first_then_every_user_once_in_parts() {
-    let (server, _) = common::backend::local(&StateLocation::Memory, Seed::Big(USERS)).await;
-    let mut h = Harness::start(settings(&server.url()), 64).await;
+/// A local server seeded with `users`, and a worker asked for every user (request 1).
+async fn list_everyone(users: u32) -> (cognito_tui::local::LocalServer, Harness) {
+    let (server, _) = common::backend::local(&StateLocation::Memory, Seed::Big(users)).await;
+    let h = Harness::start(settings(&server.url()), 64).await;
     h.call(
         1,
         ApiCall::Read(Read::ListUsers {
@@ -31,6 +31,12 @@ async fn a_big_pool_lists_its_first_page_first_then_every_user_once_in_parts() {
             from: None,
         }),
     );
+    (server, h)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_pool_lists_its_first_page_first_then_every_user_once_in_parts() {
+    let (_server, mut h) = list_everyone(USERS).await;
     let mut pages: Vec<usize> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut listing_reports = 0;
@@ -71,16 +77,7 @@ async fn a_big_pool_lists_its_first_page_first_then_every_user_once_in_parts() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_small_pool_lists_in_one_stream() {
-    let (server, _) = common::backend::local(&StateLocation::Memory, Seed::Big(150)).await;
-    let mut h = Harness::start(settings(&server.url()), 64).await;
-    h.call(
-        1,
-        ApiCall::Read(Read::ListUsers {
-            pool: PoolId::new(BIG_POOL),
-            filter: None,
-            from: None,
-        }),
-    );
+    let (_server, mut h) = list_everyone(150).await;
     let pages = h.pages(1).await;
     let sizes: Vec<usize> = pages
         .iter()

@@ -136,3 +136,17 @@ pub async fn create_user(
         .await
         .expect("AdminCreateUser");
 }
+
+/// The real binary with its data, settings and log in `data`, and no AWS settings from the
+/// environment: for `--local` commands.
+pub fn local_cli(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("cognito-tui").unwrap();
+    cmd.env("XDG_DATA_HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env("COGNITO_TUI_LOG_DIR", data)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
+    cmd
+}

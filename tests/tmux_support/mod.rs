@@ -114,6 +114,20 @@ impl Tmux {
         self.wait(&format!("{text:?}"), |s| s.contains(text))
     }
 
+    /// Starts the console with `--local`, its data and settings in `data`, and waits for the demo's
+    /// pools.
+    pub fn open_local(&self, data: &std::path::Path) {
+        let binary = env!("CARGO_BIN_EXE_cognito-tui");
+        let line = format!(
+            "XDG_DATA_HOME='{}' XDG_CONFIG_HOME='{}/config' '{binary}' --local; echo \"EXITED=$?\"",
+            data.display(),
+            data.display()
+        );
+        self.type_text(&line);
+        self.keys(&["Enter"]);
+        self.wait_for("User pools");
+    }
+
     /// Starts the console on `url` from the shell, then echoes its exit status when it ends.
     pub fn open_console(&self, url: &str) {
         self.open_console_with(url, "");

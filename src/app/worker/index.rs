@@ -236,17 +236,11 @@ async fn index_summary(
 ) -> Result<Payload, AwsError> {
     let home = home.clone();
     let key = key_of(client, pool);
-    let read = tokio::task::spawn_blocking(move || {
-        let Some(index) = home.open_complete(&key, None)? else {
-            return Ok(None);
-        };
-        summary(&index)
-    });
-    let summary = read
-        .await
-        .map_err(|e| local(format!("reading the index stopped: {e}")))?
-        .map_err(|e| local(format!("local index: {e}")))?;
-    Ok(Payload::IndexSummary(summary.map(shown)))
+    summed(move || match home.open_complete(&key, None)? {
+        Some(index) => summary(&index),
+        None => Ok(None),
+    })
+    .await
 }
 
 /// Builds the pool's index again, then sums it up.
@@ -262,7 +256,14 @@ async fn rebuild(
         .build(client, &key_of(client, pool), |n, e| reporter.report(n, e))
         .await
         .map_err(local)?;
-    let summary = tokio::task::spawn_blocking(move || summary(&index))
+    summed(move || summary(&index)).await
+}
+
+/// A summary read on a blocking thread (SQLite), as the console shows it.
+async fn summed(
+    read: impl FnOnce() -> Result<Option<crate::index::Summary>, IndexError> + Send + 'static,
+) -> Result<Payload, AwsError> {
+    let summary = tokio::task::spawn_blocking(read)
         .await
         .map_err(|e| local(format!("reading the index stopped: {e}")))?
         .map_err(|e| local(format!("local index: {e}")))?;
