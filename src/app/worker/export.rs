@@ -55,27 +55,25 @@ pub(super) async fn export(
                 let filter = Some(filter);
                 crawled(&client, &job.pool, filter, &mut writer, &mut reporter).await?;
             } else {
-                {
-                    let index = ready(&client, home, &job.pool, actions, request).await?;
-                    let stop = StopFlag::default();
-                    let flag = std::sync::Arc::clone(&stop.0);
-                    let read = tokio::task::spawn_blocking(move || {
-                        index.for_each(&query, OffsetDateTime::now_utc(), |u| {
-                            if flag.load(Ordering::Relaxed) {
-                                return Err(Stop(local("stopped")));
-                            }
-                            let pairs = pairs(&u.user.attributes);
-                            writer.write(&indexed(&u, &pairs)).map_err(local)?;
-                            reporter.report(writer.written(), None);
-                            Ok(())
-                        })?;
-                        Ok::<_, Stop>(writer)
-                    });
-                    writer = read
-                        .await
-                        .map_err(|e| local(format!("the export stopped: {e}")))?
-                        .map_err(|Stop(e)| e)?;
-                }
+                let index = ready(&client, home, &job.pool, actions, request).await?;
+                let stop = StopFlag::default();
+                let flag = std::sync::Arc::clone(&stop.0);
+                let read = tokio::task::spawn_blocking(move || {
+                    index.for_each(&query, OffsetDateTime::now_utc(), |u| {
+                        if flag.load(Ordering::Relaxed) {
+                            return Err(Stop(local("stopped")));
+                        }
+                        let pairs = pairs(&u.user.attributes);
+                        writer.write(&indexed(&u, &pairs)).map_err(local)?;
+                        reporter.report(writer.written(), None);
+                        Ok(())
+                    })?;
+                    Ok::<_, Stop>(writer)
+                });
+                writer = read
+                    .await
+                    .map_err(|e| local(format!("the export stopped: {e}")))?
+                    .map_err(|Stop(e)| e)?;
             }
         }
     }
