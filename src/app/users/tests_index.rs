@@ -18,7 +18,8 @@ use crate::cognito::types::AttributeType;
 use crate::cognito::users::UserType;
 use crate::shared::export::ExportFormat;
 
-fn query(s: &mut State, text: &str) -> Vec<crate::app::effect::Effect> {
+/// Types `text` in the query bar and submits it.
+pub(super) fn query(s: &mut State, text: &str) -> Vec<crate::app::effect::Effect> {
     update(s, Action::OpenQuery);
     key(s, InputKey::Clear);
     type_text(s, text);
@@ -39,9 +40,10 @@ fn indexed_row(name: &str, groups: &[&str]) -> UserRow {
     UserRow::with_groups(&user, &groups)
 }
 
-fn progress(done: u64) -> Progress {
+/// Progress of `doing` ("indexing", "listing"), `done` users of about 1,000.
+pub(super) fn progress(doing: &str, done: u64) -> Progress {
     Progress {
-        doing: "indexing".into(),
+        doing: doing.into(),
         done,
         estimate: Some(1000),
         line: format!("{done} of ~1,000 users"),
@@ -85,7 +87,7 @@ fn a_query_fills_the_users_table_from_the_index_with_groups_and_its_rows_mark() 
         &mut s,
         Action::Progress {
             request: req,
-            progress: progress(120),
+            progress: progress("indexing", 120),
         },
     );
     let work = s.pool.as_ref().unwrap().index.work.clone();
@@ -168,7 +170,7 @@ fn ctrl_r_builds_the_index_with_progress_and_esc_stops_it() {
         &mut s,
         Action::Progress {
             request: req,
-            progress: progress(500),
+            progress: progress("indexing", 500),
         },
     );
     let effects = update(&mut s, Action::Back);
@@ -306,7 +308,7 @@ fn a_running_export_shows_progress_esc_stops_it_and_a_finished_one_says_where() 
         &mut s,
         Action::Progress {
             request: req,
-            progress: progress(10),
+            progress: progress("indexing", 10),
         },
     );
     assert_eq!(

@@ -11,26 +11,11 @@ use crate::app::browse::pane::Rows;
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::{ApiCall, Effect, IndexRead, Read};
 use crate::app::input::keymap::action_for_key;
-use crate::app::state::{State, Tab};
+use crate::app::state::Tab;
 use crate::app::update::tests_support::*;
 use crate::app::update::update;
-use crate::app::users::index::{Answered, Progress};
-
-fn progress(doing: &str) -> Progress {
-    Progress {
-        doing: doing.into(),
-        done: 10,
-        estimate: Some(100),
-        line: "10 of ~100 users".into(),
-    }
-}
-
-fn query(s: &mut State, text: &str) -> Vec<Effect> {
-    update(s, Action::OpenQuery);
-    key(s, InputKey::Clear);
-    type_text(s, text);
-    key(s, InputKey::Submit)
-}
+use crate::app::users::index::Answered;
+use crate::app::users::tests_index::{progress, query};
 
 #[test]
 fn ctrl_r_rebuilds_the_index_on_the_users_table_and_the_overview() {
@@ -51,7 +36,7 @@ fn a_listing_replaced_while_it_builds_leaves_no_progress_and_ctrl_r_works_again(
         &mut s,
         Action::Progress {
             request: req,
-            progress: progress("indexing"),
+            progress: progress("indexing", 10),
         },
     );
     assert!(s.pool.as_ref().unwrap().index.work.is_some());
@@ -75,7 +60,7 @@ fn a_query_build_does_not_take_over_the_line_of_a_ctrl_r_build() {
         &mut s,
         Action::Progress {
             request: q,
-            progress: progress("indexing"),
+            progress: progress("indexing", 10),
         },
     );
     let work = s

@@ -3,12 +3,10 @@
 //! unfinished and removes itself.
 
 use std::path::Path;
-use std::sync::atomic::Ordering;
 
-use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use super::index::{Reporter, Stop, StopFlag, local, ready};
+use super::index::{Reporter, each_user, local, ready};
 use crate::app::action::{Action, Payload};
 use crate::app::remote::RequestId;
 use crate::app::users::export::{ExportJob, ExportScope};
@@ -56,24 +54,15 @@ pub(super) async fn export(
                 crawled(&client, &job.pool, filter, &mut writer, &mut reporter).await?;
             } else {
                 let index = ready(&client, home, &job.pool, actions, request).await?;
-                let stop = StopFlag::default();
-                let flag = std::sync::Arc::clone(&stop.0);
-                let read = tokio::task::spawn_blocking(move || {
-                    index.for_each(&query, OffsetDateTime::now_utc(), |u| {
-                        if flag.load(Ordering::Relaxed) {
-                            return Err(Stop(local("stopped")));
-                        }
-                        let pairs = pairs(&u.user.attributes);
-                        writer.write(&indexed(&u, &pairs)).map_err(local)?;
-                        reporter.report(writer.written(), None);
-                        Ok(())
-                    })?;
-                    Ok::<_, Stop>(writer)
-                });
-                writer = read
-                    .await
-                    .map_err(|e| local(format!("the export stopped: {e}")))?
-                    .map_err(|Stop(e)| e)?;
+                let state = (writer, reporter);
+                let (done, _) = each_user(index, query, state, |(writer, reporter), u| {
+                    let pairs = pairs(&u.user.attributes);
+                    writer.write(&indexed(&u, &pairs)).map_err(local)?;
+                    reporter.report(writer.written(), None);
+                    Ok(())
+                })
+                .await?;
+                writer = done;
             }
         }
     }

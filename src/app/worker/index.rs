@@ -21,7 +21,7 @@ use crate::aws::quota::Category;
 use crate::cognito::users::ListUsersRequest;
 use crate::cognito::{CognitoClient, PoolId};
 use crate::index::ready::{key_of, summary};
-use crate::index::{Home, Index, IndexError, Query};
+use crate::index::{Home, Index, IndexError, IndexedUser, Query};
 
 /// Rows go to the console this many at a time.
 const BATCH: usize = 500;
@@ -87,17 +87,11 @@ pub(super) fn local(message: impl std::fmt::Display) -> AwsError {
 }
 
 /// Why reading an index stopped: the index, or the tool (the console gone, a cancel, a file).
-pub(super) struct Stop(pub(super) AwsError);
+struct Stop(AwsError);
 
 impl From<IndexError> for Stop {
     fn from(e: IndexError) -> Self {
         Self(local(format!("local index: {e}")))
-    }
-}
-
-impl From<AwsError> for Stop {
-    fn from(e: AwsError) -> Self {
-        Self(e)
     }
 }
 
@@ -167,37 +161,31 @@ async fn query_users(
         Payload::Answered(Answered::Index { built_at }),
     )
     .await;
-    let stop = StopFlag::default();
-    let flag = Arc::clone(&stop.0);
-    let actions = actions.clone();
-    let read = tokio::task::spawn_blocking(move || {
-        let mut batch = Vec::with_capacity(BATCH);
-        let sent = index.for_each(&query, OffsetDateTime::now_utc(), |u| {
-            batch.push(UserRow::with_groups(&u.to_user_type(), &u.groups));
-            if batch.len() == BATCH {
-                let rows = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                page(&actions, request, rows, false, &flag)?;
-            }
-            Ok::<(), Stop>(())
-        });
-        sent.and_then(|_| Ok(page(&actions, request, batch, true, &flag)?))
-    });
-    read.await
+    let sender = actions.clone();
+    let batch = Vec::with_capacity(BATCH);
+    let last = each_user(index, query, batch, move |batch, u| {
+        batch.push(UserRow::with_groups(&u.to_user_type(), &u.groups));
+        if batch.len() == BATCH {
+            let rows = std::mem::replace(batch, Vec::with_capacity(BATCH));
+            page(&sender, request, rows, false)?;
+        }
+        Ok(())
+    })
+    .await?;
+    let sender = actions.clone();
+    tokio::task::spawn_blocking(move || page(&sender, request, last, true))
+        .await
         .map_err(|e| local(format!("reading the index stopped: {e}")))?
-        .map_err(|Stop(e)| Stopped::from(e))
+        .map_err(Stopped::from)
 }
 
-/// Sends a page of rows from the blocking thread; stops when the request was cancelled.
+/// Sends a page of rows from a blocking thread.
 fn page(
     actions: &mpsc::Sender<Action>,
     request: RequestId,
     rows: Vec<UserRow>,
     done: bool,
-    stop: &AtomicBool,
 ) -> Result<(), AwsError> {
-    if stop.load(Ordering::Relaxed) {
-        return Err(local("stopped"));
-    }
     let loaded = Action::Loaded {
         request,
         payload: rows_payload(rows),
@@ -208,9 +196,35 @@ fn page(
         .map_err(|_| local("the console has gone"))
 }
 
+/// Visits every user `query` finds in `index`, with `state`, on a blocking thread (SQLite), and
+/// gives the state back. Once the task that asked is dropped (a cancel) it stops at the next
+/// user: the blocking thread is not aborted with the task.
+pub(super) async fn each_user<T: Send + 'static>(
+    index: Index,
+    query: Query,
+    mut state: T,
+    mut visit: impl FnMut(&mut T, IndexedUser) -> Result<(), AwsError> + Send + 'static,
+) -> Result<T, AwsError> {
+    let stop = StopFlag::default();
+    let stopped = Arc::clone(&stop.0);
+    let read = tokio::task::spawn_blocking(move || {
+        index.for_each(&query, OffsetDateTime::now_utc(), |u| {
+            if stopped.load(Ordering::Relaxed) {
+                return Err(Stop(local("stopped")));
+            }
+            visit(&mut state, u).map_err(Stop)
+        })?;
+        Ok::<_, Stop>(state)
+    });
+    let read = read.await;
+    drop(stop);
+    read.map_err(|e| local(format!("reading the index stopped: {e}")))?
+        .map_err(|Stop(e)| e)
+}
+
 /// Set when the task that owns it is dropped (cancelled): blocking work checks it and stops.
 #[derive(Default)]
-pub(super) struct StopFlag(pub(super) Arc<AtomicBool>);
+struct StopFlag(Arc<AtomicBool>);
 
 impl Drop for StopFlag {
     fn drop(&mut self) {
