@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use super::reads::{Stopped, answer_once, rows_payload, stream};
+use super::reads::{Stopped, answer_once, rows_payload, send_page, stream};
 use crate::app::action::{Action, Payload};
 use crate::app::browse::rows::UserRow;
 use crate::app::effect::IndexRead;
@@ -141,7 +141,7 @@ async fn query_users(
 ) -> Result<(), Stopped> {
     let query = Query::parse(text).map_err(|e| local(format!("query: {e}")))?;
     if let Some(filter) = query.server_filter() {
-        send(actions, request, Payload::Answered(Answered::Server)).await;
+        let _ = send_page(actions, request, Payload::Answered(Answered::Server), false).await;
         let mut input = ListUsersRequest::new(pool);
         input.filter = Some(filter);
         let pages = client.list_users(input);
@@ -155,10 +155,11 @@ async fn query_users(
         .built_at()
         .map_err(local)?
         .map_or(0, OffsetDateTime::unix_timestamp);
-    send(
+    let _ = send_page(
         actions,
         request,
         Payload::Answered(Answered::Index { built_at }),
+        false,
     )
     .await;
     let sender = actions.clone();
@@ -230,16 +231,6 @@ impl Drop for StopFlag {
     fn drop(&mut self) {
         self.0.store(true, Ordering::Relaxed);
     }
-}
-
-async fn send(actions: &mpsc::Sender<Action>, request: RequestId, payload: Payload) {
-    let _ = actions
-        .send(Action::Loaded {
-            request,
-            payload,
-            done: false,
-        })
-        .await;
 }
 
 /// The pool's complete index on disk, summed up; `None` when there is none.

@@ -12,8 +12,8 @@ use futures::{StreamExt as _, TryStreamExt as _};
 use tokio::sync::mpsc;
 
 use super::index::{Reporter, local};
-use super::reads::{Stopped, rows_payload, stream};
-use crate::app::action::{Action, Payload};
+use super::reads::{Stopped, rows_payload, send_page, stream};
+use crate::app::action::Action;
 use crate::app::browse::rows::UserRow;
 use crate::app::remote::RequestId;
 use crate::aws::quota::Category;
@@ -77,7 +77,10 @@ async fn all_users(
     drop(pages);
     let shown: HashSet<String> = first.users.iter().map(|u| u.username.to_string()).collect();
     let rows: Vec<UserRow> = first.users.iter().map(UserRow::from).collect();
-    if send(actions, request, rows, false).await.is_err() {
+    if send_page(actions, request, rows_payload(rows), false)
+        .await
+        .is_err()
+    {
         return Ok(());
     }
     let background = client.background();
@@ -100,26 +103,13 @@ async fn all_users(
             .collect();
         listed += u64::try_from(rows.len()).unwrap_or(0);
         reporter.report(listed, estimate);
-        if send(actions, request, rows, false).await.is_err() {
+        if send_page(actions, request, rows_payload(rows), false)
+            .await
+            .is_err()
+        {
             return Ok(());
         }
     }
-    let _ = send(actions, request, Vec::new(), true).await;
+    let _ = send_page(actions, request, rows_payload::<UserRow>(Vec::new()), true).await;
     Ok(())
-}
-
-async fn send(
-    actions: &mpsc::Sender<Action>,
-    request: RequestId,
-    rows: Vec<UserRow>,
-    done: bool,
-) -> Result<(), mpsc::error::SendError<Action>> {
-    let payload: Payload = rows_payload(rows);
-    actions
-        .send(Action::Loaded {
-            request,
-            payload,
-            done,
-        })
-        .await
 }

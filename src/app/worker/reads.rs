@@ -169,22 +169,14 @@ pub(super) async fn stream<P: Resumable, R>(
             Err(error) => return Err(Stopped { error, resume }),
         };
         resume = page.resume_token();
-        let payload = wrap(rows(page));
-        let sent = actions.send(Action::Loaded {
-            request,
-            payload,
-            done: false,
-        });
-        if sent.await.is_err() {
+        if send_page(actions, request, wrap(rows(page)), false)
+            .await
+            .is_err()
+        {
             return Ok(());
         }
     }
-    let last = Action::Loaded {
-        request,
-        payload: wrap(Vec::new()),
-        done: true,
-    };
-    let _ = actions.send(last).await;
+    let _ = send_page(actions, request, wrap(Vec::new()), true).await;
     Ok(())
 }
 
@@ -193,14 +185,7 @@ pub(super) async fn answer_once(
     request: RequestId,
     answer: Result<Payload, AwsError>,
 ) -> Result<(), Stopped> {
-    let payload = answer?;
-    let _ = actions
-        .send(Action::Loaded {
-            request,
-            payload,
-            done: true,
-        })
-        .await;
+    let _ = send_page(actions, request, answer?, true).await;
     Ok(())
 }
 
@@ -252,4 +237,20 @@ impl PaneVisitor for Detail {
     fn visit<R: Pane>(self) -> Self::Out {
         R::DETAIL
     }
+}
+
+/// Sends one page of `request`'s answer; an error when the console has gone.
+pub(super) async fn send_page(
+    actions: &mpsc::Sender<Action>,
+    request: RequestId,
+    payload: Payload,
+    done: bool,
+) -> Result<(), mpsc::error::SendError<Action>> {
+    actions
+        .send(Action::Loaded {
+            request,
+            payload,
+            done,
+        })
+        .await
 }
