@@ -173,11 +173,9 @@ async fn query_users(
         Ok(())
     })
     .await?;
-    let sender = actions.clone();
-    tokio::task::spawn_blocking(move || page(&sender, request, last, true))
+    send_page(actions, request, rows_payload(last), true)
         .await
-        .map_err(|e| local(format!("reading the index stopped: {e}")))?
-        .map_err(Stopped::from)
+        .map_err(|_| Stopped::from(local("the console has gone")))
 }
 
 /// Sends a page of rows from a blocking thread.
