@@ -137,6 +137,7 @@ fn edit_attributes_form() {
         .unwrap();
     let body = cognito_tui::app::browse::detail::DetailBody {
         sections: Vec::new(),
+        verdict: None,
         raw: user_detail_raw(),
     };
     loaded(&mut s, get, Payload::Detail(body), true);

@@ -70,6 +70,8 @@ pub enum Action {
     OpenActionMenu,
     /// An action on the selected user (or create one)
     User(UserOp),
+    /// Apply the fix the user's verdict recommends (open its dialog or form)
+    Fix,
     /// Mark or unmark the selected user
     ToggleMark,
     /// Mark every user the local filter shows
@@ -164,6 +166,8 @@ pub enum InputKey {
     DeleteToEnd,
     /// Ctrl-R: show or hide a password.
     Reveal,
+    /// Ctrl-Y: copy the equivalent AWS CLI command.
+    CopyCommand,
     Submit,
     Cancel,
 }

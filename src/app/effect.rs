@@ -5,6 +5,7 @@ use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
 use crate::app::users::export::ExportJob;
+use crate::cognito::devices::MfaPreference;
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::secrets::Redacted;
@@ -228,6 +229,8 @@ pub enum UserChange {
     AddToGroup(GroupName),
     RemoveFromGroup(GroupName),
     ForgetDevice(String),
+    /// AdminUpdateUserAttributes `email_verified` or `phone_number_verified` = `true` (the flag).
+    MarkVerified(&'static str),
 }
 
 impl UserChange {
@@ -245,7 +248,37 @@ impl UserChange {
             UserChange::AddToGroup(_) => "AdminAddUserToGroup",
             UserChange::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
             UserChange::ForgetDevice(_) => "AdminForgetDevice",
+            UserChange::MarkVerified(_) => "AdminUpdateUserAttributes",
         }
+    }
+
+    /// The request that makes the change, exactly as the worker sends it: the AWS CLI command a
+    /// dialog copies is built from it too. None of these carries a secret.
+    pub fn input(&self, pool: &PoolId, user: &Username) -> serde_json::Value {
+        let mut input = serde_json::json!({ "UserPoolId": pool, "Username": user });
+        let extra = match self {
+            UserChange::ResendInvitation => serde_json::json!({ "MessageAction": "RESEND" }),
+            UserChange::ResetMfa => {
+                serde_json::to_value(MfaPreference::all_disabled()).unwrap_or_default()
+            }
+            UserChange::AddToGroup(g) | UserChange::RemoveFromGroup(g) => {
+                serde_json::json!({ "GroupName": g })
+            }
+            UserChange::ForgetDevice(key) => serde_json::json!({ "DeviceKey": key }),
+            UserChange::MarkVerified(flag) => serde_json::json!({
+                "UserAttributes": [{ "Name": flag, "Value": "true" }]
+            }),
+            UserChange::Disable
+            | UserChange::Enable
+            | UserChange::Delete
+            | UserChange::ResetPassword
+            | UserChange::ConfirmSignUp
+            | UserChange::GlobalSignOut => serde_json::Value::Null,
+        };
+        if let (Some(input), serde_json::Value::Object(extra)) = (input.as_object_mut(), extra) {
+            input.extend(extra);
+        }
+        input
     }
 
     /// What happened, for the toast: `ann disabled`.
@@ -264,6 +297,7 @@ impl UserChange {
             UserChange::AddToGroup(g) => format!("{user} added to {g}"),
             UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
             UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
+            UserChange::MarkVerified(flag) => format!("{flag} = true for {user}"),
         }
     }
 }

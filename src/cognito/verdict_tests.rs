@@ -48,10 +48,11 @@ fn judge(
     pool: &UserPoolType,
     events: Option<&[AuthEventType]>,
 ) -> Verdict {
+    let history = events.map_or(History::NoThreatProtection, |e| History::Events(e.to_vec()));
     verdict(&Facts {
         user,
         pool,
-        events,
+        history: &history,
         now: NOW,
     })
 }
@@ -236,4 +237,29 @@ fn masks_keep_enough_to_recognise() {
     assert_eq!(mask("ann@example.com"), "a***@example.com");
     assert_eq!(mask("+15555554567"), "+1 *** *** 4567");
     assert_eq!(mask("12"), "***");
+}
+
+#[test]
+fn a_history_that_could_not_be_read_is_said_not_taken_for_no_threat_protection() {
+    let history = History::Unreadable(
+        "the sign-in history could not be read: AccessDeniedException".to_owned(),
+    );
+    let v = verdict(&Facts {
+        user: &user(json!({})),
+        pool: &pool(json!({})),
+        history: &history,
+        now: NOW,
+    });
+    assert_eq!(v.severity, Severity::Fine);
+    assert!(
+        v.reason
+            .contains("unknown (the sign-in history could not be read: AccessDenied"),
+        "{}",
+        v.reason
+    );
+    assert!(history.summary().starts_with("unavailable (the sign-in"));
+    assert_eq!(
+        History::NoThreatProtection.summary(),
+        "unavailable (the pool has no threat protection)"
+    );
 }

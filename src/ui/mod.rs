@@ -20,6 +20,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::State;
+use crate::app::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::app::state::Overlay;
 use browse::table::HEAD_ROWS;
 
@@ -63,7 +65,18 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     widgets::header::breadcrumbs(buf, r.crumbs, state, theme);
     widgets::header::tabs(buf, r.tabs, state, theme);
     match (&state.detail, &state.pool) {
-        (Some(d), _) => browse::detail::draw(buf, r.main, d, theme, ticks),
+        (Some(d), _) => {
+            // Under --read-only the fix has no key: the verdict names it only.
+            let fix_key = if state.context.read_only {
+                String::new()
+            } else {
+                state
+                    .keys
+                    .key_for(Mode::UserDetail, &Action::Fix)
+                    .into_owned()
+            };
+            browse::detail::draw(buf, r.main, d, &fix_key, theme, ticks);
+        }
         (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
         (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, state.now, theme, ticks),
     }

@@ -7,6 +7,7 @@ pub mod pane;
 pub mod panes;
 pub mod rows;
 pub mod table;
+pub mod user_detail;
 
 #[cfg(test)]
 mod tests;

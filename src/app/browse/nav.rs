@@ -61,6 +61,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Action::Back => back(state),
         Action::OpenActionMenu
         | Action::User(_)
+        | Action::Fix
         | Action::ToggleMark
         | Action::MarkShown
         | Action::ClearMarks

@@ -8,7 +8,8 @@ use crate::app::state::{Overlay, State};
 use crate::app::users::devices::DevicesView;
 use crate::app::users::dialog::Dialog;
 use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
-use crate::cognito::Username;
+use crate::cognito::types::Secret;
+use crate::cognito::{Username, aws_cli};
 
 pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> Vec<Effect> {
     if dialog.submit.is_submitting() {
@@ -22,6 +23,12 @@ pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> 
                 Some(Remote::Loading(request)) => vec![Effect::Cancel(request)],
                 _ => Vec::new(),
             };
+        }
+        InputKey::CopyCommand => {
+            if let Some(command) = aws_command(state, &dialog) {
+                effects.push(Effect::CopyToClipboard(Secret::new(&command)));
+                state.toast = Some("AWS CLI command copied (OSC 52)".to_owned());
+            }
         }
         InputKey::Submit => match dialog.ready() {
             Err(why) => dialog.hint = Some(why),
@@ -40,6 +47,13 @@ pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> 
     }
     state.overlay = Overlay::Dialog(dialog);
     effects
+}
+
+/// The AWS CLI command that makes the dialog's change: the request the worker would send.
+pub fn aws_command(state: &State, dialog: &Dialog) -> Option<String> {
+    let pool = &state.pool.as_ref()?.id;
+    let input = dialog.op.input(pool, &Username::new(&dialog.user));
+    Some(aws_cli::command(dialog.op.operation(), &input))
 }
 
 fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {

@@ -23,6 +23,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let mutating = match action {
         Action::User(op) => op.mutates(),
         Action::OpenActionMenu => false,
+        Action::Fix => super::verdict::mutates(state),
         _ => true,
     };
     if state.context.read_only && mutating {
@@ -31,6 +32,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     }
     match action {
         Action::OpenActionMenu => open_menu(state),
+        Action::Fix => super::verdict::apply(state),
         Action::User(op) => {
             super::marks::bulk_instead(state, *op).unwrap_or_else(|| start(state, *op))
         }

@@ -19,6 +19,7 @@ pub mod menu;
 pub(crate) mod menu_update;
 pub mod ops;
 pub(crate) mod outcomes;
+pub(crate) mod verdict;
 
 #[cfg(test)]
 mod tests_bulk;
@@ -38,3 +39,5 @@ mod tests_members;
 mod tests_password;
 #[cfg(test)]
 mod tests_picker;
+#[cfg(test)]
+mod tests_verdict;

@@ -13,7 +13,6 @@ use crate::app::users::dialog::MfaInfo;
 use crate::app::users::forms::PoolSettings;
 use crate::app::users::journal::JournalLine;
 use crate::aws::AwsError;
-use crate::cognito::devices::MfaPreference;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
 use crate::cognito::verify::accept_applied;
@@ -202,30 +201,7 @@ async fn one_user(
     user: &Username,
     op: &UserChange,
 ) -> Result<(), AwsError> {
-    match op {
-        UserChange::Disable => client.admin_disable_user(pool, user).await,
-        UserChange::Enable => client.admin_enable_user(pool, user).await,
-        UserChange::Delete => client.admin_delete_user(pool, user).await,
-        UserChange::ResetPassword => client.admin_reset_user_password(pool, user).await,
-        UserChange::ResendInvitation => {
-            let request = AdminCreateUserRequest {
-                user_pool_id: pool.clone(),
-                username: user.clone(),
-                message_action: Some("RESEND".to_owned()),
-                ..AdminCreateUserRequest::default()
-            };
-            client.admin_create_user(&request).await.map(drop)
-        }
-        UserChange::ConfirmSignUp => client.admin_confirm_sign_up(pool, user).await,
-        UserChange::GlobalSignOut => client.admin_user_global_sign_out(pool, user).await,
-        UserChange::ResetMfa => {
-            let off = MfaPreference::all_disabled();
-            client.admin_set_user_mfa_preference(pool, user, &off).await
-        }
-        UserChange::AddToGroup(g) => client.admin_add_user_to_group(pool, user, g).await,
-        UserChange::RemoveFromGroup(g) => client.admin_remove_user_from_group(pool, user, g).await,
-        UserChange::ForgetDevice(key) => client.admin_forget_device(pool, user, key).await,
-    }
+    client.act(op.operation(), &op.input(pool, user)).await
 }
 
 /// One user after another, at most `USER_UPDATE_PER_SECOND` a second; a step action each. The task

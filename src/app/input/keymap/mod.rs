@@ -65,6 +65,12 @@ const fn bind(
 }
 
 impl Binding {
+    /// This row's word in the footer.
+    const fn hinted(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+
     /// This row changes something (hidden under `--read-only`).
     const fn mutating(mut self) -> Self {
         self.mutating = true;
@@ -225,7 +231,9 @@ mod parts {
         ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, INDEX, JSON, MEMBERS, MOVE, OPEN,
         POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
     };
-    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
+    use super::users::{
+        ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VERDICT, VIEW,
+    };
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 7] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &CREATE, &COMMON];
@@ -239,7 +247,7 @@ mod parts {
         &USER, &MARKS, &MEMBERS, &COMMON,
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
-    pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static USER_DETAIL: [&[Binding]; 5] = [&DETAIL, &VERDICT, &ACTIONS, &USER, &COMMON];
     pub static CLIENT_DETAIL: [&[Binding]; 3] = [&DETAIL, &CLIENT, &COMMON];
     pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
     pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
@@ -254,7 +262,7 @@ mod parts {
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 30] = [
+    pub static TABLES: [(&str, &[Binding]); 31] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -272,6 +280,7 @@ mod parts {
         ("users", &MEMBERS),
         ("details", &DETAIL),
         ("an app client's detail", &CLIENT),
+        ("a user's detail", &VERDICT),
         ("help", &HELP),
         ("users", &ACTIONS),
         ("users, action menu", &USER),

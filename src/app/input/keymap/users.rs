@@ -22,6 +22,18 @@ pub static ACTIONS: [Binding; 1] = [bind(
     "actions",
 )];
 
+/// On a user's detail: the verdict's fix. It changes the user (hidden under `--read-only`, where
+/// the verdict names the fix without a key).
+pub static VERDICT: [Binding; 1] = [bind(
+    "fix",
+    &[key('F')],
+    "F",
+    Action::Fix,
+    "apply the fix the verdict recommends (opens its dialog or form)",
+    "fix",
+)
+.mutating()];
+
 /// An action on the selected user; every one but looking at devices changes something.
 const fn user(
     name: &'static str,
@@ -114,7 +126,8 @@ pub static USER: [Binding; 13] = [
         "v",
         UserOp::Devices,
         "devices and sign-in history",
-    ),
+    )
+    .hinted("sign-ins"),
     user(
         "delete",
         &[key('D')],
@@ -210,9 +223,17 @@ pub static FORM: [Binding; 7] = [
     ),
 ];
 
-pub static DIALOG: [Binding; 2] = [
+pub static DIALOG: [Binding; 3] = [
     submit("confirm", "confirm"),
     cancel("cancel (a running bulk change: stop it)", "cancel"),
+    input(
+        "copy_command",
+        &[ctrl('y')],
+        "C-y",
+        InputKey::CopyCommand,
+        "copy the AWS CLI command that does the same (a user action's dialog; no secrets in it)",
+        "copy aws",
+    ),
 ];
 
 /// The action menu, the bulk menu and the group picker.
