@@ -5,6 +5,7 @@ use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
 use crate::app::users::export::ExportJob;
+use crate::cognito::devices::{Feedback, remembered_status};
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::secrets::Redacted;
@@ -227,6 +228,16 @@ pub enum UserChange {
     ResetMfa,
     AddToGroup(GroupName),
     RemoveFromGroup(GroupName),
+    /// AdminUpdateAuthEventFeedback on the sign-in event with this EventId.
+    EventFeedback {
+        event: String,
+        feedback: Feedback,
+    },
+    /// AdminUpdateDeviceStatus of the device with this key.
+    DeviceStatus {
+        device: String,
+        remembered: bool,
+    },
     ForgetDevice(String),
 }
 
@@ -244,6 +255,8 @@ impl UserChange {
             UserChange::ResetMfa => "AdminSetUserMFAPreference",
             UserChange::AddToGroup(_) => "AdminAddUserToGroup",
             UserChange::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
+            UserChange::EventFeedback { .. } => "AdminUpdateAuthEventFeedback",
+            UserChange::DeviceStatus { .. } => "AdminUpdateDeviceStatus",
             UserChange::ForgetDevice(_) => "AdminForgetDevice",
         }
     }
@@ -263,6 +276,16 @@ impl UserChange {
             UserChange::ResetMfa => format!("MFA reset for {user}: every method off"),
             UserChange::AddToGroup(g) => format!("{user} added to {g}"),
             UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
+            UserChange::EventFeedback { feedback, .. } => {
+                format!(
+                    "sign-in of {user} marked {}",
+                    feedback.as_str().to_lowercase()
+                )
+            }
+            UserChange::DeviceStatus { remembered, .. } => format!(
+                "device of {user} set {}",
+                remembered_status(*remembered).replace('_', " ")
+            ),
             UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
         }
     }

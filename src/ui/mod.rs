@@ -97,7 +97,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Picker(picker) => users::menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => users::forms::draw(frame, over, form, theme, ticks),
         Overlay::Dialog(dialog) => users::dialog::draw(frame, over, dialog, theme, ticks),
-        Overlay::Devices(view) => users::devices::draw(frame, over, view, theme, ticks),
+        Overlay::Devices(view) => {
+            users::devices::draw(frame, over, view, state.context.read_only, theme, ticks);
+        }
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
         Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),

@@ -116,6 +116,10 @@ fn texts(op: &UserChange, user: &str) -> (String, Vec<String>) {
         ),
         UserChange::AddToGroup(g) => (format!("Add {user} to {g}"), Vec::new()),
         UserChange::RemoveFromGroup(g) => (format!("Remove {user} from {g}"), Vec::new()),
+        // Confirmed in the devices view (`devices::DevicesView::confirmation`), not a dialog.
+        UserChange::EventFeedback { .. } | UserChange::DeviceStatus { .. } => {
+            (op.done(user), Vec::new())
+        }
         UserChange::ForgetDevice(key) => (
             format!("Forget a device of {user}"),
             vec![format!(
