@@ -42,7 +42,13 @@ fn events() -> Vec<EventLine> {
             json!([{"ChallengeName": "Password", "ChallengeResponse": "Success"},
                    {"ChallengeName": "Mfa", "ChallengeResponse": "Failure"}]),
         ),
-        event("e2", 1.705e9 - 60.0, "Fail", "AccountTakeover", password("Failure")),
+        event(
+            "e2",
+            1.705e9 - 60.0,
+            "Fail",
+            "AccountTakeover",
+            password("Failure"),
+        ),
         marked,
     ]
 }
@@ -86,7 +92,10 @@ fn the_history_focused_asks_before_marking_a_sign_in_valid() {
 fn a_wide_terminal_shows_each_sign_ins_steps() {
     let s = history();
     let theme = Theme::new(false);
-    assert_snapshot!("devices_history_wide", draw_with(&s, &theme, 160, 24).backend());
+    assert_snapshot!(
+        "devices_history_wide",
+        draw_with(&s, &theme, 160, 24).backend()
+    );
 }
 
 #[test]
