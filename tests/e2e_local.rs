@@ -47,7 +47,10 @@ fn a_blocked_sign_in_is_marked_valid_from_the_history() {
     tmux.wait_for("1 user");
     tmux.keys(&["v"]);
     let screen = tmux.wait_for("Lagos, Nigeria");
-    assert!(screen.contains("Password: "), "the steps of each sign-in:\n{screen}");
+    assert!(
+        screen.contains("Password: "),
+        "the steps of each sign-in:\n{screen}"
+    );
     tmux.keys(&["Tab"]);
     tmux.wait_for("Tab devices");
     tmux.keys(&["v"]);
