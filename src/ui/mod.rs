@@ -65,7 +65,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     match (&state.detail, &state.pool) {
         (Some(d), _) => browse::detail::draw(buf, r.main, d, theme, ticks),
         (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, state.now, theme, ticks),
+        (None, Some(pool)) => {
+            let offer = crate::app::browse::search::offer(pool).map(|f| {
+                let key = state.keys.key_for(
+                    crate::app::input::keymap::Mode::Users,
+                    &crate::app::Action::SearchLowerCase,
+                );
+                format!("{key} searches \"{}\"", f.value)
+            });
+            browse::panes::pool_tab(buf, r.main, pool, (state.now, offer), theme, ticks);
+        }
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {

@@ -6,10 +6,13 @@ pub(crate) mod nav;
 pub mod pane;
 pub mod panes;
 pub mod rows;
+pub mod search;
 pub mod table;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lower_case;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]

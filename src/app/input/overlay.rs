@@ -135,7 +135,7 @@ fn server_filter_key(
 
 /// Reloads the users tab with a ListUsers filter (an empty value lists everyone). Another search
 /// replaces the listing, and with it the marks made in it; the same one again is a reload.
-fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
+pub(crate) fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };
