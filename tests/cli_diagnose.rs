@@ -55,6 +55,19 @@ fn each_demo_case_gets_its_verdict_and_fix() {
         json["Facts"]["SignInEvents"].as_u64().unwrap() > 0,
         "{json}"
     );
+    // The newest marked valid, as the command says (and the console's history does): the
+    // verdict no longer asks for it.
+    let input = serde_json::json!({"UserPoolId": "us-east-1_AcmeProd1", "Username": "ann.adams3",
+        "EventId": event, "FeedbackValue": "Valid"});
+    let marked = cognito_tui(dir.path())
+        .args(["--local", "api", "AdminUpdateAuthEventFeedback", "--input"])
+        .arg(input.to_string())
+        .output()
+        .unwrap();
+    assert!(marked.status.success(), "{marked:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&diagnose(dir.path(), "ann.adams3", true)).unwrap();
+    assert_ne!(json["Fix"], "MarkEventsValid", "{json}");
 
     // The fix the verdict names, applied, clears it.
     let json: serde_json::Value =
