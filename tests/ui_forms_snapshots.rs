@@ -317,6 +317,8 @@ fn devices_view() {
         name: "Ann's iPhone".into(),
         last_seen: "2023-11-14 22:13:20Z".into(),
         created: "2023-10-01 08:00:00Z".into(),
+        status: "remembered".into(),
+        ..DeviceLine::default()
     };
     loaded(&mut s, ids[0], Payload::Devices(vec![device]), true);
     act(

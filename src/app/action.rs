@@ -58,6 +58,8 @@ pub enum Action {
     OpenLocalFilter,
     /// Search users on the server (ListUsers filter)
     OpenServerFilter,
+    /// The same email search in lower case, after one with capitals found no one
+    SearchLowerCase,
     /// Query users: any attribute, dates, groups, and/or (the local index)
     OpenQuery,
     /// Build the pool's local index again

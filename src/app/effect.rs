@@ -5,7 +5,7 @@ use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
 use crate::app::users::export::ExportJob;
-use crate::cognito::devices::MfaPreference;
+use crate::cognito::devices::{Feedback, MfaPreference, remembered_status};
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::secrets::Redacted;
@@ -228,6 +228,16 @@ pub enum UserChange {
     ResetMfa,
     AddToGroup(GroupName),
     RemoveFromGroup(GroupName),
+    /// AdminUpdateAuthEventFeedback on the sign-in event with this EventId.
+    EventFeedback {
+        event: String,
+        feedback: Feedback,
+    },
+    /// AdminUpdateDeviceStatus of the device with this key.
+    DeviceStatus {
+        device: String,
+        remembered: bool,
+    },
     ForgetDevice(String),
     /// AdminUpdateUserAttributes `email_verified` or `phone_number_verified` = `true` (the flag).
     MarkVerified(&'static str),
@@ -247,6 +257,8 @@ impl UserChange {
             UserChange::ResetMfa => "AdminSetUserMFAPreference",
             UserChange::AddToGroup(_) => "AdminAddUserToGroup",
             UserChange::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
+            UserChange::EventFeedback { .. } => "AdminUpdateAuthEventFeedback",
+            UserChange::DeviceStatus { .. } => "AdminUpdateDeviceStatus",
             UserChange::ForgetDevice(_) => "AdminForgetDevice",
             UserChange::MarkVerified(_) => "AdminUpdateUserAttributes",
         }
@@ -264,6 +276,12 @@ impl UserChange {
             UserChange::AddToGroup(g) | UserChange::RemoveFromGroup(g) => {
                 serde_json::json!({ "GroupName": g })
             }
+            UserChange::EventFeedback { event, feedback } => serde_json::json!({
+                "EventId": event, "FeedbackValue": feedback.as_str()
+            }),
+            UserChange::DeviceStatus { device, remembered } => serde_json::json!({
+                "DeviceKey": device, "DeviceRememberedStatus": remembered_status(*remembered)
+            }),
             UserChange::ForgetDevice(key) => serde_json::json!({ "DeviceKey": key }),
             UserChange::MarkVerified(flag) => serde_json::json!({
                 "UserAttributes": [{ "Name": flag, "Value": "true" }]
@@ -296,6 +314,16 @@ impl UserChange {
             UserChange::ResetMfa => format!("MFA reset for {user}: every method off"),
             UserChange::AddToGroup(g) => format!("{user} added to {g}"),
             UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
+            UserChange::EventFeedback { feedback, .. } => {
+                format!(
+                    "sign-in of {user} marked {}",
+                    feedback.as_str().to_lowercase()
+                )
+            }
+            UserChange::DeviceStatus { remembered, .. } => format!(
+                "device of {user} set {}",
+                remembered_status(*remembered).replace('_', " ")
+            ),
             UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
             UserChange::MarkVerified(flag) => format!("{flag} = true for {user}"),
         }

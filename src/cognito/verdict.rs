@@ -295,12 +295,13 @@ fn mfa(facts: &Facts<'_>) -> Option<Verdict> {
     None
 }
 
-/// Recent sign-ins threat protection blocked or failed on high risk, before any success.
+/// Recent sign-ins threat protection blocked or failed on high risk, before any success or any
+/// sign-in an administrator marked valid (the agent has dealt with those before it).
 fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
     let events = facts.history.events()?;
     let recent: Vec<&AuthEventType> = events
         .iter()
-        .take_while(|e| e.event_response.as_deref() != Some("Pass"))
+        .take_while(|e| e.event_response.as_deref() != Some("Pass") && !marked_valid(e))
         .filter(|e| {
             let decision = risk(e, "RiskDecision");
             let level = risk(e, "RiskLevel");
@@ -326,6 +327,15 @@ fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
     );
     v.events = recent.iter().filter_map(|e| e.event_id.clone()).collect();
     Some(v)
+}
+
+fn marked_valid(event: &AuthEventType) -> bool {
+    event
+        .event_feedback
+        .as_ref()
+        .and_then(|f| f.get("FeedbackValue"))
+        .and_then(|v| v.as_str())
+        == Some("Valid")
 }
 
 fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {

@@ -197,6 +197,17 @@ fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
     ];
     let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
     assert_eq!(v.severity, Severity::Fine);
+    // The newest marked valid by an administrator: the agent has dealt with it and what came
+    // before; one marked invalid still counts.
+    let mut marked = event("Fail", "Block", "High", 0.1);
+    marked.event_feedback = Some(json!({"FeedbackValue": "Valid", "Provider": "Admin"}));
+    let events = [marked.clone(), event("Fail", "Block", "High", 0.5)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_ne!(v.fix, Some(Fix::MarkEventsValid), "{v:?}");
+    marked.event_feedback = Some(json!({"FeedbackValue": "Invalid", "Provider": "Admin"}));
+    let events = [marked, event("Fail", "Block", "High", 0.5)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!(v.events.len(), 2, "{v:?}");
 }
 
 #[test]

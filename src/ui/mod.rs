@@ -78,7 +78,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
             browse::detail::draw(buf, r.main, d, &fix_key, theme, ticks);
         }
         (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, state.now, theme, ticks),
+        (None, Some(pool)) => {
+            let offer = crate::app::browse::search::offer(pool).map(|f| {
+                let key = state.keys.key_for(
+                    crate::app::input::keymap::Mode::Users,
+                    &crate::app::Action::SearchLowerCase,
+                );
+                format!("{key} searches \"{}\"", f.value)
+            });
+            browse::panes::pool_tab(buf, r.main, pool, (state.now, offer), theme, ticks);
+        }
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {
@@ -110,7 +119,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Picker(picker) => users::menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => users::forms::draw(frame, over, form, theme, ticks),
         Overlay::Dialog(dialog) => users::dialog::draw(frame, over, dialog, theme, ticks),
-        Overlay::Devices(view) => users::devices::draw(frame, over, view, theme, ticks),
+        Overlay::Devices(view) => {
+            users::devices::draw(frame, over, view, state.context.read_only, theme, ticks);
+        }
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
         Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),

@@ -55,6 +55,9 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::SearchLowerCase if state.detail.is_none() => {
+            crate::app::browse::search::search_lower_case(state)
+        }
         Action::OpenQuery if state.detail.is_none() => crate::app::users::index::open(state),
         Action::RefreshIndex if state.detail.is_none() => crate::app::users::index::rebuild(state),
         Action::OpenExport if state.detail.is_none() => crate::app::users::export::open(state),

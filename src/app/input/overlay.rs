@@ -40,7 +40,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Picker(picker) => crate::app::users::menu_update::picker_key(state, picker, key),
         Overlay::Form(form) => crate::app::users::forms_update::form_key(state, form, key),
         Overlay::Dialog(dialog) => crate::app::users::dialog_update::dialog_key(state, dialog, key),
-        Overlay::Devices(view) => crate::app::users::dialog_update::devices_key(state, view, key),
+        Overlay::Devices(view) => crate::app::users::devices_update::devices_key(state, view, key),
         Overlay::Journal(view) => crate::app::users::dialog_update::journal_key(state, view, key),
         Overlay::Secret(view) => crate::app::secret::update::key(state, view, key),
         Overlay::Bulk(run) => crate::app::users::bulk_update::bulk_key(state, run, key),
@@ -135,7 +135,7 @@ fn server_filter_key(
 
 /// Reloads the users tab with a ListUsers filter (an empty value lists everyone). Another search
 /// replaces the listing, and with it the marks made in it; the same one again is a reload.
-fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
+pub(crate) fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };

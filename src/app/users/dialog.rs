@@ -131,6 +131,10 @@ fn texts(op: &UserChange, user: &str) -> (String, Vec<String>) {
                 ],
             )
         }
+        // Confirmed in the devices view (`devices::DevicesView::confirmation`), not a dialog.
+        UserChange::EventFeedback { .. } | UserChange::DeviceStatus { .. } => {
+            (op.done(user), Vec::new())
+        }
         UserChange::ForgetDevice(key) => (
             format!("Forget a device of {user}"),
             vec![format!(

@@ -1,11 +1,10 @@
-//! Keys in the confirmation dialogs, the devices view and the journal.
+//! Keys in the confirmation dialogs and the journal (the devices view's: `devices_update`).
 
 use crate::app::action::InputKey;
-use crate::app::effect::{ApiCall, Change, Effect, UserChange};
+use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::form::Submit;
 use crate::app::remote::Remote;
 use crate::app::state::{Overlay, State};
-use crate::app::users::devices::DevicesView;
 use crate::app::users::dialog::Dialog;
 use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
 use crate::cognito::types::Secret;
@@ -73,52 +72,6 @@ fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {
     }]
 }
 
-pub fn devices_key(state: &mut State, mut view: Box<DevicesView>, key: InputKey) -> Vec<Effect> {
-    if view.submit.is_submitting() {
-        state.overlay = Overlay::Devices(view);
-        return Vec::new();
-    }
-    let count = view.devices.loaded().map_or(0, Vec::len);
-    let mut effects = Vec::new();
-    match key {
-        InputKey::Cancel if view.confirm_forget => view.confirm_forget = false,
-        InputKey::Cancel | InputKey::Char('q') => {
-            let loading = [loading_id(&view.devices), loading_id(&view.events)];
-            return loading.into_iter().flatten().map(Effect::Cancel).collect();
-        }
-        InputKey::Up => view.selected = view.selected.saturating_sub(1),
-        InputKey::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
-        InputKey::Char('f') if !state.context.read_only && view.selected_device().is_some() => {
-            view.confirm_forget = true;
-        }
-        InputKey::Submit if view.confirm_forget => {
-            if let (Some(device), Some(pool)) = (
-                view.selected_device().map(|d| d.key.clone()),
-                state.pool.as_ref().map(|p| p.id.clone()),
-            ) {
-                let request = state.request_id();
-                view.submit = Submit::Submitting(request);
-                view.confirm_forget = false;
-                effects.push(Effect::Api {
-                    request,
-                    call: ApiCall::Change(Change::User {
-                        pool,
-                        user: Username::new(&view.user),
-                        op: UserChange::ForgetDevice(device),
-                    }),
-                });
-            }
-        }
-        InputKey::Char('r') => {
-            let user = view.user.clone();
-            return super::keys::open_devices(state, &user);
-        }
-        _ => {}
-    }
-    state.overlay = Overlay::Devices(view);
-    effects
-}
-
 /// `:journal`: opens the view and asks the worker for the last entries.
 pub fn open_journal(state: &mut State) -> Vec<Effect> {
     let request = state.request_id();
@@ -145,11 +98,4 @@ pub fn journal_key(state: &mut State, mut view: JournalView, key: InputKey) -> V
     }
     state.overlay = Overlay::Journal(view);
     Vec::new()
-}
-
-fn loading_id<T>(remote: &Remote<T>) -> Option<crate::app::remote::RequestId> {
-    match remote {
-        Remote::Loading(request) => Some(*request),
-        _ => None,
-    }
 }

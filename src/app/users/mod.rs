@@ -5,6 +5,7 @@
 pub mod bulk;
 pub(crate) mod bulk_update;
 pub mod devices;
+pub(crate) mod devices_update;
 pub mod dialog;
 pub(crate) mod dialog_update;
 pub mod export;
@@ -23,6 +24,8 @@ pub(crate) mod verdict;
 
 #[cfg(test)]
 mod tests_bulk;
+#[cfg(test)]
+mod tests_devices;
 #[cfg(test)]
 mod tests_dialogs;
 #[cfg(test)]

@@ -48,12 +48,12 @@ pub fn loaded(
         Payload::UserGroups(names) => super::menu_update::user_groups(state, request, names),
         Payload::Devices(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
-                v.devices.land(request, lines);
+                v.devices_loaded(request, lines);
             }
         }
         Payload::AuthEvents(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
-                v.events.land(request, lines);
+                v.events_loaded(request, lines);
             }
         }
         Payload::Journal(lines) => {
@@ -176,8 +176,7 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::Devices(view) if view.submit.awaits(request) => {
-            state.toast = Some(format!("✓ device forgotten for {}", view.user));
-            super::keys::open_devices(state, &view.user)
+            super::devices_update::done(state, view)
         }
         other => {
             state.overlay = other;

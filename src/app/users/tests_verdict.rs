@@ -149,7 +149,11 @@ fn blocked_sign_ins_open_the_sign_in_history() {
     let history = History::Events(vec![event]);
     let mut s = detail(judged(ann(json!({})), pool(), &history));
     let effects = update(&mut s, Action::Fix);
-    assert!(matches!(s.overlay, Overlay::Devices(_)), "{:?}", s.overlay);
+    let Overlay::Devices(view) = &s.overlay else {
+        panic!("{:?}", s.overlay)
+    };
+    assert_eq!(view.focus, crate::app::users::devices::Focus::Events);
+    assert_eq!(view.wanted_event.as_deref(), Some("e1"));
     assert!(!effects.is_empty(), "the history is read");
 }
 

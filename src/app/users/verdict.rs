@@ -3,6 +3,7 @@
 
 use crate::app::effect::{Effect, UserChange};
 use crate::app::state::{Overlay, State, Tab};
+use crate::app::users::devices_update::open_devices;
 use crate::app::users::dialog::Dialog;
 use crate::app::users::keys::start;
 use crate::app::users::ops::UserOp;
@@ -23,7 +24,7 @@ pub fn mutates(state: &State) -> bool {
 }
 
 pub fn apply(state: &mut State) -> Vec<Effect> {
-    let fix = match verdict_of(state) {
+    let (fix, newest) = match verdict_of(state) {
         None => {
             state.toast = Some("Open a user first: the verdict is on their detail".to_owned());
             return Vec::new();
@@ -34,7 +35,11 @@ pub fn apply(state: &mut State) -> Vec<Effect> {
             state.toast = Some(format!("No fix to apply: {reason}"));
             return Vec::new();
         }
-        Some(Verdict { fix: Some(fix), .. }) => *fix,
+        Some(Verdict {
+            fix: Some(fix),
+            events,
+            ..
+        }) => (*fix, events.first().cloned()),
     };
     let op = match fix {
         Fix::Enable => UserOp::ToggleEnabled,
@@ -42,11 +47,19 @@ pub fn apply(state: &mut State) -> Vec<Effect> {
         Fix::SetPassword => UserOp::SetPassword,
         Fix::ConfirmSignUp => UserOp::ConfirmSignUp,
         Fix::ResetMfa => UserOp::Mfa,
-        Fix::MarkEventsValid => UserOp::Devices,
+        Fix::MarkEventsValid => return sign_in_history(state, newest.as_deref()),
         Fix::MarkEmailVerified => return mark_verified(state, "email_verified"),
         Fix::MarkPhoneVerified => return mark_verified(state, "phone_number_verified"),
     };
     start(state, op)
+}
+
+/// The sign-in history with the newest blocked event selected, where the agent marks it valid.
+fn sign_in_history(state: &mut State, event: Option<&str>) -> Vec<Effect> {
+    let Some(user) = state.detail.as_ref().map(|d| d.name.clone()) else {
+        return Vec::new();
+    };
+    open_devices(state, &user, event)
 }
 
 fn mark_verified(state: &mut State, flag: &'static str) -> Vec<Effect> {

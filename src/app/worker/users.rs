@@ -75,7 +75,7 @@ pub async fn user_groups(
     Ok(Payload::UserGroups(names))
 }
 
-/// Every device the user remembers, all pages.
+/// Every device the user remembers, all pages, each kept as the service sent it.
 pub async fn devices(
     client: &CognitoClient,
     pool: &PoolId,
@@ -84,11 +84,15 @@ pub async fn devices(
     let mut lines = Vec::new();
     let mut token: Option<String> = None;
     loop {
-        let page = client
-            .admin_list_devices(pool, user, token.as_deref())
+        let mut page = client
+            .admin_list_devices_json(pool, user, token.as_deref())
             .await?;
-        lines.extend(page.devices.iter().map(DeviceLine::from));
-        token = page.pagination_token.filter(|t| !t.is_empty());
+        lines.extend(items(&mut page, "Devices").map(DeviceLine::from_json));
+        token = page
+            .get("PaginationToken")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
         if token.is_none() {
             break;
         }
@@ -96,17 +100,30 @@ pub async fn devices(
     Ok(Payload::Devices(lines))
 }
 
-/// The user's newest sign-in events.
+/// The user's newest sign-in events, each kept as the service sent it.
 pub async fn auth_events(
     client: &CognitoClient,
     pool: &PoolId,
     user: &Username,
 ) -> Result<Payload, AwsError> {
     // The newest 60 are what a support agent looks at.
-    let page = client.admin_list_user_auth_events(pool, user, None).await?;
+    let mut page = client
+        .admin_list_user_auth_events_json(pool, user, None)
+        .await?;
     Ok(Payload::AuthEvents(
-        page.auth_events.iter().map(EventLine::from).collect(),
+        items(&mut page, "AuthEvents")
+            .map(EventLine::from_json)
+            .collect(),
     ))
+}
+
+/// The members of the list `key` of a page, taken out of it.
+fn items(page: &mut serde_json::Value, key: &str) -> impl Iterator<Item = serde_json::Value> {
+    let list = match page.get_mut(key).map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    list.into_iter()
 }
 
 /// Makes one change; every `Change` has its arm.

@@ -102,14 +102,24 @@ pub static FILTER: [Binding; 1] = [bind(
 )];
 
 /// The users table only: ListUsers filters users.
-pub static SEARCH: [Binding; 1] = [bind(
-    "search",
-    &[key('s')],
-    "s",
-    Action::OpenServerFilter,
-    "search users on the server (email ^= \"ann\")",
-    "search",
-)];
+pub static SEARCH: [Binding; 2] = [
+    bind(
+        "search",
+        &[key('s')],
+        "s",
+        Action::OpenServerFilter,
+        "search users on the server (email ^= \"ann\")",
+        "search",
+    ),
+    bind(
+        "search_lower_case",
+        &[key('L')],
+        "L",
+        Action::SearchLowerCase,
+        "after an email search with capitals found no one: the same search in lower case (the filter is case-sensitive)",
+        "",
+    ),
+];
 
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 

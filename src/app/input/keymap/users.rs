@@ -300,18 +300,85 @@ pub static BULK: [Binding; 6] = [
     ),
 ];
 
-pub static VIEW: [Binding; 5] = [
+/// A change in the devices view: the key goes to the view, which asks before sending it.
+const fn view_change(
+    name: &'static str,
+    key_char: char,
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    bind(
+        name,
+        keys,
+        label,
+        Action::Input(InputKey::Char(key_char)),
+        help,
+        hint,
+    )
+    .mutating()
+}
+
+pub static VIEW: [Binding; 11] = [
     select_previous("move / scroll", "move"),
     select_next("move / scroll", "move"),
-    bind(
+    input(
+        "switch_focus",
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        "Tab",
+        InputKey::Complete,
+        "switch between the devices and the sign-in history",
+        "switch",
+    ),
+    input(
+        "raw_json",
+        &[key('y')],
+        "y",
+        InputKey::Char('y'),
+        "the selected device's or sign-in's raw JSON, as the service sent it (again: the lists)",
+        "json",
+    ),
+    view_change(
         "forget",
+        'f',
         &[key('f')],
         "f",
-        Action::Input(InputKey::Char('f')),
         "forget the selected device (Enter confirms)",
         "forget",
-    )
-    .mutating(),
+    ),
+    view_change(
+        "set_remembered",
+        'm',
+        &[key('m')],
+        "m",
+        "set the selected device remembered (Enter confirms)",
+        "",
+    ),
+    view_change(
+        "set_not_remembered",
+        'n',
+        &[key('n')],
+        "n",
+        "set the selected device not remembered: it must pass MFA again (Enter confirms)",
+        "",
+    ),
+    view_change(
+        "mark_valid",
+        'v',
+        &[key('v')],
+        "v",
+        "mark the selected sign-in valid: it was the user; only once you have verified who you are talking to (Enter confirms)",
+        "valid",
+    ),
+    view_change(
+        "mark_invalid",
+        'i',
+        &[key('i')],
+        "i",
+        "mark the selected sign-in invalid: it was not the user (Enter confirms)",
+        "invalid",
+    ),
     reload(Action::Input(InputKey::Char('r'))),
     close(),
 ];
