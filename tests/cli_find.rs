@@ -7,7 +7,7 @@ mod cli_support;
 mod common;
 
 use cli_support::on_server::Bin;
-use cli_support::{pool_name, run_args};
+use cli_support::{pool_name, run_args, run_env};
 use common::backend::Backend;
 use common::fault::{Canned, serve_with};
 use serde_json::Value;
@@ -217,4 +217,59 @@ fn profiles_and_regions_are_refused_with_the_local_server() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// `--profiles a,b`: each profile is its own connection (both reach the same moto here, so the
+/// person is found once through each), named on each hit.
+#[tokio::test]
+async fn each_profile_given_is_searched_and_named_on_its_hits() {
+    let client = common::moto().await;
+    let pool = common::create_pool(&client, "find-profiles").await;
+    let ann = email("ann");
+    common::create_user(&client, &pool, "ann", &[("email", &ann)]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let credentials = dir.path().join("credentials");
+    std::fs::write(
+        &config,
+        "[profile alpha]\nregion = us-east-1\n[profile beta]\nregion = us-east-1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &credentials,
+        "[alpha]\naws_access_key_id = testing\naws_secret_access_key = testing\n\
+         [beta]\naws_access_key_id = testing\naws_secret_access_key = testing\n",
+    )
+    .unwrap();
+    let args: Vec<String> = [
+        "users",
+        "find",
+        &ann,
+        "--profiles",
+        "alpha,beta",
+        "--output",
+        "json",
+        "--endpoint-url",
+        &common::moto_url(),
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let run = run_env(
+        args,
+        "",
+        &[
+            ("AWS_CONFIG_FILE", config.to_str().unwrap()),
+            ("AWS_SHARED_CREDENTIALS_FILE", credentials.to_str().unwrap()),
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{run:?}");
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let profiles: Vec<&str> = report["Hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["Profile"].as_str().unwrap())
+        .collect();
+    assert_eq!(profiles, ["alpha", "beta"], "{report:#}");
 }
