@@ -265,12 +265,11 @@ pub async fn find_person(clients: &[CognitoClient], needle: &Needle, scope: &Sco
     let mut failures = Vec::new();
     let mut pools = Vec::new();
     match scope {
-        Scope::Pool { id, name } if !clients.is_empty() => pools.push(Pool {
+        Scope::Pool { id, name } => pools.extend(clients.first().map(|_| Pool {
             client: 0,
             id: id.clone(),
             name: name.clone(),
-        }),
-        Scope::Pool { .. } => {}
+        })),
         Scope::Everywhere => {
             let listed = clients.iter().enumerate().map(|(i, c)| list(i, c));
             for (i, outcome) in futures::future::join_all(listed)
