@@ -209,4 +209,6 @@ pub enum Payload {
     },
     /// A change was made.
     Done,
+    /// Where `:find` found someone, and the pools it could not search.
+    Found(Box<crate::shared::find::FindReport>),
 }

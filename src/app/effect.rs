@@ -119,6 +119,8 @@ pub enum Read {
     /// DescribeUserPoolClient for its secret alone, when `S` asks (`Payload::ClientSecret`): the
     /// detail view keeps only the mask.
     ClientSecret(PoolId, ClientId),
+    /// ListUsers with the needle's filter in every pool of the region (`Payload::Found`).
+    FindUser(crate::shared::find::Needle),
     /// A pool resource's configuration in its Update* shape, for the editor.
     EditInput(Target),
     /// A fresh read of the resource and the update made from it (`Payload::Plan`).

@@ -7,6 +7,7 @@
 
 mod admin;
 mod browse;
+mod find;
 mod input;
 mod secret;
 pub(crate) mod text;
@@ -126,6 +127,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
         Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),
         Overlay::Admin(flow) => admin::draw(frame, over, flow, theme, ticks),
+        Overlay::Find(view) => find::draw(frame, over, view, theme, ticks),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }

@@ -45,6 +45,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Secret(view) => crate::app::secret::update::key(state, view, key),
         Overlay::Bulk(run) => crate::app::users::bulk_update::bulk_key(state, run, key),
         Overlay::Admin(flow) => crate::app::admin::update::key(state, flow, key),
+        Overlay::Find(view) => crate::app::find::key(state, *view, key),
     }
 }
 
@@ -210,6 +211,7 @@ fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         Command::Journal => crate::app::users::dialog_update::open_journal(state),
+        Command::Find(needle) => crate::app::find::open(state, &needle),
         Command::Region(region) => reconnect(state, ProfileChoice::Keep, Some(region)),
         // The built-in server signs nothing with a profile: naming one there would only put a
         // false name in the header and the journal.

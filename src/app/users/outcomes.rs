@@ -106,8 +106,10 @@ pub fn loaded(
             }
             return Err(Payload::Rows(rows));
         }
-        // The panes' payloads and the secret overlay's: `results::loaded` applies them.
-        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) => return Err(payload),
+        // The panes' payloads, the secret overlay's and `:find`'s: `results::loaded` applies them.
+        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) | Payload::Found(_) => {
+            return Err(payload);
+        }
     }
     Ok(Vec::new())
 }

@@ -124,10 +124,12 @@ pub enum Mode {
     Journal,
     /// A secret shown once: a password the console chose, an app client's secret.
     Secret,
+    /// `:find`'s hits.
+    Find,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Pools,
         Mode::Overview,
         Mode::Table,
@@ -145,6 +147,7 @@ impl Mode {
         Mode::View,
         Mode::Journal,
         Mode::Secret,
+        Mode::Find,
     ];
 
     /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
@@ -187,6 +190,7 @@ impl Mode {
             Mode::View => "devices and sign-in history",
             Mode::Journal => "the journal",
             Mode::Secret => "a secret shown once",
+            Mode::Find => "the users found",
         }
     }
 }
@@ -207,6 +211,7 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
         Overlay::Secret(_) => Mode::Secret,
+        Overlay::Find(_) => Mode::Find,
         Overlay::None => base_mode(state),
     }
 }
@@ -228,8 +233,8 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, INDEX, JSON, MEMBERS, MOVE, OPEN,
-        POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
+        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, FIND, HELP, INDEX, JSON, MEMBERS, MOVE,
+        OPEN, POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
     };
     use super::users::{
         ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VERDICT, VIEW,
@@ -259,10 +264,11 @@ mod parts {
     pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
     pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
     pub static SECRET_KEYS: [&[Binding]; 1] = [&SECRET];
+    pub static FIND_KEYS: [&[Binding]; 1] = [&FIND];
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 31] = [
+    pub static TABLES: [(&str, &[Binding]); 32] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -294,6 +300,7 @@ mod parts {
         ("devices", &VIEW),
         ("journal", &JOURNAL),
         ("password or secret shown", &SECRET),
+        ("find results", &FIND),
     ];
 
     pub fn of(mode: super::Mode) -> Parts {
@@ -316,6 +323,7 @@ mod parts {
             Mode::View => &VIEW_KEYS,
             Mode::Journal => &JOURNAL_KEYS,
             Mode::Secret => &SECRET_KEYS,
+            Mode::Find => &FIND_KEYS,
         }
     }
 }

@@ -6,7 +6,8 @@ use crate::app::action::Action;
 use crate::app::admin::AdminOp;
 use crate::app::input::keymap::key::{code, ctrl, key};
 use crate::app::input::keymap::shared::{
-    back, down, page_down, page_up, quit, raw_json, reload, top, up,
+    back, close, down, page_down, page_up, quit, raw_json, reload, select_next, select_previous,
+    submit, top, up,
 };
 use crate::app::input::keymap::{Binding, bind};
 
@@ -285,3 +286,11 @@ pub static MEMBERS: [Binding; 1] = [bind(
     "",
 )
 .mutating()];
+
+/// `:find`'s hits: choose one, open it in its pool.
+pub static FIND: [Binding; 4] = [
+    select_previous("choose", "choose"),
+    select_next("choose", "choose"),
+    submit("open the chosen user's detail in their pool", "open"),
+    close(),
+];
