@@ -7,13 +7,17 @@ mod common;
 use common::local_cli as cognito_tui;
 
 fn diagnose(data: &std::path::Path, user: &str, json: bool) -> String {
+    diagnose_in(data, "acme-production", user, json)
+}
+
+fn diagnose_in(data: &std::path::Path, pool: &str, user: &str, json: bool) -> String {
     let mut cmd = cognito_tui(data);
     cmd.arg("--local");
     if json {
         cmd.args(["--output", "json"]);
     }
     let out = cmd
-        .args(["users", "diagnose", "--pool", "acme-production", user])
+        .args(["users", "diagnose", "--pool", pool, user])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -51,6 +55,19 @@ fn each_demo_case_gets_its_verdict_and_fix() {
         json["Facts"]["SignInEvents"].as_u64().unwrap() > 0,
         "{json}"
     );
+    // The newest marked valid, as the command says (and the console's history does): the
+    // verdict no longer asks for it.
+    let input = serde_json::json!({"UserPoolId": "us-east-1_AcmeProd1", "Username": "ann.adams3",
+        "EventId": event, "FeedbackValue": "Valid"});
+    let marked = cognito_tui(dir.path())
+        .args(["--local", "api", "AdminUpdateAuthEventFeedback", "--input"])
+        .arg(input.to_string())
+        .output()
+        .unwrap();
+    assert!(marked.status.success(), "{marked:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&diagnose(dir.path(), "ann.adams3", true)).unwrap();
+    assert_ne!(json["Fix"], "MarkEventsValid", "{json}");
 
     // The fix the verdict names, applied, clears it.
     let json: serde_json::Value =
@@ -71,6 +88,80 @@ fn each_demo_case_gets_its_verdict_and_fix() {
     let json: serde_json::Value =
         serde_json::from_str(&diagnose(dir.path(), "ann.haddad4", true)).unwrap();
     assert_ne!(json["Fix"], "Enable", "{json}");
+}
+
+/// The staging pool's support cases (`local::seed_support`): it signs in with the email as an
+/// alias, requires MFA and federates Google.
+fn staging(user: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    serde_json::from_str(&diagnose_in(dir.path(), "acme-staging", user, true)).unwrap()
+}
+
+#[test]
+fn an_unverified_sign_in_email_is_flagged_with_the_fix_that_verifies_it() {
+    let json = staging("mia.novak");
+    assert_eq!(json["Severity"], "Warning", "{json}");
+    let reason = json["Reason"].as_str().unwrap();
+    assert!(
+        reason.contains("signs in with the email address, and m***@example.com is not verified"),
+        "{reason}"
+    );
+    assert_eq!(json["Fix"], "MarkEmailVerified");
+    assert!(
+        json["Command"].as_str().unwrap().ends_with(
+            "users update-attributes --pool us-east-1_AcmeStag1 mia.novak email_verified=true"
+        ),
+        "{json}"
+    );
+    assert_eq!(json["Facts"]["EmailVerified"], "false");
+}
+
+#[test]
+fn a_user_without_mfa_in_a_pool_that_requires_it_is_told_what_comes_next() {
+    let json = staging("leo.fischer");
+    assert_eq!(json["Severity"], "Warning", "{json}");
+    assert!(
+        json["Reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("the pool requires MFA and the user has none set up"),
+        "{json}"
+    );
+    assert_eq!(json["Facts"]["PoolMfa"], "ON");
+    assert_eq!(json["Facts"]["MfaMethods"], serde_json::json!([]));
+}
+
+#[test]
+fn a_google_user_signs_in_through_google() {
+    let json = staging("Google_107353948151203912345");
+    assert_eq!(json["Severity"], "Fine", "{json}");
+    assert!(
+        json["Reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("signs in through Google: password actions do not apply"),
+        "{json}"
+    );
+    assert_eq!(json["Facts"]["UserStatus"], "EXTERNAL_PROVIDER");
+    assert!(json["Fix"].is_null(), "{json}");
+}
+
+#[test]
+fn an_authenticator_app_user_is_offered_an_mfa_reset() {
+    let json = staging("sara.lopez");
+    assert_eq!(json["Severity"], "Fine", "{json}");
+    assert!(
+        json["Reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("signs in with an authenticator app"),
+        "{json}"
+    );
+    assert_eq!(json["AlsoFixes"], serde_json::json!(["ResetMfa"]));
+    assert_eq!(
+        json["Facts"]["MfaMethods"],
+        serde_json::json!(["SOFTWARE_TOKEN_MFA"])
+    );
 }
 
 #[test]

@@ -295,16 +295,15 @@ async fn a_pool_is_created_in_its_form_and_gains_a_custom_attribute(backend: Bac
         "{}",
         c.screen()
     );
-    let pools = client
-        .call_json("ListUserPools", &json!({"MaxResults": 60}))
+    // Every page: moto holds the pools of the whole suite, more than one page of them.
+    let pages: Vec<_> = futures::TryStreamExt::try_collect(client.list_user_pools())
         .await
         .unwrap();
-    let id = pools["UserPools"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["Name"] == name.as_str())
-        .map(|p| PoolId::new(p["Id"].as_str().unwrap()))
+    let id = pages
+        .into_iter()
+        .flat_map(|p| p.user_pools)
+        .find(|p| p.name.as_deref() == Some(name.as_str()))
+        .map(|p| p.id)
         .expect("the pool is listed");
     let pool = client
         .describe_resource(&Target::Pool(id.clone()))

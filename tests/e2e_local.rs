@@ -29,3 +29,45 @@ fn the_console_browses_the_local_demo() {
         "the state is kept in the data dir"
     );
 }
+
+/// Support's journey: ann.adams3 cannot sign in; the history shows the blocked sign-ins from
+/// abroad; the newest is marked valid from the view, which reads it back with the feedback, and
+/// the journal has the change.
+#[test]
+fn a_blocked_sign_in_is_marked_valid_from_the_history() {
+    let tmux = Tmux::start();
+    let data = tempfile::tempdir().unwrap();
+    tmux.open_local(data.path());
+    tmux.find_pool("acme-production");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2,500 users");
+    tmux.keys(&["s"]);
+    tmux.type_text("ann.adams3");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 user");
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_for("Lagos, Nigeria");
+    assert!(
+        screen.contains("Password: "),
+        "the steps of each sign-in:\n{screen}"
+    );
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("Tab devices");
+    tmux.keys(&["v"]);
+    tmux.wait_for("verified who you are talking to");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✓ sign-in of ann.adams3 marked valid");
+    let screen = tmux.wait_for("feedback Valid");
+    assert!(
+        screen.contains("Tab devices"),
+        "the history keeps the focus:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.keys(&[":"]);
+    tmux.type_text("journal");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("AdminUpdateAuthEventFeedback");
+    assert!(screen.contains("ann.adams3"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.quit();
+}

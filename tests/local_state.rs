@@ -253,7 +253,9 @@ async fn demo_seed_configures_providers_domain_mfa_tags_and_a_resource_server() 
         .unwrap()
         .user_pool
         .expect("UserPool");
-    assert_eq!(staging.mfa_configuration.as_deref(), Some("OFF"));
+    // The support cases (`local::seed_support`): MFA required, the email an alias.
+    assert_eq!(staging.mfa_configuration.as_deref(), Some("ON"));
+    assert_eq!(staging.alias_attributes, ["email"]);
     let staging_tags = client
         .list_tags_for_resource(&staging.arn.expect("Arn"))
         .await

@@ -137,6 +137,7 @@ fn edit_attributes_form() {
         .unwrap();
     let body = cognito_tui::app::browse::detail::DetailBody {
         sections: Vec::new(),
+        verdict: None,
         raw: user_detail_raw(),
     };
     loaded(&mut s, get, Payload::Detail(body), true);
@@ -316,6 +317,8 @@ fn devices_view() {
         name: "Ann's iPhone".into(),
         last_seen: "2023-11-14 22:13:20Z".into(),
         created: "2023-10-01 08:00:00Z".into(),
+        status: "remembered".into(),
+        ..DeviceLine::default()
     };
     loaded(&mut s, ids[0], Payload::Devices(vec![device]), true);
     act(

@@ -136,6 +136,7 @@ fn devices_and_sign_in_history() {
         name: "iPhone\u{202e}".into(),
         last_seen: String::new(),
         created: String::new(),
+        ..DeviceLine::default()
     };
     loaded(&mut s, ids[0], Payload::Devices(vec![device]), true);
     let event = EventLine {
@@ -144,6 +145,7 @@ fn devices_and_sign_in_history() {
         response: "Pass".into(),
         risk: String::new(),
         from: "Berlin\u{2060}".into(),
+        ..EventLine::default()
     };
     loaded(&mut s, ids[1], Payload::AuthEvents(vec![event]), true);
     assert_escaped(

@@ -30,6 +30,8 @@ fn device() -> DeviceLine {
         name: "Ann's iPhone".into(),
         last_seen: "2023-11-14 22:13:20Z".into(),
         created: "2023-10-01 08:00:00Z".into(),
+        status: "remembered".into(),
+        ..DeviceLine::default()
     }
 }
 
@@ -60,7 +62,8 @@ fn devices_and_sign_in_history_keep_their_keys() {
             "Remembered devices",
             "Ann's iPhone",
             "AdminListUserAuthEvents is not supported by this endpoint (HTTP 500)",
-            "↑/↓ device · f forget · r reload · Esc closes",
+            "Tab history · ↑/↓ device · f forget",
+            "y JSON · r reload · Esc closes",
         ],
     );
     let ids: Vec<RequestId> = key(&mut s, InputKey::Char('r'))
@@ -76,6 +79,7 @@ fn devices_and_sign_in_history_keep_their_keys() {
         response: "Pass".into(),
         risk: "Low".into(),
         from: "203.0.113.7 Berlin, Germany".into(),
+        ..EventLine::default()
     };
     let [devices, events] = ids.as_slice() else {
         panic!("{ids:?}");

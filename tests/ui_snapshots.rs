@@ -175,6 +175,17 @@ fn users_server_filter() {
         true,
     );
     snap("users_empty_server_filter", &s);
+    // An address with capitals that found no one: the same search in lower case, on L.
+    act(&mut s, Action::OpenServerFilter);
+    type_text(&mut s, "Ann@Example.com");
+    let req = request(&act(&mut s, Action::Input(InputKey::Submit)));
+    loaded(
+        &mut s,
+        req,
+        Payload::Rows(Rows::new::<UserRow>(Vec::new())),
+        true,
+    );
+    snap("users_empty_email_offers_lower_case", &s);
 }
 
 // ---------- the other tabs ----------

@@ -141,7 +141,8 @@ fn attribute_values_are_escaped_in_the_detail_and_the_json() {
     });
     let typed: cognito_tui::cognito::users::AdminGetUserResponse =
         serde_json::from_value(raw.clone()).unwrap();
-    let body = cognito_tui::app::browse::detail::user_body(&typed, &["te\u{200b}am".into()], raw);
+    let body =
+        cognito_tui::app::browse::user_detail::user_body(&typed, &["te\u{200b}am".into()], raw);
     loaded(&mut s, req, Payload::Detail(body), true);
     snap("lookalike_detail", &s);
     act(&mut s, Action::ToggleJson);

@@ -58,6 +58,8 @@ pub enum Action {
     OpenLocalFilter,
     /// Search users on the server (ListUsers filter)
     OpenServerFilter,
+    /// The same email search in lower case, after one with capitals found no one
+    SearchLowerCase,
     /// Query users: any attribute, dates, groups, and/or (the local index)
     OpenQuery,
     /// Build the pool's local index again
@@ -70,6 +72,8 @@ pub enum Action {
     OpenActionMenu,
     /// An action on the selected user (or create one)
     User(UserOp),
+    /// Apply the fix the user's verdict recommends (open its dialog or form)
+    Fix,
     /// Mark or unmark the selected user
     ToggleMark,
     /// Mark every user the local filter shows
@@ -164,6 +168,8 @@ pub enum InputKey {
     DeleteToEnd,
     /// Ctrl-R: show or hide a password.
     Reveal,
+    /// Ctrl-Y: copy the equivalent AWS CLI command.
+    CopyCommand,
     Submit,
     Cancel,
 }
@@ -203,4 +209,6 @@ pub enum Payload {
     },
     /// A change was made.
     Done,
+    /// Where `:find` found someone, and the pools it could not search.
+    Found(Box<crate::shared::find::FindReport>),
 }

@@ -5,6 +5,7 @@ use crate::app::browse::panes::Tab;
 use crate::app::remote::RequestId;
 use crate::app::users::bulk::BulkAction;
 use crate::app::users::export::ExportJob;
+use crate::cognito::devices::{Feedback, MfaPreference, remembered_status};
 use crate::cognito::edit::{Patch, Plan, Target};
 use crate::cognito::pools::PasswordPolicyType;
 use crate::cognito::secrets::Redacted;
@@ -118,6 +119,8 @@ pub enum Read {
     /// DescribeUserPoolClient for its secret alone, when `S` asks (`Payload::ClientSecret`): the
     /// detail view keeps only the mask.
     ClientSecret(PoolId, ClientId),
+    /// ListUsers with the needle's filter in every pool of the region (`Payload::Found`).
+    FindUser(crate::shared::find::Needle),
     /// A pool resource's configuration in its Update* shape, for the editor.
     EditInput(Target),
     /// A fresh read of the resource and the update made from it (`Payload::Plan`).
@@ -227,7 +230,19 @@ pub enum UserChange {
     ResetMfa,
     AddToGroup(GroupName),
     RemoveFromGroup(GroupName),
+    /// AdminUpdateAuthEventFeedback on the sign-in event with this EventId.
+    EventFeedback {
+        event: String,
+        feedback: Feedback,
+    },
+    /// AdminUpdateDeviceStatus of the device with this key.
+    DeviceStatus {
+        device: String,
+        remembered: bool,
+    },
     ForgetDevice(String),
+    /// AdminUpdateUserAttributes `email_verified` or `phone_number_verified` = `true` (the flag).
+    MarkVerified(&'static str),
 }
 
 impl UserChange {
@@ -244,8 +259,46 @@ impl UserChange {
             UserChange::ResetMfa => "AdminSetUserMFAPreference",
             UserChange::AddToGroup(_) => "AdminAddUserToGroup",
             UserChange::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
+            UserChange::EventFeedback { .. } => "AdminUpdateAuthEventFeedback",
+            UserChange::DeviceStatus { .. } => "AdminUpdateDeviceStatus",
             UserChange::ForgetDevice(_) => "AdminForgetDevice",
+            UserChange::MarkVerified(_) => "AdminUpdateUserAttributes",
         }
+    }
+
+    /// The request that makes the change, exactly as the worker sends it: the AWS CLI command a
+    /// dialog copies is built from it too. None of these carries a secret.
+    pub fn input(&self, pool: &PoolId, user: &Username) -> serde_json::Value {
+        let mut input = serde_json::json!({ "UserPoolId": pool, "Username": user });
+        let extra = match self {
+            UserChange::ResendInvitation => serde_json::json!({ "MessageAction": "RESEND" }),
+            UserChange::ResetMfa => {
+                serde_json::to_value(MfaPreference::all_disabled()).unwrap_or_default()
+            }
+            UserChange::AddToGroup(g) | UserChange::RemoveFromGroup(g) => {
+                serde_json::json!({ "GroupName": g })
+            }
+            UserChange::EventFeedback { event, feedback } => serde_json::json!({
+                "EventId": event, "FeedbackValue": feedback.as_str()
+            }),
+            UserChange::DeviceStatus { device, remembered } => serde_json::json!({
+                "DeviceKey": device, "DeviceRememberedStatus": remembered_status(*remembered)
+            }),
+            UserChange::ForgetDevice(key) => serde_json::json!({ "DeviceKey": key }),
+            UserChange::MarkVerified(flag) => serde_json::json!({
+                "UserAttributes": [{ "Name": flag, "Value": "true" }]
+            }),
+            UserChange::Disable
+            | UserChange::Enable
+            | UserChange::Delete
+            | UserChange::ResetPassword
+            | UserChange::ConfirmSignUp
+            | UserChange::GlobalSignOut => serde_json::Value::Null,
+        };
+        if let (Some(input), serde_json::Value::Object(extra)) = (input.as_object_mut(), extra) {
+            input.extend(extra);
+        }
+        input
     }
 
     /// What happened, for the toast: `ann disabled`.
@@ -263,7 +316,18 @@ impl UserChange {
             UserChange::ResetMfa => format!("MFA reset for {user}: every method off"),
             UserChange::AddToGroup(g) => format!("{user} added to {g}"),
             UserChange::RemoveFromGroup(g) => format!("{user} removed from {g}"),
+            UserChange::EventFeedback { feedback, .. } => {
+                format!(
+                    "sign-in of {user} marked {}",
+                    feedback.as_str().to_lowercase()
+                )
+            }
+            UserChange::DeviceStatus { remembered, .. } => format!(
+                "device of {user} set {}",
+                remembered_status(*remembered).replace('_', " ")
+            ),
             UserChange::ForgetDevice(_) => format!("device forgotten for {user}"),
+            UserChange::MarkVerified(flag) => format!("{flag} = true for {user}"),
         }
     }
 }

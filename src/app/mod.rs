@@ -4,6 +4,7 @@ pub mod action;
 pub mod admin;
 pub mod browse;
 pub mod effect;
+pub mod find;
 pub mod form;
 pub mod input;
 pub mod remote;

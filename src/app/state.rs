@@ -207,6 +207,8 @@ pub enum Overlay {
     Secret(Box<SecretShown>),
     /// A change to a pool resource: its editor, its difference, its delete.
     Admin(Box<AdminFlow>),
+    /// `:find`: where a person was found.
+    Find(Box<crate::app::find::FindView>),
 }
 
 impl Overlay {
@@ -230,6 +232,7 @@ impl Overlay {
             Overlay::Admin(a) => a.is_busy(),
             Overlay::Secret(s) => s.secret.is_loading(),
             Overlay::Export(e) => e.running().is_some(),
+            Overlay::Find(f) => f.report.is_loading(),
             _ => false,
         }
     }

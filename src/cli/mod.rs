@@ -16,6 +16,7 @@ mod user_args;
 mod user_attributes;
 mod user_create;
 mod user_diagnose;
+mod user_find;
 mod user_list;
 mod user_passwords;
 mod user_rows;
@@ -59,6 +60,10 @@ pub async fn run(global: &args::GlobalArgs, command: Command) -> ExitCode {
         // `api` lists names without a connection, and reads its input before making one.
         let command = match command {
             Command::Api(args) => return api::run(global, args).await,
+            // It connects to each profile and region it is given.
+            Command::Users(args::UsersCommand::Find(args)) => {
+                return user_find::run(global, args).await;
+            }
             command => command,
         };
         // The journal is a local file: no region, credentials or config needed.

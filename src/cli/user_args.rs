@@ -191,6 +191,9 @@ pub enum UsersCommand {
     AuthEvents(UserTarget),
     /// Why the user cannot sign in: one verdict with its fix, and the facts behind it.
     Diagnose(UserTarget),
+    /// Find someone in every pool (of several profiles and regions): by email, phone, sub or
+    /// username.
+    Find(super::user_find::FindArgs),
     /// Set a user's attributes (email_verified=true marks their email verified).
     UpdateAttributes {
         #[command(flatten)]

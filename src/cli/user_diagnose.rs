@@ -4,12 +4,12 @@
 use std::io::Write as _;
 
 use serde_json::json;
-use time::OffsetDateTime;
 
 use super::CliResult;
 use super::args::{OutputFormat, UserTarget};
 use super::output::{Out, write_json};
 use super::users::target;
+use crate::cognito::aws_cli::shell_word;
 use crate::cognito::types::{EpochSeconds, attribute};
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::verdict::{Facts, Fix, Severity, verdict};
@@ -23,18 +23,12 @@ pub async fn diagnose(client: &CognitoClient, format: OutputFormat, t: &UserTarg
     );
     let got = got?;
     let pool_type = described?.user_pool.unwrap_or_default();
-    // Sign-in history needs the pool's threat protection; without it the verdict says "unknown".
-    let events = client
-        .admin_list_user_auth_events(&pool, &user, None)
-        .await
-        .ok()
-        .map(|page| page.auth_events);
-    #[allow(clippy::cast_precision_loss)] // seconds since 1970, far below 2^52
-    let now = OffsetDateTime::now_utc().unix_timestamp() as f64;
+    let history = client.sign_in_history(&pool, &user).await;
+    let now = EpochSeconds::now().0;
     let v = verdict(&Facts {
         user: &got,
         pool: &pool_type,
-        events: events.as_deref(),
+        history: &history,
         now,
     });
     let status = UserStatus::text_of(got.user_status.as_ref()).to_owned();
@@ -61,7 +55,7 @@ pub async fn diagnose(client: &CognitoClient, format: OutputFormat, t: &UserTarg
                     "MfaMethods": got.user_mfa_setting_list,
                     "EmailVerified": attribute(&got.user_attributes, "email_verified"),
                     "PoolMfa": pool_type.mfa_configuration,
-                    "SignInEvents": events.as_ref().map(Vec::len),
+                    "SignInEvents": history.events().map(<[_]>::len),
                 }
             }),
         )?;
@@ -104,10 +98,7 @@ pub async fn diagnose(client: &CognitoClient, format: OutputFormat, t: &UserTarg
         },
         date(got.user_create_date).unwrap_or_default(),
         date(got.user_last_modified_date).unwrap_or_default(),
-        events.as_ref().map_or_else(
-            || "unavailable (no threat protection)".to_owned(),
-            |e| format!("{} recent events", e.len())
-        )
+        history.summary()
     )?;
     Ok(out.flush()?)
 }
@@ -140,14 +131,4 @@ fn command(fix: Fix, pool: &PoolId, name: &Username, event: Option<&str>) -> Str
         }
     };
     format!("cognito-tui {action} --pool {pool} {user}")
-}
-
-/// A username as one shell word: quoted when it holds anything but safe characters.
-fn shell_word(text: &str) -> String {
-    let safe = |c: char| c.is_ascii_alphanumeric() || "@._+-=:/".contains(c);
-    if !text.is_empty() && text.chars().all(safe) {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }

@@ -89,6 +89,11 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
         }
         UsersCommand::AuthEvents(t) => user_security::auth_events(client, format, &t).await,
         UsersCommand::Diagnose(t) => super::user_diagnose::diagnose(client, format, &t).await,
+        // `cli::run` takes it before connecting, for its --profiles and --regions; here, the one
+        // connection made.
+        UsersCommand::Find(args) => {
+            super::user_find::search(std::slice::from_ref(client), format, &args, Vec::new()).await
+        }
         UsersCommand::UpdateAttributes {
             target,
             attributes,

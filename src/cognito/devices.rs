@@ -69,7 +69,7 @@ pub struct AdminListUserAuthEventsResponse {
     pub next_token: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthEventType {
     pub event_id: Option<String>,
@@ -78,6 +78,45 @@ pub struct AuthEventType {
     pub event_response: Option<String>,
     pub event_risk: Option<serde_json::Value>,
     pub event_context_data: Option<serde_json::Value>,
+    /// `ChallengeName` and `ChallengeResponse` (`Success`, `Failure`) of each step.
+    #[serde(default)]
+    pub challenge_responses: Vec<ChallengeResponse>,
+    /// `FeedbackValue` (`Valid`, `Invalid`), `Provider` (`Admin`, `User`), `FeedbackDate`.
+    pub event_feedback: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ChallengeResponse {
+    pub challenge_name: Option<String>,
+    pub challenge_response: Option<String>,
+}
+
+/// AdminUpdateAuthEventFeedback's `FeedbackValue`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feedback {
+    /// The attempt was the user.
+    Valid,
+    /// It was not.
+    Invalid,
+}
+
+impl Feedback {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feedback::Valid => "Valid",
+            Feedback::Invalid => "Invalid",
+        }
+    }
+}
+
+/// AdminUpdateDeviceStatus's `DeviceRememberedStatus`.
+pub fn remembered_status(remembered: bool) -> &'static str {
+    if remembered {
+        "remembered"
+    } else {
+        "not_remembered"
+    }
 }
 
 #[derive(Serialize)]
@@ -139,6 +178,63 @@ impl CognitoClient {
         });
         self.call("AdminListUserAuthEvents", &without_nulls(input))
             .await
+    }
+
+    /// The same page as the service sent it, for the raw JSON view.
+    pub async fn admin_list_user_auth_events_json(
+        &self,
+        pool: &PoolId,
+        username: &Username,
+        token: Option<&str>,
+    ) -> Result<serde_json::Value, AwsError> {
+        let input = serde_json::json!({
+            "UserPoolId": pool, "Username": username, "MaxResults": 60, "NextToken": token,
+        });
+        self.call("AdminListUserAuthEvents", &without_nulls(input))
+            .await
+    }
+
+    /// One page of remembered devices as the service sent it, from `token`.
+    pub async fn admin_list_devices_json(
+        &self,
+        pool: &PoolId,
+        username: &Username,
+        token: Option<&str>,
+    ) -> Result<serde_json::Value, AwsError> {
+        let input = serde_json::json!({
+            "UserPoolId": pool, "Username": username, "Limit": 60, "PaginationToken": token,
+        });
+        self.call("AdminListDevices", &without_nulls(input)).await
+    }
+
+    /// Tells threat protection whether a sign-in was the user (`Valid`) or not (`Invalid`).
+    pub async fn admin_update_auth_event_feedback(
+        &self,
+        pool: &PoolId,
+        username: &Username,
+        event_id: &str,
+        feedback: Feedback,
+    ) -> Result<(), AwsError> {
+        let input = serde_json::json!({
+            "UserPoolId": pool, "Username": username, "EventId": event_id,
+            "FeedbackValue": feedback.as_str(),
+        });
+        self.act("AdminUpdateAuthEventFeedback", &input).await
+    }
+
+    /// `remembered` or `not_remembered`; the device stays listed either way.
+    pub async fn admin_update_device_status(
+        &self,
+        pool: &PoolId,
+        username: &Username,
+        device_key: &str,
+        remembered: bool,
+    ) -> Result<(), AwsError> {
+        let input = serde_json::json!({
+            "UserPoolId": pool, "Username": username, "DeviceKey": device_key,
+            "DeviceRememberedStatus": remembered_status(remembered),
+        });
+        self.act("AdminUpdateDeviceStatus", &input).await
     }
 }
 

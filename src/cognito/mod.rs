@@ -2,6 +2,7 @@
 //! the generic call for any operation of the model, and the plain-English meaning of error codes.
 
 pub mod audit;
+pub mod aws_cli;
 pub mod check;
 pub mod client;
 pub mod clients;
@@ -18,6 +19,7 @@ pub mod paginate;
 pub mod pools;
 pub mod secrets;
 pub mod shapes;
+pub mod sign_in_history;
 pub mod types;
 pub mod user_admin;
 pub mod user_filter;

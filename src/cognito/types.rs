@@ -36,6 +36,14 @@ pub fn attribute<'a>(attributes: &'a [AttributeType], name: &str) -> Option<&'a 
 pub struct EpochSeconds(pub f64);
 
 impl EpochSeconds {
+    /// This moment.
+    pub fn now() -> Self {
+        let t = time::OffsetDateTime::now_utc();
+        #[allow(clippy::cast_precision_loss)] // seconds since 1970, far below 2^52
+        let seconds = t.unix_timestamp() as f64;
+        Self(seconds + f64::from(t.millisecond()) / 1000.0)
+    }
+
     /// `2024-05-01 12:30:05Z`, UTC; the raw number when it is out of range.
     pub fn to_utc_string(self) -> String {
         #[allow(clippy::cast_possible_truncation)]

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::cognito::devices::AuthEventType;
 use crate::cognito::pools::UserPoolType;
+use crate::cognito::sign_in_history::{History, last_success};
 use crate::cognito::types::attribute;
 use crate::cognito::user_status::UserStatus;
 use crate::cognito::users::AdminGetUserResponse;
@@ -81,13 +82,12 @@ impl Verdict {
     }
 }
 
-/// What the verdict is made from. `events`: `None` when the pool has no threat protection (or
-/// they could not be read), else the newest first.
+/// What the verdict is made from.
 #[derive(Debug, Clone, Copy)]
 pub struct Facts<'a> {
     pub user: &'a AdminGetUserResponse,
     pub pool: &'a UserPoolType,
-    pub events: Option<&'a [AuthEventType]>,
+    pub history: &'a History,
     /// Unix seconds.
     pub now: f64,
 }
@@ -155,8 +155,13 @@ pub fn verdict(facts: &Facts<'_>) -> Verdict {
     if let Some(v) = mfa(facts) {
         return v;
     }
-    let last = facts.events.map_or_else(
-        || "last successful sign-in unknown (the pool has no threat protection)".to_owned(),
+    let last = facts.history.events().map_or_else(
+        || {
+            format!(
+                "last successful sign-in unknown ({})",
+                facts.history.unknown_because()
+            )
+        },
         |events| last_success(events, facts.now),
     );
     Verdict::new(
@@ -290,12 +295,13 @@ fn mfa(facts: &Facts<'_>) -> Option<Verdict> {
     None
 }
 
-/// Recent sign-ins threat protection blocked or failed on high risk, before any success.
+/// Recent sign-ins threat protection blocked or failed on high risk, before any success or any
+/// sign-in an administrator marked valid (the agent has dealt with those before it).
 fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
-    let events = facts.events?;
+    let events = facts.history.events()?;
     let recent: Vec<&AuthEventType> = events
         .iter()
-        .take_while(|e| e.event_response.as_deref() != Some("Pass"))
+        .take_while(|e| e.event_response.as_deref() != Some("Pass") && !marked_valid(e))
         .filter(|e| {
             let decision = risk(e, "RiskDecision");
             let level = risk(e, "RiskLevel");
@@ -323,35 +329,21 @@ fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
     Some(v)
 }
 
+fn marked_valid(event: &AuthEventType) -> bool {
+    event
+        .event_feedback
+        .as_ref()
+        .and_then(|f| f.get("FeedbackValue"))
+        .and_then(|v| v.as_str())
+        == Some("Valid")
+}
+
 fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {
     event.event_risk.as_ref()?.get(field)?.as_str()
 }
 
-fn last_success(events: &[AuthEventType], now: f64) -> String {
-    let Some(event) = events
-        .iter()
-        .find(|e| e.event_response.as_deref() == Some("Pass"))
-    else {
-        return "no successful sign-in in its recent history".to_owned();
-    };
-    let when = event.creation_date.map_or_else(
-        || "at an unknown time".to_owned(),
-        |d| format!("{} ago", span(now - d.0)),
-    );
-    let context = event.event_context_data.as_ref();
-    let field = |name: &str| context.and_then(|c| c.get(name)).and_then(|v| v.as_str());
-    let place = match (field("City"), field("Country")) {
-        (Some(city), Some(country)) => format!(" from {city}, {country}"),
-        (None, Some(country)) => format!(" from {country}"),
-        _ => field("IpAddress")
-            .map(|ip| format!(" from {ip}"))
-            .unwrap_or_default(),
-    };
-    format!("last successful sign-in {when}{place}")
-}
-
 /// `2 days`, `5 h`, `12 min`.
-fn span(seconds: f64) -> String {
+pub(crate) fn span(seconds: f64) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let s = seconds.max(0.0) as u64;
     match s {

@@ -48,10 +48,11 @@ fn judge(
     pool: &UserPoolType,
     events: Option<&[AuthEventType]>,
 ) -> Verdict {
+    let history = events.map_or(History::NoThreatProtection, |e| History::Events(e.to_vec()));
     verdict(&Facts {
         user,
         pool,
-        events,
+        history: &history,
         now: NOW,
     })
 }
@@ -196,6 +197,17 @@ fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
     ];
     let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
     assert_eq!(v.severity, Severity::Fine);
+    // The newest marked valid by an administrator: the agent has dealt with it and what came
+    // before; one marked invalid still counts.
+    let mut marked = event("Fail", "Block", "High", 0.1);
+    marked.event_feedback = Some(json!({"FeedbackValue": "Valid", "Provider": "Admin"}));
+    let events = [marked.clone(), event("Fail", "Block", "High", 0.5)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_ne!(v.fix, Some(Fix::MarkEventsValid), "{v:?}");
+    marked.event_feedback = Some(json!({"FeedbackValue": "Invalid", "Provider": "Admin"}));
+    let events = [marked, event("Fail", "Block", "High", 0.5)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!(v.events.len(), 2, "{v:?}");
 }
 
 #[test]
@@ -236,4 +248,29 @@ fn masks_keep_enough_to_recognise() {
     assert_eq!(mask("ann@example.com"), "a***@example.com");
     assert_eq!(mask("+15555554567"), "+1 *** *** 4567");
     assert_eq!(mask("12"), "***");
+}
+
+#[test]
+fn a_history_that_could_not_be_read_is_said_not_taken_for_no_threat_protection() {
+    let history = History::Unreadable(
+        "the sign-in history could not be read: AccessDeniedException".to_owned(),
+    );
+    let v = verdict(&Facts {
+        user: &user(json!({})),
+        pool: &pool(json!({})),
+        history: &history,
+        now: NOW,
+    });
+    assert_eq!(v.severity, Severity::Fine);
+    assert!(
+        v.reason
+            .contains("unknown (the sign-in history could not be read: AccessDenied"),
+        "{}",
+        v.reason
+    );
+    assert!(history.summary().starts_with("unavailable (the sign-in"));
+    assert_eq!(
+        History::NoThreatProtection.summary(),
+        "unavailable (the pool has no threat protection)"
+    );
 }

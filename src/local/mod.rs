@@ -12,6 +12,7 @@ pub mod seed;
 pub mod seed_activity;
 pub mod seed_big;
 pub mod seed_config;
+pub mod seed_support;
 pub mod serve;
 pub mod shapes;
 pub mod store;

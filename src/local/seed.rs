@@ -69,7 +69,8 @@ impl std::fmt::Display for Seed {
 pub const PRODUCTION_POOL: &str = "us-east-1_AcmeProd1";
 pub const STAGING_POOL: &str = "us-east-1_AcmeStag1";
 pub const PRODUCTION_USERS: usize = 2_500;
-pub const STAGING_USERS: usize = 40;
+/// Forty made as the production users are, and the support cases (`seed_support`).
+pub const STAGING_USERS: usize = 40 + super::seed_support::USERS;
 
 /// Seeds only a state that has no pools yet (`big:N`: no big pool yet), so a restart keeps the
 /// user's edits.
@@ -151,10 +152,12 @@ fn demo(tx: &Connection) -> LocalResult<()> {
         )?;
     }
     users(tx, &mut rng, PRODUCTION_POOL, PRODUCTION_USERS, true)?;
-    users(tx, &mut rng, STAGING_POOL, STAGING_USERS, false)?;
+    let generated = STAGING_USERS - super::seed_support::USERS;
+    users(tx, &mut rng, STAGING_POOL, generated, false)?;
     super::seed_config::demo(tx, BASE_TIME)?;
     clients(tx, &mut rng)?;
     super::seed_activity::demo(tx)?;
+    super::seed_support::demo(tx)?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ pub mod config_quotas;
 pub mod export;
 pub mod export_file;
 pub mod export_listed;
+pub mod find;
 pub mod journal;
 pub mod password;
 pub mod progress;

@@ -7,6 +7,7 @@
 
 mod admin;
 mod browse;
+mod find;
 mod input;
 mod secret;
 pub(crate) mod text;
@@ -20,6 +21,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::State;
+use crate::app::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::app::state::Overlay;
 use browse::table::HEAD_ROWS;
 
@@ -63,9 +66,29 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     widgets::header::breadcrumbs(buf, r.crumbs, state, theme);
     widgets::header::tabs(buf, r.tabs, state, theme);
     match (&state.detail, &state.pool) {
-        (Some(d), _) => browse::detail::draw(buf, r.main, d, theme, ticks),
+        (Some(d), _) => {
+            // Under --read-only the fix has no key: the verdict names it only.
+            let fix_key = if state.context.read_only {
+                String::new()
+            } else {
+                state
+                    .keys
+                    .key_for(Mode::UserDetail, &Action::Fix)
+                    .into_owned()
+            };
+            browse::detail::draw(buf, r.main, d, &fix_key, theme, ticks);
+        }
         (None, None) => browse::panes::pools(buf, r.main, &state.pools, theme, ticks),
-        (None, Some(pool)) => browse::panes::pool_tab(buf, r.main, pool, state.now, theme, ticks),
+        (None, Some(pool)) => {
+            let offer = crate::app::browse::search::offer(pool).map(|f| {
+                let key = state.keys.key_for(
+                    crate::app::input::keymap::Mode::Users,
+                    &crate::app::Action::SearchLowerCase,
+                );
+                format!("{key} searches \"{}\"", f.value)
+            });
+            browse::panes::pool_tab(buf, r.main, pool, (state.now, offer), theme, ticks);
+        }
     }
     widgets::footer::footer(buf, r.footer, state, theme);
     if let Overlay::LocalFilter(input) = &state.overlay {
@@ -97,11 +120,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Overlay::Picker(picker) => users::menu::draw_picker(frame, over, picker, theme, ticks),
         Overlay::Form(form) => users::forms::draw(frame, over, form, theme, ticks),
         Overlay::Dialog(dialog) => users::dialog::draw(frame, over, dialog, theme, ticks),
-        Overlay::Devices(view) => users::devices::draw(frame, over, view, theme, ticks),
+        Overlay::Devices(view) => {
+            users::devices::draw(frame, over, view, state.context.read_only, theme, ticks);
+        }
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
         Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),
         Overlay::Admin(flow) => admin::draw(frame, over, flow, theme, ticks),
+        Overlay::Find(view) => find::draw(frame, over, view, theme, ticks),
         Overlay::None | Overlay::LocalFilter(_) => {}
     }
 }

@@ -313,7 +313,11 @@ pub fn user_detail_raw() -> Value {
 pub fn user_detail() -> DetailBody {
     let raw = user_detail_raw();
     let user: AdminGetUserResponse = from(raw.clone());
-    detail::user_body(&user, &["admins".into(), "support".into()], raw)
+    cognito_tui::app::browse::user_detail::user_body(
+        &user,
+        &["admins".into(), "support".into()],
+        raw,
+    )
 }
 
 pub fn group_detail() -> DetailBody {

@@ -11,7 +11,8 @@ use crate::cognito::idps::IdentityProviderType;
 use crate::cognito::secrets::{self, MASK};
 use crate::cognito::types::EpochSeconds;
 use crate::cognito::user_status::UserStatus;
-use crate::cognito::users::{AdminGetUserResponse, UserType};
+use crate::cognito::users::UserType;
+use crate::cognito::verdict::Verdict;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
@@ -41,6 +42,18 @@ impl Detail {
 pub struct Section {
     pub title: String,
     pub lines: Vec<(String, String)>,
+    /// The lines (by index) that show a problem (`Enabled no`, an unverified email), drawn as one.
+    pub problems: Vec<usize>,
+}
+
+impl Section {
+    pub fn new(title: impl Into<String>, lines: Vec<(String, String)>) -> Self {
+        Self {
+            title: title.into(),
+            lines,
+            problems: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,13 +61,15 @@ pub struct DetailBody {
     pub sections: Vec<Section>,
     /// The response(s) as the service sent them, secrets masked.
     pub raw: Value,
+    /// A user's: why they cannot sign in, and the fix (drawn above the sections).
+    pub verdict: Option<Box<Verdict>>,
 }
 
 pub(crate) fn date(d: Option<EpochSeconds>) -> String {
     d.map(EpochSeconds::to_utc_string).unwrap_or_default()
 }
 
-fn yes_no(b: Option<bool>) -> String {
+pub(crate) fn yes_no(b: Option<bool>) -> String {
     b.map(|b| if b { "yes" } else { "no" }.to_owned())
         .unwrap_or_default()
 }
@@ -66,66 +81,6 @@ pub(crate) fn or_empty(v: Option<&impl ToString>) -> String {
 
 pub(crate) fn line(label: &str, value: impl Into<String>) -> (String, String) {
     (label.to_owned(), value.into())
-}
-
-/// AdminGetUser plus AdminListGroupsForUser.
-pub fn user_body(user: &AdminGetUserResponse, groups: &[String], raw: Value) -> DetailBody {
-    let summary = vec![
-        line("Username", or_empty(user.username.as_ref())),
-        line("Status", UserStatus::text_of(user.user_status.as_ref())),
-        line("Enabled", yes_no(user.enabled)),
-        line("Created", date(user.user_create_date)),
-        line("Modified", date(user.user_last_modified_date)),
-    ];
-    let mfa = vec![
-        line(
-            "Preferred",
-            // moto sends "" where AWS leaves the field out.
-            user.preferred_mfa_setting
-                .clone()
-                .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| "none".to_owned()),
-        ),
-        line(
-            "Methods",
-            if user.user_mfa_setting_list.is_empty() {
-                "none".to_owned()
-            } else {
-                user.user_mfa_setting_list.join(", ")
-            },
-        ),
-    ];
-    let attributes = user
-        .user_attributes
-        .iter()
-        .map(|a| line(&a.name, a.value.clone().unwrap_or_default()))
-        .collect();
-    let groups = if groups.is_empty() {
-        vec![line("", "(no groups)")]
-    } else {
-        groups.iter().map(|g| line("", g.clone())).collect()
-    };
-    DetailBody {
-        sections: vec![
-            Section {
-                title: "User".into(),
-                lines: summary,
-            },
-            Section {
-                title: "MFA".into(),
-                lines: mfa,
-            },
-            Section {
-                title: "Groups".into(),
-                lines: groups,
-            },
-            Section {
-                title: "Attributes".into(),
-                lines: attributes,
-            },
-        ],
-        raw,
-    }
 }
 
 /// GetGroup plus ListUsersInGroup.
@@ -156,16 +111,11 @@ pub fn group_body(group: &GroupType, members: &[UserType], raw: Value) -> Detail
     };
     DetailBody {
         sections: vec![
-            Section {
-                title: "Group".into(),
-                lines: summary,
-            },
-            Section {
-                title: format!("Members ({})", members.len()),
-                lines: members,
-            },
+            Section::new("Group", summary),
+            Section::new(format!("Members ({})", members.len()), members),
         ],
         raw,
+        verdict: None,
     }
 }
 
@@ -198,11 +148,9 @@ pub fn client_body(client: &UserPoolClientType, mut raw: Value) -> DetailBody {
         line("Modified", date(client.last_modified_date)),
     ];
     DetailBody {
-        sections: vec![Section {
-            title: "App client".into(),
-            lines,
-        }],
+        sections: vec![Section::new("App client", lines)],
         raw,
+        verdict: None,
     }
 }
 
@@ -234,24 +182,13 @@ pub fn idp_body(
         .collect();
     DetailBody {
         sections: vec![
-            Section {
-                title: "Identity provider".into(),
-                lines: summary,
-            },
-            Section {
-                title: "Details".into(),
-                lines: details,
-            },
-            Section {
-                title: "Attribute mapping".into(),
-                lines: mapping,
-            },
-            Section {
-                title: "Enabled on app clients".into(),
-                lines: enabled_on(enabling),
-            },
+            Section::new("Identity provider", summary),
+            Section::new("Details", details),
+            Section::new("Attribute mapping", mapping),
+            Section::new("Enabled on app clients", enabled_on(enabling)),
         ],
         raw,
+        verdict: None,
     }
 }
 

@@ -55,12 +55,16 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::SearchLowerCase if state.detail.is_none() => {
+            crate::app::browse::search::search_lower_case(state)
+        }
         Action::OpenQuery if state.detail.is_none() => crate::app::users::index::open(state),
         Action::RefreshIndex if state.detail.is_none() => crate::app::users::index::rebuild(state),
         Action::OpenExport if state.detail.is_none() => crate::app::users::export::open(state),
         Action::Back => back(state),
         Action::OpenActionMenu
         | Action::User(_)
+        | Action::Fix
         | Action::ToggleMark
         | Action::MarkShown
         | Action::ClearMarks

@@ -245,6 +245,7 @@ fn enter_on_a_user_opens_its_detail_and_y_shows_json() {
     assert_eq!((detail.tab, detail.name.as_str()), (Tab::Users, "bob"));
     let body = DetailBody {
         sections: Vec::new(),
+        verdict: None,
         raw: serde_json::json!({"Username": "bob"}),
     };
     update(

@@ -40,11 +40,12 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
         Overlay::Picker(picker) => crate::app::users::menu_update::picker_key(state, picker, key),
         Overlay::Form(form) => crate::app::users::forms_update::form_key(state, form, key),
         Overlay::Dialog(dialog) => crate::app::users::dialog_update::dialog_key(state, dialog, key),
-        Overlay::Devices(view) => crate::app::users::dialog_update::devices_key(state, view, key),
+        Overlay::Devices(view) => crate::app::users::devices_update::devices_key(state, view, key),
         Overlay::Journal(view) => crate::app::users::dialog_update::journal_key(state, view, key),
         Overlay::Secret(view) => crate::app::secret::update::key(state, view, key),
         Overlay::Bulk(run) => crate::app::users::bulk_update::bulk_key(state, run, key),
         Overlay::Admin(flow) => crate::app::admin::update::key(state, flow, key),
+        Overlay::Find(view) => crate::app::find::key(state, *view, key),
     }
 }
 
@@ -135,7 +136,7 @@ fn server_filter_key(
 
 /// Reloads the users tab with a ListUsers filter (an empty value lists everyone). Another search
 /// replaces the listing, and with it the marks made in it; the same one again is a reload.
-fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
+pub(crate) fn search_users(state: &mut State, form: ServerFilter) -> Vec<Effect> {
     let Some(pool) = state.pool.as_mut() else {
         return Vec::new();
     };
@@ -210,6 +211,7 @@ fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         Command::Journal => crate::app::users::dialog_update::open_journal(state),
+        Command::Find(needle) => crate::app::find::open(state, &needle),
         Command::Region(region) => reconnect(state, ProfileChoice::Keep, Some(region)),
         // The built-in server signs nothing with a profile: naming one there would only put a
         // false name in the header and the journal.

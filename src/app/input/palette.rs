@@ -22,6 +22,7 @@ enum What {
     Region,
     Profile,
     Journal,
+    Find,
     Quit,
 }
 
@@ -36,7 +37,7 @@ const fn entry(name: &'static str, what: What, about: &'static str) -> Entry {
 
 const BEFORE_PANES: [Entry; 1] = [entry("pools", What::Pools, "list the pools of the region")];
 
-const AFTER_PANES: [Entry; 5] = [
+const AFTER_PANES: [Entry; 6] = [
     entry("pool", What::Pool, "open a pool by id or name"),
     entry("region", What::Region, "switch region"),
     entry(
@@ -48,6 +49,11 @@ const AFTER_PANES: [Entry; 5] = [
         "journal",
         What::Journal,
         "the audit journal: the last changes made",
+    ),
+    entry(
+        "find",
+        What::Find,
+        "find a person in every pool: email, +phone, sub or username",
     ),
     Entry {
         also: &["quit"],
@@ -68,7 +74,10 @@ pub fn entries() -> impl Iterator<Item = Entry> {
 impl Entry {
     /// It needs or may take a word after it (`pool NAME`): completing it adds a space.
     pub fn takes_argument(self) -> bool {
-        matches!(self.what, What::Pool | What::Region | What::Profile)
+        matches!(
+            self.what,
+            What::Pool | What::Region | What::Profile | What::Find
+        )
     }
 }
 
@@ -112,6 +121,8 @@ pub enum Command {
     /// A profile of the AWS config files; `None`: the credentials the console started with.
     Profile(Option<String>),
     Journal,
+    /// Someone to look for in every pool: an email, a phone number, a sub or a username.
+    Find(String),
     Quit,
 }
 
@@ -152,6 +163,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
             (!matches!(arg, "" | "-")).then(|| arg.to_owned()),
         )),
         What::Journal => Ok(Command::Journal),
+        What::Find => need("an email, phone number, sub or username").map(Command::Find),
         What::Quit => Ok(Command::Quit),
     }
 }
@@ -231,6 +243,10 @@ mod tests {
             ("region eu-west-1", Command::Region("eu-west-1".into())),
             ("profile", Command::Profile(None)),
             ("journal", Command::Journal),
+            (
+                "find Ann@Example.com",
+                Command::Find("Ann@Example.com".into()),
+            ),
             ("q", Command::Quit),
         ] {
             assert_eq!(parse(line), Ok(command), "{line}");

@@ -58,6 +58,7 @@ pub fn loaded(state: &mut State, request: RequestId, payload: Payload, done: boo
         Payload::Exported { users, path } => {
             crate::app::users::export::finished(state, request, users, &path);
         }
+        Payload::Found(report) => crate::app::find::landed(state, request, *report),
         // Taken by `outcomes::loaded`, which handed back only the others.
         Payload::PoolSettings(_)
         | Payload::UserRow(_)

@@ -116,6 +116,25 @@ fn texts(op: &UserChange, user: &str) -> (String, Vec<String>) {
         ),
         UserChange::AddToGroup(g) => (format!("Add {user} to {g}"), Vec::new()),
         UserChange::RemoveFromGroup(g) => (format!("Remove {user} from {g}"), Vec::new()),
+        UserChange::MarkVerified(flag) => {
+            let what = if flag.starts_with("phone") {
+                "phone number"
+            } else {
+                "email address"
+            };
+            (
+                format!("Mark the {what} of {user} verified"),
+                vec![
+                    format!("Sets {flag} to true: they can sign in with their {what}."),
+                    "Cognito sends no code: do it only once you have checked it is theirs."
+                        .to_owned(),
+                ],
+            )
+        }
+        // Confirmed in the devices view (`devices::DevicesView::confirmation`), not a dialog.
+        UserChange::EventFeedback { .. } | UserChange::DeviceStatus { .. } => {
+            (op.done(user), Vec::new())
+        }
         UserChange::ForgetDevice(key) => (
             format!("Forget a device of {user}"),
             vec![format!(

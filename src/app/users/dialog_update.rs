@@ -1,14 +1,14 @@
-//! Keys in the confirmation dialogs, the devices view and the journal.
+//! Keys in the confirmation dialogs and the journal (the devices view's: `devices_update`).
 
 use crate::app::action::InputKey;
-use crate::app::effect::{ApiCall, Change, Effect, UserChange};
+use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::form::Submit;
 use crate::app::remote::Remote;
 use crate::app::state::{Overlay, State};
-use crate::app::users::devices::DevicesView;
 use crate::app::users::dialog::Dialog;
 use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
-use crate::cognito::Username;
+use crate::cognito::types::Secret;
+use crate::cognito::{Username, aws_cli};
 
 pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> Vec<Effect> {
     if dialog.submit.is_submitting() {
@@ -22,6 +22,12 @@ pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> 
                 Some(Remote::Loading(request)) => vec![Effect::Cancel(request)],
                 _ => Vec::new(),
             };
+        }
+        InputKey::CopyCommand => {
+            if let Some(command) = aws_command(state, &dialog) {
+                effects.push(Effect::CopyToClipboard(Secret::new(&command)));
+                state.toast = Some("AWS CLI command copied (OSC 52)".to_owned());
+            }
         }
         InputKey::Submit => match dialog.ready() {
             Err(why) => dialog.hint = Some(why),
@@ -42,6 +48,13 @@ pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> 
     effects
 }
 
+/// The AWS CLI command that makes the dialog's change: the request the worker would send.
+pub fn aws_command(state: &State, dialog: &Dialog) -> Option<String> {
+    let pool = &state.pool.as_ref()?.id;
+    let input = dialog.op.input(pool, &Username::new(&dialog.user));
+    Some(aws_cli::command(dialog.op.operation(), &input))
+}
+
 fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {
     let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
         return Vec::new();
@@ -57,52 +70,6 @@ fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {
             op: dialog.op.clone(),
         }),
     }]
-}
-
-pub fn devices_key(state: &mut State, mut view: Box<DevicesView>, key: InputKey) -> Vec<Effect> {
-    if view.submit.is_submitting() {
-        state.overlay = Overlay::Devices(view);
-        return Vec::new();
-    }
-    let count = view.devices.loaded().map_or(0, Vec::len);
-    let mut effects = Vec::new();
-    match key {
-        InputKey::Cancel if view.confirm_forget => view.confirm_forget = false,
-        InputKey::Cancel | InputKey::Char('q') => {
-            let loading = [loading_id(&view.devices), loading_id(&view.events)];
-            return loading.into_iter().flatten().map(Effect::Cancel).collect();
-        }
-        InputKey::Up => view.selected = view.selected.saturating_sub(1),
-        InputKey::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
-        InputKey::Char('f') if !state.context.read_only && view.selected_device().is_some() => {
-            view.confirm_forget = true;
-        }
-        InputKey::Submit if view.confirm_forget => {
-            if let (Some(device), Some(pool)) = (
-                view.selected_device().map(|d| d.key.clone()),
-                state.pool.as_ref().map(|p| p.id.clone()),
-            ) {
-                let request = state.request_id();
-                view.submit = Submit::Submitting(request);
-                view.confirm_forget = false;
-                effects.push(Effect::Api {
-                    request,
-                    call: ApiCall::Change(Change::User {
-                        pool,
-                        user: Username::new(&view.user),
-                        op: UserChange::ForgetDevice(device),
-                    }),
-                });
-            }
-        }
-        InputKey::Char('r') => {
-            let user = view.user.clone();
-            return super::keys::open_devices(state, &user);
-        }
-        _ => {}
-    }
-    state.overlay = Overlay::Devices(view);
-    effects
 }
 
 /// `:journal`: opens the view and asks the worker for the last entries.
@@ -131,11 +98,4 @@ pub fn journal_key(state: &mut State, mut view: JournalView, key: InputKey) -> V
     }
     state.overlay = Overlay::Journal(view);
     Vec::new()
-}
-
-fn loading_id<T>(remote: &Remote<T>) -> Option<crate::app::remote::RequestId> {
-    match remote {
-        Remote::Loading(request) => Some(*request),
-        _ => None,
-    }
 }

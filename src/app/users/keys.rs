@@ -9,7 +9,6 @@ use crate::app::effect::{ApiCall, Effect, Read, UserChange};
 use crate::app::form::Submit;
 use crate::app::remote::Remote;
 use crate::app::state::{Overlay, State, Tab};
-use crate::app::users::devices::DevicesView;
 use crate::app::users::dialog::Dialog;
 use crate::app::users::forms::{FormPurpose, UserForm};
 use crate::app::users::menu::{Menu, PickFor};
@@ -23,6 +22,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     let mutating = match action {
         Action::User(op) => op.mutates(),
         Action::OpenActionMenu => false,
+        Action::Fix => super::verdict::mutates(state),
         _ => true,
     };
     if state.context.read_only && mutating {
@@ -31,6 +31,7 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
     }
     match action {
         Action::OpenActionMenu => open_menu(state),
+        Action::Fix => super::verdict::apply(state),
         Action::User(op) => {
             super::marks::bulk_instead(state, *op).unwrap_or_else(|| start(state, *op))
         }
@@ -286,30 +287,7 @@ fn open_mfa(state: &mut State, user: &str) -> Vec<Effect> {
 }
 
 pub fn open_devices(state: &mut State, user: &str) -> Vec<Effect> {
-    let Some(pool) = state.pool.as_ref().map(|p| p.id.clone()) else {
-        return Vec::new();
-    };
-    let devices = state.request_id();
-    let events = state.request_id();
-    state.overlay = Overlay::Devices(Box::new(DevicesView {
-        user: user.to_owned(),
-        devices: Remote::Loading(devices),
-        events: Remote::Loading(events),
-        selected: 0,
-        confirm_forget: false,
-        submit: Submit::Editing,
-    }));
-    let name = Username::new(user);
-    vec![
-        Effect::Api {
-            request: devices,
-            call: ApiCall::Read(Read::ListDevices(pool.clone(), name.clone())),
-        },
-        Effect::Api {
-            request: events,
-            call: ApiCall::Read(Read::ListAuthEvents(pool, name)),
-        },
-    ]
+    super::devices_update::open_devices(state, user, None)
 }
 
 /// The group whose members the users table lists, if it lists one's.

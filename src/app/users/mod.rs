@@ -5,6 +5,7 @@
 pub mod bulk;
 pub(crate) mod bulk_update;
 pub mod devices;
+pub(crate) mod devices_update;
 pub mod dialog;
 pub(crate) mod dialog_update;
 pub mod export;
@@ -19,9 +20,12 @@ pub mod menu;
 pub(crate) mod menu_update;
 pub mod ops;
 pub(crate) mod outcomes;
+pub(crate) mod verdict;
 
 #[cfg(test)]
 mod tests_bulk;
+#[cfg(test)]
+mod tests_devices;
 #[cfg(test)]
 mod tests_dialogs;
 #[cfg(test)]
@@ -38,3 +42,5 @@ mod tests_members;
 mod tests_password;
 #[cfg(test)]
 mod tests_picker;
+#[cfg(test)]
+mod tests_verdict;

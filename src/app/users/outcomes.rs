@@ -48,12 +48,12 @@ pub fn loaded(
         Payload::UserGroups(names) => super::menu_update::user_groups(state, request, names),
         Payload::Devices(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
-                v.devices.land(request, lines);
+                v.devices_loaded(request, lines);
             }
         }
         Payload::AuthEvents(lines) => {
             if let Overlay::Devices(v) = &mut state.overlay {
-                v.events.land(request, lines);
+                v.events_loaded(request, lines);
             }
         }
         Payload::Journal(lines) => {
@@ -106,8 +106,10 @@ pub fn loaded(
             }
             return Err(Payload::Rows(rows));
         }
-        // The panes' payloads and the secret overlay's: `results::loaded` applies them.
-        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) => return Err(payload),
+        // The panes' payloads, the secret overlay's and `:find`'s: `results::loaded` applies them.
+        Payload::Pools(_) | Payload::Overview(_) | Payload::ClientSecret(_) | Payload::Found(_) => {
+            return Err(payload);
+        }
     }
     Ok(Vec::new())
 }
@@ -176,8 +178,7 @@ fn done(state: &mut State, request: RequestId) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::Devices(view) if view.submit.awaits(request) => {
-            state.toast = Some(format!("✓ device forgotten for {}", view.user));
-            super::keys::open_devices(state, &view.user)
+            super::devices_update::done(state, view)
         }
         other => {
             state.overlay = other;

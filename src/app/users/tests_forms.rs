@@ -224,6 +224,7 @@ fn a_failed_create_keeps_the_form_as_typed_with_the_error() {
 fn ann_detail() -> DetailBody {
     DetailBody {
         sections: Vec::new(),
+        verdict: None,
         raw: serde_json::json!({
             "Username": "ann", "UserStatus": "CONFIRMED", "Enabled": true,
             "UserAttributes": [

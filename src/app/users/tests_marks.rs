@@ -162,6 +162,7 @@ fn in_a_user_detail_the_keys_act_on_the_user_shown_and_say_so() {
         req,
         Payload::Detail(crate::app::browse::detail::DetailBody {
             sections: Vec::new(),
+            verdict: None,
             raw: serde_json::json!({"Username": "dev.haddad1", "Enabled": true,
                 "UserStatus": "CONFIRMED"}),
         }),

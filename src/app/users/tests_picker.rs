@@ -72,6 +72,7 @@ fn ann_detail(groups: &[&str]) -> State {
         "Groups": groups});
     let body = DetailBody {
         sections: Vec::new(),
+        verdict: None,
         raw,
     };
     answer(&mut s, req, Payload::Detail(body));

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::app::browse::detail;
 use crate::app::browse::detail::DetailBody;
 use crate::app::browse::panes::overview;
+use crate::app::browse::user_detail;
 use crate::app::state::Overview;
 use crate::aws::AwsError;
 use crate::cognito::clients::DescribeUserPoolClientResponse;
@@ -18,8 +19,9 @@ use crate::cognito::groups::{
 use crate::cognito::idps::DescribeIdentityProviderResponse;
 use crate::cognito::paginate::{Page, PagedRequest, pages};
 use crate::cognito::pools::UserPoolType;
-use crate::cognito::types::Secret;
+use crate::cognito::types::{EpochSeconds, Secret};
 use crate::cognito::users::{AdminGetUserResponse, UserType};
+use crate::cognito::verdict::{self, Facts};
 use crate::cognito::{ClientId, CognitoClient, GroupName, PoolId, ProviderName, Username};
 
 /// Reads a typed view of a response kept as JSON.
@@ -108,7 +110,9 @@ pub async fn pool_arn(client: &CognitoClient, pool: &PoolId) -> Result<String, A
         .ok_or_else(|| missing("DescribeUserPool", "UserPool.Arn"))
 }
 
-/// AdminGetUser, with the user's groups (all pages) added to the raw answer as `Groups`.
+/// AdminGetUser, with the user's groups (all pages) added to the raw answer as `Groups`, judged
+/// (`cognito::verdict`) with the pool's settings and the user's recent sign-in events, which are
+/// read beside the groups.
 pub async fn user_detail(
     client: &CognitoClient,
     pool: &PoolId,
@@ -122,13 +126,30 @@ pub async fn user_detail(
         limit: 60,
         next_token: None,
     };
-    let groups = all_raw(client, "AdminListGroupsForUser", input, |p| p.groups).await?;
+    let (groups, described, history) = tokio::join!(
+        all_raw(client, "AdminListGroupsForUser", input, |p| p.groups),
+        user_pool(client, pool),
+        client.sign_in_history(pool, user),
+    );
+    let groups = groups?;
     let names: Vec<String> = groups
         .iter()
         .filter_map(|g| g.get("GroupName")?.as_str().map(str::to_owned))
         .collect();
     nest(&mut raw, "Groups", groups);
-    Ok(detail::user_body(&answer, &names, raw))
+    let body = user_detail::user_body(&answer, &names, raw);
+    // Without the pool's settings there is no verdict to give; the facts are still shown.
+    let Ok(described) = described else {
+        return Ok(body);
+    };
+    let now = EpochSeconds::now().0;
+    let verdict = verdict::verdict(&Facts {
+        user: &answer,
+        pool: &described,
+        history: &history,
+        now,
+    });
+    Ok(body.judged(verdict, &history, now))
 }
 
 /// Adds a listing's items to a describe answer under `key`, for the raw JSON view.

@@ -132,6 +132,11 @@ pub(super) async fn perform(
             let answer = details::client_secret(client, &pool, &id).await;
             answer_once(actions, request, answer.map(Payload::ClientSecret)).await
         }
+        Read::FindUser(needle) => {
+            use crate::shared::find::{Scope, find_person};
+            let report = find_person(std::slice::from_ref(client), &needle, &Scope::Everywhere);
+            answer_once(actions, request, Ok(Payload::Found(Box::new(report.await)))).await
+        }
         Read::EditInput(target) => {
             let answer = client.current_input(&target).await;
             let answer = answer.map(|input| Payload::EditInput(Redacted(input)));

@@ -13,7 +13,6 @@ use crate::app::users::dialog::MfaInfo;
 use crate::app::users::forms::PoolSettings;
 use crate::app::users::journal::JournalLine;
 use crate::aws::AwsError;
-use crate::cognito::devices::MfaPreference;
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_admin::AdminCreateUserRequest;
 use crate::cognito::verify::accept_applied;
@@ -76,7 +75,7 @@ pub async fn user_groups(
     Ok(Payload::UserGroups(names))
 }
 
-/// Every device the user remembers, all pages.
+/// Every device the user remembers, all pages, each kept as the service sent it.
 pub async fn devices(
     client: &CognitoClient,
     pool: &PoolId,
@@ -85,11 +84,15 @@ pub async fn devices(
     let mut lines = Vec::new();
     let mut token: Option<String> = None;
     loop {
-        let page = client
-            .admin_list_devices(pool, user, token.as_deref())
+        let mut page = client
+            .admin_list_devices_json(pool, user, token.as_deref())
             .await?;
-        lines.extend(page.devices.iter().map(DeviceLine::from));
-        token = page.pagination_token.filter(|t| !t.is_empty());
+        lines.extend(items(&mut page, "Devices").map(DeviceLine::from_json));
+        token = page
+            .get("PaginationToken")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
         if token.is_none() {
             break;
         }
@@ -97,17 +100,30 @@ pub async fn devices(
     Ok(Payload::Devices(lines))
 }
 
-/// The user's newest sign-in events.
+/// The user's newest sign-in events, each kept as the service sent it.
 pub async fn auth_events(
     client: &CognitoClient,
     pool: &PoolId,
     user: &Username,
 ) -> Result<Payload, AwsError> {
     // The newest 60 are what a support agent looks at.
-    let page = client.admin_list_user_auth_events(pool, user, None).await?;
+    let mut page = client
+        .admin_list_user_auth_events_json(pool, user, None)
+        .await?;
     Ok(Payload::AuthEvents(
-        page.auth_events.iter().map(EventLine::from).collect(),
+        items(&mut page, "AuthEvents")
+            .map(EventLine::from_json)
+            .collect(),
     ))
+}
+
+/// The members of the list `key` of a page, taken out of it.
+fn items(page: &mut serde_json::Value, key: &str) -> impl Iterator<Item = serde_json::Value> {
+    let list = match page.get_mut(key).map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    list.into_iter()
 }
 
 /// Makes one change; every `Change` has its arm.
@@ -202,30 +218,7 @@ async fn one_user(
     user: &Username,
     op: &UserChange,
 ) -> Result<(), AwsError> {
-    match op {
-        UserChange::Disable => client.admin_disable_user(pool, user).await,
-        UserChange::Enable => client.admin_enable_user(pool, user).await,
-        UserChange::Delete => client.admin_delete_user(pool, user).await,
-        UserChange::ResetPassword => client.admin_reset_user_password(pool, user).await,
-        UserChange::ResendInvitation => {
-            let request = AdminCreateUserRequest {
-                user_pool_id: pool.clone(),
-                username: user.clone(),
-                message_action: Some("RESEND".to_owned()),
-                ..AdminCreateUserRequest::default()
-            };
-            client.admin_create_user(&request).await.map(drop)
-        }
-        UserChange::ConfirmSignUp => client.admin_confirm_sign_up(pool, user).await,
-        UserChange::GlobalSignOut => client.admin_user_global_sign_out(pool, user).await,
-        UserChange::ResetMfa => {
-            let off = MfaPreference::all_disabled();
-            client.admin_set_user_mfa_preference(pool, user, &off).await
-        }
-        UserChange::AddToGroup(g) => client.admin_add_user_to_group(pool, user, g).await,
-        UserChange::RemoveFromGroup(g) => client.admin_remove_user_from_group(pool, user, g).await,
-        UserChange::ForgetDevice(key) => client.admin_forget_device(pool, user, key).await,
-    }
+    client.act(op.operation(), &op.input(pool, user)).await
 }
 
 /// One user after another, at most `USER_UPDATE_PER_SECOND` a second; a step action each. The task

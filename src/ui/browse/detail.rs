@@ -9,14 +9,22 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use crate::app::browse::detail::{Detail, Section};
 use crate::app::remote::Remote;
 use crate::ui::Theme;
-use crate::ui::browse::json;
+use crate::ui::browse::{json, verdict};
 use crate::ui::text::{clip_line, escape, line, span, thousands};
 use crate::ui::widgets::notice;
 use crate::ui::widgets::popup::padded;
 
 const MAX_LABEL: usize = 28;
 
-pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks: u64) {
+/// `fix_key`: the key that applies a user's verdict's fix, as the footer writes it.
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    detail: &Detail,
+    fix_key: &str,
+    theme: &Theme,
+    ticks: u64,
+) {
     if area.height == 0 {
         return;
     }
@@ -43,7 +51,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, detail: &Detail, theme: &Theme, ticks:
         Remote::Loading(_) => return notice::loading(buf, body, &what, theme, ticks),
         Remote::Failed(error) => return notice::failed(buf, body, &what, error, theme),
         Remote::Loaded(body) if detail.show_json => json::lines(&body.raw, theme),
-        Remote::Loaded(body) => section_lines(&body.sections, theme),
+        Remote::Loaded(loaded) => {
+            let mut lines = Vec::new();
+            if let Some(verdict) = &loaded.verdict {
+                let room = usize::from(padded(body).width);
+                lines = verdict::lines(verdict, fix_key, room, theme);
+                lines.push(Line::default());
+            }
+            lines.extend(section_lines(&loaded.sections, theme));
+            lines
+        }
     };
     scrolled(buf, title, body, lines, detail.scroll, theme);
 }
@@ -109,13 +126,22 @@ pub fn section_lines(sections: &[Section], theme: &Theme) -> Vec<Line<'static>> 
         if section.lines.is_empty() {
             lines.push(Line::from(Span::styled("  (none)", theme.muted)));
         }
-        lines.extend(pairs(&section.lines, theme));
+        lines.extend(marked_pairs(&section.lines, &section.problems, theme));
     }
     lines
 }
 
 /// `label  value` lines, labels padded to the longest (at most `MAX_LABEL`), both escaped.
 pub fn pairs(pairs: &[(String, String)], theme: &Theme) -> Vec<Line<'static>> {
+    marked_pairs(pairs, &[], theme)
+}
+
+/// As `pairs`, the values of the lines in `problems` (by index) drawn as the problems they are.
+fn marked_pairs(
+    pairs: &[(String, String)],
+    problems: &[usize],
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let pairs: Vec<(String, String)> = pairs
         .iter()
         .map(|(label, value)| (escape(label).into_owned(), escape(value).into_owned()))
@@ -128,15 +154,21 @@ pub fn pairs(pairs: &[(String, String)], theme: &Theme) -> Vec<Line<'static>> {
         .min(MAX_LABEL);
     pairs
         .into_iter()
-        .map(|(label, value)| {
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let style = if problems.contains(&i) {
+                theme.error_code
+            } else {
+                theme.value
+            };
             if label.is_empty() {
-                return Line::from(vec![Span::raw("  "), Span::styled(value, theme.value)]);
+                return Line::from(vec![Span::raw("  "), Span::styled(value, style)]);
             }
             Line::from(vec![
                 Span::raw("  "),
                 Span::styled(format!("{label:<label_width$}"), theme.label),
                 Span::raw("  "),
-                Span::styled(value, theme.value),
+                Span::styled(value, style),
             ])
         })
         .collect()

@@ -5,3 +5,4 @@ pub mod detail;
 pub mod json;
 pub mod panes;
 pub mod table;
+pub mod verdict;

@@ -53,7 +53,7 @@ pub fn server_form(
 ) {
     let key = |k: InputKey| keys.key_for(Mode::Text, &Action::Input(k));
     let attributes = FilterAttribute::ALL.len();
-    let wanted = u16::try_from(attributes).unwrap_or(10) + 8;
+    let wanted = u16::try_from(attributes).unwrap_or(10) + 9;
     let inner = popup(
         frame,
         area,
@@ -75,7 +75,7 @@ pub fn server_form(
         theme.section,
     );
     // The list shrinks to what fits, keeping the chosen attribute in view.
-    let rows = usize::from(inner.height.saturating_sub(6)).clamp(1, attributes);
+    let rows = usize::from(inner.height.saturating_sub(7)).clamp(1, attributes);
     let selected = form.attribute.index();
     let first = (selected + 1).saturating_sub(rows);
     for (line, (i, name)) in FilterAttribute::ALL
@@ -141,13 +141,11 @@ pub fn server_form(
     } else {
         format!("Filter: {}", preview.expression())
     };
-    put(
-        frame.buffer_mut(),
-        inner,
-        x,
-        y,
-        &text,
-        inner.width.saturating_sub(2),
-        theme.muted,
-    );
+    for (row, line) in [(y, text.as_str()), (y + 1, CASE_NOTE)] {
+        let width = inner.width.saturating_sub(2);
+        put(frame.buffer_mut(), inner, x, row, line, width, theme.muted);
+    }
 }
+
+/// ListUsers matches values as typed; an address with capitals is the usual miss.
+const CASE_NOTE: &str = "Case-sensitive but for cognito:user_status: Ann ≠ ann";

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &Dialog, theme: &Theme, ticks
         .map(|m| prose(mfa_lines(m, theme, ticks)));
     let keys = match dialog.op {
         UserChange::Delete => "Enter deletes (once the name is typed) · Esc cancels",
-        _ => "Enter confirms · Esc cancels",
+        _ => "Enter confirms · Ctrl-Y copies the AWS CLI command · Esc cancels",
     };
     let busy = busy(&dialog.op, &dialog.user);
     let status = Status {

@@ -15,7 +15,7 @@ use crate::ui::widgets::small_table::{Cells, table};
 /// give way on a narrow screen.
 const COLUMNS: [(&str, Constraint); 5] = [
     ("Time (UTC)", Constraint::Length(20)),
-    ("Operation", Constraint::Max(26)),
+    ("Operation", Constraint::Max(28)),
     ("Target", Constraint::Max(16)),
     ("Result", Constraint::Max(26)),
     ("Pool · request id", Constraint::Fill(1)),

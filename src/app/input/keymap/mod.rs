@@ -65,6 +65,12 @@ const fn bind(
 }
 
 impl Binding {
+    /// This row's word in the footer.
+    const fn hinted(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+
     /// This row changes something (hidden under `--read-only`).
     const fn mutating(mut self) -> Self {
         self.mutating = true;
@@ -118,10 +124,12 @@ pub enum Mode {
     Journal,
     /// A secret shown once: a password the console chose, an app client's secret.
     Secret,
+    /// `:find`'s hits.
+    Find,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Pools,
         Mode::Overview,
         Mode::Table,
@@ -139,6 +147,7 @@ impl Mode {
         Mode::View,
         Mode::Journal,
         Mode::Secret,
+        Mode::Find,
     ];
 
     /// Overlays that take raw keys: a key no row of the table knows goes to the overlay as typed.
@@ -181,6 +190,7 @@ impl Mode {
             Mode::View => "devices and sign-in history",
             Mode::Journal => "the journal",
             Mode::Secret => "a secret shown once",
+            Mode::Find => "the users found",
         }
     }
 }
@@ -201,6 +211,7 @@ pub fn mode(state: &State) -> Mode {
         Overlay::Devices(_) => Mode::View,
         Overlay::Journal(_) => Mode::Journal,
         Overlay::Secret(_) => Mode::Secret,
+        Overlay::Find(_) => Mode::Find,
         Overlay::None => base_mode(state),
     }
 }
@@ -222,10 +233,12 @@ type Parts = &'static [&'static [Binding]];
 mod parts {
     use super::fields::{EDIT, TEXT};
     use super::tables::{
-        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, HELP, INDEX, JSON, MEMBERS, MOVE, OPEN,
-        POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
+        ADMIN, CLIENT, COMMON, CREATE, DETAIL, FILTER, FIND, HELP, INDEX, JSON, MEMBERS, MOVE,
+        OPEN, POOL, POOL_ADMIN, QUERY, RELOAD, SEARCH, SORT,
     };
-    use super::users::{ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VIEW};
+    use super::users::{
+        ACTIONS, BULK, DIALOG, FORM, JOURNAL, MARKS, MENU, SECRET, USER, VERDICT, VIEW,
+    };
     use super::{Binding, Parts};
 
     pub static POOLS: [&[Binding]; 7] = [&MOVE, &OPEN, &FILTER, &RELOAD, &SORT, &CREATE, &COMMON];
@@ -239,7 +252,7 @@ mod parts {
         &USER, &MARKS, &MEMBERS, &COMMON,
     ];
     pub static DETAIL_KEYS: [&[Binding]; 2] = [&DETAIL, &COMMON];
-    pub static USER_DETAIL: [&[Binding]; 4] = [&DETAIL, &ACTIONS, &USER, &COMMON];
+    pub static USER_DETAIL: [&[Binding]; 5] = [&DETAIL, &VERDICT, &ACTIONS, &USER, &COMMON];
     pub static CLIENT_DETAIL: [&[Binding]; 3] = [&DETAIL, &CLIENT, &COMMON];
     pub static HELP_KEYS: [&[Binding]; 1] = [&HELP];
     pub static TEXT_KEYS: [&[Binding]; 2] = [&TEXT, &EDIT];
@@ -251,10 +264,11 @@ mod parts {
     pub static VIEW_KEYS: [&[Binding]; 1] = [&VIEW];
     pub static JOURNAL_KEYS: [&[Binding]; 1] = [&JOURNAL];
     pub static SECRET_KEYS: [&[Binding]; 1] = [&SECRET];
+    pub static FIND_KEYS: [&[Binding]; 1] = [&FIND];
 
     /// Every table once, with where it applies: the names `config.toml` may use, the README's
     /// table.
-    pub static TABLES: [(&str, &[Binding]); 30] = [
+    pub static TABLES: [(&str, &[Binding]); 32] = [
         ("main views", &COMMON),
         ("tables", &MOVE),
         ("tables", &OPEN),
@@ -272,6 +286,7 @@ mod parts {
         ("users", &MEMBERS),
         ("details", &DETAIL),
         ("an app client's detail", &CLIENT),
+        ("a user's detail", &VERDICT),
         ("help", &HELP),
         ("users", &ACTIONS),
         ("users, action menu", &USER),
@@ -285,6 +300,7 @@ mod parts {
         ("devices", &VIEW),
         ("journal", &JOURNAL),
         ("password or secret shown", &SECRET),
+        ("find results", &FIND),
     ];
 
     pub fn of(mode: super::Mode) -> Parts {
@@ -307,6 +323,7 @@ mod parts {
             Mode::View => &VIEW_KEYS,
             Mode::Journal => &JOURNAL_KEYS,
             Mode::Secret => &SECRET_KEYS,
+            Mode::Find => &FIND_KEYS,
         }
     }
 }

@@ -6,7 +6,8 @@ use crate::app::action::Action;
 use crate::app::admin::AdminOp;
 use crate::app::input::keymap::key::{code, ctrl, key};
 use crate::app::input::keymap::shared::{
-    back, down, page_down, page_up, quit, raw_json, reload, top, up,
+    back, close, down, page_down, page_up, quit, raw_json, reload, select_next, select_previous,
+    submit, top, up,
 };
 use crate::app::input::keymap::{Binding, bind};
 
@@ -102,14 +103,24 @@ pub static FILTER: [Binding; 1] = [bind(
 )];
 
 /// The users table only: ListUsers filters users.
-pub static SEARCH: [Binding; 1] = [bind(
-    "search",
-    &[key('s')],
-    "s",
-    Action::OpenServerFilter,
-    "search users on the server (email ^= \"ann\")",
-    "search",
-)];
+pub static SEARCH: [Binding; 2] = [
+    bind(
+        "search",
+        &[key('s')],
+        "s",
+        Action::OpenServerFilter,
+        "search users on the server (email ^= \"ann\")",
+        "search",
+    ),
+    bind(
+        "search_lower_case",
+        &[key('L')],
+        "L",
+        Action::SearchLowerCase,
+        "after an email search with capitals found no one: the same search in lower case (the filter is case-sensitive)",
+        "",
+    ),
+];
 
 pub static RELOAD: [Binding; 1] = [reload(Action::Refresh)];
 
@@ -275,3 +286,11 @@ pub static MEMBERS: [Binding; 1] = [bind(
     "",
 )
 .mutating()];
+
+/// `:find`'s hits: choose one, open it in its pool.
+pub static FIND: [Binding; 4] = [
+    select_previous("choose", "choose"),
+    select_next("choose", "choose"),
+    submit("open the chosen user's detail in their pool", "open"),
+    close(),
+];

@@ -22,6 +22,18 @@ pub static ACTIONS: [Binding; 1] = [bind(
     "actions",
 )];
 
+/// On a user's detail: the verdict's fix. It changes the user (hidden under `--read-only`, where
+/// the verdict names the fix without a key).
+pub static VERDICT: [Binding; 1] = [bind(
+    "fix",
+    &[key('F')],
+    "F",
+    Action::Fix,
+    "apply the fix the verdict recommends (opens its dialog or form)",
+    "fix",
+)
+.mutating()];
+
 /// An action on the selected user; every one but looking at devices changes something.
 const fn user(
     name: &'static str,
@@ -114,7 +126,8 @@ pub static USER: [Binding; 13] = [
         "v",
         UserOp::Devices,
         "devices and sign-in history",
-    ),
+    )
+    .hinted("sign-ins"),
     user(
         "delete",
         &[key('D')],
@@ -210,9 +223,17 @@ pub static FORM: [Binding; 7] = [
     ),
 ];
 
-pub static DIALOG: [Binding; 2] = [
+pub static DIALOG: [Binding; 3] = [
     submit("confirm", "confirm"),
     cancel("cancel (a running bulk change: stop it)", "cancel"),
+    input(
+        "copy_command",
+        &[ctrl('y')],
+        "C-y",
+        InputKey::CopyCommand,
+        "copy the AWS CLI command that does the same (a user action's dialog; no secrets in it)",
+        "copy aws",
+    ),
 ];
 
 /// The action menu, the bulk menu and the group picker.
@@ -279,18 +300,85 @@ pub static BULK: [Binding; 6] = [
     ),
 ];
 
-pub static VIEW: [Binding; 5] = [
+/// A change in the devices view: the key goes to the view, which asks before sending it.
+const fn view_change(
+    name: &'static str,
+    key_char: char,
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    bind(
+        name,
+        keys,
+        label,
+        Action::Input(InputKey::Char(key_char)),
+        help,
+        hint,
+    )
+    .mutating()
+}
+
+pub static VIEW: [Binding; 11] = [
     select_previous("move / scroll", "move"),
     select_next("move / scroll", "move"),
-    bind(
+    input(
+        "switch_focus",
+        &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        "Tab",
+        InputKey::Complete,
+        "switch between the devices and the sign-in history",
+        "switch",
+    ),
+    input(
+        "raw_json",
+        &[key('y')],
+        "y",
+        InputKey::Char('y'),
+        "the selected device's or sign-in's raw JSON, as the service sent it (again: the lists)",
+        "json",
+    ),
+    view_change(
         "forget",
+        'f',
         &[key('f')],
         "f",
-        Action::Input(InputKey::Char('f')),
         "forget the selected device (Enter confirms)",
         "forget",
-    )
-    .mutating(),
+    ),
+    view_change(
+        "set_remembered",
+        'm',
+        &[key('m')],
+        "m",
+        "set the selected device remembered (Enter confirms)",
+        "",
+    ),
+    view_change(
+        "set_not_remembered",
+        'n',
+        &[key('n')],
+        "n",
+        "set the selected device not remembered: it must pass MFA again (Enter confirms)",
+        "",
+    ),
+    view_change(
+        "mark_valid",
+        'v',
+        &[key('v')],
+        "v",
+        "mark the selected sign-in valid: it was the user; only once you have verified who you are talking to (Enter confirms)",
+        "valid",
+    ),
+    view_change(
+        "mark_invalid",
+        'i',
+        &[key('i')],
+        "i",
+        "mark the selected sign-in invalid: it was not the user (Enter confirms)",
+        "invalid",
+    ),
     reload(Action::Input(InputKey::Char('r'))),
     close(),
 ];

@@ -27,16 +27,18 @@ pub fn pools(buf: &mut Buffer, area: Rect, pane: &ListPane<PoolRow>, theme: &The
         noun: POOLS,
         server_filter: None,
         marks: None,
+        offer: None,
     };
     table::draw(buf, area, &spec, theme, ticks);
 }
 
-/// The open tab of a pool; `now` (Unix seconds) says how old the local index is.
+/// The open tab of a pool; `now` (Unix seconds) says how old the local index is; `offer` is
+/// what the users table offers after a search that found no one.
 pub fn pool_tab(
     buf: &mut Buffer,
     area: Rect,
     pool: &PoolState,
-    now: Option<i64>,
+    (now, offer): (Option<i64>, Option<String>),
     theme: &Theme,
     ticks: u64,
 ) {
@@ -47,6 +49,7 @@ pub fn pool_tab(
             area,
             pool,
             now,
+            offer,
             theme,
             ticks,
         },
@@ -61,6 +64,7 @@ struct Draw<'a> {
     area: Rect,
     pool: &'a PoolState,
     now: Option<i64>,
+    offer: Option<String>,
     theme: &'a Theme,
     ticks: u64,
 }
@@ -90,6 +94,7 @@ impl PaneVisitor for Draw<'_> {
                 }
             }),
             marks: R::marks(self.pool),
+            offer: self.offer.filter(|_| R::TAB == Tab::Users),
         };
         table::draw(self.buf, self.area, &spec, self.theme, self.ticks);
     }

@@ -85,7 +85,13 @@ pub fn empty<R: Row>(buf: &mut Buffer, body: Rect, spec: &TablePane<'_, R>, them
         }
         (Load::Idle, _) => format!("Not loaded yet (r loads the {many})"),
         (Load::Cancelled, _) => format!("No {many} loaded: stopped (r reloads)"),
-        (Load::Done, Some(expr)) => format!("No {many} for {expr}"),
+        (Load::Done, Some(expr)) => match &spec.offer {
+            Some(offer) => format!(
+                "No {many} for {expr}: the filter is case-sensitive, and addresses are mostly \
+                 stored in lower case; {offer}"
+            ),
+            None => format!("No {many} for {expr}"),
+        },
         (Load::Done, None) => format!("No {many}"),
     };
     notice::message(buf, body, &text, theme);

@@ -76,6 +76,9 @@ pub fn draw<R: Row>(
     if let Some(expr) = &spec.server_filter {
         let _ = write!(text, " · {expr}");
     }
+    if let Some(offer) = &spec.offer {
+        let _ = write!(text, " · {offer}");
+    }
     if let Some(marks) = spec.marks.filter(|m| !m.is_empty()) {
         let _ = write!(text, " · {} marked", thousands(marks.len()));
     }

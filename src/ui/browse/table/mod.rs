@@ -35,6 +35,8 @@ pub struct TablePane<'a, R> {
     pub server_filter: Option<String>,
     /// Keys of the rows marked for a bulk action: a `●` in the gutter, a count on the count line.
     pub marks: Option<&'a BTreeSet<String>>,
+    /// What a search that found no one offers: `L searches "ann@example.com"`.
+    pub offer: Option<String>,
 }
 
 /// Lines above the body: the count line and the column titles.
