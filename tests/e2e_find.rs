@@ -34,6 +34,6 @@ fn find_opens_a_user_in_a_pool_nobody_named() {
         "the overlay closed: {screen}"
     );
     tmux.keys(&["Escape"]);
-    tmux.wait_for("40 users");
+    tmux.wait_for("44 users");
     tmux.quit();
 }

@@ -63,6 +63,8 @@ fn a_blocked_sign_in_is_marked_valid_from_the_history() {
         "the history keeps the focus:\n{screen}"
     );
     tmux.keys(&["Escape"]);
+    // Esc and ':' sent together read as Alt-':' to the terminal: wait for the history to close.
+    tmux.wait("the history closed", |s| !s.contains("Tab devices"));
     tmux.keys(&[":"]);
     tmux.type_text("journal");
     tmux.keys(&["Enter"]);
