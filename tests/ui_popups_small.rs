@@ -152,7 +152,9 @@ fn dialogs_wrap_what_will_happen() {
         &[
             "They can no longer sign in; their tokens stop being refreshed.",
             "Nothing is deleted: enable them again at any time.",
-            "Enter confirms · Esc cancels",
+            "Enter confirms",
+            "Ctrl-Y copies the AWS CLI command",
+            "Esc cancels",
         ],
     );
     let req = request(&key(&mut s, InputKey::Submit));
@@ -178,7 +180,9 @@ fn dialogs_wrap_what_will_happen() {
         &[
             "Their refresh tokens are revoked: no device gets new tokens.",
             "until they expire (usually within an hour).",
-            "Enter confirms · Esc cancels",
+            "Enter confirms",
+            "Ctrl-Y copies the AWS CLI command",
+            "Esc cancels",
         ],
     );
     key(&mut s, InputKey::Cancel);
@@ -213,7 +217,9 @@ fn the_mfa_dialog_shows_the_settings_and_the_keys() {
         &[
             "Preferred SOFTWARE_TOKEN_MFA",
             "Methods SOFTWARE_TOKEN_MFA, SMS_MFA",
-            "Enter confirms · Esc cancels",
+            "Enter confirms",
+            "Ctrl-Y copies the AWS CLI command",
+            "Esc cancels",
         ],
     );
 }

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use serde_json::{Value, json};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -33,6 +34,16 @@ impl BulkAction {
             Self::AddToGroup(_) => "AdminAddUserToGroup",
             Self::RemoveFromGroup(_) => "AdminRemoveUserFromGroup",
         }
+    }
+
+    /// The request sent for one user: the same input the AWS CLI command copied from the plan
+    /// carries.
+    pub fn input(&self, pool: &PoolId, user: &Username) -> Value {
+        let mut input = json!({"UserPoolId": pool.as_str(), "Username": user.as_str()});
+        if let Self::AddToGroup(group) | Self::RemoveFromGroup(group) = self {
+            input["GroupName"] = Value::String(group.as_str().to_owned());
+        }
+        input
     }
 
     /// One line of the plan: `disable ann`, `add ann to admins`.
@@ -72,14 +83,9 @@ pub async fn apply_one(
     action: &BulkAction,
     user: &Username,
 ) -> Result<(), AwsError> {
-    match action {
-        BulkAction::Disable => client.admin_disable_user(pool, user).await,
-        BulkAction::Enable => client.admin_enable_user(pool, user).await,
-        BulkAction::SignOut => client.admin_user_global_sign_out(pool, user).await,
-        BulkAction::Delete => client.admin_delete_user(pool, user).await,
-        BulkAction::AddToGroup(g) => client.admin_add_user_to_group(pool, user, g).await,
-        BulkAction::RemoveFromGroup(g) => client.admin_remove_user_from_group(pool, user, g).await,
-    }
+    client
+        .act(action.operation(), &action.input(pool, user))
+        .await
 }
 
 /// Errors that would fail every other user too (no such pool or group, no permission, no

@@ -9,6 +9,7 @@ use crate::app::effect::{Change, Effect, PlanSource, PoolChange};
 use crate::app::form::{FormEvent, Submit};
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::state::{Overlay, State};
+use crate::app::users::dialog_update::copy_command;
 use crate::shared::visible::escape;
 
 /// A key while the flow's dialog or form is open.
@@ -20,6 +21,11 @@ pub fn key(state: &mut State, mut flow: Box<AdminFlow>, key: InputKey) -> Vec<Ef
             FormEvent::Submit => submit_form(state, &mut flow),
             FormEvent::None | FormEvent::Generate => Vec::new(),
         };
+        state.overlay = Overlay::Admin(flow);
+        return effects;
+    }
+    if key == InputKey::CopyCommand {
+        let effects = copy_command(state, flow.aws_command());
         state.overlay = Overlay::Admin(flow);
         return effects;
     }

@@ -16,6 +16,8 @@ pub mod update;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_copy;
+#[cfg(test)]
 mod tests_forms;
 
 use serde_json::Value;
@@ -24,8 +26,10 @@ use crate::app::form::{Form, Submit};
 use crate::app::input::text::TextField;
 use crate::app::remote::RequestId;
 use crate::cognito::PoolId;
+use crate::cognito::aws_cli;
 use crate::cognito::edit::{Plan, Target};
 use crate::cognito::secrets::Redacted;
+use crate::cognito::secrets::redact;
 
 /// A change to the selected pool resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +148,19 @@ pub enum Origin {
 }
 
 impl AdminFlow {
+    /// The AWS CLI command that makes the change as written (a secret in it masked); `None`
+    /// before there is one (reading, in the form or the editor, planning).
+    pub fn aws_command(&self) -> Option<String> {
+        let (operation, mut input) = match (&self.stage, &self.subject) {
+            (Stage::Review { plan, .. }, _) => (plan.target.update_operation(), plan.after.clone()),
+            (Stage::Create { input, .. }, subject) => (subject.operation(), input.clone()),
+            (Stage::Delete { .. }, Subject::Existing(target)) => target.delete_request()?,
+            _ => return None,
+        };
+        redact(&mut input);
+        Some(aws_cli::command(operation, &input))
+    }
+
     /// The flow fills a form (else the editor).
     pub fn is_form(&self) -> bool {
         matches!(self.stage, Stage::Form { .. })

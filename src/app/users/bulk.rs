@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::app::input::text::TextField;
 use crate::app::remote::{ErrorInfo, ErrorKind, RequestId};
+use crate::cognito::{PoolId, Username, aws_cli};
 
 pub use crate::shared::bulk::BulkAction;
 
@@ -46,6 +47,16 @@ pub struct BulkRun {
 }
 
 impl BulkRun {
+    /// The AWS CLI commands that make the same change, one line per user, as a script.
+    pub fn aws_commands(&self, pool: &PoolId) -> String {
+        let operation = self.op.operation();
+        self.users
+            .iter()
+            .map(|user| aws_cli::command(operation, &self.op.input(pool, &Username::new(user))))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     pub fn new(op: BulkAction, users: Vec<String>) -> Self {
         Self {
             op,

@@ -6,6 +6,7 @@ use crate::app::effect::{ApiCall, Change, Effect};
 use crate::app::remote::{ErrorInfo, RequestId};
 use crate::app::state::{Overlay, State, Tab};
 use crate::app::users::bulk::{BulkAction, BulkPhase, BulkRun};
+use crate::app::users::dialog_update::copy_command;
 use crate::cognito::Username;
 
 /// Shows the plan for the marked users.
@@ -26,6 +27,10 @@ pub fn open_plan(state: &mut State, op: BulkAction) -> Vec<Effect> {
 pub fn bulk_key(state: &mut State, mut run: Box<BulkRun>, key: InputKey) -> Vec<Effect> {
     let mut effects = Vec::new();
     match (&run.phase, key) {
+        (_, InputKey::CopyCommand) => {
+            let commands = state.pool.as_ref().map(|pool| run.aws_commands(&pool.id));
+            effects = copy_command(state, commands);
+        }
         (BulkPhase::Running(request), InputKey::Cancel) => {
             effects.push(Effect::Cancel(*request));
             run.phase = BulkPhase::Finished { cancelled: true };

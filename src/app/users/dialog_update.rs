@@ -7,6 +7,7 @@ use crate::app::remote::Remote;
 use crate::app::state::{Overlay, State};
 use crate::app::users::dialog::Dialog;
 use crate::app::users::journal::{JOURNAL_ENTRIES, JournalView};
+use crate::cognito::secrets::MASK;
 use crate::cognito::types::Secret;
 use crate::cognito::{Username, aws_cli};
 
@@ -23,12 +24,7 @@ pub fn dialog_key(state: &mut State, mut dialog: Box<Dialog>, key: InputKey) -> 
                 _ => Vec::new(),
             };
         }
-        InputKey::CopyCommand => {
-            if let Some(command) = aws_command(state, &dialog) {
-                effects.push(Effect::CopyToClipboard(Secret::new(&command)));
-                state.toast = Some("AWS CLI command copied (OSC 52)".to_owned());
-            }
-        }
+        InputKey::CopyCommand => effects = copy_command(state, aws_command(state, &dialog)),
         InputKey::Submit => match dialog.ready() {
             Err(why) => dialog.hint = Some(why),
             Ok(()) => effects = send(state, &mut dialog),
@@ -53,6 +49,22 @@ pub fn aws_command(state: &State, dialog: &Dialog) -> Option<String> {
     let pool = &state.pool.as_ref()?.id;
     let input = dialog.op.input(pool, &Username::new(&dialog.user));
     Some(aws_cli::command(dialog.op.operation(), &input))
+}
+
+/// Ctrl-Y in any action dialog: the AWS CLI command (or one per line) to the clipboard, said on
+/// the status line. A secret in it (an identity provider's) is left masked, and the toast says
+/// so; `None`: nothing is written yet to copy.
+pub fn copy_command(state: &mut State, command: Option<String>) -> Vec<Effect> {
+    let Some(command) = command else {
+        state.toast = Some("Nothing to copy yet: the change is not written".to_owned());
+        return Vec::new();
+    };
+    state.toast = Some(if command.contains(MASK) {
+        format!("AWS CLI command copied (OSC 52); fill in each {MASK} (a secret is never copied)")
+    } else {
+        "AWS CLI command copied (OSC 52)".to_owned()
+    });
+    vec![Effect::CopyToClipboard(Secret::new(&command))]
 }
 
 fn send(state: &mut State, dialog: &mut Dialog) -> Vec<Effect> {

@@ -9,6 +9,8 @@ use crate::app::state::{Overlay, State};
 use crate::app::update::tests_support::*;
 use crate::app::update::update;
 use crate::app::users::bulk::{BulkAction, BulkPhase, BulkRun};
+use crate::cognito::types::Secret;
+use crate::cognito::{GroupName, PoolId};
 
 fn three() -> State {
     users(&[
@@ -164,4 +166,35 @@ fn read_only_refuses_marks_and_bulk() {
     update(&mut s, Action::OpenBulkMenu);
     assert!(marks(&s).is_empty());
     assert_eq!(s.overlay, Overlay::None);
+}
+
+#[test]
+fn a_bulk_plan_copies_one_aws_cli_command_per_user_and_stays_open() {
+    let mut s = three();
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::OpenBulkMenu);
+    press(&mut s, 'x');
+    let pool = s.pool.as_ref().unwrap().id.clone();
+    let copied = key(&mut s, InputKey::CopyCommand);
+    let want = format!(
+        "aws cognito-idp admin-disable-user --user-pool-id {pool} --username ann\n\
+         aws cognito-idp admin-disable-user --user-pool-id {pool} --username bob"
+    );
+    assert_eq!(copied, [Effect::CopyToClipboard(Secret::new(want))]);
+    assert_eq!(run(&s).phase, BulkPhase::Plan, "the plan stays open");
+    assert_eq!(s.toast.as_deref(), Some("AWS CLI command copied (OSC 52)"));
+}
+
+#[test]
+fn a_group_change_copies_the_group_with_each_user() {
+    let run = BulkRun::new(
+        BulkAction::RemoveFromGroup(GroupName::new("admins")),
+        vec!["o'brien".into()],
+    );
+    assert_eq!(
+        run.aws_commands(&PoolId::new("us-east-1_a")),
+        "aws cognito-idp admin-remove-user-from-group --group-name admins \
+         --user-pool-id us-east-1_a --username 'o'\\''brien'"
+    );
 }

@@ -214,15 +214,10 @@ impl CognitoClient {
 
     /// Deletes the resource (its keys are the whole input).
     pub async fn delete_resource(&self, target: &Target) -> Result<(), EditError> {
-        let operation = target
-            .delete_operation()
+        let (operation, input) = target
+            .delete_request()
             .ok_or_else(|| EditError::Patch(format!("{} cannot be deleted", target.label())))?;
-        let input: serde_json::Map<String, Value> = target
-            .keys()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), Value::String(v)))
-            .collect();
-        self.call_json(operation, &Value::Object(input)).await?;
+        self.call_json(operation, &input).await?;
         Ok(())
     }
 }

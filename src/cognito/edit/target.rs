@@ -94,6 +94,11 @@ impl Target {
         })
     }
 
+    /// The delete call: its operation and its input (the keys are the whole input).
+    pub fn delete_request(&self) -> Option<(&'static str, Value)> {
+        Some((self.delete_operation()?, object(self.keys())))
+    }
+
     /// The members that name the resource in the update (and, those its input has, the read).
     pub fn keys(&self) -> Vec<(&'static str, String)> {
         let pool = ("UserPoolId", self.pool().to_string());

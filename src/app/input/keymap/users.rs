@@ -231,7 +231,7 @@ pub static DIALOG: [Binding; 3] = [
         &[ctrl('y')],
         "C-y",
         InputKey::CopyCommand,
-        "copy the AWS CLI command that does the same (a user action's dialog; no secrets in it)",
+        "copy the AWS CLI command that makes the same change (a bulk plan: a line per user; secrets masked)",
         "copy aws",
     ),
 ];
