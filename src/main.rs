@@ -19,6 +19,15 @@ fn main() -> ExitCode {
             .error(clap::error::ErrorKind::MissingRequiredArgument, why)
             .exit();
     }
+    if parsed.global.console.mask && parsed.command.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--mask is the console's screen-share mode; a command's output is for a file or \
+                 a script, not a shared screen",
+            )
+            .exit();
+    }
     // Before anything else, so the first warnings (no journal, the local server) are kept.
     let log = start_log(matches.subcommand_name());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -114,7 +123,7 @@ async fn console(global: &GlobalArgs, log: Option<&LogFile>) -> ExitCode {
     }
     let read_only = settings.read_only;
     let log = log.map(|file| file.path.as_path());
-    match cognito_tui::tui::run(settings, client, keys, read_only, log).await {
+    match cognito_tui::tui::run(settings, client, keys, read_only, global.console.mask, log).await {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(signal.exit_status()),
         Err(e) => {

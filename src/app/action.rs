@@ -52,6 +52,8 @@ pub enum Action {
     ToggleJson,
     /// Show or hide this help
     ToggleHelp,
+    /// Screen-share mode on or off: personal data masked wherever it is drawn.
+    ToggleMask,
     /// Open the command palette
     OpenPalette,
     /// Filter the loaded rows

@@ -259,6 +259,9 @@ pub struct State {
     pub keys: Keymap,
     /// The wall clock (Unix seconds) as the event loop last said: ages ("indexed 4 min ago").
     pub now: Option<i64>,
+    /// Screen-share mode (`--mask`, Ctrl-T): emails, phone numbers, names and IP addresses are
+    /// drawn masked. Kept across `:profile` and `:region`, unlike the context.
+    pub mask: bool,
     pub quit: bool,
 }
 
@@ -277,6 +280,7 @@ impl State {
             page_rows: 20,
             keys: Keymap::default(),
             now: None,
+            mask: false,
             quit: false,
         }
     }

@@ -61,10 +61,21 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with_all = ["profile", "endpoint_url", "region"])]
     pub local: bool,
     #[command(flatten)]
+    pub console: ConsoleArgs,
+    #[command(flatten)]
     pub emulate: EmulateArgs,
     /// Set once the local server runs: its URL, which the client then talks to.
     #[arg(skip)]
     pub local_endpoint: Option<String>,
+}
+
+/// What only the console takes (a command refuses them).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConsoleArgs {
+    /// Start the console in screen-share mode: emails, phone numbers, names and IP addresses are
+    /// masked wherever they are drawn (Ctrl-T toggles it).
+    #[arg(long)]
+    pub mask: bool,
 }
 
 /// What the local server imitates of AWS, for `--local` and `local-server` alike.

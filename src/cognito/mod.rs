@@ -16,6 +16,7 @@ pub mod idps;
 pub mod ids;
 pub mod operations;
 pub mod paginate;
+pub mod personal;
 pub mod pools;
 pub mod secrets;
 pub mod shapes;

@@ -358,24 +358,7 @@ fn day_of(utc: &str) -> String {
     format!("on {}", utc.get(..10).unwrap_or(utc))
 }
 
-/// `a***@example.com`, `+1 *** *** 4567`: enough to recognise, not to copy.
-pub fn mask(value: &str) -> String {
-    if let Some((local, domain)) = value.split_once('@') {
-        let first: String = local.chars().take(1).collect();
-        return format!("{first}***@{domain}");
-    }
-    let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() > 4 {
-        let last: String = digits[digits.len() - 4..].iter().collect();
-        let plus = if value.starts_with('+') { "+" } else { "" };
-        let lead: String = digits
-            .iter()
-            .take(digits.len().saturating_sub(10).max(1))
-            .collect();
-        return format!("{plus}{lead} *** *** {last}");
-    }
-    "***".to_owned()
-}
+pub use super::personal::mask;
 
 /// Where a reset code goes: the verified email, else the phone, masked.
 fn destination(user: &AdminGetUserResponse) -> String {

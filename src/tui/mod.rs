@@ -31,13 +31,14 @@ fn no_color() -> bool {
 
 /// Runs the console on an already connected client until the user quits. `settings` are what the
 /// client was built from: `:profile` and `:region` rebuild it from them. `keys` are the user's key
-/// tables. `log` is the log file, if one could be opened: a panic names it. `Some` when a signal
+/// tables. `mask`: start in screen-share mode (`--mask`). `log` is the log file, if one could be opened: a panic names it. `Some` when a signal
 /// ended the console.
 pub async fn run(
     settings: ClientSettings,
     client: CognitoClient,
     keys: Keymap,
     read_only: bool,
+    mask: bool,
     log: Option<&Path>,
 ) -> anyhow::Result<Option<Caught>> {
     let context = context_of(&client, read_only);
@@ -63,6 +64,7 @@ pub async fn run(
     );
     let mut state = State::new(context);
     state.keys = keys;
+    state.mask = mask;
     let outcome = event_loop::run(
         &mut screen.terminal,
         state,

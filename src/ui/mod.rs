@@ -9,6 +9,7 @@ mod admin;
 mod browse;
 mod find;
 mod input;
+pub(crate) mod mask;
 mod secret;
 pub(crate) mod text;
 mod theme;
@@ -58,6 +59,16 @@ fn regions(area: Rect) -> Regions {
 }
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
+    let masked;
+    let theme = if state.mask {
+        masked = Theme {
+            mask_personal: true,
+            ..theme.clone()
+        };
+        &masked
+    } else {
+        theme
+    };
     let area = frame.area();
     let r = regions(area);
     let ticks = state.ticks;
@@ -125,10 +136,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         }
         Overlay::Bulk(run) => users::bulk::draw(frame, over, run, theme, ticks),
         Overlay::Journal(view) => users::journal::draw(frame, over, view, theme, ticks),
-        Overlay::Secret(view) => secret::draw(frame, over, view, theme, ticks),
         Overlay::Admin(flow) => admin::draw(frame, over, flow, theme, ticks),
         Overlay::Find(view) => find::draw(frame, over, view, theme, ticks),
-        Overlay::None | Overlay::LocalFilter(_) => {}
+        Overlay::None | Overlay::LocalFilter(_) | Overlay::Secret(_) => {}
+    }
+    if theme.mask_personal {
+        mask::buffer(frame.buffer_mut(), area);
+    }
+    // A secret is shown because the user asked for it: never masked.
+    if let Overlay::Secret(view) = &state.overlay {
+        secret::draw(frame, over, view, theme, ticks);
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Theme {
     pub toast: Style,
     /// The mark of a row marked for a bulk action.
     pub marked: Style,
+    /// Screen-share mode: personal data is drawn masked. Not a colour, but how every view
+    /// draws, so it travels with the styles; `render` sets it from the state.
+    pub mask_personal: bool,
 }
 
 impl Theme {
@@ -101,6 +104,7 @@ impl Theme {
             footer_text: fg(Color::Gray),
             toast: fg(Color::Yellow).add_modifier(Modifier::BOLD),
             marked: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            mask_personal: false,
         }
     }
 
@@ -142,6 +146,7 @@ impl Theme {
             footer_text: none,
             toast: bold,
             marked: bold,
+            mask_personal: false,
         }
     }
 }

@@ -23,6 +23,18 @@ pub fn handle(state: &mut State, action: &Action) -> Vec<Effect> {
             state.overlay = Overlay::Help;
             Vec::new()
         }
+        Action::ToggleMask => {
+            state.mask = !state.mask;
+            state.toast = Some(
+                if state.mask {
+                    "Screen-share mode: emails, phone numbers, names and IP addresses are masked"
+                } else {
+                    "Screen-share mode off: personal data is shown"
+                }
+                .to_owned(),
+            );
+            Vec::new()
+        }
         Action::OpenPalette => {
             state.overlay = Overlay::Palette {
                 input: TextField::default(),

@@ -1,6 +1,8 @@
 //! The detail view of one item: its sections as label/value lines, or (`y`) the raw JSON response,
 //! scrolled by `detail.scroll`. Also the label/value lines of the pool overview.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -8,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::browse::detail::{Detail, Section};
 use crate::app::remote::Remote;
+use crate::cognito::personal;
 use crate::ui::Theme;
 use crate::ui::browse::{json, verdict};
 use crate::ui::text::{clip_line, escape, line, span, thousands};
@@ -144,7 +147,14 @@ fn marked_pairs(
 ) -> Vec<Line<'static>> {
     let pairs: Vec<(String, String)> = pairs
         .iter()
-        .map(|(label, value)| (escape(label).into_owned(), escape(value).into_owned()))
+        .map(|(label, value)| {
+            let value = if theme.mask_personal {
+                Cow::Owned(personal::attribute(label, value))
+            } else {
+                Cow::Borrowed(value.as_str())
+            };
+            (escape(label).into_owned(), escape(&value).into_owned())
+        })
         .collect();
     let label_width = pairs
         .iter()

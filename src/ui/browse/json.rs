@@ -6,13 +6,24 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use serde_json::Value;
 
+use crate::cognito::personal;
 use crate::shared::visible::is_hidden;
 use crate::ui::Theme;
 
 const INDENT: usize = 2;
 
-/// The value as pretty-printed lines (the layout of `serde_json::to_string_pretty`).
+/// The value as pretty-printed lines (the layout of `serde_json::to_string_pretty`); in
+/// screen-share mode, a copy with its personal data masked.
 pub fn lines(value: &Value, theme: &Theme) -> Vec<Line<'static>> {
+    if theme.mask_personal {
+        let mut masked = value.clone();
+        personal::json(&mut masked);
+        return printed(&masked, theme);
+    }
+    printed(value, theme)
+}
+
+fn printed(value: &Value, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Printer {
         theme,
         lines: Vec::new(),

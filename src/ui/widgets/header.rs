@@ -15,20 +15,21 @@ pub fn header(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     Block::new().style(theme.header).render(area, buf);
     let context = &state.context;
     // The badge has its own place at the right, so a long endpoint never hides it.
-    let badge = " READ-ONLY ";
-    let badge_width = if context.read_only {
-        u16::try_from(width(badge)).unwrap_or(u16::MAX)
-    } else {
-        0
+    let badge = match (context.read_only, theme.mask_personal) {
+        (true, true) => " READ-ONLY  MASKED ",
+        (true, false) => " READ-ONLY ",
+        (false, true) => " MASKED ",
+        (false, false) => "",
     };
-    let gap = u16::from(context.read_only);
+    let badge_width = u16::try_from(width(badge)).unwrap_or(u16::MAX);
+    let gap = u16::from(!badge.is_empty());
     let [fields, _, badge_area, _] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(gap),
         Constraint::Length(badge_width),
         Constraint::Length(gap),
     ]));
-    if context.read_only {
+    if !badge.is_empty() {
         span(badge, theme.read_only).render(badge_area, buf);
     }
     let mut spans = vec![

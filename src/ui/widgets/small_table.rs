@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Row, Table};
 
 use crate::ui::Theme;
+use crate::ui::mask;
 use crate::ui::text::clipped;
 
 const GAP: u16 = 1;
@@ -32,7 +33,7 @@ pub fn table(
         Row::new(
             texts
                 .zip(&widths)
-                .map(|(text, &w)| clipped(text, w, style))
+                .map(|(text, &w)| clipped(&mask::cell(text, theme), w, style))
                 .collect::<Vec<_>>(),
         )
         .style(style)

@@ -12,7 +12,7 @@ use crate::app::input::keymap::shared::{
 use crate::app::input::keymap::{Binding, bind};
 
 /// Keys every main mode has, after its own.
-pub static COMMON: [Binding; 3] = [
+pub static COMMON: [Binding; 4] = [
     bind(
         "palette",
         &[key(':')],
@@ -28,6 +28,14 @@ pub static COMMON: [Binding; 3] = [
         Action::ToggleHelp,
         "show or hide this help",
         "help",
+    ),
+    bind(
+        "mask",
+        &[ctrl('t')],
+        "C-t",
+        Action::ToggleMask,
+        "mask personal data",
+        "",
     ),
     quit(),
 ];

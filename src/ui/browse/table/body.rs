@@ -9,6 +9,7 @@ use crate::app::state::Load;
 use crate::ui::Theme;
 use crate::ui::browse::table::TablePane;
 use crate::ui::browse::table::column::GAP;
+use crate::ui::mask;
 use crate::ui::text::put;
 use crate::ui::widgets::notice;
 
@@ -56,7 +57,7 @@ pub fn rows<R: Row>(
                 row_area,
                 x,
                 y,
-                &row.cell(column),
+                &mask::cell(&row.cell(column), theme),
                 w,
                 ratatui::style::Style::new(),
             );

@@ -1,0 +1,229 @@
+//! Personal data, for the screen-share mode: which user attributes are personal, and how an
+//! email, a phone number, an IP address or a name is masked (`a***@example.com`,
+//! `+1 *** *** 4567`, `203.0.*.*`, `A***`): enough to recognise, not to copy. Free text and raw
+//! JSON are masked by what their values look like, attributes also by their name.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// Standard attributes (OpenID Connect claims) that describe a person. `custom:` attributes are
+/// the pool's own and mostly not personal (a plan, a tenant): an email or a phone number in one
+/// is still masked by its look.
+const PERSONAL: &[&str] = &[
+    "email",
+    "phone_number",
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "address",
+    "birthdate",
+    "picture",
+    "profile",
+    "website",
+];
+
+/// Whether the attribute names something personal.
+pub fn is_personal(attribute: &str) -> bool {
+    PERSONAL.contains(&attribute)
+}
+
+/// An attribute's value as the screen-share mode draws it.
+pub fn attribute(name: &str, value: &str) -> String {
+    if name == "email" || name == "phone_number" {
+        mask(value)
+    } else if is_personal(name) {
+        let first: String = value.chars().take(1).collect();
+        format!("{first}***")
+    } else {
+        text(value).into_owned()
+    }
+}
+
+/// `a***@example.com`, `+1 *** *** 4567`: enough to recognise, not to copy.
+pub fn mask(value: &str) -> String {
+    if let Some((local, domain)) = value.split_once('@') {
+        let first: String = local.chars().take(1).collect();
+        return format!("{first}***@{domain}");
+    }
+    let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > 4 {
+        let last: String = digits[digits.len() - 4..].iter().collect();
+        let plus = if value.starts_with('+') { "+" } else { "" };
+        let lead: String = digits
+            .iter()
+            .take(digits.len().saturating_sub(10).max(1))
+            .collect();
+        return format!("{plus}{lead} *** *** {last}");
+    }
+    "***".to_owned()
+}
+
+/// Characters of an address's local part and of a domain, as far as masking needs to tell.
+fn in_local(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._%+-'".contains(c)
+}
+
+fn in_domain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ".-".contains(c)
+}
+
+/// Each email address, E.164 phone number (`+` and 8 to 15 digits) and IPv4 address in `text`
+/// masked; the rest as it is. Text with none is borrowed.
+pub fn text(text: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let hits = found(&chars);
+    if hits.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for hit in hits {
+        out.extend(&chars[at..hit.start]);
+        out.push_str(&hit.masked);
+        at = hit.end;
+    }
+    out.extend(&chars[at..]);
+    Cow::Owned(out)
+}
+
+/// A personal value in a text: `chars[start..end]`, and its mask.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub masked: String,
+}
+
+/// The personal values in `chars`, in order, none overlapping.
+pub fn found(chars: &[char]) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let taken = hits.last().map_or(0, |h| h.end);
+        match found_at(chars, i, before) {
+            Some(hit) if hit.start >= taken => {
+                i = hit.end;
+                hits.push(hit);
+            }
+            _ => i += 1,
+        }
+    }
+    hits
+}
+
+/// A personal value found at `i` (for an address: at its `@`, the local part before it).
+fn found_at(chars: &[char], i: usize, before: Option<char>) -> Option<Hit> {
+    let word_before = before.is_some_and(|c| c.is_ascii_alphanumeric());
+    let (start, end) = match chars[i] {
+        '@' => {
+            let local = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|&&c| in_local(c))
+                .count();
+            let domain = chars[i + 1..].iter().take_while(|&&c| in_domain(c)).count();
+            if local == 0 || domain == 0 {
+                return None;
+            }
+            (i - local, i + 1 + domain)
+        }
+        '+' if !word_before => {
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let next = chars.get(i + 1 + digits);
+            if !(8..=15).contains(&digits) || next.is_some_and(char::is_ascii_alphanumeric) {
+                return None;
+            }
+            (i, i + 1 + digits)
+        }
+        // After `/`: a URL's host, a server and not a person.
+        c if c.is_ascii_digit() && !word_before && before != Some('.') && before != Some('/') => {
+            let (end, masked) = ipv4_at(chars, i)?;
+            return Some(Hit {
+                start: i,
+                end,
+                masked,
+            });
+        }
+        _ => return None,
+    };
+    let value: String = chars[start..end].iter().collect();
+    Some(Hit {
+        start,
+        end,
+        masked: mask(&value),
+    })
+}
+
+/// `203.0.113.158` → `203.0.*.*`: the network, not the host.
+fn ipv4_at(chars: &[char], i: usize) -> Option<(usize, String)> {
+    let mut octets = Vec::new();
+    let mut j = i;
+    for n in 0..4 {
+        let digits = chars[j..]
+            .iter()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        octets.push(chars[j..j + digits].iter().collect::<String>());
+        j += digits;
+        if n < 3 {
+            if chars.get(j) != Some(&'.') {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    if chars
+        .get(j)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.')
+    {
+        return None;
+    }
+    Some((j, format!("{}.{}.*.*", octets[0], octets[1])))
+}
+
+/// A raw answer masked in place: a user's attributes by their name (`{"Name": "given_name",
+/// "Value": "Ann"}`), every other string by its look.
+pub fn json(value: &mut Value) {
+    match value {
+        Value::Object(members) => {
+            let name = members
+                .get("Name")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            for (key, member) in members.iter_mut() {
+                match (key.as_str(), &name, member) {
+                    ("Value", Some(name), Value::String(v)) => *v = attribute(name, v),
+                    (_, _, Value::String(v)) => {
+                        if let Cow::Owned(masked) = text(v) {
+                            *v = masked;
+                        }
+                    }
+                    (_, _, member) => json(member),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(json),
+        Value::String(v) => {
+            if let Cow::Owned(masked) = text(v) {
+                *v = masked;
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+#[path = "personal_tests.rs"]
+mod tests;
