@@ -73,3 +73,49 @@ fn a_blocked_sign_in_is_marked_valid_from_the_history() {
     tmux.keys(&["Escape"]);
     tmux.quit();
 }
+
+/// Support's other everyday journey: "I never got to sign in". The agent searches by the email
+/// the customer gave, and from the search on, fewer than 10 keys find why (the invitation
+/// expired) and send a new one with the verdict's own key. Then, sharing the screen, Ctrl-T masks
+/// the customer's email everywhere it was drawn.
+#[test]
+fn an_expired_invitation_is_found_by_email_and_fixed_with_the_verdicts_key() {
+    let tmux = Tmux::start();
+    let data = tempfile::tempdir().unwrap();
+    tmux.open_local(data.path());
+    tmux.find_pool("acme-production");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2,500 users");
+    tmux.keys(&["s"]);
+    tmux.type_text("ann.diaz2@example.com");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 user");
+    // From here on, every key counts.
+    let mut keys = 0;
+    let mut press = |key: &str| {
+        keys += 1;
+        tmux.keys(&[key]);
+    };
+    press("Enter");
+    let screen = tmux.wait_for("BLOCKED");
+    assert!(
+        screen.contains("expired") && screen.contains("(invitation expired)"),
+        "the verdict says why:\n{screen}"
+    );
+    press("F");
+    tmux.wait_for("Ctrl-Y copies the AWS CLI command");
+    press("Enter");
+    let screen = tmux.wait("the verdict after the new invitation", |s| {
+        s.contains("expires in") && !s.contains("BLOCKED")
+    });
+    assert!(screen.contains("ann.diaz2"), "{screen}");
+    assert!(keys < 10, "{keys} keys after the search");
+
+    tmux.keys(&["C-t"]);
+    let screen = tmux.wait_for("MASKED");
+    assert!(screen.contains("a***@example.com"), "{screen}");
+    assert!(!screen.contains("ann.diaz2@example.com"), "{screen}");
+    tmux.keys(&["C-t"]);
+    tmux.wait("the mask lifted", |s| s.contains("ann.diaz2@example.com"));
+    tmux.quit();
+}

@@ -177,6 +177,31 @@ async fn resend_invites_only_existing_users_awaiting_a_password() {
     );
 }
 
+/// RESEND sets a new temporary password, so its validity starts again: the demo's expired
+/// invitation is modified now, and a temporary password given must meet the policy.
+#[tokio::test]
+async fn resend_restarts_the_temporary_passwords_validity() {
+    let (_server, client) = start(&StateLocation::Memory, Seed::Demo).await;
+    let user = json!({"UserPoolId": PRODUCTION_POOL, "Username": "ann.diaz2"});
+    let before = client.call_json("AdminGetUser", &user).await.unwrap();
+    let sent = before["UserLastModifiedDate"].as_f64().unwrap();
+    let mut resend = user.clone();
+    resend["MessageAction"] = json!("RESEND");
+    resend["TemporaryPassword"] = json!("short");
+    assert_eq!(
+        code_of(client.call_json("AdminCreateUser", &resend).await),
+        "InvalidPasswordException"
+    );
+    let untouched = client.call_json("AdminGetUser", &user).await.unwrap();
+    assert_eq!(untouched["UserLastModifiedDate"].as_f64(), Some(sent));
+    resend.as_object_mut().unwrap().remove("TemporaryPassword");
+    let again = client.call_json("AdminCreateUser", &resend).await.unwrap();
+    let now = cognito_tui::cognito::types::EpochSeconds::now().0;
+    let modified = again["User"]["UserLastModifiedDate"].as_f64().unwrap();
+    assert!(modified > sent && (now - modified).abs() < 60.0, "{again}");
+    assert_eq!(again["User"]["UserCreateDate"], before["UserCreateDate"]);
+}
+
 #[tokio::test]
 async fn unimplemented_operations_are_unknown_operations() {
     let (_server, client) = empty().await;

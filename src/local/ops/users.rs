@@ -67,7 +67,7 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
     let attrs = attributes(&req.input, "UserAttributes")?;
     let temporary = optional_str(&req.input, "TemporaryPassword")?;
     if optional_str(&req.input, "MessageAction")? == Some("RESEND") {
-        return resend_invitation(store, pool, username);
+        return resend_invitation(store, pool, username, temporary);
     }
     let sub = ids::uuid(&mut fastrand::Rng::new());
     let at = now();
@@ -95,15 +95,31 @@ pub fn admin_create_user(store: &Store, req: &Request) -> LocalResult {
 }
 
 /// RESEND invites an existing user again: only one who has not yet set a password, as on AWS.
-fn resend_invitation(store: &Store, pool: &str, username: &str) -> LocalResult {
-    read_in_pool(store, pool, |conn| {
-        let user = user_json(conn, pool, username, "Attributes")?;
+/// It sets a new temporary password (the one given, checked against the policy) and so restarts
+/// its validity: the user's last-modified time is now.
+fn resend_invitation(
+    store: &Store,
+    pool: &str,
+    username: &str,
+    temporary: Option<&str>,
+) -> LocalResult {
+    store.write(|tx| {
+        let spec = pool_spec(tx, pool)?;
+        let user = user_json(tx, pool, username, "Attributes")?;
         if user["UserStatus"] != UserStatus::ForceChangePassword.as_str() {
             return Err(LocalError::new(
                 "UnsupportedUserStateException",
                 "Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.",
             ));
         }
+        if let Some(p) = temporary {
+            password::check(&password::policy_of(&spec), p)?;
+        }
+        tx.cached_execute(
+            "UPDATE users SET modified = ?3 WHERE pool_id = ?1 AND username = ?2",
+            params![pool, username, now()],
+        )?;
+        let user = user_json(tx, pool, username, "Attributes")?;
         Ok(json!({ "User": user }))
     })
 }
