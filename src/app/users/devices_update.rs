@@ -23,7 +23,7 @@ pub fn open_devices(state: &mut State, user: &str, at_event: Option<&str>) -> Ve
 }
 
 /// Reads both lists again, keeping the focus and what is selected.
-fn reload(state: &mut State, mut view: Box<DevicesView>) -> Vec<Effect> {
+pub(super) fn reload(state: &mut State, mut view: Box<DevicesView>) -> Vec<Effect> {
     if view.wanted_event.is_none() {
         view.wanted_event = view.selected_event().map(|e| e.id.clone());
     }

@@ -263,6 +263,20 @@ fn end_dialog(state: &mut State, request: RequestId, error: &ErrorInfo) -> Optio
     if !error.ends_the_dialog() {
         return None;
     }
+    // A feedback or device change whose answer was lost: the lists it changes are read again in
+    // place, so the history itself shows whether it was applied.
+    if error.kind == ErrorKind::OutcomeUnknown
+        && let Overlay::Devices(view) = &state.overlay
+        && view.submit.awaits(request)
+        && let Overlay::Devices(mut view) = std::mem::take(&mut state.overlay)
+    {
+        view.sent = None;
+        state.toast = Some(format!(
+            "✗ {} · read again: the history shows whether it was applied",
+            error.text
+        ));
+        return Some(super::devices_update::reload(state, view));
+    }
     let user = match &state.overlay {
         Overlay::Dialog(d) if d.submit.awaits(request) => d.user.clone(),
         Overlay::Devices(v) if v.submit.awaits(request) => v.user.clone(),

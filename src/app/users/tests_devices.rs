@@ -247,3 +247,49 @@ fn at_event_opens_on_the_history_with_that_event_selected() {
     assert_eq!(view(&s).selected_event().unwrap().id, "e3");
     assert!(matches!(view(&s).devices, Remote::Loading(_)));
 }
+
+#[test]
+fn a_change_whose_answer_was_lost_reads_both_lists_again_in_place() {
+    let mut s = opened();
+    key(&mut s, InputKey::Complete);
+    press(&mut s, 'v');
+    let (req, _) = change(&key(&mut s, InputKey::Submit));
+    let text = "no answer to AdminUpdateAuthEventFeedback: the change may have been applied";
+    let effects = update(
+        &mut s,
+        Action::Failed {
+            request: req,
+            error: crate::app::remote::ErrorInfo {
+                code: None,
+                text: text.into(),
+                kind: crate::app::remote::ErrorKind::OutcomeUnknown,
+                resume: None,
+            },
+        },
+    );
+    let (devices, events) = requests(&effects);
+    assert_ne!(devices, events, "both lists are read again");
+    let v = view(&s);
+    assert!(
+        matches!(v.submit, crate::app::form::Submit::Editing),
+        "nothing to send again"
+    );
+    assert!(v.sent.is_none());
+    assert_eq!(v.focus, Focus::Events, "the agent stays where they were");
+    let toast = s.toast.as_deref().unwrap();
+    assert!(
+        toast.starts_with("✗ ") && toast.contains("may have been applied"),
+        "{toast}"
+    );
+    assert!(
+        toast.contains("the history shows whether it was applied"),
+        "{toast}"
+    );
+    // The fresh read lands in the view: it is what says whether the feedback was applied.
+    answer(
+        &mut s,
+        events,
+        Payload::AuthEvents(vec![event("e1", "Fail")]),
+    );
+    assert!(matches!(view(&s).events, Remote::Loaded(_)));
+}
