@@ -30,21 +30,27 @@ fn the_console_browses_the_local_demo() {
     );
 }
 
+/// The console on the demo, acme-production open and searched (email ^=) for `text`: one user.
+fn found_in_production(data: &std::path::Path, text: &str) -> Tmux {
+    let tmux = Tmux::start();
+    tmux.open_local(data);
+    tmux.find_pool("acme-production");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2,500 users");
+    tmux.keys(&["s"]);
+    tmux.type_text(text);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 user");
+    tmux
+}
+
 /// Support's journey: ann.adams3 cannot sign in; the history shows the blocked sign-ins from
 /// abroad; the newest is marked valid from the view, which reads it back with the feedback, and
 /// the journal has the change.
 #[test]
 fn a_blocked_sign_in_is_marked_valid_from_the_history() {
-    let tmux = Tmux::start();
     let data = tempfile::tempdir().unwrap();
-    tmux.open_local(data.path());
-    tmux.find_pool("acme-production");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("2,500 users");
-    tmux.keys(&["s"]);
-    tmux.type_text("ann.adams3");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("1 user");
+    let tmux = found_in_production(data.path(), "ann.adams3");
     tmux.keys(&["v"]);
     let screen = tmux.wait_for("Lagos, Nigeria");
     assert!(
@@ -80,16 +86,8 @@ fn a_blocked_sign_in_is_marked_valid_from_the_history() {
 /// the customer's email everywhere it was drawn.
 #[test]
 fn an_expired_invitation_is_found_by_email_and_fixed_with_the_verdicts_key() {
-    let tmux = Tmux::start();
     let data = tempfile::tempdir().unwrap();
-    tmux.open_local(data.path());
-    tmux.find_pool("acme-production");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("2,500 users");
-    tmux.keys(&["s"]);
-    tmux.type_text("ann.diaz2@example.com");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("1 user");
+    let tmux = found_in_production(data.path(), "ann.diaz2@example.com");
     // From here on, every key counts.
     let mut keys = 0;
     let mut press = |key: &str| {

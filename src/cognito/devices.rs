@@ -173,11 +173,11 @@ impl CognitoClient {
         username: &Username,
         token: Option<&str>,
     ) -> Result<AdminListUserAuthEventsResponse, AwsError> {
-        let input = serde_json::json!({
-            "UserPoolId": pool, "Username": username, "MaxResults": 60, "NextToken": token,
-        });
-        self.call("AdminListUserAuthEvents", &without_nulls(input))
-            .await
+        self.call(
+            "AdminListUserAuthEvents",
+            &auth_events_input(pool, username, token),
+        )
+        .await
     }
 
     /// The same page as the service sent it, for the raw JSON view.
@@ -187,11 +187,11 @@ impl CognitoClient {
         username: &Username,
         token: Option<&str>,
     ) -> Result<serde_json::Value, AwsError> {
-        let input = serde_json::json!({
-            "UserPoolId": pool, "Username": username, "MaxResults": 60, "NextToken": token,
-        });
-        self.call("AdminListUserAuthEvents", &without_nulls(input))
-            .await
+        self.call(
+            "AdminListUserAuthEvents",
+            &auth_events_input(pool, username, token),
+        )
+        .await
     }
 
     /// One page of remembered devices as the service sent it, from `token`.
@@ -236,6 +236,13 @@ impl CognitoClient {
         });
         self.act("AdminUpdateDeviceStatus", &input).await
     }
+}
+
+/// A page of a user's sign-in history from `token`: the typed read and the raw one ask alike.
+fn auth_events_input(pool: &PoolId, username: &Username, token: Option<&str>) -> serde_json::Value {
+    without_nulls(serde_json::json!({
+        "UserPoolId": pool, "Username": username, "MaxResults": 60, "NextToken": token,
+    }))
 }
 
 fn without_nulls(mut value: serde_json::Value) -> serde_json::Value {

@@ -77,11 +77,12 @@ pub(crate) fn last_success(events: &[AuthEventType], now: f64) -> String {
     )
 }
 
-/// `2 days ago from Lyon, France`: the newest `Pass` event; `None` when there is none.
+/// `2 days ago from Lyon, France`: the newest sign-in that passed (a password reset or a sign-up
+/// that passed is not one); `None` when there is none.
 pub fn last_sign_in(events: &[AuthEventType], now: f64) -> Option<String> {
     let event = events
         .iter()
-        .find(|e| e.event_response.as_deref() == Some("Pass"))?;
+        .find(|e| super::verdict::is_sign_in(e) && e.event_response.as_deref() == Some("Pass"))?;
     let when = event.creation_date.map_or_else(
         || "at an unknown time".to_owned(),
         |d| format!("{} ago", span(now - d.0)),

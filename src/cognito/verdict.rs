@@ -155,6 +155,18 @@ pub fn verdict(facts: &Facts<'_>) -> Verdict {
     if let Some(v) = mfa(facts) {
         return v;
     }
+    // Blocked sign-ins could not be looked for: not "nothing blocks".
+    if let History::Unreadable(why) = facts.history {
+        return Verdict::new(
+            Severity::Warning,
+            format!(
+                "nothing else in Cognito blocks this user, but blocked sign-ins could not be \
+                 checked: {why}"
+            ),
+            None,
+            Vec::new(),
+        );
+    }
     let last = facts.history.events().map_or_else(
         || {
             format!(
@@ -194,22 +206,48 @@ fn temporary_password(facts: &Facts<'_>) -> Verdict {
         .and_then(|p| p.password_policy.as_ref())
         .and_then(|p| p.temporary_password_validity_days)
         .unwrap_or(DEFAULT_TEMPORARY_DAYS);
-    // A resend sets a new temporary password and touches the user: the last change is when the
-    // current one was sent.
-    let sent = facts
+    let valid = f64::from(days) * DAY;
+    // The password was set when the user was created or by a later resend. Cognito does not say
+    // which, and any other change (enabled again, an attribute) also moves the last-modified
+    // time: the creation is the earliest it was sent, the last change the latest.
+    let first = facts
+        .user
+        .user_create_date
+        .or(facts.user.user_last_modified_date)
+        .map_or(facts.now, |d| d.0);
+    let latest = facts
         .user
         .user_last_modified_date
-        .or(facts.user.user_create_date)
-        .map_or(facts.now, |d| d.0);
-    let expires = sent + f64::from(days) * DAY;
-    let sent_on = crate::cognito::types::EpochSeconds(sent).to_utc_string();
-    if facts.now >= expires {
+        .map_or(first, |d| d.0.max(first));
+    let on = |t: f64| day_of(&crate::cognito::types::EpochSeconds(t).to_utc_string());
+    if facts.now < first + valid {
+        return Verdict::new(
+            Severity::Warning,
+            format!(
+                "must sign in with the temporary password sent {} and choose a new one; it \
+                 expires in {}",
+                on(first),
+                span(first + valid - facts.now)
+            ),
+            None,
+            vec![Fix::ResendInvitation, Fix::SetPassword],
+        );
+    }
+    if facts.now >= latest + valid {
+        let sent = if latest > first {
+            format!(
+                "sent {} (or resent {} at the latest)",
+                on(first),
+                on(latest)
+            )
+        } else {
+            format!("sent {}", on(first))
+        };
         return Verdict::new(
             Severity::Blocked,
             format!(
-                "the temporary password sent {} expired {} ago (valid {days} days)",
-                day_of(&sent_on),
-                span(facts.now - expires)
+                "the temporary password {sent} expired {} ago (valid {days} days)",
+                span(facts.now - (latest + valid))
             ),
             Some(Fix::ResendInvitation),
             vec![Fix::SetPassword],
@@ -218,13 +256,15 @@ fn temporary_password(facts: &Facts<'_>) -> Verdict {
     Verdict::new(
         Severity::Warning,
         format!(
-            "must sign in with the temporary password sent {} and choose a new one; it expires \
-             in {}",
-            day_of(&sent_on),
-            span(expires - facts.now)
+            "the temporary password sent {} expired {} ago (valid {days} days), unless the \
+             invitation was resent at the last change {}: then it expires in {}",
+            on(first),
+            span(facts.now - (first + valid)),
+            on(latest),
+            span(latest + valid - facts.now)
         ),
-        None,
-        vec![Fix::ResendInvitation, Fix::SetPassword],
+        Some(Fix::ResendInvitation),
+        vec![Fix::SetPassword],
     )
 }
 
@@ -301,7 +341,10 @@ fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
     let events = facts.history.events()?;
     let recent: Vec<&AuthEventType> = events
         .iter()
-        .take_while(|e| e.event_response.as_deref() != Some("Pass") && !marked_valid(e))
+        .filter(|e| is_sign_in(e))
+        .take_while(|e| e.event_response.as_deref() != Some("Pass") && feedback(e) != Some("Valid"))
+        // Sign-ins an administrator marked invalid were attacks: nothing to mark valid.
+        .filter(|e| feedback(e) != Some("Invalid"))
         .filter(|e| {
             let decision = risk(e, "RiskDecision");
             let level = risk(e, "RiskLevel");
@@ -329,13 +372,18 @@ fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
     Some(v)
 }
 
-fn marked_valid(event: &AuthEventType) -> bool {
+/// What an administrator said of the event: `Valid` or `Invalid`.
+fn feedback(event: &AuthEventType) -> Option<&str> {
     event
         .event_feedback
-        .as_ref()
-        .and_then(|f| f.get("FeedbackValue"))
-        .and_then(|v| v.as_str())
-        == Some("Valid")
+        .as_ref()?
+        .get("FeedbackValue")?
+        .as_str()
+}
+
+/// A sign-in, not a sign-up, a password change or a forgotten password.
+pub(crate) fn is_sign_in(event: &AuthEventType) -> bool {
+    event.event_type.as_deref() == Some("SignIn")
 }
 
 fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {

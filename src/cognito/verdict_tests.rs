@@ -67,7 +67,8 @@ fn a_disabled_user_is_blocked_and_enabling_fixes_it() {
 #[test]
 fn an_expired_temporary_password_says_how_long_ago_and_offers_a_resend() {
     let sent = NOW - 10.0 * DAY;
-    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD", "UserLastModifiedDate": sent}));
+    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD",
+                        "UserCreateDate": sent, "UserLastModifiedDate": sent}));
     let v = judge(&u, &pool(json!({})), None);
     assert_eq!(
         (v.severity, v.fix),
@@ -88,13 +89,43 @@ fn an_expired_temporary_password_says_how_long_ago_and_offers_a_resend() {
 
 #[test]
 fn a_temporary_password_still_valid_says_when_it_was_sent_and_when_it_expires() {
-    let u = user(
-        json!({"UserStatus": "FORCE_CHANGE_PASSWORD", "UserLastModifiedDate": NOW - 5.0 * DAY}),
-    );
+    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD",
+                        "UserCreateDate": NOW - 5.0 * DAY, "UserLastModifiedDate": NOW - DAY}));
     let v = judge(&u, &pool(json!({})), None);
     assert_eq!((v.severity, v.fix), (Severity::Warning, None));
     assert!(v.reason.contains("sent on 2025-11-19"), "{}", v.reason);
     assert!(v.reason.contains("expires in 2 days"), "{}", v.reason);
+}
+
+/// Any change moves the last-modified time, a resend among them: a password sent at creation
+/// that expired is only perhaps renewed by a later change, and is said so; one that expired
+/// counted from the last change too surely has.
+#[test]
+fn a_change_after_an_expired_invitation_is_not_taken_for_a_resend() {
+    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD",
+                        "UserCreateDate": NOW - 10.0 * DAY, "UserLastModifiedDate": NOW - DAY}));
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!(
+        (v.severity, v.fix),
+        (Severity::Warning, Some(Fix::ResendInvitation))
+    );
+    assert!(
+        v.reason
+            .contains("expired 3 days ago (valid 7 days), unless the invitation was resent")
+            && v.reason.ends_with("then it expires in 6 days"),
+        "{}",
+        v.reason
+    );
+    let u = user(json!({"UserStatus": "FORCE_CHANGE_PASSWORD",
+                        "UserCreateDate": NOW - 20.0 * DAY, "UserLastModifiedDate": NOW - 9.0 * DAY}));
+    let v = judge(&u, &pool(json!({})), None);
+    assert_eq!(v.severity, Severity::Blocked);
+    assert!(
+        v.reason
+            .contains("(or resent on 2025-11-15 at the latest) expired 2 days ago"),
+        "{}",
+        v.reason
+    );
 }
 
 #[test]
@@ -198,7 +229,7 @@ fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
     let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
     assert_eq!(v.severity, Severity::Fine);
     // The newest marked valid by an administrator: the agent has dealt with it and what came
-    // before; one marked invalid still counts.
+    // before; one marked invalid was not the user, so it is not offered to be marked valid.
     let mut marked = event("Fail", "Block", "High", 0.1);
     marked.event_feedback = Some(json!({"FeedbackValue": "Valid", "Provider": "Admin"}));
     let events = [marked.clone(), event("Fail", "Block", "High", 0.5)];
@@ -207,7 +238,23 @@ fn sign_ins_blocked_by_threat_protection_are_shown_with_the_feedback_fix() {
     marked.event_feedback = Some(json!({"FeedbackValue": "Invalid", "Provider": "Admin"}));
     let events = [marked, event("Fail", "Block", "High", 0.5)];
     let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
-    assert_eq!(v.events.len(), 2, "{v:?}");
+    assert_eq!(v.events.len(), 1, "{v:?}");
+    // Only sign-ins count: a password reset that passed neither ends the blocked ones nor is the
+    // last sign-in.
+    let mut reset = event("Pass", "NoRisk", "Low", 0.1);
+    reset.event_type = Some("ForgotPassword".into());
+    let events = [reset, event("Fail", "Block", "High", 1.0)];
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&events));
+    assert_eq!(v.fix, Some(Fix::MarkEventsValid), "{v:?}");
+    let mut reset = event("Pass", "NoRisk", "Low", 0.1);
+    reset.event_type = Some("ForgotPassword".into());
+    let v = judge(&user(json!({})), &pool(json!({})), Some(&[reset]));
+    assert!(
+        v.reason
+            .ends_with("no successful sign-in in its recent history"),
+        "{}",
+        v.reason
+    );
 }
 
 #[test]
@@ -254,10 +301,11 @@ fn a_history_that_could_not_be_read_is_said_not_taken_for_no_threat_protection()
         history: &history,
         now: NOW,
     });
-    assert_eq!(v.severity, Severity::Fine);
+    // Blocked sign-ins could not be looked for: a warning, never OK.
+    assert_eq!((v.severity, v.fix), (Severity::Warning, None));
     assert!(
         v.reason
-            .contains("unknown (the sign-in history could not be read: AccessDenied"),
+            .contains("blocked sign-ins could not be checked: the sign-in history could not be read: AccessDenied"),
         "{}",
         v.reason
     );

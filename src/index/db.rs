@@ -69,6 +69,13 @@ const TABLES: [&str; 6] = [
 /// A console building an index while a CLI reads it waits this long for the other's lock.
 const BUSY_WAIT: Duration = Duration::from_secs(5);
 
+/// Page cache for queries and counts, in KiB: scans of a big index read its pages many times, and
+/// 64 MiB keeps the hot ones.
+pub(super) const SCAN_CACHE_KIB: i64 = 65_536;
+/// Page cache while every match is read once, one at a time (an export): each page is wanted
+/// about once, so a small cache costs nothing and memory stays flat whatever the index's size.
+pub(super) const ONE_PASS_CACHE_KIB: i64 = 8_192;
+
 /// One pool's users. Not `Sync`: one thread (a blocking task) uses it at a time.
 #[derive(Debug)]
 pub struct Index {
@@ -117,8 +124,7 @@ impl Index {
     }
 
     fn prepare(conn: Connection, path: Option<PathBuf>) -> IndexResult<Self> {
-        // Scans of a big index read its pages many times; 64 MiB of cache keeps the hot ones.
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", -SCAN_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         let format: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if format != FORMAT {

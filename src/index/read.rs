@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{Row, params_from_iter};
 use time::OffsetDateTime;
 
-use super::db::Index;
+use super::db::{Index, ONE_PASS_CACHE_KIB, SCAN_CACHE_KIB};
 use super::error::{IndexError, IndexResult};
 use super::query::Query;
 use super::record::{IndexedUser, MfaMethod, UserRecord};
@@ -64,7 +64,15 @@ impl Index {
         now: OffsetDateTime,
         visit: impl FnMut(IndexedUser) -> Result<(), E>,
     ) -> Result<u64, E> {
-        self.visit(query, now, None, visit)
+        self.cache_kib(ONE_PASS_CACHE_KIB)?;
+        let visited = self.visit(query, now, None, visit);
+        self.cache_kib(SCAN_CACHE_KIB)?;
+        visited
+    }
+
+    /// SQLite's page cache for this connection (a negative `cache_size` is KiB).
+    fn cache_kib(&self, kib: i64) -> IndexResult<()> {
+        Ok(self.conn.pragma_update(None, "cache_size", -kib)?)
     }
 
     pub fn count(&self, query: &Query, now: OffsetDateTime) -> IndexResult<u64> {

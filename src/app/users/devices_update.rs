@@ -57,14 +57,18 @@ fn load(state: &mut State, view: Box<DevicesView>) -> Vec<Effect> {
     effects
 }
 
-/// A change is done: the toast says what, and both lists are read again.
+/// A change is done: the toast says what, both lists are read again, and so is the user's detail
+/// behind the view (its verdict may have been about the sign-ins just marked).
 pub fn done(state: &mut State, mut view: Box<DevicesView>) -> Vec<Effect> {
     let what = view.sent.take().map_or_else(
         || format!("device forgotten for {}", view.user),
         |op| op.done(&view.user),
     );
     state.toast = Some(format!("✓ {what}"));
-    reload(state, view)
+    let user = view.user.clone();
+    let mut effects = reload(state, view);
+    effects.extend(super::outcomes::redescribe(state, &user));
+    effects
 }
 
 pub fn devices_key(state: &mut State, mut view: Box<DevicesView>, key: InputKey) -> Vec<Effect> {

@@ -275,7 +275,10 @@ fn end_dialog(state: &mut State, request: RequestId, error: &ErrorInfo) -> Optio
             "✗ {} · read again: the history shows whether it was applied",
             error.text
         ));
-        return Some(super::devices_update::reload(state, view));
+        let user = view.user.clone();
+        let mut effects = super::devices_update::reload(state, view);
+        effects.extend(redescribe(state, &user));
+        return Some(effects);
     }
     let user = match &state.overlay {
         Overlay::Dialog(d) if d.submit.awaits(request) => d.user.clone(),
@@ -334,16 +337,21 @@ fn created(state: &mut State, form: &UserForm, user: &str) -> Vec<Effect> {
 
 /// Reads the user's detail (when it is open) and row again.
 fn refresh_user(state: &mut State, user: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
+    let mut effects = redescribe(state, user);
+    effects.extend(read_row(state, user));
+    effects
+}
+
+/// The user's detail read again when it is the one open (its verdict follows the change).
+pub(super) fn redescribe(state: &mut State, user: &str) -> Vec<Effect> {
     if state
         .detail
         .as_ref()
         .is_some_and(|d| d.tab == Tab::Users && d.name == user)
     {
-        effects.extend(describe(state, Tab::Users, user.to_owned()));
+        return describe(state, Tab::Users, user.to_owned());
     }
-    effects.extend(read_row(state, user));
-    effects
+    Vec::new()
 }
 
 /// Reads one user's row (a new user is added to the table).

@@ -293,3 +293,29 @@ fn a_change_whose_answer_was_lost_reads_both_lists_again_in_place() {
     );
     assert!(matches!(view(&s).events, Remote::Loaded(_)));
 }
+
+#[test]
+fn a_change_made_from_the_users_detail_reads_the_detail_again_for_its_verdict() {
+    let mut s = users(&[("ann", "CONFIRMED", true)]);
+    update(&mut s, Action::Open);
+    assert!(s.detail.is_some());
+    let (devices, events) = requests(&update(&mut s, Action::User(UserOp::Devices)));
+    answer(&mut s, devices, Payload::Devices(vec![device("d1", true)]));
+    answer(
+        &mut s,
+        events,
+        Payload::AuthEvents(vec![event("e1", "Fail")]),
+    );
+    key(&mut s, InputKey::Complete);
+    press(&mut s, 'v');
+    let (req, _) = change(&key(&mut s, InputKey::Submit));
+    let after = answer(&mut s, req, Payload::Done);
+    assert!(
+        after.iter().any(|e| matches!(
+            e,
+            Effect::Api { call: ApiCall::Read(Read::Describe { key, .. }), .. } if key == "ann"
+        )),
+        "the detail behind the view is read again: {after:?}"
+    );
+    assert!(matches!(s.overlay, Overlay::Devices(_)), "the view stays");
+}
