@@ -32,12 +32,40 @@ pub fn command(operation: &str, input: &Value) -> String {
     words.join(" ")
 }
 
+/// Where the command goes: `--region`, and `--profile` and `--endpoint-url` when the console
+/// uses them, so a pasted command reaches the same pool.
+pub fn aimed(command: &str, region: &str, profile: Option<&str>, endpoint: Option<&str>) -> String {
+    let mut words = vec![
+        command.to_owned(),
+        "--region".to_owned(),
+        shell_word(region),
+    ];
+    if let Some(profile) = profile {
+        words.extend(["--profile".to_owned(), shell_word(profile)]);
+    }
+    if let Some(endpoint) = endpoint {
+        words.extend(["--endpoint-url".to_owned(), shell_word(endpoint)]);
+    }
+    words.join(" ")
+}
+
 /// botocore's `xform_name`: `AdminDisableUser` → `admin-disable-user`, `SMSMfaSettings` →
-/// `sms-mfa-settings`, `MFAOptions` → `mfa-options`. A word boundary falls before an upper-case
-/// letter that follows a lower-case letter or a digit, or that starts a capitalised word after
-/// an acronym.
+/// `sms-mfa-settings`, `MFAOptions` → `mfa-options`, `CallbackURLs` → `callback-urls`. A name
+/// that ends in a plural acronym (`URLs`) has it as one word; otherwise a word boundary falls
+/// before an upper-case letter that follows a lower-case letter or a digit, or that starts a
+/// capitalised word after an acronym.
 pub fn kebab(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
+    let capitals = chars
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    if chars.last() == Some(&'s') && capitals >= 2 && capitals + 1 < chars.len() {
+        let (head, plural) = name.split_at(name.len() - capitals - 1);
+        return format!("{}-{}", kebab(head), plural.to_ascii_lowercase());
+    }
     let mut out = String::with_capacity(name.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 && c.is_ascii_uppercase() {
@@ -58,7 +86,8 @@ pub fn kebab(name: &str) -> String {
 /// A word a POSIX shell reads back as `text`: bare when it is plainly safe, else single-quoted.
 pub fn shell_word(text: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "@._+-=:/,".contains(c);
-    if !text.is_empty() && text.chars().all(safe) {
+    // zsh expands a word that starts with `=`.
+    if !text.is_empty() && !text.starts_with('=') && text.chars().all(safe) {
         text.to_owned()
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
@@ -81,6 +110,9 @@ mod tests {
             ("AdminSetUserMFAPreference", "admin-set-user-mfa-preference"),
             ("EmailMfaSettings", "email-mfa-settings"),
             ("DeviceKey", "device-key"),
+            ("CallbackURLs", "callback-urls"),
+            ("LogoutURLs", "logout-urls"),
+            ("ResourceARNs", "resource-arns"),
         ] {
             assert_eq!(kebab(name), want, "{name}");
         }
@@ -98,6 +130,17 @@ mod tests {
             "aws cognito-idp admin-update-user-attributes --message-action RESEND \
              --no-permanent --user-attributes '[{\"Name\":\"email_verified\",\"Value\":\"true\"}]' \
              --user-pool-id us-east-1_Ab12 --username 'o'\\''brien smith'"
+        );
+        assert_eq!(shell_word("=x"), "'=x'", "zsh would expand it");
+        assert_eq!(
+            aimed(
+                "aws cognito-idp x",
+                "eu-west-1",
+                Some("support team"),
+                Some("http://127.0.0.1:5000")
+            ),
+            "aws cognito-idp x --region eu-west-1 --profile 'support team' \
+             --endpoint-url http://127.0.0.1:5000"
         );
     }
 }

@@ -46,7 +46,7 @@ fn a_delete_copies_its_command_and_the_dialog_stays() {
     press(&mut s, 'D');
     assert_eq!(
         copied(&key(&mut s, InputKey::CopyCommand)),
-        "aws cognito-idp delete-group --group-name admins --user-pool-id us-east-1_A"
+        "aws cognito-idp delete-group --group-name admins --user-pool-id us-east-1_A --region us-east-1"
     );
     assert!(matches!(flow(&s).stage, Stage::Delete { .. }));
     assert_eq!(s.toast.as_deref(), Some("AWS CLI command copied (OSC 52)"));
@@ -61,7 +61,7 @@ fn a_reviewed_update_copies_the_whole_update_as_it_will_be_sent() {
     assert_eq!(
         copied(&key(&mut s, InputKey::CopyCommand)),
         "aws cognito-idp update-group --group-name admins --precedence 5 \
-         --user-pool-id us-east-1_A"
+         --user-pool-id us-east-1_A --region us-east-1"
     );
 }
 

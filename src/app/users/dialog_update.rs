@@ -59,6 +59,14 @@ pub fn copy_command(state: &mut State, command: Option<String>) -> Vec<Effect> {
         state.toast = Some("Nothing to copy yet: the change is not written".to_owned());
         return Vec::new();
     };
+    let context = &state.context;
+    let endpoint =
+        (!context.is_aws && !context.endpoint.is_empty()).then_some(context.endpoint.as_str());
+    let command = command
+        .lines()
+        .map(|line| aws_cli::aimed(line, &context.region, context.profile.as_deref(), endpoint))
+        .collect::<Vec<_>>()
+        .join("\n");
     state.toast = Some(if command.contains(MASK) {
         format!("AWS CLI command copied (OSC 52); fill in each {MASK} (a secret is never copied)")
     } else {

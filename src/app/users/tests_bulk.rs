@@ -178,8 +178,8 @@ fn a_bulk_plan_copies_one_aws_cli_command_per_user_and_stays_open() {
     let pool = s.pool.as_ref().unwrap().id.clone();
     let copied = key(&mut s, InputKey::CopyCommand);
     let want = format!(
-        "aws cognito-idp admin-disable-user --user-pool-id {pool} --username ann\n\
-         aws cognito-idp admin-disable-user --user-pool-id {pool} --username bob"
+        "aws cognito-idp admin-disable-user --user-pool-id {pool} --username ann --region us-east-1\n\
+         aws cognito-idp admin-disable-user --user-pool-id {pool} --username bob --region us-east-1"
     );
     assert_eq!(copied, [Effect::CopyToClipboard(Secret::new(want))]);
     assert_eq!(run(&s).phase, BulkPhase::Plan, "the plan stays open");

@@ -223,7 +223,9 @@ fn a_dialog_copies_the_aws_cli_command_that_sends_the_same_request() {
     update(&mut s, Action::Fix);
     let pool = s.pool.as_ref().unwrap().id.clone();
     let copied = key(&mut s, InputKey::CopyCommand);
-    let want = format!("aws cognito-idp admin-enable-user --user-pool-id {pool} --username ann");
+    let want = format!(
+        "aws cognito-idp admin-enable-user --user-pool-id {pool} --username ann --region us-east-1"
+    );
     assert_eq!(copied, [Effect::CopyToClipboard(Secret::new(want))]);
     assert_eq!(dialog_op(&s), UserChange::Enable, "the dialog stays open");
     // The verified flag goes as the attribute list the API takes.
