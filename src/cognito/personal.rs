@@ -36,10 +36,22 @@ pub fn attribute(name: &str, value: &str) -> String {
     if name == "email" || name == "phone_number" {
         mask(value)
     } else if is_personal(name) {
-        let first: String = value.chars().take(1).collect();
-        format!("{first}***")
+        self::value(value)
     } else {
         text(value).into_owned()
+    }
+}
+
+/// A personal value whose attribute is not known: an address or a number by its look, anything
+/// else (a name) by its first letter; empty stays empty.
+pub fn value(value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else if value.contains('@') || value.starts_with('+') {
+        mask(value)
+    } else {
+        let first: String = value.chars().take(1).collect();
+        format!("{first}***")
     }
 }
 
@@ -64,11 +76,11 @@ pub fn mask(value: &str) -> String {
 
 /// Characters of an address's local part and of a domain, as far as masking needs to tell.
 fn in_local(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "._%+-'".contains(c)
+    c.is_alphanumeric() || "._%+-'".contains(c)
 }
 
 fn in_domain(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ".-".contains(c)
+    c.is_alphanumeric() || ".-".contains(c)
 }
 
 /// Each email address, E.164 phone number (`+` and 8 to 15 digits) and IPv4 address in `text`

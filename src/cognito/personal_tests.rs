@@ -51,6 +51,12 @@ fn a_cut_address_is_still_masked() {
 }
 
 #[test]
+fn an_address_with_letters_beyond_ascii_is_masked_whole() {
+    assert_eq!(text("jörg@exämple.de"), "j***@exämple.de");
+    assert_eq!(text("ö@x.com"), "ö***@x.com");
+}
+
+#[test]
 fn attributes_are_masked_by_name_and_by_look() {
     assert_eq!(attribute("given_name", "Ann"), "A***");
     assert_eq!(attribute("email", "ann@example.com"), "a***@example.com");

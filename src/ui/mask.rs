@@ -21,8 +21,8 @@ pub fn cell<'a>(text: &'a str, theme: &Theme) -> Cow<'a, str> {
     }
 }
 
-/// A cell that is not one plain ASCII character (a wide or styled glyph, `…`): no address or
-/// number runs through it.
+/// A cell that is not one character (the second cell of a wide glyph, a combined one): no
+/// address or number runs through it.
 const OTHER: char = '\0';
 
 /// Masks each row of `area` in place, each value within the cells it took: the mask written
@@ -36,7 +36,7 @@ pub fn buffer(buf: &mut Buffer, area: Rect) {
                 let symbol = buf.cell(Position::new(x, y)).map_or("", |c| c.symbol());
                 let mut it = symbol.chars();
                 match (it.next(), it.next()) {
-                    (Some(c), None) if c.is_ascii() => c,
+                    (Some(c), None) => c,
                     _ => OTHER,
                 }
             })
@@ -66,10 +66,7 @@ fn fitted(value: &[char], masked: &str) -> Vec<char> {
             .collect();
     }
     // An address keeps its domain; anything else its last four.
-    let first = value
-        .iter()
-        .position(char::is_ascii_alphanumeric)
-        .unwrap_or(0);
+    let first = value.iter().position(|c| c.is_alphanumeric()).unwrap_or(0);
     let kept = value
         .iter()
         .position(|&c| c == '@')
@@ -78,7 +75,7 @@ fn fitted(value: &[char], masked: &str) -> Vec<char> {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            if i <= first || i >= kept || !c.is_ascii_alphanumeric() {
+            if i <= first || i >= kept || !c.is_alphanumeric() {
                 c
             } else {
                 '*'

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use crate::app::remote::Remote;
 use crate::app::secret::{SecretOf, SecretShown};
 use crate::ui::Theme;
+use crate::ui::mask;
 use crate::ui::text::{line, span, spinner};
 use crate::ui::widgets::popup::{padded, popup, prose, rows};
 
@@ -49,7 +50,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &SecretShown, theme: &Theme, ti
     let keys = prose(vec![line(keys, theme.warning)]);
     let (body_rows, keys_rows) = (rows(&body, text_width), rows(&keys, text_width));
     let height = body_rows + note_rows + 1 + keys_rows;
-    let inner = popup(frame, area, 2, WIDTH, height + 2, &view.title(), theme);
+    // Drawn after the screen-share pass (the secret is shown because it was asked for): its
+    // title, which names the user, is masked here.
+    let title = view.title();
+    let title = mask::cell(&title, theme);
+    let inner = popup(frame, area, 2, WIDTH, height + 2, &title, theme);
     let [body_area, note_area, _, keys_area] = padded(inner).layout(&Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(note_rows),

@@ -39,6 +39,9 @@ pub struct Field<K> {
     pub note: Option<String>,
     /// A masked field shown as typed (Ctrl-R).
     pub revealed: bool,
+    /// Holds personal data (a name, an email): masked in screen-share mode unless it is the
+    /// field being typed in.
+    pub personal: bool,
 }
 
 /// A password typed or generated must not reach a log through a Debug print of the state.
@@ -75,6 +78,7 @@ impl<K> Field<K> {
             error: None,
             note: None,
             revealed: false,
+            personal: false,
         }
     }
 
@@ -124,6 +128,12 @@ impl<K> Field<K> {
     #[must_use]
     pub fn read_only(mut self, yes: bool) -> Self {
         self.read_only = yes;
+        self
+    }
+
+    #[must_use]
+    pub fn personal(mut self, yes: bool) -> Self {
+        self.personal = yes;
         self
     }
 

@@ -5,6 +5,7 @@
 
 use crate::app::form::{Choice, Field};
 use crate::app::users::forms::PoolSettings;
+use crate::cognito::personal::is_personal;
 
 /// A field of a user form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,7 +179,9 @@ pub fn create_fields(settings: Option<&PoolSettings>) -> Vec<Field<UserField>> {
     }
     let mut fields = vec![Field::text(UserField::Username, "Username", "").required(true)];
     fields.extend(names.iter().map(|(n, required)| {
-        Field::text(UserField::attribute(n), &label_of(n), "").required(*required)
+        Field::text(UserField::attribute(n), &label_of(n), "")
+            .required(*required)
+            .personal(is_personal(n))
     }));
     fields.push(
         Field::masked(UserField::TemporaryPassword, "Temporary password").note(GENERATE_NOTE),
@@ -213,7 +216,7 @@ pub fn edit_fields(
         let base = if VERIFIED.contains(&name) {
             Field::toggle(key, name, value == "true")
         } else {
-            Field::text(key, &label_of(name), value)
+            Field::text(key, &label_of(name), value).personal(is_personal(name))
         };
         let base = base.read_only(read_only);
         if read_only {

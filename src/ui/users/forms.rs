@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::form::{Field, FieldKind, Form};
 use crate::app::users::forms::{FormPurpose, UserForm};
+use crate::cognito::personal;
 use crate::ui::Theme;
 use crate::ui::text::{clip_line, clipped, line, span};
 use crate::ui::widgets::popup::{input, padded, popup, prose, rows};
@@ -196,6 +197,14 @@ fn field_rows<K>(
         theme.input
     };
     match &field.kind {
+        // Screen-share mode: a personal value is masked but in the field being typed in.
+        FieldKind::Text if theme.mask_personal && field.personal && !focused => {
+            let shown = personal::value(field.input.value());
+            frame.render_widget(
+                Paragraph::new(clipped(&shown, usize::from(value_line.width), value_style)),
+                value_line,
+            );
+        }
         FieldKind::Text | FieldKind::Masked => {
             let masked = field.kind == FieldKind::Masked && !field.revealed;
             input(

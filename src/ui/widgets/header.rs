@@ -94,7 +94,8 @@ pub fn breadcrumbs(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         } else {
             theme.crumbs
         };
-        spans.push(span(crumb, style));
+        // Masked before the line is cut: a cut address is no longer recognised as one.
+        spans.push(span(&crate::ui::mask::cell(crumb, theme), style));
     }
     let text = clip_line(Line::from(spans), usize::from(area.width));
     text.render(area, buf);
