@@ -88,8 +88,9 @@ async fn nobody_matching_is_said_in_so_many_words(backend: Backend) {
     );
     assert!(run.stdout.is_empty(), "{run:?}");
     assert!(
-        run.stderr
-            .contains(&format!(r#"no user matches email = "{nobody}" in "#)),
+        run.stderr.contains(&format!(
+            r#"no user matches email = "{nobody}" nor username = "{nobody}" in "#
+        )),
         "{run:?}"
     );
     let report: Value =
@@ -126,10 +127,36 @@ async fn an_email_typed_with_capitals_is_tried_in_lower_case(backend: Backend) {
     assert_eq!(report["Hits"][0]["ByLowercase"], true);
 }
 
+/// A pool that takes the address itself as the username, with no `email` attribute: the
+/// email finds nobody as an attribute, and is then found as the username.
+async fn an_email_that_is_only_a_username_is_found_as_one(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = common::create_pool(&client, "find-name").await;
+    let address = email("bob");
+    common::create_user(&client, &pool, &address, &[]).await;
+    let bin = Bin::new(&server);
+    let run = bin.line(&format!("users find {address}")).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains(&address), "{run:?}");
+    assert!(
+        run.stderr.contains(&format!(
+            "no user has {address:?} as their email; found as a username"
+        )),
+        "{run:?}"
+    );
+    let report: Value =
+        serde_json::from_str(&bin.ok(&format!("users find {address} --output json")).await)
+            .unwrap();
+    assert_eq!(report["Hits"][0]["ByUsername"], true);
+    assert_eq!(report["Hits"][0]["Username"], address.as_str());
+}
+
 on_both!("current_thread":
     the_person_in_the_second_pool_is_found_with_its_pool_name,
     nobody_matching_is_said_in_so_many_words,
     an_email_typed_with_capitals_is_tried_in_lower_case,
+    an_email_that_is_only_a_username_is_found_as_one,
 );
 
 /// Two pools listed; ListUsers answers for one and AccessDeniedException for the other. The hit

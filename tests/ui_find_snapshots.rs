@@ -28,6 +28,7 @@ fn hit(pool: &str, name: &str, user: &str, status: &str, enabled: bool) -> Hit {
         enabled: Some(enabled),
         email: Some("ann.adams@example.com".into()),
         by_lowercase: false,
+        by_username: false,
     }
 }
 

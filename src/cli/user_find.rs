@@ -167,6 +167,14 @@ fn print(format: OutputFormat, report: &FindReport) -> CliResult {
             report.needle.value
         )?;
     }
+    if report.hits.iter().any(|h| h.by_username) {
+        writeln!(
+            err,
+            "no user has {:?} as their {}; found as a username",
+            report.needle.value,
+            report.needle.kind.attribute()
+        )?;
+    }
     for failure in &report.failures {
         writeln!(err, "failed: {}", failure.line())?;
     }

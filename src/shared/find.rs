@@ -72,6 +72,15 @@ impl Needle {
         filter_expression(self.kind.attribute(), false, &self.value)
     }
 
+    /// An email or a UUID is also somebody's username in pools that take the address, or an
+    /// app's own id, as the name: searched as one where the attribute finds nobody.
+    pub fn as_username(&self) -> Option<Self> {
+        matches!(self.kind, NeedleKind::Email | NeedleKind::Sub).then(|| Self {
+            kind: NeedleKind::Username,
+            value: self.value.clone(),
+        })
+    }
+
     /// ListUsers compares emails exactly, and most sign-ups store them in lower case: an email
     /// typed with capitals is tried in lower case too, where it finds nobody.
     pub fn lowercase(&self) -> Option<Self> {
@@ -144,6 +153,10 @@ pub struct Hit {
     /// Found by the email in lower case, not as typed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub by_lowercase: bool,
+    /// Found as a username: an email or a UUID that no user has as their `email` or `sub`, but
+    /// one has as their name (pools that take the address, or an app's id, as the username).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_username: bool,
 }
 
 /// A pool that could not be searched, or a connection whose pools could not be listed (`pool`
@@ -229,8 +242,13 @@ impl FindReport {
             .map(|l| format!(" (nor its lower case, {l:?})"))
             .unwrap_or_default();
         let s = if self.searched == 1 { "" } else { "s" };
+        let username = self
+            .needle
+            .as_username()
+            .map(|u| format!(" nor {}", u.filter()))
+            .unwrap_or_default();
         format!(
-            "no user matches {}{lower} in {} pool{s}",
+            "no user matches {}{lower}{username} in {} pool{s}",
             self.needle.filter(),
             self.searched
         )
@@ -338,7 +356,7 @@ async fn list(index: usize, client: &CognitoClient) -> Result<Vec<Pool>, AwsErro
 }
 
 /// One pool: the needle as typed, then (for an email with capitals that found nobody) in lower
-/// case.
+/// case, then (an email or a UUID still found nobody) as a username.
 async fn search_pool(
     client: &CognitoClient,
     pool: &Pool,
@@ -358,9 +376,22 @@ async fn search_pool(
         ),
         _ => (users, false),
     };
+    let (users, by_username) = match needle.as_username() {
+        Some(name) if users.is_empty() => (
+            list_users(client, &pool.id, &name)
+                .await
+                .map_err(|e| fail(&e))?,
+            true,
+        ),
+        _ => (users, false),
+    };
     Ok(users
         .iter()
-        .map(|u| hit(client, pool, u, by_lowercase))
+        .map(|u| Hit {
+            by_lowercase: by_lowercase && !by_username,
+            by_username,
+            ..hit(client, pool, u)
+        })
         .collect())
 }
 
@@ -376,7 +407,7 @@ async fn list_users(
     Ok(pages.into_iter().flat_map(|p| p.users).collect())
 }
 
-fn hit(client: &CognitoClient, pool: &Pool, user: &UserType, by_lowercase: bool) -> Hit {
+fn hit(client: &CognitoClient, pool: &Pool, user: &UserType) -> Hit {
     let email = user
         .attributes
         .iter()
@@ -391,7 +422,8 @@ fn hit(client: &CognitoClient, pool: &Pool, user: &UserType, by_lowercase: bool)
             .to_owned(),
         enabled: user.enabled,
         email,
-        by_lowercase,
+        by_lowercase: false,
+        by_username: false,
     }
 }
 

@@ -122,6 +122,6 @@ fn the_summary_counts_pools_searched_failed_and_unlisted() {
     );
     assert_eq!(
         report(2, 2, Vec::new()).nobody(),
-        r#"no user matches email = "Ann@X.com" (nor its lower case, "ann@x.com") in 2 pools"#
+        r#"no user matches email = "Ann@X.com" (nor its lower case, "ann@x.com") nor username = "Ann@X.com" in 2 pools"#
     );
 }

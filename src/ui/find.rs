@@ -104,6 +104,9 @@ fn summary_line(report: &FindReport, theme: &Theme) -> Line<'static> {
         Some(lower) if report.hits.iter().any(|h| h.by_lowercase) => {
             format!(" · found as {lower:?} (emails are compared exactly)")
         }
+        _ if report.hits.iter().any(|h| h.by_username) => {
+            format!(" · found as a username, {:?}", report.needle.value)
+        }
         _ => String::new(),
     };
     let text = format!("{}{found_as}", report.summary());

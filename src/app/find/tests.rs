@@ -28,6 +28,7 @@ fn hit(pool: &str, name: &str, user: &str) -> Hit {
         enabled: Some(true),
         email: Some("ann@example.com".into()),
         by_lowercase: false,
+        by_username: false,
     }
 }
 
