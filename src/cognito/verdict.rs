@@ -6,7 +6,6 @@
 
 use serde::Serialize;
 
-use crate::cognito::devices::AuthEventType;
 use crate::cognito::pools::UserPoolType;
 use crate::cognito::sign_in_history::{History, last_success};
 use crate::cognito::types::attribute;
@@ -335,61 +334,6 @@ fn mfa(facts: &Facts<'_>) -> Option<Verdict> {
     None
 }
 
-/// Recent sign-ins threat protection blocked or failed on high risk, before any success or any
-/// sign-in an administrator marked valid (the agent has dealt with those before it).
-fn blocked_events(facts: &Facts<'_>) -> Option<Verdict> {
-    let events = facts.history.events()?;
-    let recent: Vec<&AuthEventType> = events
-        .iter()
-        .filter(|e| is_sign_in(e))
-        .take_while(|e| e.event_response.as_deref() != Some("Pass") && feedback(e) != Some("Valid"))
-        // Sign-ins an administrator marked invalid were attacks: nothing to mark valid.
-        .filter(|e| feedback(e) != Some("Invalid"))
-        .filter(|e| {
-            let decision = risk(e, "RiskDecision");
-            let level = risk(e, "RiskLevel");
-            decision == Some("Block")
-                || (e.event_response.as_deref() == Some("Fail") && level == Some("High"))
-        })
-        .collect();
-    let newest = recent.first()?;
-    let when = newest.creation_date.map_or_else(
-        || "recently".to_owned(),
-        |d| format!("{} ago", span(facts.now - d.0)),
-    );
-    let mut v = Verdict::new(
-        Severity::Blocked,
-        format!(
-            "{} recent sign-in{} blocked by threat protection (high risk), the latest {when}: \
-             once you have checked who you are talking to, mark them valid",
-            recent.len(),
-            if recent.len() == 1 { " was" } else { "s were" }
-        ),
-        Some(Fix::MarkEventsValid),
-        Vec::new(),
-    );
-    v.events = recent.iter().filter_map(|e| e.event_id.clone()).collect();
-    Some(v)
-}
-
-/// What an administrator said of the event: `Valid` or `Invalid`.
-fn feedback(event: &AuthEventType) -> Option<&str> {
-    event
-        .event_feedback
-        .as_ref()?
-        .get("FeedbackValue")?
-        .as_str()
-}
-
-/// A sign-in, not a sign-up, a password change or a forgotten password.
-pub(crate) fn is_sign_in(event: &AuthEventType) -> bool {
-    event.event_type.as_deref() == Some("SignIn")
-}
-
-fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {
-    event.event_risk.as_ref()?.get(field)?.as_str()
-}
-
 /// `2 days`, `5 h`, `12 min`.
 pub(crate) fn span(seconds: f64) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -415,6 +359,11 @@ fn destination(user: &AdminGetUserResponse) -> String {
         .or_else(|| attribute(attrs, "phone_number"))
         .map_or_else(|| "their email or phone".to_owned(), mask)
 }
+
+#[path = "verdict_events.rs"]
+mod events;
+use events::blocked_events;
+pub(crate) use events::is_sign_in;
 
 #[cfg(test)]
 #[path = "verdict_tests.rs"]

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::cognito::devices::AuthEventType;
 
 const NOW: f64 = 1_764_000_000.0;
 
