@@ -30,10 +30,7 @@ fn main() -> ExitCode {
     }
     // Before anything else, so the first warnings (no journal, the local server) are kept.
     let log = start_log(matches.subcommand_name());
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match runtime_for(matches.subcommand_name()).enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start the async runtime: {e}");
@@ -60,6 +57,16 @@ fn main() -> ExitCode {
     match parsed.command {
         Some(command) => runtime.block_on(cli::run(&parsed.global, command)),
         None => runtime.block_on(console(&parsed.global, log.as_ref())),
+    }
+}
+
+/// The console and the built-in server's own command work on several threads; every other
+/// command is one client waiting on the network, which one thread serves with fewer wake-ups
+/// (its blocking work, SQLite and files, still goes to the blocking pool).
+fn runtime_for(command: Option<&str>) -> tokio::runtime::Builder {
+    match command {
+        None | Some("local-server") => tokio::runtime::Builder::new_multi_thread(),
+        Some(_) => tokio::runtime::Builder::new_current_thread(),
     }
 }
 
