@@ -75,3 +75,39 @@ async fn on_moto_the_tags_pane_says_the_endpoint_lacks_tags_and_the_others_load(
         "{servers}"
     );
 }
+
+/// Support does not know the region either: `:find` with regions named finds her pool in
+/// eu-west-1 while the console is on us-east-1 (moto keeps regions apart), and Enter switches the
+/// console to eu-west-1 before it opens her pool and her detail.
+#[tokio::test]
+async fn find_across_regions_switches_to_the_hits_region_and_opens_the_user() {
+    let url = common::moto_url();
+    let europe = common::client_in(&url, "testing", "testing", "eu-west-1").await;
+    let pool = common::create_pool(&europe, "console-find-eu").await;
+    let email = format!("{}@example.com", common::unique("eva"));
+    common::create_user(&europe, &pool, "eva", &[("email", &email)]).await;
+
+    let mut c = Console::at(&url).await;
+    assert_eq!(c.state.context.region, "us-east-1");
+    c.keys(&format!(":find {email} --regions us-east-1,eu-west-1"))
+        .await;
+    c.press(KeyCode::Enter).await;
+    let found = c.screen();
+    assert!(
+        found.contains("Where") && found.contains("eu-west-1") && found.contains("eva"),
+        "the hit says where it is:\n{found}"
+    );
+    c.press(KeyCode::Enter).await;
+    let opened = c.screen();
+    assert_eq!(c.state.context.region, "eu-west-1", "{opened}");
+    assert_eq!(
+        c.state.pool.as_ref().map(|p| p.id.clone()),
+        Some(pool.clone())
+    );
+    let detail = c.state.detail.as_ref().expect("her detail is open");
+    assert_eq!(detail.name, "eva");
+    assert!(
+        opened.contains("region eu-west-1") && opened.contains(&email),
+        "the header says eu-west-1 and her detail shows:\n{opened}"
+    );
+}

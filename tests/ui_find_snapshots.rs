@@ -124,3 +124,28 @@ fn find_overlay_on_a_small_terminal() {
     );
     selection_shown("find_small", &buf, area);
 }
+
+/// Searched in other regions: the spinner says how many, and each hit says where it is (a
+/// region that could not be reached is a failure line).
+#[test]
+fn find_overlay_across_regions() {
+    let (mut s, req) = searching("ann.adams@example.com --regions us-east-1,eu-west-1,ap-south-9");
+    assert_snapshot!("find_searching_regions", draw(&s));
+    let mut report = hits_and_a_failure();
+    report.hits[1].place.region = "eu-west-1".into();
+    report.hits[1].user_pool_id = PoolId::new("eu-west-1_Stag0002");
+    report.failures = vec![Failure {
+        place: Place {
+            profile: Some("support".into()),
+            region: "ap-south-9".into(),
+        },
+        user_pool_id: None,
+        pool_name: None,
+        code: Some("UnrecognizedClientException".into()),
+        message:
+            "UnrecognizedClientException: The security token included in the request is invalid."
+                .into(),
+    }];
+    loaded(&mut s, req, Payload::Found(Box::new(report)), true);
+    assert_snapshot!("find_hits_across_regions", draw(&s));
+}

@@ -119,8 +119,9 @@ pub enum Read {
     /// DescribeUserPoolClient for its secret alone, when `S` asks (`Payload::ClientSecret`): the
     /// detail view keeps only the mask.
     ClientSecret(PoolId, ClientId),
-    /// ListUsers with the needle's filter in every pool of the region (`Payload::Found`).
-    FindUser(crate::shared::find::Needle),
+    /// ListUsers with the needle's filter in every pool of the region, or of each profile ×
+    /// region named (`Payload::Found`).
+    FindUser(crate::shared::find::Needle, crate::shared::find::Places),
     /// A pool resource's configuration in its Update* shape, for the editor.
     EditInput(Target),
     /// A fresh read of the resource and the update made from it (`Payload::Plan`).

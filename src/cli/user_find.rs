@@ -9,7 +9,7 @@ use super::args::{GlobalArgs, OutputFormat};
 use super::output::{Out, write_json, write_table};
 use super::{CliError, CliResult, resolve_pool};
 use crate::cognito::CognitoClient;
-use crate::shared::find::{Failure, FindReport, Hit, Needle, Place, Scope, find_person};
+use crate::shared::find::{Failure, FindReport, Hit, Needle, Places, Scope, connect, find_person};
 
 #[derive(Debug, Clone, Args)]
 pub struct FindArgs {
@@ -53,43 +53,27 @@ pub async fn run(global: &GlobalArgs, args: FindArgs) -> CliResult {
         ));
     }
     let settings = global.resolved_settings().map_err(CliError::Input)?;
-    let profiles = or_one(&args.profiles, settings.profile.as_ref());
-    let regions = or_one(&args.regions, settings.region.as_ref());
-    let mut clients = Vec::new();
-    let mut unreachable = Vec::new();
-    for profile in &profiles {
-        for region in &regions {
-            let mut settings = settings.clone();
-            settings.profile.clone_from(profile);
-            settings.region.clone_from(region);
-            match CognitoClient::connect(&settings).await {
-                Ok(client) => clients.push(client),
-                Err(e) => unreachable.push((profile.clone(), region.clone(), e)),
-            }
-        }
-    }
-    // One connection, and it cannot be made: the error, as every other command says it.
-    if clients.is_empty()
-        && unreachable.len() == 1
-        && let Some((_, _, e)) = unreachable.pop()
-    {
-        return Err(CliError::Aws(e));
-    }
-    let unreachable = unreachable
-        .into_iter()
-        .map(|(profile, region, e)| {
-            let region = region.unwrap_or_else(|| "(no region)".to_owned());
-            Failure::unreachable(Place { profile, region }, &e)
-        })
-        .collect();
-    if args.pool.is_some() && profiles.len() * regions.len() > 1 {
+    let places = Places {
+        profiles: args.profiles.clone(),
+        regions: args.regions.clone(),
+    };
+    if args.pool.is_some() && places.count() > 1 {
         return Err(CliError::Usage(
             "--pool names a pool of one profile and region: give at most one of each, or leave \
              --pool out to search every pool"
                 .to_owned(),
         ));
     }
-    search(&clients, global.output, &args, unreachable).await
+    let mut connections = connect(&settings, &places).await;
+    // One connection, and it cannot be made: the error, as every other command says it.
+    if connections.clients.is_empty()
+        && connections.unreachable.len() == 1
+        && let Some((_, e)) = connections.unreachable.pop()
+    {
+        return Err(CliError::Aws(e));
+    }
+    let unreachable = connections.failures();
+    search(&connections.clients, global.output, &args, unreachable).await
 }
 
 /// Searches through these connections and prints the report; `unreachable` are the connections
@@ -111,15 +95,6 @@ pub(super) async fn search(
     let mut report = find_person(clients, &needle, &scope).await;
     report.failures.extend(unreachable);
     print(format, &report)
-}
-
-/// The values given, else the one default (which may be none: the usual chain decides).
-fn or_one(given: &[String], default: Option<&String>) -> Vec<Option<String>> {
-    if given.is_empty() {
-        vec![default.cloned()]
-    } else {
-        given.iter().map(|g| Some(g.trim().to_owned())).collect()
-    }
 }
 
 fn row(hit: &Hit) -> Vec<String> {

@@ -23,6 +23,10 @@ pub const CONCURRENT_POOLS: usize = 8;
 mod needle;
 pub use needle::{Needle, NeedleKind};
 
+#[path = "find_places.rs"]
+mod places;
+pub use places::{Connections, Places, connect};
+
 /// Where a search goes: a connection's profile and region.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -1,5 +1,6 @@
-//! Drawing `:find`: what was searched and how far it got, the users found (pool, status,
-//! enabled, username, email) with the chosen one highlighted, and each pool that failed.
+//! Drawing `:find`: what was searched and how far it got, the users found (where, when the
+//! search went beyond the console's profile and region; pool, status, enabled, username, email)
+//! with the chosen one highlighted, and each pool that failed.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +9,7 @@ use ratatui::widgets::{Paragraph, TableState};
 
 use crate::app::find::FindView;
 use crate::app::remote::Remote;
-use crate::shared::find::{FindReport, Hit};
+use crate::shared::find::{FindReport, Hit, Places};
 use crate::ui::Theme;
 use crate::ui::text::{line, spinner};
 use crate::ui::widgets::popup::{padded, popup, prose, rows};
@@ -17,21 +18,35 @@ use crate::ui::widgets::small_table::{Cells, table};
 /// The widest a pool name or username column grows; the email takes what is left.
 const POOL_MAX: usize = 24;
 const USER_MAX: usize = 28;
+const WHERE_MAX: usize = 28;
 
-/// Columns as wide as their longest value (up to a limit), so the email keeps the rest.
-fn columns(report: &FindReport) -> [(&'static str, Constraint); 5] {
-    let widest = |title: &str, max: usize, cell: fn(&Hit) -> &str| {
-        let longest = report.hits.iter().map(|h| cell(h).chars().count()).max();
+/// Columns as wide as their longest value (up to a limit), so the email keeps the rest; `Where`
+/// only when the search covered other profiles or regions.
+fn columns(report: &FindReport, places: &Places) -> Vec<(&'static str, Constraint)> {
+    let elsewhere = !places.is_here();
+    let width = |title: &str, max: usize, longest: Option<usize>| {
         let width = longest.unwrap_or(0).max(title.len()).min(max);
         Constraint::Length(u16::try_from(width).unwrap_or(u16::MAX))
     };
-    [
-        ("Pool", widest("Pool", POOL_MAX, |h| &h.pool_name)),
-        ("Status", widest("Status", 21, |h| &h.user_status)),
-        ("Enabled", Constraint::Length(7)),
-        ("Username", widest("Username", USER_MAX, |h| &h.username)),
-        ("Email", Constraint::Fill(1)),
-    ]
+    let widest = |title: &str, max: usize, cell: fn(&Hit) -> &str| {
+        width(
+            title,
+            max,
+            report.hits.iter().map(|h| cell(h).chars().count()).max(),
+        )
+    };
+    let longest = report.hits.iter().map(|h| place(h, places).chars().count());
+    let column = elsewhere.then(|| ("Where", width("Where", WHERE_MAX, longest.max())));
+    column
+        .into_iter()
+        .chain([
+            ("Pool", widest("Pool", POOL_MAX, |h| &h.pool_name)),
+            ("Status", widest("Status", 21, |h| &h.user_status)),
+            ("Enabled", Constraint::Length(7)),
+            ("Username", widest("Username", USER_MAX, |h| &h.username)),
+            ("Email", Constraint::Fill(1)),
+        ])
+        .collect()
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &FindView, theme: &Theme, ticks: u64) {
@@ -49,7 +64,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &FindView, theme: &Theme, ticks
             );
         }
         _ => {
-            let text = format!("{} Searching every pool of the region…", spinner(ticks));
+            let text = format!(
+                "{} Searching every pool of {}…",
+                spinner(ticks),
+                view.places.describe()
+            );
             return message(frame, area, &title, line(&text, theme.spinner), theme);
         }
     };
@@ -88,7 +107,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &FindView, theme: &Theme, ticks
         Constraint::Length(1),
     ]));
     frame.render_widget(Paragraph::new(summary_line(report, theme)), summary);
-    hits(frame, body, report, view.selected, theme);
+    hits(frame, body, view, report, theme);
     frame.render_widget(failures, failed);
     let keys = if report.hits.is_empty() {
         "Esc closes"
@@ -118,7 +137,9 @@ fn summary_line(report: &FindReport, theme: &Theme) -> Line<'static> {
     line(&text, style)
 }
 
-fn hits(frame: &mut Frame, area: Rect, report: &FindReport, selected: usize, theme: &Theme) {
+fn hits(frame: &mut Frame, area: Rect, view: &FindView, report: &FindReport, theme: &Theme) {
+    let (selected, elsewhere) = (view.selected, !view.places.is_here());
+    let columns = columns(report, &view.places);
     if report.hits.is_empty() {
         frame.render_widget(Paragraph::new(line(&report.nobody(), theme.value)), area);
         return;
@@ -134,21 +155,26 @@ fn hits(frame: &mut Frame, area: Rect, report: &FindReport, selected: usize, the
             Some(false) => "no",
             None => "",
         };
-        let texts = vec![
+        let place = elsewhere.then(|| place(h, &view.places));
+        let texts = place.into_iter().chain([
             h.pool_name.clone(),
             h.user_status.clone(),
             enabled.to_owned(),
             h.username.clone(),
             h.email.clone().unwrap_or_default(),
-        ];
-        (texts, style)
+        ]);
+        (texts.collect(), style)
     });
     let mut state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(
-        table(&columns(report), cells, area.width, theme),
-        area,
-        &mut state,
-    );
+    frame.render_stateful_widget(table(&columns, cells, area.width, theme), area, &mut state);
+}
+
+/// Where a hit is: its region, and its profile when profiles were named (`prod/eu-west-1`).
+fn place(hit: &Hit, places: &Places) -> String {
+    match (&hit.place.profile, places.profiles.is_empty()) {
+        (Some(profile), false) => format!("{profile}/{}", hit.place.region),
+        _ => hit.place.region.clone(),
+    }
 }
 
 /// The popup with one line in it: the search running, or why it could not.

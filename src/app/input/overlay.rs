@@ -227,7 +227,11 @@ fn run_command(state: &mut State, line: &str) -> Vec<Effect> {
     }
 }
 
-fn reconnect(state: &mut State, profile: ProfileChoice, region: Option<String>) -> Vec<Effect> {
+pub(crate) fn reconnect(
+    state: &mut State,
+    profile: ProfileChoice,
+    region: Option<String>,
+) -> Vec<Effect> {
     let mut effects = leave_pool(state);
     if let Some(r) = &region {
         state.context.region.clone_from(r);

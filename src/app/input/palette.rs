@@ -53,7 +53,7 @@ const AFTER_PANES: [Entry; 6] = [
     entry(
         "find",
         What::Find,
-        "find a person in every pool: email, +phone, sub or username",
+        "find a person in every pool: email, +phone, sub or username [--regions a,b] [--profiles p,q]",
     ),
     Entry {
         also: &["quit"],

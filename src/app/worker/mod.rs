@@ -141,6 +141,7 @@ impl Worker {
                 }
                 tracing::debug!(%request, ?call, "call");
                 let client = self.client.clone();
+                let settings = self.settings.clone();
                 let actions = self.actions.clone();
                 let permits = Arc::clone(&self.permits);
                 let home = self.index.clone();
@@ -148,7 +149,7 @@ impl Worker {
                 let handle = self.tasks.spawn(async move {
                     // Closed only if the worker is gone, and then nobody waits for the answer.
                     if let Ok(_permit) = permits.acquire_owned().await {
-                        let performed = perform(&client, &home, request, call, &actions);
+                        let performed = perform(&client, &settings, &home, request, call, &actions);
                         watch_retries(watch, performed).await;
                     }
                     Some(request)
@@ -266,13 +267,14 @@ fn retry_watch(request: RequestId, actions: mpsc::Sender<Action>) -> RetryWatch 
 /// its own arm in `reads::perform` and `users::change`: a call nobody answers does not compile.
 async fn perform(
     client: &CognitoClient,
+    settings: &ClientSettings,
     home: &Home,
     request: RequestId,
     call: ApiCall,
     actions: &mpsc::Sender<Action>,
 ) {
     let outcome: Result<(), Stopped> = match call {
-        ApiCall::Read(read) => reads::perform(client, home, request, read, actions).await,
+        ApiCall::Read(read) => reads::perform(client, settings, home, request, read, actions).await,
         ApiCall::Change(change) => match users::change(client, request, change, actions).await {
             Ok(()) => answer_once(actions, request, Ok(Payload::Done)).await,
             Err(e) => Err(e.into()),

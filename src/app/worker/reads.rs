@@ -16,8 +16,9 @@ use crate::aws::AwsError;
 use crate::cognito::edit::EditError;
 use crate::cognito::paginate::Page;
 use crate::cognito::secrets::Redacted;
-use crate::cognito::{CognitoClient, PoolId};
+use crate::cognito::{ClientSettings, CognitoClient, PoolId};
 use crate::index::Home;
+use crate::shared::find::{FindReport, Needle, Places, Scope, connect, find_person};
 
 /// A page of a listing that may say where the next page starts.
 pub(super) trait Resumable {
@@ -55,6 +56,7 @@ impl From<AwsError> for Stopped {
 /// Runs one read and sends its pages or its answer.
 pub(super) async fn perform(
     client: &CognitoClient,
+    settings: &ClientSettings,
     home: &Home,
     request: RequestId,
     read: Read,
@@ -132,10 +134,9 @@ pub(super) async fn perform(
             let answer = details::client_secret(client, &pool, &id).await;
             answer_once(actions, request, answer.map(Payload::ClientSecret)).await
         }
-        Read::FindUser(needle) => {
-            use crate::shared::find::{Scope, find_person};
-            let report = find_person(std::slice::from_ref(client), &needle, &Scope::Everywhere);
-            answer_once(actions, request, Ok(Payload::Found(Box::new(report.await)))).await
+        Read::FindUser(needle, places) => {
+            let report = find(client, settings, &needle, &places).await;
+            answer_once(actions, request, Ok(Payload::Found(Box::new(report)))).await
         }
         Read::EditInput(target) => {
             let answer = client.current_input(&target).await;
@@ -258,4 +259,21 @@ pub(super) async fn send_page(
             done,
         })
         .await
+}
+
+/// `:find`: every pool of the connection's region, or of each profile × region named, built from
+/// the connection's settings. A place that cannot be reached is a failure of the report.
+async fn find(
+    client: &CognitoClient,
+    settings: &ClientSettings,
+    needle: &Needle,
+    places: &Places,
+) -> FindReport {
+    if places.is_here() {
+        return find_person(std::slice::from_ref(client), needle, &Scope::Everywhere).await;
+    }
+    let connections = connect(settings, places).await;
+    let mut report = find_person(&connections.clients, needle, &Scope::Everywhere).await;
+    report.failures.extend(connections.failures());
+    report
 }
