@@ -1,13 +1,15 @@
 //! Personal data, for the screen-share mode: which user attributes are personal, and how an
 //! email, a phone number, an IP address or a name is masked (`a***@example.com`,
-//! `+1 *** *** 4567`, `203.0.*.*`, `A***`): enough to recognise, not to copy. Free text and raw
+//! `+1 *** *** 4567`, `203.0.*.*`, `2001:db8::*`, `A***`): enough to recognise, not to copy. Free text and raw
 //! JSON are masked by what their values look like, attributes also by their name.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
-/// Standard attributes (OpenID Connect claims) that describe a person. `custom:` attributes are
+/// Standard attributes (OpenID Connect claims) that describe a person: a judgement over
+/// `pools::STANDARD_ATTRIBUTES`, not derived from it (`updated_at`, `locale` and the `_verified`
+/// flags are not personal). `custom:` attributes are
 /// the pool's own and mostly not personal (a plan, a tenant): an email or a phone number in one
 /// is still masked by its look.
 const PERSONAL: &[&str] = &[
@@ -83,8 +85,8 @@ fn in_domain(c: char) -> bool {
     c.is_alphanumeric() || ".-".contains(c)
 }
 
-/// Each email address, E.164 phone number (`+` and 8 to 15 digits) and IPv4 address in `text`
-/// masked; the rest as it is. Text with none is borrowed.
+/// Each email address, E.164 phone number (`+` and 8 to 15 digits) and IPv4 or IPv6 address in
+/// `text` masked; the rest as it is. Text with none is borrowed.
 pub fn text(text: &str) -> Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
     let hits = found(&chars);
@@ -156,8 +158,14 @@ fn found_at(chars: &[char], i: usize, before: Option<char>) -> Option<Hit> {
             (i, i + 1 + digits)
         }
         // After `/`: a URL's host, a server and not a person.
-        c if c.is_ascii_digit() && !word_before && before != Some('.') && before != Some('/') => {
-            let (end, masked) = ipv4_at(chars, i)?;
+        // After `:`, an IPv4 address may end an IPv6 one (`::ffff:203.0.113.5`).
+        c if (c.is_ascii_hexdigit() || c == ':')
+            && !word_before
+            && !matches!(before, Some('.' | '/')) =>
+        {
+            let v4 = || ipv4_at(chars, i);
+            let v6 = || (before != Some(':')).then(|| ipv6_at(chars, i)).flatten();
+            let (end, masked) = v4().or_else(v6)?;
             return Some(Hit {
                 start: i,
                 end,
@@ -203,6 +211,86 @@ fn ipv4_at(chars: &[char], i: usize) -> Option<(usize, String)> {
         return None;
     }
     Some((j, format!("{}.{}.*.*", octets[0], octets[1])))
+}
+
+/// `text` with each personal value starred character for character (see `starred`): for a text
+/// field that scrolls, where only part of a value may be in view and the cursor must stay where
+/// it is. Text with none is borrowed.
+pub fn in_place(text: &str) -> Cow<'_, str> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let hits = found(&chars);
+    if hits.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    for hit in hits {
+        let starred = starred(&chars[hit.start..hit.end]);
+        chars.splice(hit.start..hit.end, starred);
+    }
+    Cow::Owned(chars.into_iter().collect())
+}
+
+/// A value starred in place, as many characters as it has: its first letter or digit, an
+/// address's `@` and domain (else the last four), and punctuation stay.
+pub fn starred(value: &[char]) -> Vec<char> {
+    let first = value.iter().position(|c| c.is_alphanumeric()).unwrap_or(0);
+    let kept = value
+        .iter()
+        .position(|&c| c == '@')
+        .unwrap_or(value.len().saturating_sub(4));
+    value
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if i <= first || i >= kept || !c.is_alphanumeric() {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// `2001:db8:85a3::8a2e:370:7334` → `2001:db8::*`: the provider's prefix, not the host. Eight
+/// groups, or fewer with one `::`; a time (`06:31:05`), a MAC address or an ARN is none.
+fn ipv6_at(chars: &[char], i: usize) -> Option<(usize, String)> {
+    let len = chars[i..]
+        .iter()
+        .take(39)
+        .take_while(|c| c.is_ascii_hexdigit() || **c == ':')
+        .count();
+    // Up to the last group that ends in a hex digit, or a trailing `::`.
+    let text: String = chars[i..i + len].iter().collect();
+    let text = if text.ends_with("::") {
+        text.as_str()
+    } else {
+        text.trim_end_matches(':')
+    };
+    let end = i + text.chars().count();
+    // A word goes on, or an IPv4 address ends it (`::ffff:203.0.113.5`, masked by itself).
+    let dotted =
+        chars.get(end) == Some(&'.') && chars.get(end + 1).is_some_and(char::is_ascii_digit);
+    if dotted
+        || chars
+            .get(end)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+    {
+        return None;
+    }
+    let groups: Vec<&str> = text.split(':').collect();
+    let compressed = text.matches("::").count();
+    let valid = groups.iter().all(|g| g.len() <= 4)
+        && !text.contains(":::")
+        && match compressed {
+            0 => groups.len() == 8 && groups.iter().all(|g| !g.is_empty()),
+            1 => groups.len() <= 8 && groups.iter().any(|g| !g.is_empty()),
+            _ => false,
+        };
+    if !valid {
+        return None;
+    }
+    let prefix: Vec<&str> = text.split("::").next()?.split(':').take(2).collect();
+    let prefix = prefix.join(":");
+    Some((end, format!("{prefix}::*")))
 }
 
 /// A raw answer masked in place: a user's attributes by their name (`{"Name": "given_name",

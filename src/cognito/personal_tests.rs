@@ -96,3 +96,49 @@ fn raw_json_masks_attributes_by_name_and_other_strings_by_look() {
         })
     );
 }
+
+#[test]
+fn ipv6_addresses_keep_their_prefix_and_times_macs_and_arns_are_left() {
+    let cases = [
+        (
+            "from 2001:db8:85a3::8a2e:370:7334 at",
+            "from 2001:db8::* at",
+        ),
+        (
+            "ip 2001:0db8:0000:0000:0000:ff00:0042:8329.",
+            "ip 2001:0db8::*.",
+        ),
+        ("fe80::1 and ::1", "fe80::* and ::*"),
+        ("(::ffff:203.0.113.5)", "(::ffff:203.0.*.*)"),
+        ("at 06:31:05, 12:30", "at 06:31:05, 12:30"),
+        ("mac aa:bb:cc:dd:ee:ff", "mac aa:bb:cc:dd:ee:ff"),
+        (
+            "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x",
+            "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x",
+        ),
+        ("cafe::beef::1 a::b::c", "cafe::beef::1 a::b::c"),
+        ("1:2:3:4:5:6:7", "1:2:3:4:5:6:7"),
+        ("deadbeef, face", "deadbeef, face"),
+    ];
+    for (text, masked) in cases {
+        assert_eq!(super::text(text), masked, "{text}");
+    }
+}
+
+#[test]
+fn in_place_stars_each_value_character_for_character() {
+    let cases = [
+        (
+            "to ann.adams@example.com now",
+            "to a**.*****@example.com now",
+        ),
+        ("+15555554567", "+1******4567"),
+        ("no personal data", "no personal data"),
+        ("张三丰@example.com", "张**@example.com"),
+    ];
+    for (text, starred) in cases {
+        let shown = super::in_place(text);
+        assert_eq!(shown, starred, "{text}");
+        assert_eq!(shown.chars().count(), text.chars().count(), "{text}");
+    }
+}

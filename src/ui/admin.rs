@@ -97,7 +97,14 @@ pub fn draw(frame: &mut Frame, area: Rect, flow: &AdminFlow, theme: &Theme, tick
         ]));
         frame.render_widget(Paragraph::new(prompt), prompt_area);
         let editing = !matches!(submit, Submit::Submitting(_));
-        input(frame, field_area, field, false, editing, theme.input);
+        input(
+            frame,
+            field_area,
+            field,
+            (false, theme.mask_personal),
+            editing,
+            theme.input,
+        );
         if let Some(hint) = hint {
             frame.render_widget(Paragraph::new(line(hint, theme.warning)), hint_area);
         }

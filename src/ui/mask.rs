@@ -7,9 +7,11 @@ use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 
 use crate::cognito::personal;
 use crate::ui::Theme;
+use crate::ui::text::width;
 
 /// A table's cell as drawn: in screen-share mode with its addresses, numbers and IPs masked
 /// before it is cut to its column (a cut address would no longer be recognised as one).
@@ -21,67 +23,81 @@ pub fn cell<'a>(text: &'a str, theme: &Theme) -> Cow<'a, str> {
     }
 }
 
-/// A cell that is not one character (the second cell of a wide glyph, a combined one): no
-/// address or number runs through it.
+/// A cell that is not one character (a combined one): no address or number runs through it.
 const OTHER: char = '\0';
 
-/// Masks each row of `area` in place, each value within the cells it took: the mask written
-/// from its start and padded with spaces, or, when the mask is wider, the value starred but its
-/// first character and an address's domain (a number's last four).
-pub fn buffer(buf: &mut Buffer, area: Rect) {
-    let area = area.intersection(buf.area);
-    for y in area.top()..area.bottom() {
-        let chars: Vec<char> = (area.left()..area.right())
-            .map(|x| {
-                let symbol = buf.cell(Position::new(x, y)).map_or("", |c| c.symbol());
-                let mut it = symbol.chars();
-                match (it.next(), it.next()) {
-                    (Some(c), None) => c,
-                    _ => OTHER,
-                }
-            })
-            .collect();
-        for hit in personal::found(&chars) {
-            let written = fitted(&chars[hit.start..hit.end], &hit.masked);
-            for (offset, c) in written.into_iter().enumerate() {
-                let x = usize::from(area.left()) + hit.start + offset;
-                if let Ok(x) = u16::try_from(x)
-                    && let Some(cell) = buf.cell_mut(Position::new(x, y))
-                {
-                    cell.set_char(c);
+/// One row of the frame as characters, each with the cells it takes (a wide character takes two:
+/// its second cell is not a character of its own, so `张三@example.com` is still one address).
+struct Row {
+    chars: Vec<char>,
+    /// Where each character starts, and how many cells it takes.
+    cells: Vec<(u16, u16)>,
+}
+
+impl Row {
+    fn read(buf: &Buffer, area: Rect, y: u16) -> Self {
+        let mut row = Self {
+            chars: Vec::new(),
+            cells: Vec::new(),
+        };
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buf.cell(Position::new(x, y)).map_or(" ", |c| c.symbol());
+            let mut it = symbol.chars();
+            let c = match (it.next(), it.next()) {
+                (Some(c), None) => c,
+                _ => OTHER,
+            };
+            let wide = u16::try_from(width(symbol)).unwrap_or(1).clamp(1, 2);
+            let wide = wide.min(area.right() - x);
+            row.chars.push(c);
+            row.cells.push((x, wide));
+            x += wide;
+        }
+        row
+    }
+
+    /// Writes the mask of `hit` over the cells its value took: the mask from its start, padded
+    /// with spaces, or, when the mask is wider, the value starred in place (a wide character
+    /// starred in both its cells).
+    fn write(&self, buf: &mut Buffer, y: u16, hit: &personal::Hit) {
+        let (Some(&(left, _)), Some(&(last, last_width))) = (
+            self.cells.get(hit.start),
+            self.cells.get(hit.end.saturating_sub(1)),
+        ) else {
+            return;
+        };
+        let room = usize::from(last + last_width - left);
+        if width(&hit.masked) <= room {
+            let padded = format!("{:<room$}", hit.masked);
+            buf.set_stringn(left, y, padded, room, Style::default());
+            return;
+        }
+        let value = &self.chars[hit.start..hit.end];
+        let starred = personal::starred(value);
+        for (i, (&was, now)) in value.iter().zip(starred).enumerate() {
+            if was == now {
+                continue;
+            }
+            let (x, cells) = self.cells[hit.start + i];
+            for x in x..x + cells {
+                if let Some(cell) = buf.cell_mut(Position::new(x, y)) {
+                    cell.set_char(now);
                 }
             }
         }
     }
 }
 
-/// The mask in exactly as many cells as the value took.
-fn fitted(value: &[char], masked: &str) -> Vec<char> {
-    let width = value.len();
-    if masked.chars().count() <= width {
-        return masked
-            .chars()
-            .chain(std::iter::repeat(' '))
-            .take(width)
-            .collect();
+/// Masks each row of `area` in place, each value within the cells it took.
+pub fn buffer(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let row = Row::read(buf, area, y);
+        for hit in personal::found(&row.chars) {
+            row.write(buf, y, &hit);
+        }
     }
-    // An address keeps its domain; anything else its last four.
-    let first = value.iter().position(|c| c.is_alphanumeric()).unwrap_or(0);
-    let kept = value
-        .iter()
-        .position(|&c| c == '@')
-        .unwrap_or(width.saturating_sub(4));
-    value
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            if i <= first || i >= kept || !c.is_alphanumeric() {
-                c
-            } else {
-                '*'
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -92,10 +108,16 @@ mod tests {
 
     use super::*;
 
+    /// The row as a terminal shows it: a wide character's second cell is hidden under it.
     fn row(buf: &Buffer, y: u16) -> String {
-        (0..buf.area.width)
-            .map(|x| buf.cell(Position::new(x, y)).map_or("", |c| c.symbol()))
-            .collect()
+        let mut text = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf.cell(Position::new(x, y)).map_or(" ", |c| c.symbol());
+            text.push_str(symbol);
+            x += u16::try_from(width(symbol)).unwrap_or(1).max(1);
+        }
+        text
     }
 
     #[test]
@@ -115,6 +137,29 @@ mod tests {
             Some(Color::Red),
             "the style stays"
         );
+    }
+
+    #[test]
+    fn an_address_in_a_wide_script_is_masked_across_its_cells() {
+        let area = Rect::new(0, 0, 30, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "to 张三丰@example.com!", Style::new());
+        buf.set_string(0, 1, "ip 2001:db8:85a3::8a2e:370:7334", Style::new());
+        buffer(&mut buf, area);
+        // `张***@example.com` is one cell narrower than the 17 the address took.
+        assert_eq!(row(&buf, 0).trim_end(), "to 张***@example.com !");
+        assert_eq!(row(&buf, 1).trim_end(), "ip 2001:db8::*");
+    }
+
+    #[test]
+    fn a_mask_wider_than_its_value_stars_a_wide_character_in_both_cells() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "x 张三@a.b y", Style::new());
+        let wide = personal::found(&['张', '三', '@', 'a', '.', 'b']);
+        assert_eq!(wide[0].masked, "张***@a.b", "wider than its 8 cells");
+        buffer(&mut buf, area);
+        assert_eq!(row(&buf, 0).trim_end(), "x 张**@a.b y");
     }
 
     #[test]

@@ -83,7 +83,14 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &BulkRun, theme: &Theme, ticks: 
             Constraint::Fill(1),
         ]));
         frame.render_widget(Paragraph::new(prompt), prompt_area);
-        input(frame, field, &run.typed, false, true, theme.input);
+        input(
+            frame,
+            field,
+            &run.typed,
+            (false, theme.mask_personal),
+            true,
+            theme.input,
+        );
     } else {
         frame.render_widget(Paragraph::new(first_line), first_row);
     }

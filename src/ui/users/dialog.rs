@@ -84,7 +84,14 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &Dialog, theme: &Theme, ticks
         ]));
         frame.render_widget(Paragraph::new(prompt), prompt_area);
         let editing = !dialog.submit.is_submitting();
-        input(frame, field_area, typed, false, editing, theme.input);
+        input(
+            frame,
+            field_area,
+            typed,
+            (false, theme.mask_personal),
+            editing,
+            theme.input,
+        );
     }
     if let Some(hint) = hint {
         frame.render_widget(hint, hint_area);

@@ -211,7 +211,7 @@ fn field_rows<K>(
                 frame,
                 value_line,
                 &field.input,
-                masked,
+                (masked, theme.mask_personal),
                 focused,
                 value_style,
             );

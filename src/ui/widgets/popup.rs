@@ -61,17 +61,21 @@ pub fn rows(text: &Paragraph<'_>, width: u16) -> u16 {
 }
 
 /// A field being typed into, in `area` (one row): the part around the cursor, drawn as typed,
-/// or as dots when masked; the terminal cursor goes in it when focused.
+/// or as dots when masked; the terminal cursor goes in it when focused. In screen-share mode
+/// (`personal`) an address or a number in it is starred in place, so the part in view is masked
+/// even when the whole value is not (the frame's last pass only sees what is in view).
 pub fn input(
     frame: &mut Frame,
     area: Rect,
     field: &TextField,
-    masked: bool,
+    (masked, personal): (bool, bool),
     focused: bool,
     style: Style,
 ) {
     let text: String = if masked {
         "•".repeat(field.value().chars().count())
+    } else if personal {
+        crate::cognito::personal::in_place(field.value()).into_owned()
     } else {
         field.value().to_owned()
     };
@@ -102,7 +106,12 @@ pub fn field(
     let buf = frame.buffer_mut();
     let x = put(buf, area, area.x, y, prompt, area.width, theme.muted);
     let room = usize::from(area.right().saturating_sub(x).saturating_sub(1));
-    let (shown, column) = field_window(input.value(), input.cursor(), room);
+    let value = if theme.mask_personal {
+        crate::cognito::personal::in_place(input.value())
+    } else {
+        std::borrow::Cow::Borrowed(input.value())
+    };
+    let (shown, column) = field_window(&value, input.cursor(), room);
     // A selected value (the last search) is highlighted: typing replaces it.
     let style = if input.is_selected() {
         theme.choice_selected
@@ -114,5 +123,50 @@ pub fn field(
     let cursor_x = x.saturating_add(u16::try_from(width(&before)).unwrap_or(u16::MAX));
     if cursor_x < area.right() {
         frame.set_cursor_position(Position::new(cursor_x, y));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::action::InputKey;
+
+    /// A field scrolled to its start: the address's `@` is out of view, so the frame's last pass
+    /// could not tell it is one; the field stars it in place itself, the cursor where it was.
+    #[test]
+    fn a_scrolled_field_masks_the_part_of_an_address_in_view() {
+        let mut field = TextField::new("ann.adams.longer.name@example.com");
+        field.edit(InputKey::Home);
+        field.edit(InputKey::Right);
+        let shown = |personal: bool| {
+            let mut terminal = Terminal::new(TestBackend::new(12, 1)).unwrap();
+            terminal
+                .draw(|frame| {
+                    input(
+                        frame,
+                        frame.area(),
+                        &field,
+                        (false, personal),
+                        true,
+                        Style::new(),
+                    );
+                })
+                .unwrap();
+            let cursor = terminal.get_cursor_position().ok();
+            let buf = terminal.backend().buffer();
+            let text: String = (0..12)
+                .map(|x| buf.cell(Position::new(x, 0)).map_or("", |c| c.symbol()))
+                .collect();
+            (text, cursor)
+        };
+        let (plain, at) = shown(false);
+        assert_eq!(plain, "ann.adams.lo");
+        let (masked, masked_at) = shown(true);
+        assert_eq!(masked, "a**.*****.**");
+        assert_eq!(masked_at, at, "the cursor stays on the second character");
+        assert_eq!(at, Some(Position::new(1, 0)));
     }
 }
