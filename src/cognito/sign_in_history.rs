@@ -82,7 +82,7 @@ pub(crate) fn last_success(events: &[AuthEventType], now: f64) -> String {
 pub fn last_sign_in(events: &[AuthEventType], now: f64) -> Option<String> {
     let event = events
         .iter()
-        .find(|e| super::verdict::is_sign_in(e) && e.event_response.as_deref() == Some("Pass"))?;
+        .find(|e| is_sign_in(e) && e.event_response.as_deref() == Some("Pass"))?;
     let when = event.creation_date.map_or_else(
         || "at an unknown time".to_owned(),
         |d| format!("{} ago", span(now - d.0)),
@@ -97,4 +97,9 @@ pub fn last_sign_in(events: &[AuthEventType], now: f64) -> Option<String> {
             .unwrap_or_default(),
     };
     Some(format!("{when}{place}"))
+}
+
+/// A sign-in, not a sign-up, a password change or a forgotten password.
+pub(crate) fn is_sign_in(event: &AuthEventType) -> bool {
+    event.event_type.as_deref() == Some("SignIn")
 }

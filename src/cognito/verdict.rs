@@ -363,7 +363,6 @@ fn destination(user: &AdminGetUserResponse) -> String {
 #[path = "verdict_events.rs"]
 mod events;
 use events::blocked_events;
-pub(crate) use events::is_sign_in;
 
 #[cfg(test)]
 #[path = "verdict_tests.rs"]

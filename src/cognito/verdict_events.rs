@@ -3,6 +3,7 @@
 
 use super::{Facts, Fix, Severity, Verdict, span};
 use crate::cognito::devices::AuthEventType;
+use crate::cognito::sign_in_history::is_sign_in;
 
 /// Recent sign-ins threat protection blocked or failed on high risk, before any success or any
 /// sign-in an administrator marked valid (the agent has dealt with those before it).
@@ -48,11 +49,6 @@ fn feedback(event: &AuthEventType) -> Option<&str> {
         .as_ref()?
         .get("FeedbackValue")?
         .as_str()
-}
-
-/// A sign-in, not a sign-up, a password change or a forgotten password.
-pub(crate) fn is_sign_in(event: &AuthEventType) -> bool {
-    event.event_type.as_deref() == Some("SignIn")
 }
 
 fn risk<'a>(event: &'a AuthEventType, field: &str) -> Option<&'a str> {
