@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension as _, Transaction, params};
 use time::OffsetDateTime;
 
-use super::db::Index;
+use super::db::{BUILD_CACHE_KIB, Index, SCAN_CACHE_KIB};
 use super::error::{IndexError, IndexResult};
 use super::record::UserRecord;
 use super::write::{add_members, group_id, upsert_user};
@@ -19,8 +19,12 @@ CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships (user_id);
 ";
 
 impl Index {
-    /// Empties the index and marks it as being built for `pool` in `region`.
+    /// Empties the index and marks it as being built for `pool` in `region`. A build writes each
+    /// page once and sorts at `finish`: it runs with a small page cache, and an index on disk
+    /// sorts in temporary files, so its memory does not grow with the pool (a sort in memory
+    /// took 209 MiB at 300,000 users).
     pub fn start_build(&mut self, pool: &PoolId, region: &str) -> IndexResult<()> {
+        self.build_memory(true)?;
         self.write(|tx, ids| {
             *ids = super::db::NameIds::default();
             tx.execute_batch(
@@ -99,6 +103,19 @@ impl Index {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
+        self.build_memory(false)
+    }
+
+    /// A build's memory (see `start_build`), or back to the queries' (a big cache, sorts in
+    /// memory). An index in memory keeps its sorts there: it is all in memory anyway.
+    fn build_memory(&self, building: bool) -> IndexResult<()> {
+        let (cache, temp) = match (building, self.path().is_some()) {
+            (true, true) => (BUILD_CACHE_KIB, "FILE"),
+            (true, false) => (BUILD_CACHE_KIB, "MEMORY"),
+            (false, _) => (SCAN_CACHE_KIB, "MEMORY"),
+        };
+        self.conn.pragma_update(None, "cache_size", -cache)?;
+        self.conn.pragma_update(None, "temp_store", temp)?;
         Ok(())
     }
 }

@@ -75,6 +75,9 @@ pub(super) const SCAN_CACHE_KIB: i64 = 65_536;
 /// Page cache while every match is read once, one at a time (an export): each page is wanted
 /// about once, so a small cache costs nothing and memory stays flat whatever the index's size.
 pub(super) const ONE_PASS_CACHE_KIB: i64 = 8_192;
+/// Page cache while a build writes: each page is written about once, and the sort at its end
+/// spills to temporary files beyond it.
+pub(super) const BUILD_CACHE_KIB: i64 = 16_384;
 
 /// One pool's users. Not `Sync`: one thread (a blocking task) uses it at a time.
 #[derive(Debug)]
