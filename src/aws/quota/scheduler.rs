@@ -103,12 +103,13 @@ impl Drop for Waiting<'_> {
 
 impl Scheduler {
     pub fn new(quotas: Quotas) -> Self {
-        // One token less than AWS's burst of a second: a call that takes the last of this bucket
-        // may reach the server up to 1/rate s sooner, relative to the first of the burst, than it
-        // was sent (a new connection for the first, a pooled one after), and still find a token.
+        // Half AWS's burst of a second: a call may reach the server up to half a second sooner,
+        // relative to the first of a burst, than it was sent (that first one waited for a new
+        // connection, or a busy machine held it up) and still find a token there. Opening a user
+        // reads it with up to five calls at once.
         let users = quotas
             .per_user_ceiling()
-            .map(|rate| Mutex::new(UserBuckets::new(rate, rate - 1.0)));
+            .map(|rate| Mutex::new(UserBuckets::new(rate, rate / 2.0)));
         Self {
             quotas,
             slots: Mutex::new(HashMap::new()),
