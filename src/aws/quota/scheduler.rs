@@ -165,16 +165,15 @@ impl Scheduler {
             let round = match (user, &self.users) {
                 (Some(user), Some(users)) => {
                     let mut users = users.lock().unwrap_or_else(PoisonError::into_inner);
-                    match users.until_token(user, Instant::now()) {
-                        Err(wait) => Round::UserWait(wait),
-                        Ok(()) => {
-                            let round = self.take(category, lane, counted);
-                            if matches!(round, Round::Sent) {
-                                // Checked under the same lock just before: it is there.
-                                let _ = users.try_take(user, Instant::now());
-                            }
-                            round
+                    if let Err(wait) = users.until_token(user, Instant::now()) {
+                        Round::UserWait(wait)
+                    } else {
+                        let round = self.take(category, lane, counted);
+                        if matches!(round, Round::Sent) {
+                            // Checked under the same lock just before: it is there.
+                            let _ = users.try_take(user, Instant::now());
                         }
+                        round
                     }
                 }
                 _ => self.take(category, lane, counted),
