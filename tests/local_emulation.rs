@@ -7,6 +7,8 @@ mod common;
 
 use std::time::Duration;
 
+use cognito_tui::aws::quota::{Category, Pacing, Quotas};
+use cognito_tui::cognito::{ClientSettings, CognitoClient, PoolId, Username};
 use cognito_tui::local::{Emulation, Seed};
 use common::plain_http::Server;
 use futures::future::join_all;
@@ -15,10 +17,16 @@ use tokio::time::Instant;
 
 /// `n` calls at once; how many were answered and how many refused as AWS refuses.
 async fn burst(server: &Server, n: usize, operation: &str, input: &Value) -> (usize, usize) {
-    let answers = join_all((0..n).map(|_| server.call(operation, input))).await;
+    burst_of(server, operation, &vec![input.clone(); n]).await
+}
+
+/// A call of each input at once; how many were let through (answered, or a user not found) and
+/// how many refused as AWS refuses.
+async fn burst_of(server: &Server, operation: &str, inputs: &[Value]) -> (usize, usize) {
+    let answers = join_all(inputs.iter().map(|input| server.call(operation, input))).await;
     let mut counts = (0, 0);
     for (status, body) in answers {
-        if status == 200 {
+        if status == 200 || body["__type"] == "UserNotFoundException" {
             counts.0 += 1;
         } else {
             assert_throttled(status, &body);
@@ -97,10 +105,59 @@ async fn a_listing_burst_leaves_reading_a_user_untouched() {
         )
         .await;
     assert_eq!(user["Username"], "ann");
-    // UserRead's own bucket: 120 at once fit its burst.
-    let read_ann = json!({"UserPoolId": pool, "Username": "ann"});
-    let (read, refused) = burst(&server, 119, "AdminGetUser", &read_ann).await;
+    // UserRead's own bucket: 120 at once fit its burst (on as many users, each within their own
+    // quota of 10 a second).
+    let others: Vec<Value> = (0..119)
+        .map(|i| json!({"UserPoolId": pool, "Username": format!("user{i}")}))
+        .collect();
+    let (read, refused) = burst_of(&server, "AdminGetUser", &others).await;
     assert_eq!((read, refused), (119, 0));
+}
+
+#[tokio::test]
+async fn more_than_ten_calls_a_second_on_one_user_are_refused_and_other_users_are_not() {
+    let server = Server::start(Seed::Empty, Emulation::aws(Duration::ZERO)).await;
+    let pool = pool_with_ann(&server).await;
+    let bob = json!({"UserPoolId": pool, "Username": "bob"});
+    server.ok("AdminCreateUser", &bob).await;
+    let ann = json!({"UserPoolId": pool, "Username": "ann"});
+    let started = Instant::now();
+    let (answered, refused) = burst(&server, 15, "AdminGetUser", &ann).await;
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(refused > 0, "{answered} answered, none refused");
+    // A second's burst of 10, plus 10 a second since, however slow this machine.
+    assert!(
+        (answered as f64) <= 10.0 * seconds + 10.0 + 1.0,
+        "{answered} answered in {seconds:.2} s"
+    );
+    // Bob's own quota is untouched by ann's, and so is the category's.
+    assert_eq!(burst(&server, 10, "AdminGetUser", &bob).await, (10, 0));
+    // Writes on ann have a quota of their own.
+    let (_, refused) = burst(&server, 5, "AdminEnableUser", &ann).await;
+    assert_eq!(refused, 0);
+}
+
+#[tokio::test]
+async fn a_client_pacing_each_user_is_never_refused_for_one_user() {
+    let server = Server::start(Seed::Empty, Emulation::aws(Duration::ZERO)).await;
+    let pool = pool_with_ann(&server).await;
+    let client = CognitoClient::connect(&ClientSettings {
+        endpoint_url: Some(server.url()),
+        region: Some(cognito_tui::local::REGION.to_owned()),
+        credentials: Some(cognito_tui::local::credentials()),
+        quotas: Some(Quotas::new(Pacing::Aws)),
+        ..ClientSettings::default()
+    })
+    .await
+    .unwrap();
+    let (pool, ann) = (PoolId::new(pool), Username::new("ann"));
+    // Thirty at once: the scheduler sends five, then ten a second (two and a half seconds).
+    let answers = join_all((0..30).map(|_| client.admin_get_user(&pool, &ann))).await;
+    for answer in answers {
+        assert_eq!(answer.unwrap().username, Some(ann.clone()));
+    }
+    let read = client.scheduler().usage_of(Category::UserRead);
+    assert_eq!((read.sent, read.throttles), (30, 0), "{read:?}");
 }
 
 #[tokio::test]

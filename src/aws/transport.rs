@@ -11,7 +11,7 @@ use super::endpoint::Endpoint;
 use super::error::AwsError;
 use super::failure::{connection_failure, reason};
 use super::notice::{RETRY_WATCH, RetryNotice};
-use super::quota::{Category, Lane, Scheduler};
+use super::quota::{Category, Lane, Scheduler, UserKey};
 use super::response::{error_from_response, request_id};
 use super::retry::{RetryPolicy, Verdict, classify, should_retry};
 use super::signer::sign_request;
@@ -169,8 +169,16 @@ impl Transport {
         let mut throttles = 0;
         let mut refreshed_credentials = false;
         let category = Category::of(call.operation);
+        // Read once, and only when users are paced: the input's `UserPoolId` and `Username`.
+        let user = if self.scheduler.paces_users() {
+            UserKey::of(call.operation, &body)
+        } else {
+            None
+        };
         loop {
-            self.scheduler.acquire(category, call.lane).await;
+            self.scheduler
+                .acquire_for(category, user.as_ref(), call.lane)
+                .await;
             let started = Instant::now();
             sends += 1;
             let err = match self.send_once(call, &body).await {

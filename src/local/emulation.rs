@@ -1,6 +1,7 @@
 //! `--emulate-aws` and `--latency`: the local server refuses calls over Cognito's per-category
-//! request rates and answers each call only after a latency, so a client's pacing, back-off and
-//! parallel crawl can be measured here as they would behave against AWS.
+//! request rates and over each user's own (10 reads and 10 writes a second), and answers each call
+//! only after a latency, so a client's pacing, back-off and parallel crawl can be measured here as
+//! they would behave against AWS.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -9,12 +10,13 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::error::LocalError;
-use crate::aws::quota::{Category, TokenBucket};
+use crate::aws::quota::per_user::UserBuckets;
+use crate::aws::quota::{Category, PER_USER_RATE, TokenBucket, UserKey};
 
 /// What the server imitates of AWS beyond its API. The default imitates nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Emulation {
-    /// Refuse calls over each category's rate, as AWS does.
+    /// Refuse calls over each category's rate and each user's, as AWS does.
     pub quotas: bool,
     /// Rates (requests a second) that replace the documented defaults of their categories.
     pub rates: Vec<(Category, f64)>,
@@ -46,11 +48,14 @@ impl Emulation {
     }
 }
 
-/// The server's side of an `Emulation`: one token bucket per category, shared by every connection.
+/// The server's side of an `Emulation`: one token bucket per category and one per user called
+/// lately, shared by every connection.
 #[derive(Debug)]
 pub struct Emulator {
     emulation: Emulation,
     buckets: Mutex<HashMap<Category, TokenBucket>>,
+    /// Locked before `buckets`, never after.
+    users: Mutex<UserBuckets>,
 }
 
 impl Emulator {
@@ -58,21 +63,36 @@ impl Emulator {
         Self {
             emulation,
             buckets: Mutex::new(HashMap::new()),
+            // A second's burst, as the categories'.
+            users: Mutex::new(UserBuckets::new(PER_USER_RATE, PER_USER_RATE)),
         }
     }
 
-    /// TooManyRequestsException if `operation`'s category has no token left at `arrived`.
-    /// A category's bucket starts full on its first call, as AWS allows a second's burst.
-    pub fn admit(&self, operation: &str, arrived: Instant) -> Result<(), LocalError> {
+    /// TooManyRequestsException if `operation`'s category, or the user its `input` names, has no
+    /// token left at `arrived`; a refused call takes neither. A bucket starts full on its first
+    /// call, as AWS allows a second's burst.
+    pub fn admit(&self, operation: &str, input: &[u8], arrived: Instant) -> Result<(), LocalError> {
         if !self.emulation.quotas {
             return Ok(());
+        }
+        let user = UserKey::of(operation, input);
+        let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(user) = &user {
+            users
+                .until_token(user, arrived)
+                .map_err(|_| too_many_requests())?;
         }
         let category = Category::of(operation);
         let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
         let bucket = buckets
             .entry(category)
             .or_insert_with(|| TokenBucket::new(self.emulation.rate_of(category), arrived));
-        bucket.try_take(arrived).map_err(|_| too_many_requests())
+        bucket.try_take(arrived).map_err(|_| too_many_requests())?;
+        if let Some(user) = &user {
+            // There a moment ago, under the same lock.
+            let _ = users.try_take(user, arrived);
+        }
+        Ok(())
     }
 
     /// Waits, without holding up other connections, until the latency has passed since `arrived`:
@@ -183,22 +203,49 @@ mod tests {
         assert!((overridden.rate_of(Category::UserList) - 30.0).abs() < f64::EPSILON);
     }
 
+    const POOL: &[u8] = br#"{"UserPoolId":"us-east-1_Pool"}"#;
+
     #[test]
     fn a_category_refuses_past_its_burst_and_the_others_do_not_notice() {
         let emulator = Emulator::new(Emulation::aws(Duration::ZERO));
         let t0 = Instant::now();
         for _ in 0..30 {
-            emulator.admit("ListUsers", t0).unwrap();
+            emulator.admit("ListUsers", POOL, t0).unwrap();
         }
-        let refused = emulator.admit("ListUsersInGroup", t0).unwrap_err();
+        let refused = emulator.admit("ListUsersInGroup", POOL, t0).unwrap_err();
         assert_eq!(refused, too_many_requests());
-        emulator.admit("AdminGetUser", t0).unwrap();
+        emulator.admit("AdminGetUser", b"{}", t0).unwrap();
         emulator
-            .admit("ListUsers", t0 + Duration::from_millis(40))
+            .admit("ListUsers", POOL, t0 + Duration::from_millis(40))
             .unwrap();
         let off = Emulator::new(Emulation::default());
         for _ in 0..1000 {
-            off.admit("ListUsers", t0).unwrap();
+            off.admit("ListUsers", POOL, t0).unwrap();
         }
+    }
+
+    #[test]
+    fn one_user_refuses_past_ten_a_second_of_each_kind_and_other_users_do_not_notice() {
+        let emulator = Emulator::new(Emulation::aws(Duration::ZERO));
+        let t0 = Instant::now();
+        let ann = br#"{"UserPoolId":"us-east-1_Pool","Username":"ann"}"#;
+        let bob = br#"{"UserPoolId":"us-east-1_Pool","Username":"bob"}"#;
+        for _ in 0..10 {
+            emulator.admit("AdminGetUser", ann, t0).unwrap();
+            emulator.admit("AdminDisableUser", ann, t0).unwrap();
+        }
+        let refused = emulator.admit("AdminListDevices", ann, t0).unwrap_err();
+        assert_eq!(refused, too_many_requests());
+        assert!(emulator.admit("AdminEnableUser", ann, t0).is_err());
+        assert!(emulator.admit("AdminGetUser", ann, t0).is_err());
+        emulator.admit("AdminGetUser", bob, t0).unwrap();
+        // The refused calls took no token of their category: UserRead has 120 - 11 left.
+        for _ in 0..109 {
+            emulator.admit("AdminGetUser", b"{}", t0).unwrap();
+        }
+        assert!(emulator.admit("AdminGetUser", b"{}", t0).is_err());
+        emulator
+            .admit("AdminGetUser", ann, t0 + Duration::from_millis(100))
+            .unwrap();
     }
 }

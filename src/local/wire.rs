@@ -60,7 +60,7 @@ async fn handle(State(served): State<Served>, headers: HeaderMap, body: Body) ->
     };
     // Throttled before any work, as AWS refuses at its front door; an unnamed operation is
     // answered by `answer` with its own error.
-    let outcome = match operation_of(&headers).map(|op| served.emulator.admit(op, arrived)) {
+    let outcome = match operation_of(&headers).map(|op| served.emulator.admit(op, &body, arrived)) {
         Some(Err(refused)) => Err(refused),
         _ => answer(&served.store, &headers, &body),
     };

@@ -1,10 +1,13 @@
 //! `[quotas]` in config.toml: `pacing = "aws"` or `"adaptive"`, and a rate a second for any quota
 //! category (`UserRead = 200` for a raised quota, `UserList = 15` to leave half of it to the
-//! production traffic sharing the account).
+//! production traffic sharing the account), or for each user (`PerUser = 5`, at most AWS's 10).
 
 use std::collections::BTreeMap;
 
-use crate::aws::quota::{Category, Pacing, Quotas};
+use crate::aws::quota::{Category, PER_USER_RATE, Pacing, Quotas};
+
+/// The key of the per-user rate, named as the categories are.
+const PER_USER: &str = "PerUser";
 
 pub fn parse(table: &BTreeMap<String, toml::Value>) -> Result<Quotas, String> {
     let mut quotas = Quotas::default();
@@ -22,7 +25,15 @@ pub fn parse(table: &BTreeMap<String, toml::Value>) -> Result<Quotas, String> {
             };
             continue;
         }
-        let category: Category = key.parse().map_err(|e| format!("[quotas] {e}"))?;
+        // The name first: a misspelt one is the likelier mistake.
+        let category: Option<Category> = if key == PER_USER {
+            None
+        } else {
+            Some(
+                key.parse()
+                    .map_err(|e| format!("[quotas] {e}, or {PER_USER}"))?,
+            )
+        };
         #[allow(clippy::cast_precision_loss)] // a rate a second
         let rate = match value {
             toml::Value::Integer(n) => *n as f64,
@@ -38,6 +49,16 @@ pub fn parse(table: &BTreeMap<String, toml::Value>) -> Result<Quotas, String> {
                 "[quotas] {key} must be more than 0 requests a second (got {rate})"
             ));
         }
+        let Some(category) = category else {
+            if rate > PER_USER_RATE {
+                return Err(format!(
+                    "[quotas] {PER_USER} is fixed by AWS at {PER_USER_RATE} a second for each \
+                     user and cannot be raised"
+                ));
+            }
+            quotas.per_user = Some(rate);
+            continue;
+        };
         if !category.adjustable() && rate > category.default_rate() {
             return Err(format!(
                 "[quotas] {key} is fixed by AWS at {} a second and cannot be raised; a lower \
@@ -64,6 +85,13 @@ mod tests {
         assert!((quotas.ceiling(Category::UserRead) - 200.0).abs() < f64::EPSILON);
         assert!((quotas.ceiling(Category::UserList) - 12.5).abs() < f64::EPSILON);
         assert!((quotas.ceiling(Category::UserUpdate) - 25.0).abs() < f64::EPSILON);
+        assert_eq!(quotas.per_user_ceiling(), Some(10.0));
+        let slower = Config::parse("[quotas]\nPerUser = 4\n")
+            .unwrap()
+            .quotas
+            .unwrap();
+        assert_eq!(slower.per_user_ceiling(), Some(4.0));
+        assert_eq!(Quotas::new(Pacing::Adaptive).per_user_ceiling(), None);
         assert!(
             Config::parse("read_only = true\n")
                 .unwrap()
@@ -77,11 +105,20 @@ mod tests {
         let (line, msg) = Config::parse("\n[quotas]\nUserLists = 10\n").unwrap_err();
         assert_eq!(line, Some(2));
         assert!(
-            msg.contains("not a Cognito quota category") && msg.contains("UserList,"),
+            msg.contains("not a Cognito quota category")
+                && msg.contains("UserList,")
+                && msg.ends_with(", or PerUser"),
             "{msg}"
         );
         let (_, msg) = Config::parse("[quotas]\nUserList = 60\n").unwrap_err();
         assert!(msg.contains("fixed by AWS at 30"), "{msg}");
+        let (_, msg) = Config::parse("[quotas]\nPerUser = 20\n").unwrap_err();
+        assert!(
+            msg.contains("fixed by AWS at 10 a second for each user"),
+            "{msg}"
+        );
+        let (_, msg) = Config::parse("[quotas]\nPerUser = 0\n").unwrap_err();
+        assert!(msg.contains("more than 0"), "{msg}");
         let (_, msg) = Config::parse("[quotas]\nUserRead = 0\n").unwrap_err();
         assert!(msg.contains("more than 0"), "{msg}");
         let (_, msg) = Config::parse("[quotas]\nUserRead = \"fast\"\n").unwrap_err();

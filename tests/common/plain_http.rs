@@ -24,6 +24,10 @@ impl Server {
         }
     }
 
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+
     /// The HTTP status and the JSON answer (the error's `__type` and `message` on a refusal).
     pub async fn call(&self, operation: &str, input: &Value) -> (u16, Value) {
         let answer = self

@@ -26,6 +26,19 @@ impl TokenBucket {
         }
     }
 
+    /// A full bucket holding at most `burst` tokens (at least one). `set_rate` gives back a
+    /// burst of one second.
+    pub fn with_burst(rate: f64, burst: f64, now: Instant) -> Self {
+        let mut bucket = Self::new(rate, now);
+        bucket.capacity = if burst.is_finite() {
+            burst.max(1.0)
+        } else {
+            bucket.capacity
+        };
+        bucket.tokens = bucket.capacity;
+        bucket
+    }
+
     pub fn rate(&self) -> f64 {
         self.rate
     }
@@ -47,14 +60,27 @@ impl TokenBucket {
 
     /// Takes a token, or says how long until one is there.
     pub fn try_take(&mut self, now: Instant) -> Result<(), Duration> {
+        self.until_token(now)?;
+        self.tokens -= 1.0;
+        Ok(())
+    }
+
+    /// Whether a token is there now (without taking it), or how long until one is.
+    pub fn until_token(&mut self, now: Instant) -> Result<(), Duration> {
         self.refill(now);
         if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
             Ok(())
         } else {
             // Rounded up, so waiting that long always finds the token there.
             Err(Duration::from_secs_f64((1.0 - self.tokens) / self.rate) + Duration::from_nanos(1))
         }
+    }
+
+    /// Whether it has refilled to its burst: it is then the same as a new bucket, and can be
+    /// forgotten until it is needed again.
+    pub fn is_full(&mut self, now: Instant) -> bool {
+        self.refill(now);
+        self.tokens >= self.capacity
     }
 
     /// Whether a token is there now, without taking it.
@@ -107,6 +133,24 @@ mod tests {
             }
         }
         assert!((297..=300).contains(&taken), "{taken}");
+    }
+
+    #[test]
+    fn a_smaller_burst_paces_at_the_same_rate_and_a_full_bucket_says_so() {
+        let t0 = Instant::now();
+        let mut b = TokenBucket::with_burst(10.0, 9.0, t0);
+        assert!(b.is_full(t0));
+        for _ in 0..9 {
+            assert!(b.try_take(t0).is_ok());
+        }
+        assert!(!b.is_full(t0));
+        let wait = b.until_token(t0).unwrap_err();
+        assert!((wait.as_secs_f64() - 0.1).abs() < 1e-6, "{wait:?}");
+        assert!(b.until_token(t0 + wait).is_ok());
+        assert!(b.is_full(t0 + Duration::from_millis(900)));
+        let mut one = TokenBucket::with_burst(10.0, 0.0, t0);
+        assert!(one.try_take(t0).is_ok());
+        assert!(one.try_take(t0).is_err());
     }
 
     #[test]

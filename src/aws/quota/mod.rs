@@ -5,6 +5,9 @@ pub mod adaptive;
 pub mod bucket;
 pub mod category;
 pub mod meter;
+pub mod per_user;
+#[cfg(test)]
+mod per_user_tests;
 pub mod scheduler;
 #[cfg(test)]
 mod scheduler_tests;
@@ -14,6 +17,7 @@ use std::collections::BTreeMap;
 pub use bucket::TokenBucket;
 pub use category::Category;
 pub use meter::CategoryUse;
+pub use per_user::{PER_USER_RATE, UserKey};
 pub use scheduler::{Lane, Scheduler};
 
 /// How fast each category may be sent.
@@ -34,6 +38,8 @@ pub enum Pacing {
 pub struct Quotas {
     pub pacing: Pacing,
     pub rates: BTreeMap<Category, f64>,
+    /// The rate each user is called at, below AWS's 10 a second (`PerUser`).
+    pub per_user: Option<f64>,
 }
 
 impl Quotas {
@@ -41,6 +47,7 @@ impl Quotas {
         Self {
             pacing,
             rates: BTreeMap::new(),
+            per_user: None,
         }
     }
 
@@ -64,6 +71,16 @@ impl Quotas {
             (Some(rate), _) => *rate,
             (None, Pacing::Aws) => category.default_rate(),
             (None, Pacing::Adaptive | Pacing::Auto) => f64::INFINITY,
+        }
+    }
+
+    /// The most one user is called at, for reads and for writes each: a rate given for it, else
+    /// AWS's when pacing as AWS, else no ceiling (`None`).
+    pub fn per_user_ceiling(&self) -> Option<f64> {
+        match (self.per_user, self.pacing) {
+            (Some(rate), _) => Some(rate),
+            (None, Pacing::Aws) => Some(PER_USER_RATE),
+            (None, Pacing::Adaptive | Pacing::Auto) => None,
         }
     }
 }

@@ -2,7 +2,9 @@
 //! it is sent. The person at the keyboard goes first: while an interactive call waits for a token,
 //! background work (crawls, exports, bulk runs) takes none, so a search never queues behind a
 //! crawl of a million users. A throttle cuts the category's rate (`adaptive`), which then climbs
-//! back to its ceiling.
+//! back to its ceiling. A call that names one user also takes a token of that user's own bucket
+//! (`per_user`), in the same instant as its category's, so a burst on one user is paced to AWS's
+//! 10 a second without holding up calls on other users.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -13,6 +15,7 @@ use tokio::time::Instant;
 use super::adaptive::Adaptive;
 use super::bucket::TokenBucket;
 use super::meter::{CategoryUse, Meter};
+use super::per_user::{UserBuckets, UserKey};
 use super::{Category, Quotas};
 
 /// Who waits on a call.
@@ -70,6 +73,17 @@ impl Slot {
 pub struct Scheduler {
     quotas: Quotas,
     slots: Mutex<HashMap<Category, Slot>>,
+    /// `None` when users are not paced (no ceiling known). Locked before `slots`, never after.
+    users: Option<Mutex<UserBuckets>>,
+}
+
+/// What one round of `acquire` came to.
+enum Round {
+    Sent,
+    /// The user's bucket is empty: not counted as waiting for the category, so background work
+    /// does not yield to a call that no category token would let through.
+    UserWait(Duration),
+    CategoryWait(Duration),
 }
 
 /// Counts a waiting call in its lane until it has its token (or its future is dropped).
@@ -89,9 +103,17 @@ impl Drop for Waiting<'_> {
 
 impl Scheduler {
     pub fn new(quotas: Quotas) -> Self {
+        // Half AWS's burst of a second: a call may reach the server up to half a second sooner,
+        // relative to the first of a burst, than it was sent (that first one waited for a new
+        // connection, or a busy machine held it up) and still find a token there. Opening a user
+        // reads it with up to five calls at once.
+        let users = quotas
+            .per_user_ceiling()
+            .map(|rate| Mutex::new(UserBuckets::new(rate, rate / 2.0)));
         Self {
             quotas,
             slots: Mutex::new(HashMap::new()),
+            users,
         }
     }
 
@@ -121,50 +143,98 @@ impl Scheduler {
         f(slot)
     }
 
+    /// Whether calls that name a user are paced by that user's quota: only then is a call's input
+    /// worth reading for its user (`UserKey::of`).
+    pub fn paces_users(&self) -> bool {
+        self.users.is_some()
+    }
+
     /// Waits for a token of `category` in `lane`: at once while the bucket has one, else until the
     /// next one, and in the background lane never while an interactive call of that category waits.
     pub async fn acquire(&self, category: Category, lane: Lane) {
+        self.acquire_for(category, None, lane).await;
+    }
+
+    /// As `acquire`, and for a call that names `user`, a token of that user's bucket too: both are
+    /// taken in one instant or neither is.
+    pub async fn acquire_for(&self, category: Category, user: Option<&UserKey>, lane: Lane) {
         let lane_index = usize::from(lane == Lane::Background);
         let mut waiting: Option<Waiting<'_>> = None;
         loop {
-            let wait = self.with(category, |slot| {
-                let now = Instant::now();
-                slot.pace(now);
-                let yields = lane == Lane::Background && slot.waiting[0] > 0;
-                let taken = match (&mut slot.bucket, yields) {
-                    (_, true) => Err(slot.bucket.as_ref().map_or(Duration::from_millis(5), |b| {
-                        Duration::from_secs_f64(1.0 / b.rate())
-                    })),
-                    (None, false) => Ok(()),
-                    (Some(bucket), false) => bucket.try_take(now),
-                };
-                match taken {
-                    Ok(()) => {
-                        slot.meter.sent(now);
-                        None
-                    }
-                    Err(wait) => {
-                        if waiting.is_none() {
-                            slot.waiting[lane_index] += 1;
+            let counted = waiting.is_some();
+            let round = match (user, &self.users) {
+                (Some(user), Some(users)) => {
+                    let mut users = users.lock().unwrap_or_else(PoisonError::into_inner);
+                    if let Err(wait) = users.until_token(user, Instant::now()) {
+                        Round::UserWait(wait)
+                    } else {
+                        let round = self.take(category, lane, counted);
+                        if matches!(round, Round::Sent) {
+                            // Checked under the same lock just before: it is there.
+                            let _ = users.try_take(user, Instant::now());
                         }
-                        Some(wait)
+                        round
                     }
                 }
-            });
-            let Some(wait) = wait else {
-                // Counted as waiting in an earlier round: the guard uncounts it.
-                drop(waiting);
-                return;
+                _ => self.take(category, lane, counted),
             };
-            if waiting.is_none() {
-                waiting = Some(Waiting {
-                    scheduler: self,
-                    category,
-                    lane: lane_index,
-                });
-            }
+            let wait = match round {
+                Round::Sent => {
+                    // Counted as waiting in an earlier round: the guard uncounts it.
+                    drop(waiting);
+                    return;
+                }
+                Round::UserWait(wait) => wait,
+                Round::CategoryWait(wait) => {
+                    if waiting.is_none() {
+                        waiting = Some(Waiting {
+                            scheduler: self,
+                            category,
+                            lane: lane_index,
+                        });
+                    }
+                    wait
+                }
+            };
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// One try at a token of `category`; a call not yet `counted` as waiting is counted when it
+    /// has to wait.
+    fn take(&self, category: Category, lane: Lane, counted: bool) -> Round {
+        let lane_index = usize::from(lane == Lane::Background);
+        self.with(category, |slot| {
+            let now = Instant::now();
+            slot.pace(now);
+            let yields = lane == Lane::Background && slot.waiting[0] > 0;
+            let taken = match (&mut slot.bucket, yields) {
+                (_, true) => Err(slot.bucket.as_ref().map_or(Duration::from_millis(5), |b| {
+                    Duration::from_secs_f64(1.0 / b.rate())
+                })),
+                (None, false) => Ok(()),
+                (Some(bucket), false) => bucket.try_take(now),
+            };
+            match taken {
+                Ok(()) => {
+                    slot.meter.sent(now);
+                    Round::Sent
+                }
+                Err(wait) => {
+                    if !counted {
+                        slot.waiting[lane_index] += 1;
+                    }
+                    Round::CategoryWait(wait)
+                }
+            }
+        })
+    }
+
+    /// How many users' buckets are held (users called within about the last second).
+    pub fn users_held(&self) -> usize {
+        self.users.as_ref().map_or(0, |users| {
+            users.lock().unwrap_or_else(PoisonError::into_inner).len()
+        })
     }
 
     /// The service throttled a call of `category`: cut its rate (once per burst of throttles).
