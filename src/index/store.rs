@@ -90,6 +90,8 @@ pub struct IndexInfo {
     pub built_at: Option<OffsetDateTime>,
     pub complete: bool,
     pub users: u64,
+    /// The tool's own changes it could not apply since its build (see `IndexMeta`).
+    pub unfollowed: u64,
     /// The file and its write-ahead log.
     pub size_bytes: u64,
     pub path: PathBuf,
@@ -147,7 +149,8 @@ impl IndexStore {
                     .filter(|m| m.complete)
                     .and_then(|m| m.built_at),
                 complete: meta.as_ref().is_some_and(|m| m.complete),
-                users: meta.map_or(0, |m| m.users),
+                users: meta.as_ref().map_or(0, |m| m.users),
+                unfollowed: meta.map_or(0, |m| m.unfollowed),
                 size_bytes: size_with_companions(&path),
                 path,
             });

@@ -41,6 +41,7 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
                     .map(|i| {
                         json!({"UserPoolId": i.key.pool, "Region": i.key.region,
                             "Profile": i.key.profile, "Complete": i.complete, "Users": i.users,
+                            "UnfollowedChanges": i.unfollowed,
                             "AgeSeconds": i.built_at.map(|at| age(at).as_secs()),
                             "SizeBytes": i.size_bytes, "Path": i.path})
                     })
@@ -58,7 +59,11 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
                                 .clone()
                                 .unwrap_or_else(|| "default".to_owned()),
                             match i.built_at {
-                                Some(at) => format!("{} ago", short_duration(age(at))),
+                                Some(at) => format!(
+                                    "{} ago{}",
+                                    short_duration(age(at)),
+                                    may_be_stale(i.unfollowed)
+                                ),
                                 None => "unfinished".to_owned(),
                             },
                             i.users.to_string(),
@@ -96,6 +101,15 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
         }
     }
     Ok(out.flush()?)
+}
+
+/// What an index that missed some of the tool's own changes says of itself.
+pub fn may_be_stale(unfollowed: u64) -> String {
+    match unfollowed {
+        0 => String::new(),
+        1 => " (may be stale: 1 change since could not be applied)".to_owned(),
+        n => format!(" (may be stale: {n} changes since could not be applied)"),
+    }
 }
 
 #[allow(clippy::cast_precision_loss)] // a file size

@@ -108,6 +108,10 @@ pub async fn run_count(
         .built_at()
         .map_err(index_error)?
         .map(|at| (at, age(at)));
+    let unfollowed = index
+        .meta()
+        .map_err(index_error)?
+        .map_or(0, |m| m.unfollowed);
     let rows: Vec<(String, u64)> = match by {
         None => {
             let query = query.unwrap_or_else(Query::all);
@@ -133,7 +137,8 @@ pub async fn run_count(
         });
         write_json(
             &mut out,
-            &json!({"UserPoolId": pool, "Counts": counts, "IndexBuiltAt": built_at}),
+            &json!({"UserPoolId": pool, "Counts": counts, "IndexBuiltAt": built_at,
+                "UnfollowedChanges": unfollowed}),
         )?;
         return Ok(out.flush()?);
     }
@@ -146,8 +151,9 @@ pub async fn run_count(
     if let Some((_, age)) = built {
         writeln!(
             out,
-            "(from the index built {} ago)",
-            crate::cli::progress::short_duration(age)
+            "(from the index built {} ago{})",
+            crate::cli::progress::short_duration(age),
+            super::manage::may_be_stale(unfollowed)
         )?;
     }
     Ok(out.flush()?)
