@@ -162,6 +162,24 @@ async fn a_query_one_filter_answers_needs_no_index(backend: Backend) {
     )
     .await;
     assert_eq!(names(&found), ["carla"]);
+    // With --limit too: the listing stops after that many (ann and carla are enabled).
+    let p = pool.as_str();
+    let one = json_of(
+        &bin,
+        &["users", "query", "--pool", p, "enabled", "--limit", "1"],
+    )
+    .await;
+    assert_eq!(one.as_array().unwrap().len(), 1, "{one}");
+    let table = bin
+        .run(&[
+            "users", "query", "--pool", p, "enabled", "--limit", "1", "--output", "csv",
+        ])
+        .await;
+    assert_eq!(
+        table.stdout.lines().count(),
+        2,
+        "a header and one user: {table:?}"
+    );
     assert_eq!(json_of(&bin, &["index", "list"]).await, json!([]));
 }
 
@@ -349,7 +367,39 @@ async fn changes_through_an_email_reach_the_user_it_names(backend: Backend) {
     assert!(table.contains("may be stale: 1 change"), "{table}");
 }
 
+/// A second `users index` of a pool while one runs is refused (not a second crawl of the pool);
+/// the lock is the system's, on the lock file: a file a killed build left is no obstacle.
+async fn a_build_while_another_runs_is_refused(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = pool_of_three(&client).await;
+    let p = pool.as_str();
+    let bin = Bin::new(&server);
+    let key = cognito_tui::index::IndexKey {
+        profile: None,
+        region: common::REGION.to_owned(),
+        pool: pool.clone(),
+    };
+    let indexes = bin.data_dir().join("indexes");
+    std::fs::create_dir_all(&indexes).unwrap();
+    let lock = indexes.join(format!("{}.lock", key.file_name()));
+    let held = std::fs::File::create(&lock).unwrap();
+    held.lock().unwrap();
+    let refused = bin.fails(&format!("users index --pool {p}")).await;
+    assert!(
+        refused.contains("another build of this pool's index is running"),
+        "{refused}"
+    );
+    assert_eq!(json_of(&bin, &["index", "list"]).await, json!([]));
+    // As when the process holding it was killed: the file stays, the lock goes.
+    drop(held);
+    assert!(lock.exists());
+    let built = bin.ok(&format!("users index --pool {p}")).await;
+    assert!(built.contains("indexed 3 users"), "{built}");
+}
+
 on_both!("current_thread":
+    a_build_while_another_runs_is_refused,
     changes_through_an_email_reach_the_user_it_names,
     the_tools_own_changes_reach_the_index_without_a_rebuild,
     index_query_and_count_agree_with_the_pool,

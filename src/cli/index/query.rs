@@ -33,10 +33,11 @@ pub async fn run_query(
 ) -> CliResult {
     let query = parse_query(text)?;
     let pool = resolve_pool(client, &pool.pool).await?;
-    if let Some(filter) = query.server_filter().filter(|_| limit.is_none()) {
+    if let Some(filter) = query.server_filter() {
         let mut request = ListUsersRequest::new(pool);
         request.filter = Some(filter);
-        return user_list::list(client, format, request, Vec::new(), Partitioning::Never).await;
+        let never = Partitioning::Never;
+        return user_list::list(client, format, request, Vec::new(), never, limit).await;
     }
     let index = ready_index(client, &pool, index.max_age).await?;
     let now = OffsetDateTime::now_utc();
