@@ -272,6 +272,17 @@ async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backen
     bin.ok(&format!("users delete --pool {p} carla")).await;
     bin.ok(&format!("users add-to-group --pool {p} bob admins"))
         .await;
+    // A new email may wait for verification: the index takes what a fresh read says.
+    bin.ok(&format!(
+        "users update-attributes --pool {p} ann email=ann.new@example.com"
+    ))
+    .await;
+    let renamed = json_of(
+        &bin,
+        &["users", "query", "--pool", p, "email ~ \"ann.new\""],
+    )
+    .await;
+    assert_eq!(names(&renamed), ["ann"]);
     let admins = json_of(
         &bin,
         &["users", "query", "--pool", p, "group = admins and enabled"],

@@ -1,8 +1,8 @@
 //! The tool's own changes applied to the pool's index on disk as they succeed, so a query after a
 //! bulk disable or delete shows them without a rebuild. Only what the request (or its answer)
-//! says for certain is applied, or what a fresh read of the user says; a change whose effect it
-//! cannot tell leaves the index as it was (its age still says how old it is), and a delete it
-//! cannot place is counted, so the index says it may be stale. Only named members of the input are read: never a password.
+//! says for certain is applied, or else what a fresh read of the user says (a new email or phone
+//! number, which may wait for verification; a user named by an alias); a delete it cannot place
+//! is counted, so the index says it may be stale. Only named members of the input are read: never a password.
 
 use std::path::{Path, PathBuf};
 
@@ -78,8 +78,19 @@ impl ChangeObserver for FollowChanges {
     ) -> Option<ReadAgain> {
         let input = serde_json::from_slice::<Value>(input).ok()?;
         let pool = input.get("UserPoolId").and_then(Value::as_str)?;
-        let change = change_of(operation, &input, output)?;
         let [complete, building] = self.paths(profile, region, pool);
+        if complete.is_none() && building.is_none() {
+            return None;
+        }
+        let Some(change) = change_of(operation, &input, output) else {
+            // A new email or phone number: what the user has now (the old one kept until the
+            // new is verified, or replaced) is for a fresh read to say.
+            let username = input.get("Username")?.as_str()?;
+            return changes_address(operation, &input).then(|| ReadAgain {
+                pool: pool.to_owned(),
+                username: username.to_owned(),
+            });
+        };
         let typed = change.username().clone();
         let mut resolved = None;
         if let Some(path) = &complete
@@ -128,9 +139,7 @@ impl ChangeObserver for FollowChanges {
         let Some(pool) = input.get("UserPoolId").and_then(Value::as_str) else {
             return;
         };
-        let Some(change) = change_of(operation, &input, b"") else {
-            return;
-        };
+        let change = change_of(operation, &input, b"");
         let fresh = user
             .and_then(|u| serde_json::from_value::<AdminGetUserResponse>(u.clone()).ok())
             .and_then(|u| Some(UserRecord::from((u.username.clone()?, u))));
@@ -142,11 +151,14 @@ impl ChangeObserver for FollowChanges {
             return;
         };
         // The fresh record has the change; a membership is not in it, so that is applied too.
-        let membership = matches!(
-            change,
-            Change::AddedToGroup { .. } | Change::RemovedFromGroup { .. }
-        )
-        .then(|| change.renamed(fresh.username.clone()));
+        let membership = change
+            .filter(|c| {
+                matches!(
+                    c,
+                    Change::AddedToGroup { .. } | Change::RemovedFromGroup { .. }
+                )
+            })
+            .map(|c| c.renamed(fresh.username.clone()));
         let record = Change::UserCreated(fresh);
         let mut steps = vec![Step::Apply(&record)];
         steps.extend(membership.as_ref().map(Step::Apply));
@@ -154,6 +166,22 @@ impl ChangeObserver for FollowChanges {
             run(&path, operation, &steps);
         }
     }
+}
+
+/// Whether `operation` with `input` sets a user's email or phone number.
+fn changes_address(operation: &str, input: &Value) -> bool {
+    operation == "AdminUpdateUserAttributes"
+        && input
+            .get("UserAttributes")
+            .and_then(Value::as_array)
+            .is_some_and(|attributes| {
+                attributes.iter().any(|a| {
+                    matches!(
+                        a.get("Name").and_then(Value::as_str),
+                        Some("email" | "phone_number")
+                    )
+                })
+            })
 }
 
 /// What `operation` with `input` (and its answer) did to one user, when that is certain.
