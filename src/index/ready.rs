@@ -46,6 +46,8 @@ pub struct Summary {
     pub users: u64,
     /// Users by status (`CONFIRMED`, ...), by status name.
     pub by_status: Vec<(String, u64)>,
+    /// The tool's own changes since the build that it could not apply.
+    pub unfollowed: u64,
 }
 
 impl Home {
@@ -248,6 +250,7 @@ pub fn summary(index: &Index) -> Result<Option<Summary>, IndexError> {
         built_at,
         users: meta.users,
         by_status,
+        unfollowed: meta.unfollowed,
     }))
 }
 
