@@ -274,12 +274,18 @@ async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backen
         .await;
     // A new email may wait for verification: the index takes what a fresh read says.
     bin.ok(&format!(
-        "users update-attributes --pool {p} ann email=ann.new@example.com"
+        "users update-attributes --pool {p} ann email=ann.new@example.com custom:plan=pro"
     ))
     .await;
     let renamed = json_of(
         &bin,
-        &["users", "query", "--pool", p, "email ~ \"ann.new\""],
+        &[
+            "users",
+            "query",
+            "--pool",
+            p,
+            "email ~ \"ann.new\" and custom:plan = \"pro\"",
+        ],
     )
     .await;
     assert_eq!(names(&renamed), ["ann"]);

@@ -2,7 +2,8 @@
 //! bulk disable or delete shows them without a rebuild. Only what the request (or its answer)
 //! says for certain is applied, or else what a fresh read of the user says (a new email or phone
 //! number, which may wait for verification; a user named by an alias); a delete it cannot place
-//! is counted, so the index says it may be stale. Only named members of the input are read: never a password.
+//! is counted, so the index says it may be stale. Only named members of the input are read:
+//! never a password.
 
 use std::path::{Path, PathBuf};
 
@@ -82,15 +83,16 @@ impl ChangeObserver for FollowChanges {
         if complete.is_none() && building.is_none() {
             return None;
         }
-        let Some(change) = change_of(operation, &input, output) else {
+        if changes_address(operation, &input) {
             // A new email or phone number: what the user has now (the old one kept until the
-            // new is verified, or replaced) is for a fresh read to say.
+            // new is verified, or replaced) is for a fresh read to say, with the rest of it.
             let username = input.get("Username")?.as_str()?;
-            return changes_address(operation, &input).then(|| ReadAgain {
+            return Some(ReadAgain {
                 pool: pool.to_owned(),
                 username: username.to_owned(),
             });
-        };
+        }
+        let change = change_of(operation, &input, output)?;
         let typed = change.username().clone();
         let mut resolved = None;
         if let Some(path) = &complete
