@@ -162,6 +162,24 @@ async fn a_query_one_filter_answers_needs_no_index(backend: Backend) {
     )
     .await;
     assert_eq!(names(&found), ["carla"]);
+    // With --limit too: the listing stops after that many (ann and carla are enabled).
+    let p = pool.as_str();
+    let one = json_of(
+        &bin,
+        &["users", "query", "--pool", p, "enabled", "--limit", "1"],
+    )
+    .await;
+    assert_eq!(one.as_array().unwrap().len(), 1, "{one}");
+    let table = bin
+        .run(&[
+            "users", "query", "--pool", p, "enabled", "--limit", "1", "--output", "csv",
+        ])
+        .await;
+    assert_eq!(
+        table.stdout.lines().count(),
+        2,
+        "a header and one user: {table:?}"
+    );
     assert_eq!(json_of(&bin, &["index", "list"]).await, json!([]));
 }
 
@@ -254,6 +272,23 @@ async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backen
     bin.ok(&format!("users delete --pool {p} carla")).await;
     bin.ok(&format!("users add-to-group --pool {p} bob admins"))
         .await;
+    // A new email may wait for verification: the index takes what a fresh read says.
+    bin.ok(&format!(
+        "users update-attributes --pool {p} ann email=ann.new@example.com custom:plan=pro"
+    ))
+    .await;
+    let renamed = json_of(
+        &bin,
+        &[
+            "users",
+            "query",
+            "--pool",
+            p,
+            "email ~ \"ann.new\" and custom:plan = \"pro\"",
+        ],
+    )
+    .await;
+    assert_eq!(names(&renamed), ["ann"]);
     let admins = json_of(
         &bin,
         &["users", "query", "--pool", p, "group = admins and enabled"],
@@ -267,7 +302,122 @@ async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backen
     assert_eq!(listed.as_array().unwrap().len(), 1);
 }
 
+/// ann, bob and carla, each with a verified email: moto takes it as a username attribute (and
+/// makes the usernames UUIDs), the local server as an alias of plain usernames. The usernames.
+async fn pool_named_by_email(client: &CognitoClient, moto: bool) -> (PoolId, Vec<String>) {
+    let naming = if moto {
+        json!({"UsernameAttributes": ["email"]})
+    } else {
+        json!({"AliasAttributes": ["email"]})
+    };
+    let mut spec = naming;
+    spec["PoolName"] = json!("by-email");
+    let created = client.call_json("CreateUserPool", &spec).await.unwrap();
+    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
+    let mut usernames = Vec::new();
+    for name in ["ann", "bob", "carla"] {
+        let email = format!("{name}@example.com");
+        let username = if moto { email.clone() } else { name.to_owned() };
+        let input = json!({"UserPoolId": pool, "Username": username, "MessageAction": "SUPPRESS",
+            "TemporaryPassword": "Passw0rd!Passw0rd",
+            "UserAttributes": [{"Name": "email", "Value": email},
+                               {"Name": "email_verified", "Value": "true"}]});
+        let user = client.call_json("AdminCreateUser", &input).await.unwrap();
+        usernames.push(user["User"]["Username"].as_str().unwrap().to_owned());
+    }
+    (pool, usernames)
+}
+
+async fn changes_through_an_email_reach_the_user_it_names(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let (pool, usernames) = pool_named_by_email(&client, server.is_moto()).await;
+    assert_ne!(
+        usernames[0], "ann@example.com",
+        "the email is not the username"
+    );
+    let p = pool.as_str();
+    let bin = Bin::new(&server);
+    bin.ok(&format!("users index --pool {p}")).await;
+
+    bin.ok(&format!("users disable --pool {p} ann@example.com"))
+        .await;
+    let disabled = json_of(&bin, &["users", "query", "--pool", p, "not enabled"]).await;
+    assert_eq!(names(&disabled), [usernames[0].as_str()]);
+    client
+        .call_json(
+            "CreateGroup",
+            &json!({"UserPoolId": p, "GroupName": "admins"}),
+        )
+        .await
+        .unwrap();
+    bin.ok(&format!(
+        "users add-to-group --pool {p} ann@example.com admins"
+    ))
+    .await;
+    let admins = json_of(&bin, &["users", "query", "--pool", p, "group = admins"]).await;
+    assert_eq!(names(&admins), [usernames[0].as_str()]);
+    bin.ok(&format!("users delete --pool {p} bob@example.com"))
+        .await;
+    let left = json_of(
+        &bin,
+        &["users", "query", "--pool", p, "enabled or not enabled"],
+    )
+    .await;
+    assert_eq!(names(&left).len(), 2, "{left}");
+    assert!(!names(&left).contains(&usernames[1].as_str()), "{left}");
+
+    // carla's new email is one the index never saw: her delete through it cannot be placed, and
+    // the index says it may be stale rather than claim it followed.
+    let input = json!({"UserPoolId": p, "Username": usernames[2], "UserAttributes": [
+        {"Name": "email", "Value": "carla.new@example.com"},
+        {"Name": "email_verified", "Value": "true"}]});
+    client
+        .call_json("AdminUpdateUserAttributes", &input)
+        .await
+        .unwrap();
+    bin.ok(&format!("users delete --pool {p} carla.new@example.com"))
+        .await;
+    let listed = json_of(&bin, &["index", "list"]).await;
+    assert_eq!(listed[0]["UnfollowedChanges"], json!(1), "{listed}");
+    let table = bin.ok("index list").await;
+    assert!(table.contains("may be stale: 1 change"), "{table}");
+}
+
+/// A second `users index` of a pool while one runs is refused (not a second crawl of the pool);
+/// the lock is the system's, on the lock file: a file a killed build left is no obstacle.
+async fn a_build_while_another_runs_is_refused(backend: Backend) {
+    let server = backend.start().await;
+    let client = server.client().await;
+    let pool = pool_of_three(&client).await;
+    let p = pool.as_str();
+    let bin = Bin::new(&server);
+    let key = cognito_tui::index::IndexKey {
+        profile: None,
+        region: common::REGION.to_owned(),
+        pool: pool.clone(),
+    };
+    let indexes = bin.data_dir().join("indexes");
+    std::fs::create_dir_all(&indexes).unwrap();
+    let lock = indexes.join(format!("{}.lock", key.file_name()));
+    let held = std::fs::File::create(&lock).unwrap();
+    held.lock().unwrap();
+    let refused = bin.fails(&format!("users index --pool {p}")).await;
+    assert!(
+        refused.contains("another build of this pool's index is running"),
+        "{refused}"
+    );
+    assert_eq!(json_of(&bin, &["index", "list"]).await, json!([]));
+    // As when the process holding it was killed: the file stays, the lock goes.
+    drop(held);
+    assert!(lock.exists());
+    let built = bin.ok(&format!("users index --pool {p}")).await;
+    assert!(built.contains("indexed 3 users"), "{built}");
+}
+
 on_both!("current_thread":
+    a_build_while_another_runs_is_refused,
+    changes_through_an_email_reach_the_user_it_names,
     the_tools_own_changes_reach_the_index_without_a_rebuild,
     index_query_and_count_agree_with_the_pool,
     a_query_one_filter_answers_needs_no_index,

@@ -108,10 +108,25 @@ fn the_overview_shows_the_index_counts_or_how_to_build_one() {
             ("FORCE_CHANGE_PASSWORD".into(), 40),
             ("UNCONFIRMED".into(), 122),
         ],
+        unfollowed: 0,
     };
-    loaded(&mut s, req, Payload::IndexSummary(Some(summary)), true);
+    loaded(
+        &mut s,
+        req,
+        Payload::IndexSummary(Some(summary.clone())),
+        true,
+    );
     act(&mut s, Action::Down); // any key clears the "Indexed" toast
     snap("overview_indexed", &s);
+    // Changes it could not apply (a user deleted by a name it did not know) say so.
+    let req = request(&act(&mut s, Action::RefreshIndex));
+    let stale = IndexSummary {
+        unfollowed: 2,
+        ..summary
+    };
+    loaded(&mut s, req, Payload::IndexSummary(Some(stale)), true);
+    act(&mut s, Action::Down);
+    snap("overview_indexed_stale", &s);
 }
 
 #[test]

@@ -269,12 +269,16 @@ async fn exports_write_the_pool_a_query_or_named_users_when_whole(backend: Backe
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let names: Vec<&str> = users
+    // In the order they were indexed: moto lists users in the order they were created, which
+    // the eight concurrent creations leave to chance.
+    let mut names: Vec<&str> = users
         .iter()
         .map(|u| u["Username"].as_str().unwrap())
         .collect();
+    names.sort_unstable();
     assert_eq!(names, ["user0001", "user0002"]);
-    assert_eq!(users[0]["Groups"], serde_json::json!(["admins", "ops"]));
+    let user0001 = users.iter().find(|u| u["Username"] == "user0001").unwrap();
+    assert_eq!(user0001["Groups"], serde_json::json!(["admins", "ops"]));
 
     let by_name = out.join("named.json");
     let scope = ExportScope::Users(vec![Username::new("user0005"), Username::new("user0007")]);

@@ -29,7 +29,14 @@ pub async fn list(
     mut request: ListUsersRequest,
     attributes: Vec<String>,
     partitioning: Partitioning,
+    limit: Option<usize>,
 ) -> CliResult {
+    if let Some(n) = limit {
+        // A page no bigger than the users wanted: `--limit 1` costs one small page.
+        request.limit = request
+            .limit
+            .min(u32::try_from(n.max(1)).unwrap_or(u32::MAX));
+    }
     if !attributes.is_empty() {
         request.attributes_to_get = Some(attributes.clone());
     }
@@ -84,7 +91,7 @@ pub async fn list(
     let client = &client.background();
     let result = if format == OutputFormat::Json {
         let users = crawl::<Box<RawValue>>(client, &request, parts, resume);
-        write_json(users, &progress).await
+        write_json(users, &progress, limit).await
     } else {
         let columns = if !attributes.is_empty() {
             attributes
@@ -94,7 +101,7 @@ pub async fn list(
             vec!["email".to_owned()]
         };
         let users = crawl::<UserType>(client, &request, parts, resume);
-        write_rows(users, format, &columns, &progress).await
+        write_rows(users, format, &columns, &progress, limit).await
     };
     progress.finish();
     result
@@ -104,6 +111,7 @@ pub async fn list(
 async fn write_json(
     users: impl Stream<Item = Result<Vec<Box<RawValue>>, CrawlError>>,
     progress: &Progress,
+    limit: Option<usize>,
 ) -> CliResult {
     let mut users = pin!(users);
     let mut out = Out::stdout();
@@ -116,10 +124,11 @@ async fn write_json(
     out.write_all(b"[")?;
     let outcome = loop {
         let Some(page) = next else { break Ok(()) };
-        let page = match page {
+        let mut page = match page {
             Ok(page) => page,
             Err(e) => break Err(e),
         };
+        let full = keep_within(&mut page, written, limit);
         for user in &page {
             out.write_all(if written == 0 { b"\n  " } else { b",\n  " })?;
             out.write_all(user.get().as_bytes())?;
@@ -127,6 +136,9 @@ async fn write_json(
         }
         out.flush()?;
         progress.add(page.len());
+        if full {
+            break Ok(());
+        }
         next = users.next().await;
     };
     out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })?;
@@ -139,20 +151,35 @@ async fn write_rows(
     format: OutputFormat,
     columns: &[String],
     progress: &Progress,
+    limit: Option<usize>,
 ) -> CliResult {
     let mut users = pin!(users);
     let mut out = Out::stdout();
     let mut writer = UserWriter::new(format, columns);
     let mut written = 0;
     while let Some(page) = users.next().await {
-        let page = page.map_err(|e| failed(e, written))?;
+        let mut page = page.map_err(|e| failed(e, written))?;
+        let full = keep_within(&mut page, written, limit);
         writer.write(&mut out, &page)?;
         out.flush()?;
         written += page.len();
         progress.add(page.len());
+        if full {
+            // The listing stops here: no page after it is asked for.
+            break;
+        }
     }
     writer.finish(&mut out)?;
     Ok(out.flush()?)
+}
+
+/// Cuts `page` to the users still wanted after `written`; whether that is all of them.
+fn keep_within<T>(page: &mut Vec<T>, written: usize, limit: Option<usize>) -> bool {
+    let Some(limit) = limit else {
+        return false;
+    };
+    page.truncate(limit.saturating_sub(written));
+    written + page.len() >= limit
 }
 
 /// The error of a listing: as the service said it when nothing was written; else how many users

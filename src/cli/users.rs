@@ -30,7 +30,7 @@ pub async fn run(client: &CognitoClient, format: OutputFormat, command: UsersCom
             let mut request = ListUsersRequest::new(pool);
             request.filter = filter;
             request.pagination_token = starting_token;
-            user_list::list(client, format, request, attributes, partitioned).await
+            user_list::list(client, format, request, attributes, partitioned, None).await
         }
         c @ (UsersCommand::Index { .. }
         | UsersCommand::Query { .. }

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use super::CognitoClient;
+
 /// One operation that changed (or tried to change) something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mutation<'a> {
@@ -28,6 +30,8 @@ pub trait MutationLog: Send + Sync + std::fmt::Debug {
 /// Told of each change that succeeded, with its input and answer: keeps derived data (the local
 /// index) in step with the tool's own changes. Like the journal, it must not fail the call.
 pub trait ChangeObserver: Send + Sync + std::fmt::Debug {
+    /// A change that succeeded. When the observer cannot tell which user the request's name
+    /// means (an alias, a sub), it asks for the user to be read again.
     fn applied(
         &self,
         profile: Option<&str>,
@@ -35,7 +39,51 @@ pub trait ChangeObserver: Send + Sync + std::fmt::Debug {
         operation: &str,
         input: &[u8],
         output: &[u8],
+    ) -> Option<ReadAgain>;
+
+    /// What AdminGetUser answered for the `ReadAgain` of the change `operation` with `input`;
+    /// `None` when that read failed.
+    fn read_again(
+        &self,
+        profile: Option<&str>,
+        region: &str,
+        operation: &str,
+        input: &[u8],
+        user: Option<&Value>,
     );
+}
+
+/// A user to read again after a change, by the name the request gave (AdminGetUser answers
+/// with the real username).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadAgain {
+    pub pool: String,
+    pub username: String,
+}
+
+impl CognitoClient {
+    /// Reads a changed user again for `observer`, in the background lane: the change is done,
+    /// and the read only keeps derived data in step, so it yields to what someone waits on.
+    pub(super) async fn read_again(
+        &self,
+        observer: &dyn ChangeObserver,
+        operation: &str,
+        input: &[u8],
+        again: &ReadAgain,
+    ) {
+        let request = serde_json::json!({"UserPoolId": again.pool, "Username": again.username});
+        let user = self.background().read_json("AdminGetUser", &request).await;
+        if let Err(e) = &user {
+            tracing::warn!(operation, error = %e, "a changed user could not be read again");
+        }
+        observer.read_again(
+            self.profile(),
+            self.region(),
+            operation,
+            input,
+            user.as_ref().ok(),
+        );
+    }
 }
 
 /// The pool and the target of a request, read from these named members only: nothing else of the

@@ -307,13 +307,17 @@ impl CognitoClient {
             other => other,
         };
         if let (Some(observer), Ok(reply)) = (&self.change_observer, &result) {
-            observer.applied(
+            let again = observer.applied(
                 self.profile.as_deref(),
                 self.region(),
                 spec.name,
                 &input,
                 &reply.body,
             );
+            if let Some(again) = again {
+                self.read_again(observer.as_ref(), spec.name, &input, &again)
+                    .await;
+            }
         }
         if let Some(log) = &self.mutation_log {
             let (pool, target) = subject(&input);

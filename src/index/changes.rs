@@ -48,6 +48,40 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// The user it was made to, as the request named them.
+    pub fn username(&self) -> &Username {
+        match self {
+            Self::UserCreated(user) => &user.username,
+            Self::UserDeleted(username)
+            | Self::EnabledSet { username, .. }
+            | Self::StatusSet { username, .. }
+            | Self::AttributesSet { username, .. }
+            | Self::AttributesDeleted { username, .. }
+            | Self::MfaSet { username, .. }
+            | Self::AddedToGroup { username, .. }
+            | Self::RemovedFromGroup { username, .. } => username,
+        }
+    }
+
+    /// The same change to the user of username `to` (the one the request's name meant).
+    #[must_use]
+    pub fn renamed(mut self, to: Username) -> Self {
+        match &mut self {
+            Self::UserCreated(user) => user.username = to,
+            Self::UserDeleted(username)
+            | Self::EnabledSet { username, .. }
+            | Self::StatusSet { username, .. }
+            | Self::AttributesSet { username, .. }
+            | Self::AttributesDeleted { username, .. }
+            | Self::MfaSet { username, .. }
+            | Self::AddedToGroup { username, .. }
+            | Self::RemovedFromGroup { username, .. } => *username = to,
+        }
+        self
+    }
+}
+
 impl Index {
     /// Applies `change`, made at `at` (the user's new last-modified time). A change to a user
     /// the index does not hold is nothing to apply.
@@ -62,17 +96,7 @@ impl Index {
                 }
                 return Ok(());
             }
-            let username = match change {
-                Change::UserCreated(user) => &user.username,
-                Change::UserDeleted(username)
-                | Change::EnabledSet { username, .. }
-                | Change::StatusSet { username, .. }
-                | Change::AttributesSet { username, .. }
-                | Change::AttributesDeleted { username, .. }
-                | Change::MfaSet { username, .. }
-                | Change::AddedToGroup { username, .. }
-                | Change::RemovedFromGroup { username, .. } => username,
-            };
+            let username = change.username();
             let Some(id) = user_id(tx, username.as_str())? else {
                 return Ok(());
             };

@@ -11,7 +11,7 @@ use super::error::{IndexError, IndexResult};
 use crate::cognito::ids::PoolId;
 
 /// Bumped when the schema changes; an index of another format is emptied (it is a cache).
-const FORMAT: i64 = 1;
+const FORMAT: i64 = 2;
 
 /// Users keep an integer id so attributes and memberships repeat 1-3 bytes, not a username;
 /// attribute and group names are stored once and referred to by id, for the same reason.
@@ -22,7 +22,9 @@ CREATE TABLE IF NOT EXISTS meta (
     region TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('building', 'complete')),
     built_at INTEGER,
-    users INTEGER NOT NULL DEFAULT 0
+    users INTEGER NOT NULL DEFAULT 0,
+    naming TEXT NOT NULL DEFAULT '',
+    unfollowed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY,
@@ -105,6 +107,9 @@ pub struct IndexMeta {
     /// When the finished build started listing users (the data is at least this fresh).
     pub built_at: Option<OffsetDateTime>,
     pub users: u64,
+    /// The tool's own changes since the build that the index could not apply (a user deleted
+    /// by a name it could not match): the index may still show them as they were.
+    pub unfollowed: u64,
 }
 
 impl Index {
@@ -156,7 +161,7 @@ impl Index {
         let row = self
             .conn
             .query_row(
-                "SELECT pool_id, region, state, built_at, users FROM meta WHERE id = 1",
+                "SELECT pool_id, region, state, built_at, users, unfollowed FROM meta WHERE id = 1",
                 [],
                 |r| {
                     Ok((
@@ -165,17 +170,21 @@ impl Index {
                         r.get::<_, String>(2)?,
                         r.get::<_, Option<i64>>(3)?,
                         r.get::<_, i64>(4)?,
+                        r.get::<_, i64>(5)?,
                     ))
                 },
             )
             .optional()?;
-        Ok(row.map(|(pool, region, state, built_at, users)| IndexMeta {
-            pool: PoolId::new(pool),
-            region,
-            complete: state == "complete",
-            built_at: built_at.and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()),
-            users: u64::try_from(users).unwrap_or(0),
-        }))
+        Ok(row.map(
+            |(pool, region, state, built_at, users, unfollowed)| IndexMeta {
+                pool: PoolId::new(pool),
+                region,
+                complete: state == "complete",
+                built_at: built_at.and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()),
+                users: u64::try_from(users).unwrap_or(0),
+                unfollowed: u64::try_from(unfollowed).unwrap_or(0),
+            },
+        ))
     }
 
     /// Whether a build ran to its end; an index never built, or whose build stopped, is not.

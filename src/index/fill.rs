@@ -44,11 +44,11 @@ pub async fn fill(
     // The index is as fresh as the moment its listing began: a change after it may be missing.
     let started = OffsetDateTime::now_utc();
     index.start_build(pool, client.region())?;
-    let estimate = client
-        .describe_user_pool(pool)
-        .await?
-        .user_pool
-        .and_then(|p| p.estimated_number_of_users);
+    let described = client.describe_user_pool(pool).await?.user_pool;
+    if let Some(described) = &described {
+        index.set_naming(&super::Naming::of(described))?;
+    }
+    let estimate = described.and_then(|p| p.estimated_number_of_users);
     let partitioned = worth_partitioning(estimate);
     let parts = if partitioned {
         Part::sixteen()

@@ -1,21 +1,31 @@
 //! The tool's own changes applied to the pool's index on disk as they succeed, so a query after a
 //! bulk disable or delete shows them without a rebuild. Only what the request (or its answer)
-//! says for certain is applied; a change whose effect it cannot tell leaves the index as it was
-//! (its age still says how old it is). Only named members of the input are read: never a password.
+//! says for certain is applied, or else what a fresh read of the user says (a new email or phone
+//! number, which may wait for verification; a user named by an alias); a delete it cannot place
+//! is counted, so the index says it may be stale. Only named members of the input are read:
+//! never a password.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::{Change, Index, IndexKey, IndexStore, UserRecord};
-use crate::cognito::audit::ChangeObserver;
+use crate::cognito::audit::{ChangeObserver, ReadAgain};
 use crate::cognito::types::AttributeType;
 use crate::cognito::user_status::UserStatus;
-use crate::cognito::users::UserType;
+use crate::cognito::users::{AdminGetUserResponse, UserType};
 use crate::cognito::{PoolId, Username};
 
 /// Applies changes to the indexes in `store`, when the pool has one.
+///
+/// The index is keyed by username, and a request may name a user by an alias or their sub. A
+/// change to a name the complete index holds is applied at once (a username is matched before an
+/// alias by Cognito too). Any other change but a delete asks for the user to be read again, and
+/// the fresh record is applied by its real username: one AdminGetUser, and only for a name the
+/// index does not hold, so the common case costs no call. A deleted user cannot be read again:
+/// the name is matched in the index by the pool's rules (`Naming`), and when it matches nobody
+/// for certain the index counts the change as not followed, so it says it may be stale.
 #[derive(Debug)]
 pub struct FollowChanges {
     store: IndexStore,
@@ -26,12 +36,35 @@ impl FollowChanges {
         Self { store }
     }
 
-    fn path(&self, profile: Option<&str>, region: &str, pool: &str) -> PathBuf {
-        self.store.path(&IndexKey {
+    /// The pool's index and the one being built beside it (a user it already read must not
+    /// come back), those that exist.
+    fn paths(&self, profile: Option<&str>, region: &str, pool: &str) -> [Option<PathBuf>; 2] {
+        let path = self.store.path(&IndexKey {
             profile: profile.map(str::to_owned),
             region: region.to_owned(),
             pool: PoolId::new(pool),
+        });
+        let building = super::ready::building_path(&path);
+        [path, building].map(|p| p.exists().then_some(p))
+    }
+}
+
+/// What to do with one index file for a change.
+enum Step<'a> {
+    Apply(&'a Change),
+    Unfollowed,
+}
+
+fn run(path: &Path, operation: &str, steps: &[Step<'_>]) {
+    let at = OffsetDateTime::now_utc();
+    let done = Index::open(path).and_then(|mut index| {
+        steps.iter().try_for_each(|step| match step {
+            Step::Apply(change) => index.apply(change, at),
+            Step::Unfollowed => index.note_unfollowed(),
         })
+    });
+    if let Err(e) = done {
+        tracing::warn!(operation, error = %e, "the local index could not follow a change");
     }
 }
 
@@ -43,6 +76,64 @@ impl ChangeObserver for FollowChanges {
         operation: &str,
         input: &[u8],
         output: &[u8],
+    ) -> Option<ReadAgain> {
+        let input = serde_json::from_slice::<Value>(input).ok()?;
+        let pool = input.get("UserPoolId").and_then(Value::as_str)?;
+        let [complete, building] = self.paths(profile, region, pool);
+        if complete.is_none() && building.is_none() {
+            return None;
+        }
+        if changes_address(operation, &input) {
+            // A new email or phone number: what the user has now (the old one kept until the
+            // new is verified, or replaced) is for a fresh read to say, with the rest of it.
+            let username = input.get("Username")?.as_str()?;
+            return Some(ReadAgain {
+                pool: pool.to_owned(),
+                username: username.to_owned(),
+            });
+        }
+        let change = change_of(operation, &input, output)?;
+        let typed = change.username().clone();
+        let mut resolved = None;
+        if let Some(path) = &complete
+            && !matches!(change, Change::UserCreated(_))
+        {
+            let index = Index::open(path).ok();
+            // An index that cannot be read is left to the apply below to report.
+            let held = index.as_ref().map(|i| i.holds(typed.as_str()));
+            if let Some(Ok(false)) = held {
+                if !matches!(change, Change::UserDeleted(_)) {
+                    return Some(ReadAgain {
+                        pool: pool.to_owned(),
+                        username: typed.to_string(),
+                    });
+                }
+                resolved = index
+                    .and_then(|i| i.resolve(typed.as_str()).ok().flatten())
+                    .map(|username| change.clone().renamed(username));
+                if resolved.is_none() {
+                    run(path, operation, &[Step::Unfollowed]);
+                    tracing::warn!(
+                        operation,
+                        "a deleted user is not in the local index by the name given: the index may still show them"
+                    );
+                }
+            }
+        }
+        let change = resolved.as_ref().unwrap_or(&change);
+        for path in [complete, building].into_iter().flatten() {
+            run(&path, operation, &[Step::Apply(change)]);
+        }
+        None
+    }
+
+    fn read_again(
+        &self,
+        profile: Option<&str>,
+        region: &str,
+        operation: &str,
+        input: &[u8],
+        user: Option<&Value>,
     ) {
         let Ok(input) = serde_json::from_slice::<Value>(input) else {
             return;
@@ -50,23 +141,49 @@ impl ChangeObserver for FollowChanges {
         let Some(pool) = input.get("UserPoolId").and_then(Value::as_str) else {
             return;
         };
-        let Some(change) = change_of(operation, &input, output) else {
+        let change = change_of(operation, &input, b"");
+        let fresh = user
+            .and_then(|u| serde_json::from_value::<AdminGetUserResponse>(u.clone()).ok())
+            .and_then(|u| Some(UserRecord::from((u.username.clone()?, u))));
+        let [complete, building] = self.paths(profile, region, pool);
+        let Some(fresh) = fresh else {
+            if let Some(path) = complete {
+                run(&path, operation, &[Step::Unfollowed]);
+            }
             return;
         };
-        let path = self.path(profile, region, pool);
-        // The index, and one being built beside it (a user it already read must not come back).
-        let building = super::ready::building_path(&path);
-        for path in [path, building] {
-            if !path.exists() {
-                continue;
-            }
-            let at = OffsetDateTime::now_utc();
-            let applied = Index::open(&path).and_then(|mut index| index.apply(&change, at));
-            if let Err(e) = applied {
-                tracing::warn!(operation, error = %e, "the local index could not follow a change");
-            }
+        // The fresh record has the change; a membership is not in it, so that is applied too.
+        let membership = change
+            .filter(|c| {
+                matches!(
+                    c,
+                    Change::AddedToGroup { .. } | Change::RemovedFromGroup { .. }
+                )
+            })
+            .map(|c| c.renamed(fresh.username.clone()));
+        let record = Change::UserCreated(fresh);
+        let mut steps = vec![Step::Apply(&record)];
+        steps.extend(membership.as_ref().map(Step::Apply));
+        for path in [complete, building].into_iter().flatten() {
+            run(&path, operation, &steps);
         }
     }
+}
+
+/// Whether `operation` with `input` sets a user's email or phone number.
+fn changes_address(operation: &str, input: &Value) -> bool {
+    operation == "AdminUpdateUserAttributes"
+        && input
+            .get("UserAttributes")
+            .and_then(Value::as_array)
+            .is_some_and(|attributes| {
+                attributes.iter().any(|a| {
+                    matches!(
+                        a.get("Name").and_then(Value::as_str),
+                        Some("email" | "phone_number")
+                    )
+                })
+            })
 }
 
 /// What `operation` with `input` (and its answer) did to one user, when that is certain.

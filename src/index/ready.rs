@@ -3,7 +3,7 @@
 //! and replaces it only once complete, so a build that fails (or is stopped) keeps the last good
 //! index. With `index_in_memory` nothing is written: every build lives as long as its reader.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -25,6 +25,11 @@ pub enum Home {
 pub enum BuildError {
     #[error("local index: {0}")]
     Index(#[from] IndexError),
+    #[error(
+        "another build of this pool's index is running (from another command or a console); \
+         it puts the index in place when it finishes: query it then, or build again after it"
+    )]
+    Busy,
     #[error("the index was not built: {source}{}", if *.kept { " (the last complete index is kept)" } else { "" })]
     Fill {
         source: FillError,
@@ -41,6 +46,8 @@ pub struct Summary {
     pub users: u64,
     /// Users by status (`CONFIRMED`, ...), by status name.
     pub by_status: Vec<(String, u64)>,
+    /// The tool's own changes since the build that it could not apply.
+    pub unfollowed: u64,
 }
 
 impl Home {
@@ -84,7 +91,20 @@ impl Home {
         key: &IndexKey,
         progress: impl FnMut(u64, Option<u64>),
     ) -> Result<(Index, Filled), BuildError> {
-        let _lock = self.lock(key).await?;
+        let _lock = self.lock(key, Wait::Yes).await?;
+        self.build_alone(client, key, progress).await
+    }
+
+    /// As `build`, refused with `BuildError::Busy` while another build of the pool runs (an
+    /// explicit rebuild need not wait for one only to crawl the pool again). A lock left by a
+    /// process that was killed is no obstacle: the system released it with the process.
+    pub async fn build_unless_busy(
+        &self,
+        client: &CognitoClient,
+        key: &IndexKey,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<(Index, Filled), BuildError> {
+        let _lock = self.lock(key, Wait::No).await?;
         self.build_alone(client, key, progress).await
     }
 
@@ -100,16 +120,16 @@ impl Home {
         if let Some(index) = self.open_complete(key, max_age)? {
             return Ok(index);
         }
-        let _lock = self.lock(key).await?;
+        let _lock = self.lock(key, Wait::Yes).await?;
         if let Some(index) = self.open_complete(key, max_age)? {
             return Ok(index);
         }
         Ok(self.build_alone(client, key, progress).await?.0)
     }
 
-    /// Waits for the pool's build lock (`….sqlite3.lock`, empty, the owner's only); held until
-    /// dropped, released by the system if the process dies.
-    async fn lock(&self, key: &IndexKey) -> Result<Option<File>, IndexError> {
+    /// Takes the pool's build lock (`….sqlite3.lock`, empty, the owner's only), waiting for it
+    /// or not; held until dropped, released by the system if the process dies.
+    async fn lock(&self, key: &IndexKey, wait: Wait) -> Result<Option<File>, BuildError> {
         let Self::Disk(store) = self else {
             return Ok(None);
         };
@@ -122,11 +142,18 @@ impl Home {
             .write(true)
             .open(&path)
             .map_err(|e| IndexError::io("open", &path, e))?;
+        if wait == Wait::No {
+            return match file.try_lock() {
+                Ok(()) => Ok(Some(file)),
+                Err(TryLockError::WouldBlock) => Err(BuildError::Busy),
+                Err(TryLockError::Error(e)) => Err(IndexError::io("lock", path, e).into()),
+            };
+        }
         let locked = tokio::task::spawn_blocking(move || file.lock().map(|()| file)).await;
         match locked {
             Ok(Ok(file)) => Ok(Some(file)),
-            Ok(Err(e)) => Err(IndexError::io("lock", path, e)),
-            Err(e) => Err(IndexError::io("lock", path, std::io::Error::other(e))),
+            Ok(Err(e)) => Err(IndexError::io("lock", path, e).into()),
+            Err(e) => Err(IndexError::io("lock", path, std::io::Error::other(e)).into()),
         }
     }
 
@@ -175,6 +202,12 @@ impl Home {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    Yes,
+    No,
+}
+
 /// The index a client's profile and region keep for `pool`.
 pub fn key_of(client: &CognitoClient, pool: &PoolId) -> IndexKey {
     IndexKey {
@@ -217,6 +250,7 @@ pub fn summary(index: &Index) -> Result<Option<Summary>, IndexError> {
         built_at,
         users: meta.users,
         by_status,
+        unfollowed: meta.unfollowed,
     }))
 }
 

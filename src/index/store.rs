@@ -89,7 +89,12 @@ pub struct IndexInfo {
     /// None when the build never finished.
     pub built_at: Option<OffsetDateTime>,
     pub complete: bool,
+    /// A build's file (`….building`) whose build runs now, in this process or another; one
+    /// that is not running was left by a build that was killed.
+    pub running: bool,
     pub users: u64,
+    /// The tool's own changes it could not apply since its build (see `IndexMeta`).
+    pub unfollowed: u64,
     /// The file and its write-ahead log.
     pub size_bytes: u64,
     pub path: PathBuf,
@@ -140,14 +145,17 @@ impl IndexStore {
             let meta = Index::open(&path)
                 .ok()
                 .and_then(|i| i.meta().ok().flatten());
+            let running = is_build(&path) && build_running(&self.path(&key));
             infos.push(IndexInfo {
+                running,
                 key,
                 built_at: meta
                     .as_ref()
                     .filter(|m| m.complete)
                     .and_then(|m| m.built_at),
                 complete: meta.as_ref().is_some_and(|m| m.complete),
-                users: meta.map_or(0, |m| m.users),
+                users: meta.as_ref().map_or(0, |m| m.users),
+                unfollowed: meta.map_or(0, |m| m.unfollowed),
                 size_bytes: size_with_companions(&path),
                 path,
             });
@@ -162,6 +170,11 @@ impl IndexStore {
             if let Clear::Pool(pool) = which
                 && key.pool != *pool
             {
+                continue;
+            }
+            // A build that runs now keeps its file: removed under it, the build would fail at
+            // its end. `index list` shows it as running.
+            if is_build(&path) && build_running(&self.path(&key)) {
                 continue;
             }
             remove_with_companions(&path)?;
@@ -201,6 +214,24 @@ impl IndexStore {
         files.sort_by(|a, b| a.1.cmp(&b.1));
         Ok(files)
     }
+}
+
+fn is_build(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "building")
+}
+
+/// Whether the build lock of the index at `path` (`index::ready`) is held now. The lock is the
+/// system's, so one a killed process held is free; testing it takes it for an instant.
+pub(crate) fn build_running(path: &Path) -> bool {
+    let mut lock = path.as_os_str().to_owned();
+    lock.push(".lock");
+    let Ok(file) = std::fs::OpenOptions::new()
+        .write(true)
+        .open(PathBuf::from(lock))
+    else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
 }
 
 /// Removes a database file and its SQLite companions, those that are there.

@@ -1,6 +1,7 @@
 //! The embedded local user-pool server: the Cognito wire protocol on 127.0.0.1, state in SQLite.
 //! `--local` runs it inside the console; `local-server` runs it alone for other tools.
 
+pub mod aliases;
 pub mod emulation;
 pub mod error;
 pub mod filter;

@@ -41,6 +41,11 @@ impl Bin {
         run_env(all, "", &[("COGNITO_TUI_DATA_DIR", &data)]).await
     }
 
+    /// The data directory the binary is given.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data.path()
+    }
+
     /// The arguments as one whitespace-separated line.
     pub async fn line(&self, line: &str) -> Run {
         let args: Vec<&str> = line.split_whitespace().collect();

@@ -33,6 +33,8 @@ pub struct IndexSummary {
     pub built_at: i64,
     pub users: u64,
     pub by_status: Vec<(String, u64)>,
+    /// The tool's own changes since the build it could not apply: it may be stale.
+    pub unfollowed: u64,
 }
 
 /// How far long work has come: users so far, of about how many, and the line that says so with

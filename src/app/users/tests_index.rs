@@ -200,6 +200,7 @@ fn a_finished_build_fills_the_summary_and_runs_an_index_query_again() {
         built_at: 200,
         users: 3,
         by_status: vec![("CONFIRMED".into(), 3)],
+        unfollowed: 0,
     };
     let effects = answer(&mut s, build, Payload::IndexSummary(Some(summary.clone())));
     let (_, again) = only_api(&effects);

@@ -278,5 +278,6 @@ fn shown(s: crate::index::Summary) -> IndexSummary {
         built_at: s.built_at.unix_timestamp(),
         users: s.users,
         by_status: s.by_status,
+        unfollowed: s.unfollowed,
     }
 }

@@ -52,22 +52,35 @@ pub async fn ready_index(
     pool: &PoolId,
     max_age: Option<Duration>,
 ) -> Result<Index, CliError> {
-    if let Some(index) = home()?.open_complete(&key_of(client, pool), max_age)? {
+    let home = home()?;
+    let key = key_of(client, pool);
+    if let Some(index) = home.open_complete(&key, max_age)? {
         return Ok(index);
     }
-    Ok(build(client, pool).await?.0)
+    // A build another command runs meanwhile is waited for and read, not made again.
+    let progress = progress(client);
+    let ready = home
+        .ready(client, &key, max_age, |n, e| progress.set(n, e))
+        .await;
+    progress.finish();
+    ready.map_err(|e| CliError::Input(e.to_string()))
 }
 
-async fn build(client: &CognitoClient, pool: &PoolId) -> Result<(Index, Filled), CliError> {
-    let progress = Progress::start(
+fn progress(client: &CognitoClient) -> Progress {
+    Progress::start(
         client.scheduler().clone(),
         Category::UserList,
         None,
         "users",
         false,
-    );
+    )
+}
+
+/// `users index`: refused while another build of the pool runs.
+async fn build(client: &CognitoClient, pool: &PoolId) -> Result<(Index, Filled), CliError> {
+    let progress = progress(client);
     let built = home()?
-        .build(client, &key_of(client, pool), |n, e| progress.set(n, e))
+        .build_unless_busy(client, &key_of(client, pool), |n, e| progress.set(n, e))
         .await;
     progress.finish();
     built.map_err(|e| CliError::Input(e.to_string()))

@@ -40,7 +40,8 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
                     .iter()
                     .map(|i| {
                         json!({"UserPoolId": i.key.pool, "Region": i.key.region,
-                            "Profile": i.key.profile, "Complete": i.complete, "Users": i.users,
+                            "Profile": i.key.profile, "Complete": i.complete, "Running": i.running, "Users": i.users,
+                            "UnfollowedChanges": i.unfollowed,
                             "AgeSeconds": i.built_at.map(|at| age(at).as_secs()),
                             "SizeBytes": i.size_bytes, "Path": i.path})
                     })
@@ -58,8 +59,13 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
                                 .clone()
                                 .unwrap_or_else(|| "default".to_owned()),
                             match i.built_at {
-                                Some(at) => format!("{} ago", short_duration(age(at))),
-                                None => "unfinished".to_owned(),
+                                Some(at) => format!(
+                                    "{} ago{}",
+                                    short_duration(age(at)),
+                                    may_be_stale(i.unfollowed)
+                                ),
+                                None if i.running => "building now".to_owned(),
+                                None => "unfinished (a stopped build's)".to_owned(),
                             },
                             i.users.to_string(),
                             format!("{:.1} MiB", mib(i.size_bytes)),
@@ -83,19 +89,48 @@ pub fn run(format: OutputFormat, command: &IndexCommand) -> CliResult {
                 (None, _) => Clear::All,
             };
             let removed = store.clear(&which)?;
+            let running: Vec<_> = store
+                .list()?
+                .into_iter()
+                .filter(|i| i.running)
+                .filter(|i| match &which {
+                    Clear::Pool(pool) => i.key.pool == *pool,
+                    Clear::All => true,
+                })
+                .map(|i| i.path)
+                .collect();
             if format == OutputFormat::Json {
-                write_json(&mut out, &json!({"Removed": removed}))?;
+                write_json(
+                    &mut out,
+                    &json!({"Removed": removed, "KeptRunning": running}),
+                )?;
             } else {
                 for path in &removed {
                     writeln!(out, "removed {}", path.display())?;
                 }
-                if removed.is_empty() {
+                for path in &running {
+                    writeln!(
+                        out,
+                        "kept {}: a build runs now (it writes the index when it finishes)",
+                        path.display()
+                    )?;
+                }
+                if removed.is_empty() && running.is_empty() {
                     writeln!(out, "no index to remove")?;
                 }
             }
         }
     }
     Ok(out.flush()?)
+}
+
+/// What an index that missed some of the tool's own changes says of itself.
+pub fn may_be_stale(unfollowed: u64) -> String {
+    match unfollowed {
+        0 => String::new(),
+        1 => " (may be stale: 1 change since could not be applied)".to_owned(),
+        n => format!(" (may be stale: {n} changes since could not be applied)"),
+    }
 }
 
 #[allow(clippy::cast_precision_loss)] // a file size

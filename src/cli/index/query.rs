@@ -33,10 +33,11 @@ pub async fn run_query(
 ) -> CliResult {
     let query = parse_query(text)?;
     let pool = resolve_pool(client, &pool.pool).await?;
-    if let Some(filter) = query.server_filter().filter(|_| limit.is_none()) {
+    if let Some(filter) = query.server_filter() {
         let mut request = ListUsersRequest::new(pool);
         request.filter = Some(filter);
-        return user_list::list(client, format, request, Vec::new(), Partitioning::Never).await;
+        let never = Partitioning::Never;
+        return user_list::list(client, format, request, Vec::new(), never, limit).await;
     }
     let index = ready_index(client, &pool, index.max_age).await?;
     let now = OffsetDateTime::now_utc();
@@ -108,6 +109,10 @@ pub async fn run_count(
         .built_at()
         .map_err(index_error)?
         .map(|at| (at, age(at)));
+    let unfollowed = index
+        .meta()
+        .map_err(index_error)?
+        .map_or(0, |m| m.unfollowed);
     let rows: Vec<(String, u64)> = match by {
         None => {
             let query = query.unwrap_or_else(Query::all);
@@ -133,7 +138,8 @@ pub async fn run_count(
         });
         write_json(
             &mut out,
-            &json!({"UserPoolId": pool, "Counts": counts, "IndexBuiltAt": built_at}),
+            &json!({"UserPoolId": pool, "Counts": counts, "IndexBuiltAt": built_at,
+                "UnfollowedChanges": unfollowed}),
         )?;
         return Ok(out.flush()?);
     }
@@ -146,8 +152,9 @@ pub async fn run_count(
     if let Some((_, age)) = built {
         writeln!(
             out,
-            "(from the index built {} ago)",
-            crate::cli::progress::short_duration(age)
+            "(from the index built {} ago{})",
+            crate::cli::progress::short_duration(age),
+            super::manage::may_be_stale(unfollowed)
         )?;
     }
     Ok(out.flush()?)

@@ -1,7 +1,7 @@
 //! The tool's own changes show in the index at once.
 
 use super::*;
-use crate::index::{Change, Grouping};
+use crate::index::{Change, Grouping, Naming};
 
 fn later() -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(NOW + 60).unwrap()
@@ -138,4 +138,46 @@ fn a_change_to_a_user_the_index_lacks_changes_nothing() {
     assert_eq!(index.count_by(&Grouping::Status).unwrap(), before);
     assert_eq!(index.meta().unwrap().unwrap().users, 50);
     assert_eq!(found(&index, "email = g@x"), set(&[]));
+}
+
+#[test]
+fn a_name_other_than_the_username_is_matched_by_the_pools_own_rules() {
+    let (mut index, _) = built();
+    let resolve =
+        |index: &Index, name: &str| index.resolve(name).unwrap().map(|u| u.as_str().to_owned());
+    // A sub names its user in any pool; an email only where the pool allows it.
+    assert_eq!(resolve(&index, "2d4").as_deref(), Some("bob"));
+    assert_eq!(resolve(&index, "ann.smith1@gmail.com"), None);
+
+    let aliases = |index: &mut Index, naming: Naming| index.set_naming(&naming).unwrap();
+    aliases(
+        &mut index,
+        Naming {
+            alias_attributes: vec!["email".into()],
+            case_sensitive: true,
+            ..Naming::default()
+        },
+    );
+    assert_eq!(
+        resolve(&index, "ann.smith1@gmail.com").as_deref(),
+        Some("ann.smith1")
+    );
+    // An alias needs a verified address; a username attribute does not.
+    assert_eq!(resolve(&index, "bob@example.com"), None);
+    assert_eq!(resolve(&index, "ANN.SMITH1"), None);
+    aliases(
+        &mut index,
+        Naming {
+            username_attributes: vec!["email".into()],
+            case_sensitive: false,
+            ..Naming::default()
+        },
+    );
+    assert_eq!(resolve(&index, "bob@example.com").as_deref(), Some("bob"));
+    assert_eq!(resolve(&index, "ANN.SMITH1").as_deref(), Some("ann.smith1"));
+    assert_eq!(resolve(&index, "nobody@example.com"), None);
+
+    assert_eq!(index.meta().unwrap().unwrap().unfollowed, 0);
+    index.note_unfollowed().unwrap();
+    assert_eq!(index.meta().unwrap().unwrap().unfollowed, 1);
 }

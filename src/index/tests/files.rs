@@ -237,3 +237,37 @@ fn a_build_left_behind_is_listed_and_cleared() {
     assert_eq!(removed.len(), 2);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A build that runs now (its lock held) is listed as running and kept by `clear`, which would
+/// otherwise make it fail at its end; once its lock is free (the process was killed) it goes.
+#[test]
+fn a_running_build_is_told_from_one_left_behind_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = IndexStore::at(dir.path());
+    let key = IndexKey {
+        profile: None,
+        region: "us-east-1".into(),
+        pool: PoolId::new("us-east-1_A"),
+    };
+    let building = crate::index::ready::building_path(&store.path(&key));
+    Index::open(&building)
+        .unwrap()
+        .start_build(&key.pool, &key.region)
+        .unwrap();
+    let lock = std::fs::File::create(dir.path().join(format!("{}.lock", key.file_name()))).unwrap();
+    lock.lock().unwrap();
+    let running = |store: &IndexStore| -> Vec<bool> {
+        store.list().unwrap().iter().map(|i| i.running).collect()
+    };
+    assert_eq!(running(&store), [true]);
+    assert!(store.clear(&Clear::All).unwrap().is_empty());
+    assert!(building.exists());
+
+    drop(lock);
+    assert_eq!(running(&store), [false]);
+    assert_eq!(
+        store.clear(&Clear::All).unwrap(),
+        std::slice::from_ref(&building)
+    );
+    assert!(!building.exists());
+}

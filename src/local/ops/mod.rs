@@ -181,7 +181,10 @@ pub fn dispatch(store: &Store, operation: &str, request: &Request) -> LocalResul
         ));
     }
     super::shapes::check(operation, &request.input)?;
-    handler(store, request)
+    match super::aliases::resolve(store, operation, request)? {
+        Some(resolved) => handler(store, &resolved),
+        None => handler(store, request),
+    }
 }
 
 /// Runs an UPDATE or DELETE of one named row; `missing` is the error when no row matched.

@@ -92,6 +92,17 @@ fn with_index(lines: &Overview, index: &IndexView, now: Option<i64>) -> Overview
                 ),
                 ("By status".to_owned(), counts.join(" · ")),
             ]
+            .into_iter()
+            .chain((summary.unfollowed > 0).then(|| {
+                (
+                    "May be stale".to_owned(),
+                    format!(
+                        "{} of the tool's changes since could not be applied to it",
+                        summary.unfollowed
+                    ),
+                )
+            }))
+            .collect()
         }
         Remote::Loaded(None) => vec![(
             "Local index".to_owned(),
