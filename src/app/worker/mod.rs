@@ -149,7 +149,10 @@ impl Worker {
                 let handle = self.tasks.spawn(async move {
                     // Closed only if the worker is gone, and then nobody waits for the answer.
                     if let Ok(_permit) = permits.acquire_owned().await {
-                        let performed = perform(&client, &settings, &home, request, call, &actions);
+                        // Boxed: a call's future holds every read's and change's state, and
+                        // is moved into the task whole.
+                        let performed =
+                            Box::pin(perform(&client, &settings, &home, request, call, &actions));
                         watch_retries(watch, performed).await;
                     }
                     Some(request)
