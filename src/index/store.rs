@@ -172,19 +172,23 @@ impl IndexStore {
             {
                 continue;
             }
-            // A build that runs now keeps its file: removed under it, the build would fail at
-            // its end. `index list` shows it as running.
-            if is_build(&path) && build_running(&self.path(&key)) {
+            // A build that runs now keeps its file (removed under it, the build would fail at
+            // its end; `index list` shows it as running) and its lock, which is the pool's, not
+            // the file's: the complete index beside the build is removed, the lock stays held.
+            let running = build_running(&self.path(&key));
+            if is_build(&path) && running {
                 continue;
             }
             remove_with_companions(&path)?;
-            // The build lock beside it (`index::ready`), empty.
-            let mut lock = path.as_os_str().to_owned();
-            lock.push(".lock");
-            match std::fs::remove_file(PathBuf::from(lock)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(IndexError::io("remove", path, e)),
+            if !running {
+                // The build lock (`index::ready`), empty and free.
+                let mut lock = self.path(&key).into_os_string();
+                lock.push(".lock");
+                match std::fs::remove_file(PathBuf::from(lock)) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(IndexError::io("remove", path, e)),
+                }
             }
             removed.push(path);
         }

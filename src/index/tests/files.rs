@@ -249,19 +249,32 @@ fn a_running_build_is_told_from_one_left_behind_and_kept() {
         region: "us-east-1".into(),
         pool: PoolId::new("us-east-1_A"),
     };
-    let building = crate::index::ready::building_path(&store.path(&key));
+    // A rebuild: the complete index, and the build that will replace it, running.
+    let complete = store.path(&key);
+    Index::open(&complete)
+        .unwrap()
+        .start_build(&key.pool, &key.region)
+        .unwrap();
+    let building = crate::index::ready::building_path(&complete);
     Index::open(&building)
         .unwrap()
         .start_build(&key.pool, &key.region)
         .unwrap();
-    let lock = std::fs::File::create(dir.path().join(format!("{}.lock", key.file_name()))).unwrap();
+    let lock_path = dir.path().join(format!("{}.lock", key.file_name()));
+    let lock = std::fs::File::create(&lock_path).unwrap();
     lock.lock().unwrap();
     let running = |store: &IndexStore| -> Vec<bool> {
         store.list().unwrap().iter().map(|i| i.running).collect()
     };
-    assert_eq!(running(&store), [true]);
-    assert!(store.clear(&Clear::All).unwrap().is_empty());
+    assert_eq!(running(&store), [false, true], "the old index, the build");
+    // The old index goes; the running build keeps its file and its lock.
+    assert_eq!(
+        store.clear(&Clear::All).unwrap(),
+        std::slice::from_ref(&complete)
+    );
     assert!(building.exists());
+    assert!(lock_path.exists(), "the held lock is not removed");
+    assert_eq!(running(&store), [true]);
 
     drop(lock);
     assert_eq!(running(&store), [false]);
