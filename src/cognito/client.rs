@@ -210,19 +210,6 @@ impl CognitoClient {
             }
             other => other,
         };
-        if let (Some(observer), Ok(reply)) = (&self.change_observer, &result) {
-            let again = observer.applied(
-                self.profile.as_deref(),
-                self.region(),
-                spec.name,
-                &input,
-                &reply.body,
-            );
-            if let Some(again) = again {
-                self.read_again(observer.as_ref(), spec.name, &input, &again)
-                    .await;
-            }
-        }
         if let Some(log) = &self.mutation_log {
             let (pool, target) = subject(&input);
             let (outcome, request_id) = match &result {
@@ -243,6 +230,21 @@ impl CognitoClient {
                 checked,
                 request_id,
             });
+        }
+        // After the journal: the change is done and recorded before the index's read-again (a
+        // background call that may wait, or be cancelled with the task).
+        if let (Some(observer), Ok(reply)) = (&self.change_observer, &result) {
+            let again = observer.applied(
+                self.profile.as_deref(),
+                self.region(),
+                spec.name,
+                &input,
+                &reply.body,
+            );
+            if let Some(again) = again {
+                self.read_again(observer.as_ref(), spec.name, &input, &again)
+                    .await;
+            }
         }
         result.map(|reply| reply.body)
     }
