@@ -140,11 +140,15 @@ fn go_to(state: &mut State, place: &Place) -> Vec<Effect> {
     let profile = match &place.profile {
         p if *p == state.context.profile => ProfileChoice::Keep,
         Some(name) => ProfileChoice::Named(name.clone()),
+        // Not reached: a hit has no profile only when the console had none either (the search
+        // named no profiles), which is `Keep`.
         None => ProfileChoice::AsStarted,
     };
-    let region = (place.region != state.context.region).then(|| place.region.clone());
-    if profile == ProfileChoice::Keep && region.is_none() {
+    if profile == ProfileChoice::Keep && place.region == state.context.region {
         return Vec::new();
     }
+    // The region always goes with a new profile: left out, the profile's own region would be
+    // taken, which need not be the hit's.
+    let region = Some(place.region.clone());
     crate::app::input::overlay::reconnect(state, profile, region)
 }

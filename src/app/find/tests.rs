@@ -294,6 +294,30 @@ fn enter_on_a_hit_elsewhere_switches_profile_and_region_before_it_opens_the_user
     assert_eq!(s.detail.as_ref().map(|d| d.name.as_str()), Some("ann"));
 }
 
+/// A hit of another profile in the console's region: the region is named in the switch too, or
+/// the profile's own configured region would be taken.
+#[test]
+fn a_hit_of_another_profile_in_this_region_keeps_the_region_named() {
+    let mut s = users(&[]);
+    type_text_into_palette(&mut s, "find ann@example.com --profiles prod");
+    let (request, _) = only_api(&key(&mut s, InputKey::Submit));
+    let mut far = hit("us-east-1_P", "prod-pool", "ann");
+    far.place.profile = Some("prod".into());
+    answer(
+        &mut s,
+        request,
+        Payload::Found(Box::new(report(vec![far], Vec::new()))),
+    );
+    let effects = key(&mut s, InputKey::Submit);
+    assert!(
+        effects.contains(&Effect::Reconnect {
+            profile: ProfileChoice::Named("prod".into()),
+            region: Some("us-east-1".into()),
+        }),
+        "{effects:?}"
+    );
+}
+
 /// A hit where the console already is: no reconnect, whatever places were named.
 #[test]
 fn enter_on_a_hit_here_does_not_reconnect() {
