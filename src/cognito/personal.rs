@@ -163,8 +163,13 @@ fn found_at(chars: &[char], i: usize, before: Option<char>) -> Option<Hit> {
             && !word_before
             && !matches!(before, Some('.' | '/')) =>
         {
+            // After `:` only when a key ends there (`ip:2001:db8::1`), not a group of one.
+            let group_before = i
+                .checked_sub(2)
+                .is_some_and(|b| chars[b].is_ascii_hexdigit() || chars[b] == ':');
+            let inside = before == Some(':') && group_before;
             let v4 = || ipv4_at(chars, i);
-            let v6 = || (before != Some(':')).then(|| ipv6_at(chars, i)).flatten();
+            let v6 = || (!inside).then(|| ipv6_at(chars, i)).flatten();
             let (end, masked) = v4().or_else(v6)?;
             return Some(Hit {
                 start: i,
@@ -223,15 +228,34 @@ pub fn in_place(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     for hit in hits {
-        let starred = starred(&chars[hit.start..hit.end]);
+        let starred = starred(&chars[hit.start..hit.end], &hit.masked);
         chars.splice(hit.start..hit.end, starred);
     }
     Cow::Owned(chars.into_iter().collect())
 }
 
-/// A value starred in place, as many characters as it has: its first letter or digit, an
-/// address's `@` and domain (else the last four), and punctuation stay.
-pub fn starred(value: &[char]) -> Vec<char> {
+/// A value starred in place, as many characters as it has: an IP address keeps what its mask
+/// keeps (the network: `203.0.***.***`); an email its first letter, `@` and domain; a phone
+/// number its first digit and last four; punctuation stays.
+pub fn starred(value: &[char], masked: &str) -> Vec<char> {
+    if !value.contains(&'@') && value.first() != Some(&'+') {
+        let network = value
+            .iter()
+            .zip(masked.chars())
+            .take_while(|(v, m)| **v == *m)
+            .count();
+        return value
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if i < network || !c.is_ascii_hexdigit() {
+                    c
+                } else {
+                    '*'
+                }
+            })
+            .collect();
+    }
     let first = value.iter().position(|c| c.is_alphanumeric()).unwrap_or(0);
     let kept = value
         .iter()

@@ -119,6 +119,11 @@ fn ipv6_addresses_keep_their_prefix_and_times_macs_and_arns_are_left() {
         ("cafe::beef::1 a::b::c", "cafe::beef::1 a::b::c"),
         ("1:2:3:4:5:6:7", "1:2:3:4:5:6:7"),
         ("deadbeef, face", "deadbeef, face"),
+        (
+            "ip:2001:db8::1 client_ip:fe80::1",
+            "ip:2001:db8::* client_ip:fe80::*",
+        ),
+        ("at T06:31:05Z", "at T06:31:05Z"),
     ];
     for (text, masked) in cases {
         assert_eq!(super::text(text), masked, "{text}");
@@ -135,6 +140,11 @@ fn in_place_stars_each_value_character_for_character() {
         ("+15555554567", "+1******4567"),
         ("no personal data", "no personal data"),
         ("张三丰@example.com", "张**@example.com"),
+        ("from 203.0.113.158, ok", "from 203.0.***.***, ok"),
+        (
+            "2001:db8:85a3::8a2e:370:7334",
+            "2001:db8:****::****:***:****",
+        ),
     ];
     for (text, starred) in cases {
         let shown = super::in_place(text);

@@ -74,7 +74,7 @@ impl Row {
             return;
         }
         let value = &self.chars[hit.start..hit.end];
-        let starred = personal::starred(value);
+        let starred = personal::starred(value, &hit.masked);
         for (i, (&was, now)) in value.iter().zip(starred).enumerate() {
             if was == now {
                 continue;
