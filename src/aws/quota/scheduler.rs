@@ -184,7 +184,13 @@ impl Scheduler {
                     drop(waiting);
                     return;
                 }
-                Round::UserWait(wait) => wait,
+                Round::UserWait(wait) => {
+                    // Held by its user now, not by the category: no longer counted as waiting
+                    // for it, so background work does not yield to it (counted again if the
+                    // category holds it next).
+                    waiting = None;
+                    wait
+                }
                 Round::CategoryWait(wait) => {
                     if waiting.is_none() {
                         waiting = Some(Waiting {
