@@ -143,11 +143,21 @@ impl Home {
             .open(&path)
             .map_err(|e| IndexError::io("open", &path, e))?;
         if wait == Wait::No {
-            return match file.try_lock() {
-                Ok(()) => Ok(Some(file)),
-                Err(TryLockError::WouldBlock) => Err(BuildError::Busy),
-                Err(TryLockError::Error(e)) => Err(IndexError::io("lock", path, e).into()),
-            };
+            // `index list` and `index clear` take the lock for an instant to see whether a build
+            // runs: a few tries over 50 ms tell that from a build that holds it.
+            for attempt in 0..=5 {
+                match file.try_lock() {
+                    Ok(()) => return Ok(Some(file)),
+                    Err(TryLockError::WouldBlock) if attempt < 5 => {
+                        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    }
+                    Err(TryLockError::WouldBlock) => return Err(BuildError::Busy),
+                    Err(TryLockError::Error(e)) => {
+                        return Err(IndexError::io("lock", path, e).into());
+                    }
+                }
+            }
+            return Err(BuildError::Busy);
         }
         let locked = tokio::task::spawn_blocking(move || file.lock().map(|()| file)).await;
         match locked {
