@@ -85,11 +85,20 @@ impl ChangeObserver for FollowChanges {
         }
         if changes_address(operation, &input) {
             // A new email or phone number: what the user has now (the old one kept until the
-            // new is verified, or replaced) is for a fresh read to say, with the rest of it.
-            let username = input.get("Username")?.as_str()?;
+            // new is verified, or replaced) is for a fresh read to say, with the rest of it. The
+            // read goes by the real username where the index knows it: the address typed may be
+            // the very one just replaced, and no longer name anybody.
+            let typed = input.get("Username")?.as_str()?;
+            let real = complete
+                .as_ref()
+                .and_then(|path| Index::open(path).ok())
+                .and_then(|index| match index.holds(typed) {
+                    Ok(false) => index.resolve(typed).ok().flatten(),
+                    _ => None,
+                });
             return Some(ReadAgain {
                 pool: pool.to_owned(),
-                username: username.to_owned(),
+                username: real.map_or_else(|| typed.to_owned(), |u| u.to_string()),
             });
         }
         let change = change_of(operation, &input, output)?;
