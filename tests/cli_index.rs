@@ -1,80 +1,19 @@
 //! The local index from the command line, on moto and the local server: `users index`, a query
 //! and a count that agree with the pool, exports (CSV in the import columns, to a private file put
-//! in place whole), a query one filter answers needing no index, `index list|clear`.
+//! in place whole), a query one filter answers needing no index, one build at a time. The tool's
+//! own changes reaching the index are `cli_index_follow`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli_support;
 mod common;
+mod index_support;
 
 use std::os::unix::fs::PermissionsExt as _;
 
 use cli_support::on_server::Bin;
-use cognito_tui::cognito::types::Secret;
-use cognito_tui::cognito::{CognitoClient, PoolId, Username};
 use common::backend::Backend;
+use index_support::{json_of, names, pool_of_three};
 use serde_json::{Value, json};
-
-/// ann (acme, CONFIRMED, in admins), bob (acme, disabled), carla (globex).
-async fn pool_of_three(client: &CognitoClient) -> PoolId {
-    let pool = common::create_pool(client, "index").await;
-    for (name, tenant) in [("ann", "acme"), ("bob", "acme"), ("carla", "globex")] {
-        let email = format!("{name}@example.com");
-        common::create_user(
-            client,
-            &pool,
-            name,
-            &[("email", email.as_str()), ("custom:tenant", tenant)],
-        )
-        .await;
-    }
-    client
-        .admin_set_user_password(
-            &pool,
-            &Username::new("ann"),
-            &Secret::new("Passw0rd!Passw0rd"),
-            true,
-        )
-        .await
-        .unwrap();
-    client
-        .admin_disable_user(&pool, &Username::new("bob"))
-        .await
-        .unwrap();
-    client
-        .call_json(
-            "CreateGroup",
-            &json!({"UserPoolId": pool, "GroupName": "admins"}),
-        )
-        .await
-        .unwrap();
-    client
-        .call_json(
-            "AdminAddUserToGroup",
-            &json!({"UserPoolId": pool, "GroupName": "admins", "Username": "ann"}),
-        )
-        .await
-        .unwrap();
-    pool
-}
-
-fn names(users: &Value) -> Vec<&str> {
-    let mut names: Vec<&str> = users
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["Username"].as_str().unwrap())
-        .collect();
-    names.sort_unstable();
-    names
-}
-
-async fn json_of(bin: &Bin, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--output", "json"]);
-    let run = bin.run(&all).await;
-    assert_eq!(run.code, 0, "{args:?}: {run:?}");
-    serde_json::from_str(&run.stdout).unwrap()
-}
 
 async fn index_query_and_count_agree_with_the_pool(backend: Backend) {
     let server = backend.start().await;
@@ -261,129 +200,6 @@ async fn exports_use_the_import_columns_and_land_whole_and_private(backend: Back
     assert!(lines.iter().all(|u| u["Groups"].is_array()), "{lines:?}");
 }
 
-async fn the_tools_own_changes_reach_the_index_without_a_rebuild(backend: Backend) {
-    let server = backend.start().await;
-    let client = server.client().await;
-    let pool = pool_of_three(&client).await;
-    let p = pool.as_str();
-    let bin = Bin::new(&server);
-    bin.ok(&format!("users index --pool {p}")).await;
-    bin.ok(&format!("users enable --pool {p} bob")).await;
-    bin.ok(&format!("users delete --pool {p} carla")).await;
-    bin.ok(&format!("users add-to-group --pool {p} bob admins"))
-        .await;
-    // A new email may wait for verification: the index takes what a fresh read says.
-    bin.ok(&format!(
-        "users update-attributes --pool {p} ann email=ann.new@example.com custom:plan=pro"
-    ))
-    .await;
-    let renamed = json_of(
-        &bin,
-        &[
-            "users",
-            "query",
-            "--pool",
-            p,
-            "email ~ \"ann.new\" and custom:plan = \"pro\"",
-        ],
-    )
-    .await;
-    assert_eq!(names(&renamed), ["ann"]);
-    let admins = json_of(
-        &bin,
-        &["users", "query", "--pool", p, "group = admins and enabled"],
-    )
-    .await;
-    assert_eq!(names(&admins), ["ann", "bob"]);
-    let counts = json_of(&bin, &["users", "count", "--pool", p]).await;
-    assert_eq!(counts["Counts"], json!({"users": 2}));
-    // Still the index built before the changes: followed, not rebuilt.
-    let listed = json_of(&bin, &["index", "list"]).await;
-    assert_eq!(listed.as_array().unwrap().len(), 1);
-}
-
-/// ann, bob and carla, each with a verified email: moto takes it as a username attribute (and
-/// makes the usernames UUIDs), the local server as an alias of plain usernames. The usernames.
-async fn pool_named_by_email(client: &CognitoClient, moto: bool) -> (PoolId, Vec<String>) {
-    let naming = if moto {
-        json!({"UsernameAttributes": ["email"]})
-    } else {
-        json!({"AliasAttributes": ["email"]})
-    };
-    let mut spec = naming;
-    spec["PoolName"] = json!("by-email");
-    let created = client.call_json("CreateUserPool", &spec).await.unwrap();
-    let pool = PoolId::new(created["UserPool"]["Id"].as_str().unwrap());
-    let mut usernames = Vec::new();
-    for name in ["ann", "bob", "carla"] {
-        let email = format!("{name}@example.com");
-        let username = if moto { email.clone() } else { name.to_owned() };
-        let input = json!({"UserPoolId": pool, "Username": username, "MessageAction": "SUPPRESS",
-            "TemporaryPassword": "Passw0rd!Passw0rd",
-            "UserAttributes": [{"Name": "email", "Value": email},
-                               {"Name": "email_verified", "Value": "true"}]});
-        let user = client.call_json("AdminCreateUser", &input).await.unwrap();
-        usernames.push(user["User"]["Username"].as_str().unwrap().to_owned());
-    }
-    (pool, usernames)
-}
-
-async fn changes_through_an_email_reach_the_user_it_names(backend: Backend) {
-    let server = backend.start().await;
-    let client = server.client().await;
-    let (pool, usernames) = pool_named_by_email(&client, server.is_moto()).await;
-    assert_ne!(
-        usernames[0], "ann@example.com",
-        "the email is not the username"
-    );
-    let p = pool.as_str();
-    let bin = Bin::new(&server);
-    bin.ok(&format!("users index --pool {p}")).await;
-
-    bin.ok(&format!("users disable --pool {p} ann@example.com"))
-        .await;
-    let disabled = json_of(&bin, &["users", "query", "--pool", p, "not enabled"]).await;
-    assert_eq!(names(&disabled), [usernames[0].as_str()]);
-    client
-        .call_json(
-            "CreateGroup",
-            &json!({"UserPoolId": p, "GroupName": "admins"}),
-        )
-        .await
-        .unwrap();
-    bin.ok(&format!(
-        "users add-to-group --pool {p} ann@example.com admins"
-    ))
-    .await;
-    let admins = json_of(&bin, &["users", "query", "--pool", p, "group = admins"]).await;
-    assert_eq!(names(&admins), [usernames[0].as_str()]);
-    bin.ok(&format!("users delete --pool {p} bob@example.com"))
-        .await;
-    let left = json_of(
-        &bin,
-        &["users", "query", "--pool", p, "enabled or not enabled"],
-    )
-    .await;
-    assert_eq!(names(&left).len(), 2, "{left}");
-    assert!(!names(&left).contains(&usernames[1].as_str()), "{left}");
-
-    // carla's new email is one the index never saw: her delete through it cannot be placed, and
-    // the index says it may be stale rather than claim it followed.
-    let input = json!({"UserPoolId": p, "Username": usernames[2], "UserAttributes": [
-        {"Name": "email", "Value": "carla.new@example.com"},
-        {"Name": "email_verified", "Value": "true"}]});
-    client
-        .call_json("AdminUpdateUserAttributes", &input)
-        .await
-        .unwrap();
-    bin.ok(&format!("users delete --pool {p} carla.new@example.com"))
-        .await;
-    let listed = json_of(&bin, &["index", "list"]).await;
-    assert_eq!(listed[0]["UnfollowedChanges"], json!(1), "{listed}");
-    let table = bin.ok("index list").await;
-    assert!(table.contains("may be stale: 1 change"), "{table}");
-}
-
 /// A second `users index` of a pool while one runs is refused (not a second crawl of the pool);
 /// the lock is the system's, on the lock file: a file a killed build left is no obstacle.
 async fn a_build_while_another_runs_is_refused(backend: Backend) {
@@ -417,8 +233,6 @@ async fn a_build_while_another_runs_is_refused(backend: Backend) {
 
 on_both!("current_thread":
     a_build_while_another_runs_is_refused,
-    changes_through_an_email_reach_the_user_it_names,
-    the_tools_own_changes_reach_the_index_without_a_rebuild,
     index_query_and_count_agree_with_the_pool,
     a_query_one_filter_answers_needs_no_index,
     exports_use_the_import_columns_and_land_whole_and_private,
