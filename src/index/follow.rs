@@ -49,6 +49,14 @@ impl FollowChanges {
     }
 }
 
+/// A change applied to the index being built by the name the request gave.
+fn apply_as_given(change: &Change, operation: &str, building: Option<&Path>) -> Option<ReadAgain> {
+    if let Some(path) = building {
+        run(path, operation, &[Step::Apply(change)]);
+    }
+    None
+}
+
 /// What to do with one index file for a change.
 enum Step<'a> {
     Apply(&'a Change),
@@ -104,7 +112,9 @@ impl ChangeObserver for FollowChanges {
         let change = change_of(operation, &input, output)?;
         let typed = change.username().clone();
         let mut resolved = None;
-        if let Some(path) = &complete
+        // During a first build the index being built is asked: a name it lacks is an alias, or
+        // a user not crawled yet, and a fresh read serves either.
+        if let Some(path) = complete.as_ref().or(building.as_ref())
             && !matches!(change, Change::UserCreated(_))
         {
             let index = Index::open(path).ok();
@@ -116,6 +126,11 @@ impl ChangeObserver for FollowChanges {
                         pool: pool.to_owned(),
                         username: typed.to_string(),
                     });
+                }
+                // A delete during a first build of a user not crawled yet needs nothing, and
+                // one through an alias cannot be told from it: applied as given.
+                if complete.is_none() {
+                    return apply_as_given(&change, operation, building.as_deref());
                 }
                 resolved = index
                     .and_then(|i| i.resolve(typed.as_str()).ok().flatten())
@@ -156,7 +171,7 @@ impl ChangeObserver for FollowChanges {
             .and_then(|u| Some(UserRecord::from((u.username.clone()?, u))));
         let [complete, building] = self.paths(profile, region, pool);
         let Some(fresh) = fresh else {
-            if let Some(path) = complete {
+            if let Some(path) = complete.or(building) {
                 run(&path, operation, &[Step::Unfollowed]);
             }
             return;

@@ -181,3 +181,56 @@ fn a_name_other_than_the_username_is_matched_by_the_pools_own_rules() {
     index.note_unfollowed().unwrap();
     assert_eq!(index.meta().unwrap().unwrap().unfollowed, 1);
 }
+
+/// During a first build (no complete index yet) the index being built is asked: a name it lacks
+/// is read again, a name it holds is applied, and a delete of a name it lacks is applied as
+/// given (a user not crawled yet cannot be told from an alias) without counting it as stale.
+#[test]
+fn during_a_first_build_a_name_the_build_lacks_is_read_again() {
+    use crate::cognito::audit::{ChangeObserver as _, ReadAgain};
+    use crate::index::{FollowChanges, IndexKey, IndexStore};
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = IndexStore::at(dir.path());
+    let key = IndexKey {
+        profile: None,
+        region: "us-east-1".into(),
+        pool: PoolId::new("us-east-1_A"),
+    };
+    let building = crate::index::ready::building_path(&store.path(&key));
+    let mut index = Index::open(&building).unwrap();
+    index.start_build(&key.pool, &key.region).unwrap();
+    let ann = person(
+        "ann",
+        UserStatus::Confirmed,
+        true,
+        Some(DAY),
+        None,
+        &[],
+        &[],
+        &[],
+    );
+    index.add_users(&[ann.record()]).unwrap();
+    drop(index);
+
+    let follow = FollowChanges::new(store);
+    let input = |name: &str| {
+        serde_json::to_vec(&serde_json::json!({"UserPoolId": "us-east-1_A", "Username": name}))
+            .unwrap()
+    };
+    let applied = |operation: &str, name: &str| {
+        follow.applied(None, "us-east-1", operation, &input(name), b"{}")
+    };
+    assert_eq!(
+        applied("AdminDisableUser", "ann@example.com"),
+        Some(ReadAgain {
+            pool: "us-east-1_A".into(),
+            username: "ann@example.com".into(),
+        })
+    );
+    assert_eq!(applied("AdminDisableUser", "ann"), None);
+    assert_eq!(applied("AdminDeleteUser", "zed"), None);
+    let index = Index::open(&building).unwrap();
+    assert_eq!(found(&index, "not enabled"), set(&["ann"]));
+    assert_eq!(index.meta().unwrap().unwrap().unfollowed, 0);
+}
