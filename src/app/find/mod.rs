@@ -7,8 +7,7 @@
 mod tests;
 
 use crate::app::action::InputKey;
-use crate::app::effect::ProfileChoice;
-use crate::app::effect::{ApiCall, Effect, Read};
+use crate::app::effect::{ApiCall, Effect, ProfileChoice, Read};
 use crate::app::remote::{Remote, RequestId};
 use crate::app::state::{Overlay, State, Tab};
 use crate::shared::find::{FindReport, Needle, Place, Places};
