@@ -283,3 +283,32 @@ fn the_cli_runs_the_console_server_with_emulation() {
     let pools: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(pools.as_array().unwrap().len(), 2);
 }
+
+/// The per-user quota counts the user the pool knows: `Ann` and `ann` are two users of a
+/// case-sensitive pool (nine calls each at once are all answered), while an alias is its user
+/// (nine by name and nine by email at once are more than ten on one user).
+#[tokio::test]
+async fn the_per_user_quota_counts_the_user_a_name_means() {
+    let server = Server::start(Seed::Empty, Emulation::aws(Duration::ZERO)).await;
+    let spec = json!({"PoolName": "aliased", "AliasAttributes": ["email"]});
+    let pool = server.ok("CreateUserPool", &spec).await["UserPool"]["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (name, email) in [("Ann", "ann@example.org"), ("ann", "ann@example.com")] {
+        let input = json!({"UserPoolId": pool, "Username": name, "MessageAction": "SUPPRESS",
+            "UserAttributes": [{"Name": "email", "Value": email},
+                               {"Name": "email_verified", "Value": "true"}]});
+        server.ok("AdminCreateUser", &input).await;
+    }
+    let named = |name: &str| json!({"UserPoolId": pool, "Username": name});
+    let mut inputs = vec![named("Ann"); 9];
+    inputs.extend(vec![named("ann"); 9]);
+    assert_eq!(burst_of(&server, "AdminGetUser", &inputs).await, (18, 0));
+
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let mut inputs = vec![named("ann"); 9];
+    inputs.extend(vec![named("ann@example.com"); 9]);
+    let (_, refused) = burst_of(&server, "AdminGetUser", &inputs).await;
+    assert!(refused > 0, "ann by name and by email are one user");
+}

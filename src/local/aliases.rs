@@ -30,6 +30,22 @@ pub fn resolve(store: &Store, operation: &str, request: &Request) -> LocalResult
     Ok(Some(resolved))
 }
 
+/// The username `name` means in `pool`: itself when a user has it, else the user an alias or
+/// sub names; `None` when nobody is named (the handler reports that).
+pub fn user_named(store: &Store, pool: &str, name: &str) -> LocalResult<Option<String>> {
+    store.read(|conn| {
+        let exists: bool = conn.cached_row(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
+            params![pool, name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Ok(Some(name.to_owned()));
+        }
+        username_of(conn, pool, name)
+    })
+}
+
 fn username_of(conn: &Connection, pool: &str, name: &str) -> LocalResult<Option<String>> {
     let is_username: bool = conn.cached_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",

@@ -68,16 +68,21 @@ impl Emulator {
         }
     }
 
-    /// TooManyRequestsException if `operation`'s category, or the user its `input` names, has no
-    /// token left at `arrived`; a refused call takes neither. A bucket starts full on its first
+    /// TooManyRequestsException if `operation`'s category, or `user` (the user its input names,
+    /// as the pool knows them: `user_key`), has no token left at `arrived`; a refused call takes
+    /// neither. A bucket starts full on its first
     /// call, as AWS allows a second's burst.
-    pub fn admit(&self, operation: &str, input: &[u8], arrived: Instant) -> Result<(), LocalError> {
+    pub fn admit(
+        &self,
+        operation: &str,
+        user: Option<&UserKey>,
+        arrived: Instant,
+    ) -> Result<(), LocalError> {
         if !self.emulation.quotas {
             return Ok(());
         }
-        let user = UserKey::of(operation, input);
         let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(user) = &user {
+        if let Some(user) = user {
             users
                 .until_token(user, arrived)
                 .map_err(|_| too_many_requests())?;
@@ -88,11 +93,16 @@ impl Emulator {
             .entry(category)
             .or_insert_with(|| TokenBucket::new(self.emulation.rate_of(category), arrived));
         bucket.try_take(arrived).map_err(|_| too_many_requests())?;
-        if let Some(user) = &user {
+        if let Some(user) = user {
             // There a moment ago, under the same lock.
             let _ = users.try_take(user, arrived);
         }
         Ok(())
+    }
+
+    /// Whether calls are counted per user: only then is a call's user worth looking up.
+    pub fn paces_users(&self) -> bool {
+        self.emulation.quotas
     }
 
     /// Waits, without holding up other connections, until the latency has passed since `arrived`:
@@ -203,24 +213,22 @@ mod tests {
         assert!((overridden.rate_of(Category::UserList) - 30.0).abs() < f64::EPSILON);
     }
 
-    const POOL: &[u8] = br#"{"UserPoolId":"us-east-1_Pool"}"#;
-
     #[test]
     fn a_category_refuses_past_its_burst_and_the_others_do_not_notice() {
         let emulator = Emulator::new(Emulation::aws(Duration::ZERO));
         let t0 = Instant::now();
         for _ in 0..30 {
-            emulator.admit("ListUsers", POOL, t0).unwrap();
+            emulator.admit("ListUsers", None, t0).unwrap();
         }
-        let refused = emulator.admit("ListUsersInGroup", POOL, t0).unwrap_err();
+        let refused = emulator.admit("ListUsersInGroup", None, t0).unwrap_err();
         assert_eq!(refused, too_many_requests());
-        emulator.admit("AdminGetUser", b"{}", t0).unwrap();
+        emulator.admit("AdminGetUser", None, t0).unwrap();
         emulator
-            .admit("ListUsers", POOL, t0 + Duration::from_millis(40))
+            .admit("ListUsers", None, t0 + Duration::from_millis(40))
             .unwrap();
         let off = Emulator::new(Emulation::default());
         for _ in 0..1000 {
-            off.admit("ListUsers", POOL, t0).unwrap();
+            off.admit("ListUsers", None, t0).unwrap();
         }
     }
 
@@ -228,24 +236,55 @@ mod tests {
     fn one_user_refuses_past_ten_a_second_of_each_kind_and_other_users_do_not_notice() {
         let emulator = Emulator::new(Emulation::aws(Duration::ZERO));
         let t0 = Instant::now();
-        let ann = br#"{"UserPoolId":"us-east-1_Pool","Username":"ann"}"#;
-        let bob = br#"{"UserPoolId":"us-east-1_Pool","Username":"bob"}"#;
+        let user = |operation: &str, name: &str| UserKey::exact(operation, "us-east-1_Pool", name);
         for _ in 0..10 {
-            emulator.admit("AdminGetUser", ann, t0).unwrap();
-            emulator.admit("AdminDisableUser", ann, t0).unwrap();
+            emulator
+                .admit("AdminGetUser", user("AdminGetUser", "ann").as_ref(), t0)
+                .unwrap();
+            emulator
+                .admit(
+                    "AdminDisableUser",
+                    user("AdminDisableUser", "ann").as_ref(),
+                    t0,
+                )
+                .unwrap();
         }
-        let refused = emulator.admit("AdminListDevices", ann, t0).unwrap_err();
+        let refused = emulator
+            .admit(
+                "AdminListDevices",
+                user("AdminListDevices", "ann").as_ref(),
+                t0,
+            )
+            .unwrap_err();
         assert_eq!(refused, too_many_requests());
-        assert!(emulator.admit("AdminEnableUser", ann, t0).is_err());
-        assert!(emulator.admit("AdminGetUser", ann, t0).is_err());
-        emulator.admit("AdminGetUser", bob, t0).unwrap();
+        assert!(
+            emulator
+                .admit(
+                    "AdminEnableUser",
+                    user("AdminEnableUser", "ann").as_ref(),
+                    t0
+                )
+                .is_err()
+        );
+        assert!(
+            emulator
+                .admit("AdminGetUser", user("AdminGetUser", "ann").as_ref(), t0)
+                .is_err()
+        );
+        emulator
+            .admit("AdminGetUser", user("AdminGetUser", "bob").as_ref(), t0)
+            .unwrap();
         // The refused calls took no token of their category: UserRead has 120 - 11 left.
         for _ in 0..109 {
-            emulator.admit("AdminGetUser", b"{}", t0).unwrap();
+            emulator.admit("AdminGetUser", None, t0).unwrap();
         }
-        assert!(emulator.admit("AdminGetUser", b"{}", t0).is_err());
+        assert!(emulator.admit("AdminGetUser", None, t0).is_err());
         emulator
-            .admit("AdminGetUser", ann, t0 + Duration::from_millis(100))
+            .admit(
+                "AdminGetUser",
+                user("AdminGetUser", "ann").as_ref(),
+                t0 + Duration::from_millis(100),
+            )
             .unwrap();
     }
 }

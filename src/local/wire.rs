@@ -15,6 +15,7 @@ use super::error::LocalError;
 use super::ids;
 use super::ops::{self, Request};
 use super::store::Store;
+use crate::aws::quota::UserKey;
 
 const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
@@ -60,12 +61,30 @@ async fn handle(State(served): State<Served>, headers: HeaderMap, body: Body) ->
     };
     // Throttled before any work, as AWS refuses at its front door; an unnamed operation is
     // answered by `answer` with its own error.
-    let outcome = match operation_of(&headers).map(|op| served.emulator.admit(op, &body, arrived)) {
+    let admitted = operation_of(&headers).map(|op| {
+        let user = served
+            .emulator
+            .paces_users()
+            .then(|| user_key(&served.store, op, &body))
+            .flatten();
+        served.emulator.admit(op, user.as_ref(), arrived)
+    });
+    let outcome = match admitted {
         Some(Err(refused)) => Err(refused),
         _ => answer(&served.store, &headers, &body),
     };
     served.emulator.delay(arrived).await;
     respond(outcome, &request_id)
+}
+
+/// The user a call counts against, per AWS's per-user quota: the one the pool knows by the name
+/// given (their username, or an alias or sub of theirs), else the name as given.
+fn user_key(store: &Store, operation: &str, body: &[u8]) -> Option<UserKey> {
+    let (pool, name) = UserKey::named(operation, body)?;
+    let user = super::aliases::user_named(store, &pool, &name)
+        .ok()
+        .flatten();
+    UserKey::exact(operation, &pool, user.as_deref().unwrap_or(&name))
 }
 
 fn operation_of(headers: &HeaderMap) -> Option<&str> {

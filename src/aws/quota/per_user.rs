@@ -75,6 +75,23 @@ impl UserKey {
             username: named.username?.to_lowercase(),
         })
     }
+
+    /// The user `operation` names, as the pool's own record names them (no case folding): for
+    /// a server that has resolved the request's name to its user.
+    pub fn exact(operation: &str, pool: &str, username: &str) -> Option<Self> {
+        Some(Self {
+            access: Access::of(Category::of(operation))?,
+            pool: pool.to_owned(),
+            username: username.to_owned(),
+        })
+    }
+
+    /// The pool and the username as the input gives them, when `operation` counts per user.
+    pub fn named(operation: &str, input: &[u8]) -> Option<(String, String)> {
+        Access::of(Category::of(operation))?;
+        let named: Named = serde_json::from_slice(input).ok()?;
+        Some((named.pool?, named.username?))
+    }
 }
 
 /// Below this many buckets the map is never swept.
