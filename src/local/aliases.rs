@@ -22,7 +22,7 @@ pub fn resolve(store: &Store, operation: &str, request: &Request) -> LocalResult
     let (Some(pool), Some(name)) = (text("UserPoolId"), text("Username")) else {
         return Ok(None);
     };
-    let Some(username) = store.read(|conn| username_of(conn, pool, name))? else {
+    let Some(username) = user_named(store, pool, name)?.filter(|u| u != name) else {
         return Ok(None);
     };
     let mut resolved = request.clone();
@@ -42,19 +42,12 @@ pub fn user_named(store: &Store, pool: &str, name: &str) -> LocalResult<Option<S
         if exists {
             return Ok(Some(name.to_owned()));
         }
-        username_of(conn, pool, name)
+        aliased(conn, pool, name)
     })
 }
 
-fn username_of(conn: &Connection, pool: &str, name: &str) -> LocalResult<Option<String>> {
-    let is_username: bool = conn.cached_row(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE pool_id = ?1 AND username = ?2)",
-        params![pool, name],
-        |r| r.get(0),
-    )?;
-    if is_username {
-        return Ok(None);
-    }
+/// The user an alias the pool allows, or a sub, names (`name` is nobody's username).
+fn aliased(conn: &Connection, pool: &str, name: &str) -> LocalResult<Option<String>> {
     let Ok(spec) = pool_spec(conn, pool) else {
         return Ok(None);
     };
